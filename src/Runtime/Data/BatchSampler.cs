@@ -1,0 +1,56 @@
+using System.Collections;
+
+namespace Composer.Data;
+
+/// <summary>
+/// Groups a sampler's indices into batches, like PyTorch's <c>BatchSampler</c>. Setting its epoch sets
+/// the epoch of the sampler inside it.
+/// </summary>
+public sealed class BatchSampler : IBatchSampler, IEpochAware
+{
+    /// <summary>Creates a batch sampler.</summary>
+    /// <param name="sampler">Where the indices come from.</param>
+    /// <param name="batchSize">Indices per batch; must be positive.</param>
+    /// <param name="dropLast">Drop a last batch smaller than <paramref name="batchSize"/>.</param>
+    public BatchSampler(ISampler sampler, int batchSize, bool dropLast = false)
+    {
+        Sampler = sampler ?? throw new ArgumentNullException(nameof(sampler));
+        BatchSize = Check.Positive(batchSize);
+        DropLast = dropLast;
+    }
+
+    /// <summary>The sampler whose indices are batched.</summary>
+    public ISampler Sampler { get; }
+    /// <summary>Indices per batch.</summary>
+    public int BatchSize { get; }
+    /// <summary>Whether a short last batch is dropped.</summary>
+    public bool DropLast { get; }
+
+    /// <inheritdoc />
+    public long Count => DropLast ? Sampler.Count / BatchSize : (Sampler.Count + BatchSize - 1) / BatchSize;
+
+    /// <summary>Forwards the epoch to <see cref="Sampler"/> when it is epoch-aware; otherwise only checks it.</summary>
+    public void SetEpoch(int epoch)
+    {
+        Check.Epoch(epoch);
+        if (Sampler is IEpochAware aware) aware.SetEpoch(epoch);
+    }
+
+    /// <inheritdoc />
+    public IEnumerator<long[]> GetEnumerator()
+    {
+        var batch = new List<long>(BatchSize);
+        foreach (long index in Sampler)
+        {
+            batch.Add(index);
+            if (batch.Count == BatchSize)
+            {
+                yield return batch.ToArray();
+                batch.Clear();
+            }
+        }
+        if (batch.Count > 0 && !DropLast) yield return batch.ToArray();
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}

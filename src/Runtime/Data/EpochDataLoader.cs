@@ -1,0 +1,117 @@
+using System.Collections;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Composer.Data;
+
+/// <summary>
+/// A drop-in replacement for TorchSharp's <c>DataLoader</c> (the same batch type) that also takes
+/// PyTorch-style samplers and batch samplers and knows about epochs: <see cref="SetEpoch"/> reaches the
+/// batch sampler, the sampler inside it, the loader's sampler and the data set.
+/// </summary>
+/// <remarks>
+/// <para>Batches from an <see cref="InMemoryDataset"/> are gathered with one <c>index_select</c> per column;
+/// other data sets are read sample by sample and stacked.</para>
+/// <para>As with TorchSharp's loader, a yielded batch belongs to the loader: it is disposed when the next
+/// batch is fetched and when the enumeration ends (pass <c>disposeBatches: false</c> to keep batches).</para>
+/// <para>As in PyTorch, when a <c>batchSampler</c> is given, <see cref="Sampler"/> is a
+/// <see cref="SequentialSampler"/>: setting the epoch on it alone changes nothing.</para>
+/// </remarks>
+public sealed class EpochDataLoader : IEnumerable<Dictionary<string, Tensor>>, IEpochAware, IDisposable
+{
+    readonly bool _prefetch, _disposeBatches, _disposeDataset;
+
+    /// <summary>Creates a loader.</summary>
+    /// <param name="dataset">The data set to load from.</param>
+    /// <param name="batchSize">Samples per batch; leave at 1 when <paramref name="batchSampler"/> is given.</param>
+    /// <param name="shuffle">Reshuffle every epoch (a <see cref="RandomSampler"/>, or a <see cref="DistributedSampler"/> when the process group has more than one rank).</param>
+    /// <param name="sampler">Where indices come from; excludes <paramref name="shuffle"/>.</param>
+    /// <param name="batchSampler">Where whole batches of indices come from; excludes the other sampling arguments.</param>
+    /// <param name="dropLast">Drop a last batch smaller than <paramref name="batchSize"/>.</param>
+    /// <param name="device">Where batches go; the CPU when null.</param>
+    /// <param name="seed">The seed of the shuffling sampler made for <paramref name="shuffle"/>.</param>
+    /// <param name="prefetch">Load the next batch on a background thread while the current one is used.</param>
+    /// <param name="disposeBatches">Dispose each batch when the next is fetched and at the end of the enumeration.</param>
+    /// <param name="disposeDataset">Dispose <paramref name="dataset"/> with the loader.</param>
+    public EpochDataLoader(
+        torch.utils.data.Dataset dataset, int batchSize = 1, bool shuffle = false, ISampler? sampler = null,
+        IBatchSampler? batchSampler = null, bool dropLast = false, Device? device = null, int seed = 0,
+        bool prefetch = false, bool disposeBatches = true, bool disposeDataset = false)
+    {
+        Dataset = dataset ?? throw new ArgumentNullException(nameof(dataset));
+        (Sampler, BatchSampler) = LoaderSamplers.Create(dataset.Count, batchSize, shuffle, sampler, batchSampler, dropLast, seed);
+        BatchSize = batchSampler is null ? batchSize : null;
+        DropLast = dropLast;
+        Device = device ?? CPU;
+        _prefetch = prefetch;
+        _disposeBatches = disposeBatches;
+        _disposeDataset = disposeDataset;
+    }
+
+    /// <summary>The data set batches are loaded from.</summary>
+    public torch.utils.data.Dataset Dataset { get; }
+    /// <summary>The loader's sampler (a <see cref="SequentialSampler"/> when a batch sampler was given).</summary>
+    public ISampler Sampler { get; }
+    /// <summary>Where batches of indices come from: the given batch sampler, or a <see cref="Data.BatchSampler"/> over <see cref="Sampler"/>.</summary>
+    public IBatchSampler BatchSampler { get; }
+    /// <summary>Samples per batch, or null when a batch sampler decides.</summary>
+    public int? BatchSize { get; }
+    /// <summary>Whether a short last batch is dropped.</summary>
+    public bool DropLast { get; }
+    /// <summary>Where batches go.</summary>
+    public Device Device { get; }
+
+    /// <summary>Batches per epoch: exactly the number an enumeration yields.</summary>
+    public long Count => BatchSampler.Count;
+
+    /// <summary>Sets the epoch on every epoch-aware part of this loader; see <see cref="Epochs.SetEpoch"/>.</summary>
+    public void SetEpoch(int epoch) => Epochs.SetEpoch(this, epoch);
+
+    /// <summary>
+    /// The current epoch's batches from batch <paramref name="firstBatch"/> on. The batches before it are
+    /// skipped without loading their data: resuming mid-epoch costs only their indices.
+    /// </summary>
+    public IEnumerable<Dictionary<string, Tensor>> IterateFrom(long firstBatch)
+    {
+        Check.NotNegative(firstBatch);
+        return BatchStream.Load(BatchSampler, firstBatch, Load, _prefetch, _disposeBatches ? DisposeBatch : null);
+    }
+
+    /// <inheritdoc />
+    public IEnumerator<Dictionary<string, Tensor>> GetEnumerator() => IterateFrom(0).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    Dictionary<string, Tensor> Load(long[] indices)
+    {
+        Dictionary<string, Tensor> batch = Dataset is InMemoryDataset memory ? memory.GetBatch(indices) : Stack(indices);
+        if (Device.type == DeviceType.CPU) return batch;
+        var moved = batch.ToDictionary(c => c.Key, c => c.Value.to(Device));
+        DisposeBatch(batch);
+        return moved;
+    }
+
+    Dictionary<string, Tensor> Stack(long[] indices)
+    {
+        var samples = indices.Select(Dataset.GetTensor).ToList();
+        try
+        {
+            return samples[0].Keys.ToDictionary(key => key, key => stack(samples.Select(s => s[key]).ToArray()));
+        }
+        finally
+        {
+            foreach (var sample in samples) DisposeBatch(sample);
+        }
+    }
+
+    static void DisposeBatch(Dictionary<string, Tensor> batch)
+    {
+        foreach (var tensor in batch.Values) tensor.Dispose();
+    }
+
+    /// <summary>Disposes the data set when the loader was made with <c>disposeDataset: true</c>.</summary>
+    public void Dispose()
+    {
+        if (_disposeDataset) Dataset.Dispose();
+    }
+}

@@ -1,0 +1,83 @@
+using System.Collections;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Composer.Data;
+
+/// <summary>
+/// An epoch-aware loader over a typed data set (<c>torch.utils.data.Dataset&lt;T&gt;</c>): each batch of
+/// samples goes through a collate function, as with TorchSharp's generic <c>DataLoader&lt;T, S&gt;</c>.
+/// Samplers, batch samplers and epochs work as in <see cref="EpochDataLoader"/>.
+/// </summary>
+/// <typeparam name="T">The sample type.</typeparam>
+/// <typeparam name="TBatch">The batch type the collate function makes.</typeparam>
+/// <remarks>Batches belong to the caller: the loader never disposes them.</remarks>
+public sealed class EpochDataLoader<T, TBatch> : IEnumerable<TBatch>, IEpochAware, IDisposable
+    where TBatch : class
+{
+    readonly Func<IReadOnlyList<T>, Device, TBatch> _collate;
+    readonly bool _prefetch, _disposeDataset;
+
+    /// <summary>Creates a loader; the arguments are those of <see cref="EpochDataLoader"/> plus <paramref name="collate"/>.</summary>
+    /// <param name="dataset">The data set to load from.</param>
+    /// <param name="collate">Makes a batch from samples, on a device.</param>
+    /// <param name="batchSize">Samples per batch; leave at 1 when <paramref name="batchSampler"/> is given.</param>
+    /// <param name="shuffle">Reshuffle every epoch.</param>
+    /// <param name="sampler">Where indices come from; excludes <paramref name="shuffle"/>.</param>
+    /// <param name="batchSampler">Where whole batches of indices come from; excludes the other sampling arguments.</param>
+    /// <param name="dropLast">Drop a last batch smaller than <paramref name="batchSize"/>.</param>
+    /// <param name="device">Passed to <paramref name="collate"/>; the CPU when null.</param>
+    /// <param name="seed">The seed of the shuffling sampler made for <paramref name="shuffle"/>.</param>
+    /// <param name="prefetch">Load the next batch on a background thread while the current one is used.</param>
+    /// <param name="disposeDataset">Dispose <paramref name="dataset"/> with the loader.</param>
+    public EpochDataLoader(
+        torch.utils.data.Dataset<T> dataset, Func<IReadOnlyList<T>, Device, TBatch> collate, int batchSize = 1,
+        bool shuffle = false, ISampler? sampler = null, IBatchSampler? batchSampler = null, bool dropLast = false,
+        Device? device = null, int seed = 0, bool prefetch = false, bool disposeDataset = false)
+    {
+        Dataset = dataset ?? throw new ArgumentNullException(nameof(dataset));
+        _collate = collate ?? throw new ArgumentNullException(nameof(collate));
+        (Sampler, BatchSampler) = LoaderSamplers.Create(dataset.Count, batchSize, shuffle, sampler, batchSampler, dropLast, seed);
+        BatchSize = batchSampler is null ? batchSize : null;
+        DropLast = dropLast;
+        Device = device ?? CPU;
+        _prefetch = prefetch;
+        _disposeDataset = disposeDataset;
+    }
+
+    /// <summary>The data set samples come from.</summary>
+    public torch.utils.data.Dataset<T> Dataset { get; }
+    /// <summary>The loader's sampler (a <see cref="SequentialSampler"/> when a batch sampler was given).</summary>
+    public ISampler Sampler { get; }
+    /// <summary>Where batches of indices come from.</summary>
+    public IBatchSampler BatchSampler { get; }
+    /// <summary>Samples per batch, or null when a batch sampler decides.</summary>
+    public int? BatchSize { get; }
+    /// <summary>Whether a short last batch is dropped.</summary>
+    public bool DropLast { get; }
+    /// <summary>The device passed to the collate function.</summary>
+    public Device Device { get; }
+    /// <summary>Batches per epoch: exactly the number an enumeration yields.</summary>
+    public long Count => BatchSampler.Count;
+
+    /// <summary>Sets the epoch on every epoch-aware part of this loader; see <see cref="Epochs.SetEpoch"/>.</summary>
+    public void SetEpoch(int epoch) => Epochs.SetEpoch(this, epoch);
+
+    /// <summary>The current epoch's batches from batch <paramref name="firstBatch"/> on, skipping the others without loading them.</summary>
+    public IEnumerable<TBatch> IterateFrom(long firstBatch)
+    {
+        Check.NotNegative(firstBatch);
+        return BatchStream.Load(BatchSampler, firstBatch, indices => _collate(indices.Select(Dataset.GetTensor).ToList(), Device), _prefetch, dispose: null);
+    }
+
+    /// <inheritdoc />
+    public IEnumerator<TBatch> GetEnumerator() => IterateFrom(0).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Disposes the data set when the loader was made with <c>disposeDataset: true</c>.</summary>
+    public void Dispose()
+    {
+        if (_disposeDataset) Dataset.Dispose();
+    }
+}

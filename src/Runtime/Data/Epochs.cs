@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+
+namespace Composer.Data;
+
+/// <summary>Sets the epoch on loaders, whatever their parts are.</summary>
+public static class Epochs
+{
+    // Member names under which loaders keep their parts: ours, PyTorch ports, and TorchSharp's DataLoader fields.
+    static readonly string[] BatchSamplerNames = ["BatchSampler", "batch_sampler", "batchSampler", "_batchSampler", "_batch_sampler"];
+    static readonly string[] SamplerNames = ["Sampler", "sampler", "_sampler"];
+    static readonly string[] DatasetNames = ["Dataset", "dataset", "_dataset"];
+
+    static readonly ConcurrentDictionary<Type, Parts> PartsByType = new();
+    static readonly ConcurrentDictionary<Type, Action<object, int>?> SetterByType = new();
+
+    /// <summary>
+    /// Sets <paramref name="epoch"/> on every distinct epoch-aware part of <paramref name="loader"/>: its
+    /// batch sampler, the sampler inside that batch sampler, its sampler, and its data set, each object once.
+    /// </summary>
+    /// <remarks>
+    /// Works on <see cref="EpochDataLoader"/>, on TorchSharp's <c>DataLoader</c> (whose shuffler may be an
+    /// <see cref="ISampler"/> such as <see cref="DistributedSampler"/>; its own built-in shuffling is not
+    /// epoch-aware), and on any type that exposes <c>Sampler</c>/<c>BatchSampler</c>/<c>Dataset</c> members
+    /// (or PyTorch's spellings) whose objects implement <see cref="IEpochAware"/> or have <c>SetEpoch(int)</c>.
+    /// A <see cref="BatchSampler"/> forwards the epoch to its sampler, so that sampler is not set again.
+    /// Setting the epoch only on <c>loader.Sampler</c> is the bug this method exists for: when the loader
+    /// draws from a batch sampler, that sampler is a plain sequential one and every epoch replays epoch 0.
+    /// </remarks>
+    /// <param name="loader">The loader; not null.</param>
+    /// <param name="epoch">The zero-based epoch; not negative.</param>
+    public static void SetEpoch(object loader, int epoch)
+    {
+        ArgumentNullException.ThrowIfNull(loader);
+        Check.Epoch(epoch);
+        var reached = new HashSet<object>(ReferenceEqualityComparer.Instance) { loader };
+        var parts = PartsByType.GetOrAdd(loader.GetType(), Parts.Find);
+
+        if (parts.BatchSampler?.Invoke(loader) is { } batchSampler)
+        {
+            Set(batchSampler, epoch, reached);
+            if (batchSampler is BatchSampler ours) reached.Add(ours.Sampler); // it forwarded the epoch already
+            else if (PartsByType.GetOrAdd(batchSampler.GetType(), Parts.Find).Sampler?.Invoke(batchSampler) is { } inner) Set(inner, epoch, reached);
+        }
+        if (parts.Sampler?.Invoke(loader) is { } sampler) Set(sampler, epoch, reached);
+        if (parts.Dataset?.Invoke(loader) is { } dataset) Set(dataset, epoch, reached);
+    }
+
+    static void Set(object part, int epoch, HashSet<object> reached)
+    {
+        if (!reached.Add(part)) return;
+        if (part is IEpochAware aware) aware.SetEpoch(epoch);
+        else SetterByType.GetOrAdd(part.GetType(), FindSetter)?.Invoke(part, epoch);
+    }
+
+    static Action<object, int>? FindSetter(Type type)
+    {
+        var method = type.GetMethod("SetEpoch", BindingFlags.Public | BindingFlags.Instance, [typeof(int)])
+            ?? type.GetMethod("set_epoch", BindingFlags.Public | BindingFlags.Instance, [typeof(int)]);
+        return method is null ? null : (target, epoch) => method.Invoke(target, [epoch]);
+    }
+
+    /// <summary>How to read a loader type's parts; found once per type.</summary>
+    sealed record Parts(Func<object, object?>? BatchSampler, Func<object, object?>? Sampler, Func<object, object?>? Dataset)
+    {
+        public static Parts Find(Type type) => new(Member(type, BatchSamplerNames), Member(type, SamplerNames), Member(type, DatasetNames));
+
+        static Func<object, object?>? Member(Type type, string[] names)
+        {
+            const BindingFlags flags = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly;
+            // Private fields of base classes (TorchSharp's DataLoader<T, S>) are only visible on the declaring type.
+            for (var t = type; t is not null && t != typeof(object); t = t.BaseType)
+            {
+                foreach (string name in names)
+                {
+                    if (t.GetProperty(name, flags) is { CanRead: true } property && property.GetIndexParameters().Length == 0)
+                        return property.GetValue;
+                    if (t.GetField(name, flags) is { } field)
+                        return field.GetValue;
+                }
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+namespace Composer.Data;
+
+/// <summary>How a loader's arguments become its sampler and batch sampler, with PyTorch's rules.</summary>
+internal static class LoaderSamplers
+{
+    public static (ISampler Sampler, IBatchSampler BatchSampler) Create(
+        long length, int batchSize, bool shuffle, ISampler? sampler, IBatchSampler? batchSampler, bool dropLast, int seed)
+    {
+        if (batchSampler is not null)
+        {
+            // PyTorch: batch_sampler is mutually exclusive with batch_size, shuffle, sampler, and drop_last.
+            if (batchSize != 1) throw new ArgumentException($"batchSampler is given, so batchSize must be left at 1, but was {batchSize}; the batch sampler decides the batch size.", nameof(batchSize));
+            if (shuffle) throw new ArgumentException("batchSampler is given, so shuffle must be false; the batch sampler decides the order.", nameof(shuffle));
+            if (sampler is not null) throw new ArgumentException("batchSampler is given, so sampler must be null; the batch sampler decides the indices.", nameof(sampler));
+            if (dropLast) throw new ArgumentException("batchSampler is given, so dropLast must be false; the batch sampler decides the batches.", nameof(dropLast));
+            // As in PyTorch, the loader's own sampler is then a plain sequential one: setting its epoch does nothing.
+            return (new SequentialSampler(length), batchSampler);
+        }
+        Check.Positive(batchSize);
+        if (sampler is not null && shuffle)
+            throw new ArgumentException("sampler is given, so shuffle must be false; the sampler decides the order.", nameof(shuffle));
+        if (sampler is null && length == 0)
+            throw new ArgumentException("The data set is empty: there is nothing to load.", "dataset");
+        sampler ??= !shuffle
+            ? new SequentialSampler(length)
+            : Distributed.Dist.WorldSize > 1
+                ? new DistributedSampler(length, seed: seed) // shard automatically under a launcher
+                : new RandomSampler(length, seed);
+        return (sampler, new BatchSampler(sampler, batchSize, dropLast));
+    }
+}

@@ -1,0 +1,60 @@
+using System.Collections;
+
+namespace Composer.Data;
+
+/// <summary>
+/// Yields the indices of a data set in random order, reshuffled every epoch from <c>(seed, epoch)</c>:
+/// PyTorch's <c>RandomSampler</c> driven by a generator seeded <c>seed + epoch</c>.
+/// </summary>
+public sealed class RandomSampler : ISampler, IEpochAware
+{
+    readonly long _length;
+    readonly int _seed;
+    int _epoch;
+
+    /// <summary>Creates a random sampler.</summary>
+    /// <param name="length">The number of samples in the data set; must be positive.</param>
+    /// <param name="seed">The seed that, with the epoch, fixes the order.</param>
+    /// <param name="replacement">Draw with replacement (indices may repeat) instead of permuting.</param>
+    /// <param name="numSamples">How many indices an epoch yields; defaults to <paramref name="length"/>.</param>
+    public RandomSampler(long length, int seed = 0, bool replacement = false, long? numSamples = null)
+    {
+        _length = Check.Positive(length);
+        _seed = seed;
+        Replacement = replacement;
+        Count = numSamples is long n ? Check.Positive(n, nameof(numSamples)) : length;
+    }
+
+    /// <summary>Whether indices are drawn with replacement.</summary>
+    public bool Replacement { get; }
+
+    /// <summary>The epoch the next enumeration uses.</summary>
+    public int Epoch => _epoch;
+
+    /// <inheritdoc />
+    public long Count { get; }
+
+    /// <inheritdoc />
+    public void SetEpoch(int epoch) => _epoch = Check.Epoch(epoch);
+
+    /// <inheritdoc />
+    public IEnumerator<long> GetEnumerator()
+    {
+        using var generator = Permutations.ForEpoch(_seed, _epoch);
+        if (Replacement)
+        {
+            // PyTorch draws in chunks of 32; the same chunks give the same numbers.
+            for (long drawn = 0; drawn < Count; drawn += 32)
+                foreach (long index in Permutations.RandInt(_length, Math.Min(32, Count - drawn), generator))
+                    yield return index;
+            yield break;
+        }
+        for (long left = Count; left > 0; left -= _length)
+        {
+            long[] permutation = Permutations.RandPerm(_length, generator);
+            for (long i = 0; i < Math.Min(left, _length); i++) yield return permutation[i];
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
