@@ -10,7 +10,7 @@ namespace Composer.Data;
 /// <remarks>
 /// An epoch has <c>labels.Count / (P × K)</c> batches in all, dealt round-robin to the ranks (a remainder
 /// that would leave ranks uneven is dropped). Each class is walked in a fresh random order per epoch and
-/// reshuffled when used up; a class with fewer than <c>K</c> samples is drawn with replacement.
+/// reshuffled when fewer than <c>K</c> of its samples are left; a class with fewer than <c>K</c> samples is drawn with replacement.
 /// Forgetting <see cref="SetEpoch"/> replays epoch 0's batches every epoch.
 /// </remarks>
 public sealed class ClassBalancedBatchSampler : IBatchSampler, IEpochAware
@@ -90,15 +90,13 @@ public sealed class ClassBalancedBatchSampler : IBatchSampler, IEpochAware
                     for (int k = 0; k < SamplesPerClass; k++) slot[k] = members[draws[k]];
                     continue;
                 }
-                for (int k = 0; k < SamplesPerClass; k++)
+                // A fresh order when this class cannot give K more distinct samples: no repeats inside a batch.
+                if (order[c] is null || cursor[c] + SamplesPerClass > order[c].Length)
                 {
-                    if (order[c] is null || cursor[c] == order[c].Length)
-                    {
-                        order[c] = Permutations.RandPerm(members.Length, generator);
-                        cursor[c] = 0;
-                    }
-                    slot[k] = members[order[c][cursor[c]++]];
+                    order[c] = Permutations.RandPerm(members.Length, generator);
+                    cursor[c] = 0;
                 }
+                for (int k = 0; k < SamplesPerClass; k++) slot[k] = members[order[c][cursor[c]++]];
             }
             if (b % NumReplicas == Rank) yield return batch;
         }

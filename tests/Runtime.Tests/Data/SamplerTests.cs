@@ -1,0 +1,106 @@
+using Composer.Data;
+
+namespace Composer.Runtime.Tests.Data;
+
+public class SamplerTests
+{
+    [Fact]
+    public void RandomSamplerPermutesAndReshufflesPerEpoch()
+    {
+        var sampler = new RandomSampler(30, seed: 5);
+        var epoch0 = sampler.ToList();
+        Assert.Equal(epoch0, sampler.ToList()); // same epoch, same order
+        sampler.SetEpoch(1);
+        var epoch1 = sampler.ToList();
+        Assert.NotEqual(epoch0, epoch1);
+        Assert.Equal(Enumerable.Range(0, 30).Select(i => (long)i), epoch1.Order());
+    }
+
+    [Fact]
+    public void RandomSamplerWithNumSamplesAndReplacement()
+    {
+        var longer = new RandomSampler(10, numSamples: 25);
+        var drawn = longer.ToList();
+        Assert.Equal(25, drawn.Count);
+        Assert.Equal(25, longer.Count);
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => (long)i), drawn.Take(10).Order()); // whole permutations first
+
+        var replacing = new RandomSampler(5, replacement: true, numSamples: 100);
+        var draws = replacing.ToList();
+        Assert.Equal(100, draws.Count);
+        Assert.All(draws, d => Assert.InRange(d, 0, 4));
+        Assert.True(draws.Distinct().Count() < draws.Count);
+    }
+
+    [Fact]
+    public void BatchSamplerBatchesAndForwardsTheEpoch()
+    {
+        var inner = new RandomSampler(10, seed: 1);
+        var batches = new BatchSampler(inner, 4);
+        Assert.Equal(3, batches.Count);
+        Assert.Equal([4, 4, 2], batches.Select(b => b.Length));
+        Assert.Equal(2, new BatchSampler(inner, 4, dropLast: true).Count());
+        batches.SetEpoch(3);
+        Assert.Equal(3, inner.Epoch);
+    }
+
+    [Fact]
+    public void ClassBalancedBatchesHavePClassesOfKSamples()
+    {
+        long[] labels = TestData.Labels(200, classes: 5);
+        var sampler = new ClassBalancedBatchSampler(labels, classesPerBatch: 3, samplesPerClass: 4, seed: 2);
+        var batches = sampler.ToList();
+        Assert.Equal(200 / 12, sampler.Count);
+        Assert.Equal(sampler.Count, batches.Count);
+        foreach (var batch in batches)
+        {
+            var classes = batch.GroupBy(i => labels[i]).ToList();
+            Assert.Equal(3, classes.Count);
+            Assert.All(classes, c => Assert.Equal(4, c.Count()));
+        }
+    }
+
+    [Fact]
+    public void ClassBalancedDrawsWithReplacementOnlyFromSmallClasses()
+    {
+        long[] labels = [0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]; // class 0 has 2 samples, fewer than K = 3
+        var batches = new ClassBalancedBatchSampler(labels, classesPerBatch: 2, samplesPerClass: 3).ToList();
+        Assert.All(batches, b => Assert.Equal(3, b.Count(i => labels[i] == 0)));
+        Assert.All(batches, b => Assert.True(b.Where(i => labels[i] == 0).Distinct().Count() <= 2));
+        Assert.All(batches, b => Assert.Equal(3, b.Where(i => labels[i] == 1).Distinct().Count()));
+    }
+
+    [Fact]
+    public void ClassBalancedRanksGetDifferentBatchesAndTheSameCount()
+    {
+        long[] labels = TestData.Labels(300, classes: 6);
+        var rank0 = new ClassBalancedBatchSampler(labels, 2, 5, seed: 4, numReplicas: 2, rank: 0);
+        var rank1 = new ClassBalancedBatchSampler(labels, 2, 5, seed: 4, numReplicas: 2, rank: 1);
+        Assert.Equal(rank0.Count, rank1.Count);
+        Assert.Equal(15, rank0.Count);
+        var a = rank0.ToList();
+        var b = rank1.ToList();
+        Assert.NotEqual(a, b);
+        rank0.SetEpoch(1);
+        Assert.NotEqual(a, rank0.ToList());
+    }
+
+    [Fact]
+    public void BadArgumentsNameTheParameterAndValue()
+    {
+        long[] labels = TestData.Labels(40, classes: 4);
+        var p = Assert.Throws<ArgumentOutOfRangeException>(() => new ClassBalancedBatchSampler(labels, classesPerBatch: 5, samplesPerClass: 2));
+        Assert.Equal("classesPerBatch", p.ParamName);
+        Assert.Contains("5", p.Message);
+        Assert.Equal("samplesPerClass", Assert.Throws<ArgumentOutOfRangeException>(() => new ClassBalancedBatchSampler(labels, 2, 0)).ParamName);
+        Assert.Equal("labels", Assert.Throws<ArgumentException>(() => new ClassBalancedBatchSampler(labels, 4, 20)).ParamName);
+        Assert.Equal("rank", Assert.Throws<ArgumentOutOfRangeException>(() => new ClassBalancedBatchSampler(labels, 2, 2, numReplicas: 2, rank: 5)).ParamName);
+        Assert.Equal("epoch", Assert.Throws<ArgumentOutOfRangeException>(() => new ClassBalancedBatchSampler(labels, 2, 2).SetEpoch(-3)).ParamName);
+        Assert.Equal("batchSize", Assert.Throws<ArgumentOutOfRangeException>(() => new BatchSampler(new SequentialSampler(3), 0)).ParamName);
+        Assert.Equal("sampler", Assert.Throws<ArgumentNullException>(() => new BatchSampler(null!, 2)).ParamName);
+        Assert.Equal("length", Assert.Throws<ArgumentOutOfRangeException>(() => new RandomSampler(0)).ParamName);
+        Assert.Equal("numSamples", Assert.Throws<ArgumentOutOfRangeException>(() => new RandomSampler(5, numSamples: 0)).ParamName);
+        Assert.Equal("length", Assert.Throws<ArgumentOutOfRangeException>(() => new SequentialSampler(-1)).ParamName);
+        Assert.Equal("epoch", Assert.Throws<ArgumentOutOfRangeException>(() => new RandomSampler(5).SetEpoch(-1)).ParamName);
+    }
+}
