@@ -1,0 +1,91 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Composer.Analyzers.Model;
+
+/// <summary>Small IOperation helpers shared by the rules.</summary>
+internal static class Operations
+{
+    /// <summary>The operation under conversions and parentheses.</summary>
+    public static IOperation WalkDown(this IOperation operation)
+    {
+        while (true)
+        {
+            switch (operation)
+            {
+                case IConversionOperation conversion: operation = conversion.Operand; break;
+                case IParenthesizedOperation parenthesized: operation = parenthesized.Operand; break;
+                default: return operation;
+            }
+        }
+    }
+
+    /// <summary>The variable an expression stands for: a local, parameter, field or property (of this object).</summary>
+    public static ISymbol? ReferencedSymbol(this IOperation? operation) => operation?.WalkDown() switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        IFieldReferenceOperation field => field.Field,
+        IPropertyReferenceOperation property => property.Property,
+        _ => null,
+    };
+
+    /// <summary>Loops between the operation and the member body, innermost first; stops at lambdas and local functions.</summary>
+    public static IEnumerable<ILoopOperation> EnclosingLoops(this IOperation operation)
+    {
+        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation) yield break;
+            if (parent is ILoopOperation loop) yield return loop;
+        }
+    }
+
+    /// <summary>The root of the operation tree (the member body) the operation belongs to.</summary>
+    public static IOperation Root(this IOperation operation)
+    {
+        var root = operation;
+        while (root.Parent is not null) root = root.Parent;
+        return root;
+    }
+
+    /// <summary>The value a local was declared with (<c>var s = x</c>) or tested from (<c>x is T s</c>), if any.</summary>
+    public static IOperation? OriginOf(ILocalSymbol local, IOperation root)
+    {
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                    return declarator.Initializer?.Value;
+                case IDeclarationPatternOperation pattern when SymbolEqualityComparer.Default.Equals(pattern.DeclaredSymbol, local)
+                                                               && FindPatternValue(pattern) is { } value:
+                    return value;
+            }
+        }
+        return null;
+    }
+
+    static IOperation? FindPatternValue(IPatternOperation pattern)
+    {
+        for (IOperation? parent = pattern.Parent; parent is not null; parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case IIsPatternOperation isPattern: return isPattern.Value;
+                case ISwitchOperation @switch: return @switch.Value;
+                case ISwitchExpressionOperation switchExpression: return switchExpression.Value;
+                case IPatternOperation: continue;
+                default: return null;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="operation"/> lies inside <paramref name="ancestor"/>.</summary>
+    public static bool IsInside(this IOperation operation, IOperation ancestor)
+    {
+        for (var parent = operation; parent is not null; parent = parent.Parent)
+            if (parent == ancestor) return true;
+        return false;
+    }
+}

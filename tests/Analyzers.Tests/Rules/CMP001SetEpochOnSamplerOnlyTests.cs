@@ -1,0 +1,172 @@
+using Composer.Analyzers.Rules;
+using Composer.Analyzers.Tests.Infrastructure;
+using V = Composer.Analyzers.Tests.Infrastructure.Verify<Composer.Analyzers.Rules.CMP001SetEpochOnSamplerOnlyAnalyzer>;
+
+namespace Composer.Analyzers.Tests.Rules;
+
+public class CMP001SetEpochOnSamplerOnlyTests
+{
+    /// <summary>A training method around <paramref name="body"/>, with a loader built from a batch sampler.</summary>
+    static string Train(string body, string loader = "var trainLoader = new EpochDataLoader(data, batchSampler: new BatchSampler(new DistributedSampler(data.Count, 2, 0), 32));") => $$"""
+        class Program
+        {
+            static void Train(InMemoryDataset data, int epochs)
+            {
+                {{loader}}
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    {{body}}
+                    foreach (var batch in trainLoader) { }
+                }
+            }
+        }
+        """;
+
+    static Microsoft.CodeAnalysis.Testing.DiagnosticResult Expected(string loader = "trainLoader") => V.Diagnostic().WithLocation(0).WithArguments(loader);
+
+    // Positive shapes.
+
+    [Fact]
+    public Task PatternTestedSampler() =>
+        V.AnalyzerAsync(Train("if (trainLoader.Sampler is IEpochAware s) {|#0:s.SetEpoch(epoch)|};"), Expected());
+
+    [Fact]
+    public Task CastSampler() =>
+        V.AnalyzerAsync(Train("{|#0:((IEpochAware)trainLoader.Sampler).SetEpoch(epoch)|};"), Expected());
+
+    [Fact]
+    public Task CastToConcreteSampler() =>
+        V.AnalyzerAsync(Train("{|#0:((DistributedSampler)trainLoader.Sampler).SetEpoch(epoch)|};"), Expected());
+
+    [Fact]
+    public Task AsWithConditionalAccess() =>
+        V.AnalyzerAsync(Train("(trainLoader.Sampler as IEpochAware)?{|#0:.SetEpoch(epoch)|};"), Expected());
+
+    [Fact]
+    public Task LocalAlias() =>
+        V.AnalyzerAsync(Train("var sampler = (IEpochAware)trainLoader.Sampler; {|#0:sampler.SetEpoch(epoch)|};"), Expected());
+
+    [Fact]
+    public Task ClassBalancedBatchSampler() =>
+        V.AnalyzerAsync(Train("if (trainLoader.Sampler is IEpochAware s) {|#0:s.SetEpoch(epoch)|};",
+            "var trainLoader = new EpochDataLoader(data, batchSampler: new ClassBalancedBatchSampler(new long[] { 0, 1 }, 2, 4));"), Expected());
+
+    [Fact]
+    public Task LoaderInAField() => V.AnalyzerAsync("""
+        class Trainer
+        {
+            readonly EpochDataLoader _loader;
+            public Trainer(EpochDataLoader loader) => _loader = loader;
+            public void Fit(int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    if (_loader.Sampler is IEpochAware s) {|#0:s.SetEpoch(epoch)|};
+                    foreach (var batch in _loader) { }
+                }
+            }
+        }
+        """, Expected("_loader"));
+
+    [Fact]
+    public Task LoaderInAProperty() => V.AnalyzerAsync("""
+        class Trainer
+        {
+            public EpochDataLoader TrainLoader { get; init; } = null!;
+            public void Fit(int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    {|#0:((IEpochAware)this.TrainLoader.Sampler).SetEpoch(epoch)|};
+                    foreach (var batch in TrainLoader) { }
+                }
+            }
+        }
+        """, Expected("this.TrainLoader"));
+
+    [Fact]
+    public Task LoaderPortedFromPyTorch() => V.AnalyzerAsync("""
+        class MySampler { public void set_epoch(int epoch) { } }
+        class MyLoader
+        {
+            public MySampler sampler = new();
+            public object batch_sampler = new();
+        }
+        class Program
+        {
+            static void Train(MyLoader loader, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    {|#0:loader.sampler.set_epoch(epoch)|};
+                }
+            }
+        }
+        """, Expected("loader"));
+
+    // Negative shapes.
+
+    [Fact]
+    public Task EpochsSetEpoch() => V.AnalyzerAsync(Train("Epochs.SetEpoch(trainLoader, epoch);"));
+
+    [Fact]
+    public Task LoaderSetEpoch() => V.AnalyzerAsync(Train("trainLoader.SetEpoch(epoch);"));
+
+    [Fact]
+    public Task BatchSamplerHandledByHand() => V.AnalyzerAsync(Train("""
+        if (trainLoader.BatchSampler is IEpochAware b) b.SetEpoch(epoch);
+        else if (trainLoader.Sampler is IEpochAware s) s.SetEpoch(epoch);
+        """));
+
+    [Fact]
+    public Task SamplerSetBesideAWholeLoaderCall() => V.AnalyzerAsync(Train("""
+        Epochs.SetEpoch(trainLoader, epoch);
+        if (trainLoader.Sampler is IEpochAware s) s.SetEpoch(epoch);
+        """));
+
+    [Fact]
+    public Task TheSamplerObjectInsideTheBatchSampler() => V.AnalyzerAsync(Train(
+        "sampler.SetEpoch(epoch);",
+        "var sampler = new DistributedSampler(data.Count, 2, 0); var trainLoader = new EpochDataLoader(data, batchSampler: new BatchSampler(sampler, 32));"));
+
+    [Fact]
+    public Task LoaderWithoutABatchSamplerBatchesItsOwnSampler() => V.AnalyzerAsync(Train(
+        "((DistributedSampler)trainLoader.Sampler).SetEpoch(epoch);",
+        "var trainLoader = new EpochDataLoader(data, batchSize: 32, sampler: new DistributedSampler(data.Count, 2, 0));"));
+
+    [Fact]
+    public Task NoLoaderInvolved() => V.AnalyzerAsync("""
+        class Program
+        {
+            static void Train(DistributedSampler sampler, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++) sampler.SetEpoch(epoch);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task UnrelatedSetEpochMethod() => V.AnalyzerAsync("""
+        class Schedule { public object Sampler = new(); public void SetEpoch(int epoch) { } }
+        class Program
+        {
+            static void Run(Schedule schedule) { for (int e = 0; e < 3; e++) schedule.SetEpoch(e); }
+        }
+        """);
+
+    [Fact]
+    public Task CompilationWithoutTorchSharpOrRuntimeRegistersNothing()
+    {
+        // The runtime's names, declared in source, without the real assemblies: the rule does not run.
+        var test = new Microsoft.CodeAnalysis.CSharp.Testing.CSharpAnalyzerTest<CMP001SetEpochOnSamplerOnlyAnalyzer, Microsoft.CodeAnalysis.Testing.DefaultVerifier>
+        {
+            TestCode = """
+                class Sampler { public void SetEpoch(int e) { } }
+                class Loader { public Sampler Sampler = new(); public object BatchSampler = new(); }
+                class Program { static void M(Loader l) { for (int e = 0; e < 2; e++) l.Sampler.SetEpoch(e); } }
+                """,
+            ReferenceAssemblies = TestReferences.Net80,
+        };
+        return test.RunAsync();
+    }
+}
