@@ -83,9 +83,11 @@ internal sealed class EpochCall
                 current = conditional.Operation.WalkDown();
                 continue;
             }
-            if (current is ILocalReferenceOperation local && Operations.OriginOf(local.Local, at.Root()) is { } origin)
+            // Follow an alias only to another variable or member: a local made with `new` is the object itself.
+            if (current is ILocalReferenceOperation local &&
+                Operations.OriginOf(local.Local, at.Root())?.WalkDown() is { } origin and (IPropertyReferenceOperation or IFieldReferenceOperation or ILocalReferenceOperation))
             {
-                current = origin.WalkDown();
+                current = origin;
                 continue;
             }
             return current;

@@ -1,0 +1,43 @@
+using V = Composer.Analyzers.Tests.Infrastructure.Verify<Composer.Analyzers.Rules.CMP003FixedSeedShuffleAnalyzer>;
+
+namespace Composer.Analyzers.Tests.Rules;
+
+public class CMP003FixedSeedShuffleTests
+{
+    static string Program(string statement) => $$"""
+        class Program
+        {
+            static torch.utils.data.Dataset Data = null!;
+            static TorchSharp.Modules.DataLoader? Field;
+            static void Main() { {{statement}} }
+        }
+        """;
+
+    [Fact]
+    public Task NamedSeed() => V.AnalyzerAsync(Program("var train = {|#0:new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: 42)|};"),
+        V.Diagnostic().WithLocation(0).WithArguments("train", 42));
+
+    [Fact]
+    public Task PositionalSeed() => V.AnalyzerAsync(Program("var train = {|#0:new TorchSharp.Modules.DataLoader(Data, 32, true, null, 7)|};"),
+        V.Diagnostic().WithLocation(0).WithArguments("train", 7));
+
+    [Fact]
+    public Task AssignedToAField() => V.AnalyzerAsync(Program("Field = {|#0:new TorchSharp.Modules.DataLoader(Data, 64, shuffle: true, seed: 0)|};"),
+        V.Diagnostic().WithLocation(0).WithArguments("Field", 0));
+
+    [Fact]
+    public Task ConstantSeed() => V.AnalyzerAsync(Program("const int Seed = 3; var train = {|#0:new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: Seed)|};"),
+        V.Diagnostic().WithLocation(0).WithArguments("train", 3));
+
+    [Fact]
+    public Task NoSeed() => V.AnalyzerAsync(Program("var train = new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true);"));
+
+    [Fact]
+    public Task NoShuffle() => V.AnalyzerAsync(Program("var eval = new TorchSharp.Modules.DataLoader(Data, 32, shuffle: false, seed: 1);"));
+
+    [Fact]
+    public Task SeedThatChanges() => V.AnalyzerAsync(Program("for (int e = 0; e < 3; e++) { var train = new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: e); }"));
+
+    [Fact]
+    public Task EpochAwareShuffler() => V.AnalyzerAsync(Program("var train = new TorchSharp.Modules.DataLoader(Data, 32, new RandomSampler(100, seed: 1));"));
+}

@@ -1,0 +1,47 @@
+using V = Composer.Analyzers.Tests.Infrastructure.Verify<Composer.Analyzers.Rules.CMP005SetEpochInsideIterationAnalyzer>;
+
+namespace Composer.Analyzers.Tests.Rules;
+
+public class CMP005SetEpochInsideIterationTests
+{
+    static string Train(string body) => $$"""
+        class Program
+        {
+            static void Train(EpochDataLoader loader, EpochDataLoader other, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    {{body}}
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task EpochsSetEpochInTheBatchLoop() => V.AnalyzerAsync(Train("foreach (var batch in loader) { {|#0:Epochs.SetEpoch(loader, epoch)|}; }"),
+        V.Diagnostic().WithLocation(0).WithArguments("loader"));
+
+    [Fact]
+    public Task LoaderSetEpochInTheBatchLoop() => V.AnalyzerAsync(Train("foreach (var batch in loader) { {|#0:loader.SetEpoch(epoch)|}; }"),
+        V.Diagnostic().WithLocation(0).WithArguments("loader"));
+
+    [Fact]
+    public Task BatchSamplerInTheBatchLoop() => V.AnalyzerAsync(Train("foreach (var batch in loader) { if (loader.BatchSampler is IEpochAware b) {|#0:b.SetEpoch(epoch)|}; }"),
+        V.Diagnostic().WithLocation(0).WithArguments("loader"));
+
+    [Fact]
+    public Task NestedDeeperInTheBatchLoop() => V.AnalyzerAsync(Train("foreach (var batch in loader.IterateFrom(0)) { if (epoch > 0) { {|#0:loader.SetEpoch(epoch)|}; } }"),
+        V.Diagnostic().WithLocation(0).WithArguments("loader"));
+
+    [Fact]
+    public Task BeforeTheBatchLoop() => V.AnalyzerAsync(Train("loader.SetEpoch(epoch); foreach (var batch in loader) { }"));
+
+    [Fact]
+    public Task AnotherLoaderInTheBatchLoop() => V.AnalyzerAsync(Train("foreach (var batch in loader) { other.SetEpoch(epoch); }"));
+
+    [Fact]
+    public Task AfterTheBatchLoop() => V.AnalyzerAsync(Train("foreach (var batch in loader) { } loader.SetEpoch(epoch + 1);"));
+
+    [Fact]
+    public Task InALambdaInsideTheBatchLoop() => V.AnalyzerAsync(Train("foreach (var batch in loader) { Action later = () => loader.SetEpoch(epoch + 1); }"));
+}
