@@ -1,0 +1,153 @@
+using Composer.Analyzers.CodeFixes.Rules;
+using Composer.Analyzers.Rules;
+using V = Composer.Analyzers.Tests.Infrastructure.VerifyFix<Composer.Analyzers.Rules.CMP001SetEpochOnSamplerOnlyAnalyzer, Composer.Analyzers.CodeFixes.Rules.CMP001SetEpochOnSamplerOnlyFixer>;
+
+namespace Composer.Analyzers.Tests.Fixes;
+
+public class CMP001SetEpochOnSamplerOnlyFixerTests
+{
+    static string Train(string body, string loaderType = "EpochDataLoader") => $$"""
+        class Program
+        {
+            static void Train({{loaderType}} trainLoader, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    {{body}}
+                    foreach (var batch in trainLoader) { }
+                }
+            }
+        }
+        """;
+
+    static Microsoft.CodeAnalysis.Testing.DiagnosticResult[] One(string loader = "trainLoader") => [V.Diagnostic().WithLocation(0).WithArguments(loader)];
+
+    [Fact]
+    public Task PatternTestedIfBecomesOneLine() => V.FixAsync(
+        Train("if (trainLoader.Sampler is IEpochAware s) {|#0:s.SetEpoch(epoch)|};"),
+        Train("trainLoader.SetEpoch(epoch);"), One());
+
+    [Fact]
+    public Task IfWithABlockBecomesOneLine() => V.FixAsync(
+        Train("""
+            if (trainLoader.Sampler is IEpochAware s)
+                    {
+                        {|#0:s.SetEpoch(epoch)|};
+                    }
+            """),
+        Train("trainLoader.SetEpoch(epoch);"), One());
+
+    [Fact]
+    public Task CastCall() => V.FixAsync(
+        Train("{|#0:((DistributedSampler)trainLoader.Sampler).SetEpoch(epoch)|};"),
+        Train("trainLoader.SetEpoch(epoch);"), One());
+
+    [Fact]
+    public Task ConditionalAccess() => V.FixAsync(
+        Train("(trainLoader.Sampler as IEpochAware)?{|#0:.SetEpoch(epoch)|};"),
+        Train("trainLoader.SetEpoch(epoch);"), One());
+
+    [Fact]
+    public Task AliasIsRemovedWithTheCall() => V.FixAsync(
+        Train("""
+            var sampler = (IEpochAware)trainLoader.Sampler;
+                    {|#0:sampler.SetEpoch(epoch)|};
+            """),
+        Train("trainLoader.SetEpoch(epoch);"), One());
+
+    [Fact]
+    public Task CommentsAndBlankLinesStay() => V.FixAsync("""
+        class Program
+        {
+            static void Train(EpochDataLoader trainLoader, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    // Reshuffle for this epoch.
+                    if (trainLoader.Sampler is IEpochAware s) {|#0:s.SetEpoch(epoch)|}; // as Composer did
+
+                    foreach (var batch in trainLoader) { }
+                }
+            }
+        }
+        """, """
+        class Program
+        {
+            static void Train(EpochDataLoader trainLoader, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    // Reshuffle for this epoch.
+                    trainLoader.SetEpoch(epoch); // as Composer did
+
+                    foreach (var batch in trainLoader) { }
+                }
+            }
+        }
+        """, One());
+
+    [Fact]
+    public Task PortedLoaderGetsEpochsSetEpochAndTheUsing() => V.FixAsync("""
+        class MySampler { public void set_epoch(int epoch) { } }
+        class MyLoader { public MySampler sampler = new(); public object batch_sampler = new(); }
+        class Program
+        {
+            static void Train(MyLoader loader, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    {|#0:loader.sampler.set_epoch(epoch)|};
+                }
+            }
+        }
+        """, """
+        using Composer.Data;
+
+        class MySampler { public void set_epoch(int epoch) { } }
+        class MyLoader { public MySampler sampler = new(); public object batch_sampler = new(); }
+        class Program
+        {
+            static void Train(MyLoader loader, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    Epochs.SetEpoch(loader, epoch);
+                }
+            }
+        }
+        """, One("loader"), globalUsings: false);
+
+    [Fact]
+    public Task FixAllFixesEveryLoader() => V.FixAsync("""
+        class Program
+        {
+            static void Train(EpochDataLoader train, EpochDataLoader extra, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    if (train.Sampler is IEpochAware a) {|#0:a.SetEpoch(epoch)|};
+                    if (extra.Sampler is IEpochAware b) {|#1:b.SetEpoch(epoch)|};
+                    foreach (var batch in train) { }
+                }
+            }
+        }
+        """, """
+        class Program
+        {
+            static void Train(EpochDataLoader train, EpochDataLoader extra, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    train.SetEpoch(epoch);
+                    extra.SetEpoch(epoch);
+                    foreach (var batch in train) { }
+                }
+            }
+        }
+        """, [V.Diagnostic().WithLocation(0).WithArguments("train"), V.Diagnostic().WithLocation(1).WithArguments("extra")]);
+
+    [Fact]
+    public Task CallInsideALargerExpressionOffersNothing() => V.NoFixAsync(
+        Train("""Action reset = () => {|#0:((IEpochAware)trainLoader.Sampler).SetEpoch(epoch)|};"""),
+        One());
+}
