@@ -10,6 +10,9 @@ namespace Composer.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CMP005SetEpochInsideIterationAnalyzer : EpochRuleAnalyzer
 {
+    /// <summary>Diagnostic property: the loader expression as written.</summary>
+    public const string LoaderProperty = "Loader";
+
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.CMP005SetEpochInsideIteration);
 
@@ -26,7 +29,8 @@ public sealed class CMP005SetEpochInsideIterationAnalyzer : EpochRuleAnalyzer
             if (collection is IInvocationOperation { TargetMethod.Name: "IterateFrom", Instance: { } owner }) collection = owner.WalkDown();
             if (SymbolEqualityComparer.Default.Equals(collection.ReferencedSymbol(), loader))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.CMP005SetEpochInsideIteration, call.Invocation.Syntax.GetLocation(), call.Loader!.Syntax.ToString()));
+                var properties = ImmutableDictionary<string, string?>.Empty.Add(LoaderProperty, collection.Syntax.ToString());
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.CMP005SetEpochInsideIteration, call.Invocation.Syntax.GetLocation(), properties, call.Loader!.Syntax.ToString()));
                 return;
             }
         }

@@ -16,7 +16,7 @@ public static class VerifyFix<TAnalyzer, TFixer>
     /// Checks the fix of every diagnostic (one at a time and with Fix All). With <paramref name="globalUsings"/>
     /// false the program brings its own usings, to show the fix adding <c>using Composer.Data;</c>.
     /// </summary>
-    public static Task FixAsync(string source, string fixedSource, DiagnosticResult[] expected, bool globalUsings = true, string? batchFixedSource = null)
+    public static Task FixAsync(string source, string fixedSource, DiagnosticResult[] expected, bool globalUsings = true, string? batchFixedSource = null, int? fixAllIterations = null)
     {
         var test = new CSharpCodeFixTest<TAnalyzer, TFixer, DefaultVerifier>
         {
@@ -25,6 +25,7 @@ public static class VerifyFix<TAnalyzer, TFixer>
             ReferenceAssemblies = TestReferences.Net80,
         };
         if (batchFixedSource is not null) test.BatchFixedCode = batchFixedSource;
+        if (fixAllIterations is not null) test.NumberOfFixAllIterations = fixAllIterations.Value;
         var states = batchFixedSource is null ? new[] { test.TestState, test.FixedState } : new[] { test.TestState, test.FixedState, test.BatchFixedState };
         foreach (var state in states)
         {

@@ -1,0 +1,56 @@
+namespace Composer.Training;
+
+/// <summary>
+/// Writes a checkpoint to a folder every <c>interval</c> and when training ends, named
+/// <c>ep{epoch}-ba{batch}.ckpt</c>, on rank 0 only. The trainer adds one when
+/// <see cref="TrainerOptions.SaveFolder"/> is set.
+/// </summary>
+public sealed class CheckpointSaver : Callback
+{
+    private readonly Time interval;
+    private Timestamp before;
+    private Timestamp? lastSaved;
+
+    /// <summary>Saves into <paramref name="folder"/> every <paramref name="interval"/>.</summary>
+    /// <param name="folder">The folder, created when needed.</param>
+    /// <param name="interval">How often, such as <c>"1ep"</c> or <c>"200ba"</c>; longer than zero.</param>
+    public CheckpointSaver(string folder, string interval = "1ep")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        Folder = Path.GetFullPath(folder);
+        this.interval = Interval.Parse(interval, nameof(interval));
+    }
+
+    /// <summary>The folder checkpoints are written to.</summary>
+    public string Folder { get; }
+
+    /// <summary>The last checkpoint written, if any.</summary>
+    public string? LastPath { get; private set; }
+
+    /// <inheritdoc />
+    public override void Run(Event e, State state)
+    {
+        switch (e)
+        {
+            case Event.BatchStart:
+                before = state.Timestamp;
+                break;
+            case Event.BatchEnd or Event.EpochEnd when Interval.Reached(interval, e, state, before):
+            case Event.FitEnd:
+                Save(state);
+                break;
+        }
+    }
+
+    private void Save(State state)
+    {
+        if (!State.IsLoggingRank || lastSaved == state.Timestamp)
+        {
+            return;
+        }
+
+        LastPath = Path.Combine(Folder, Checkpoint.FileName(state.Timestamp));
+        Checkpoint.Save(LastPath, state);
+        lastSaved = state.Timestamp;
+    }
+}

@@ -1,0 +1,49 @@
+using Composer.Data;
+using Composer.Distributed;
+using static TorchSharp.torch;
+
+namespace Composer.Training;
+
+/// <summary>Rejects evaluation loaders that would not show the model every sample exactly once.</summary>
+internal static class EvalLoaderCheck
+{
+    /// <summary>
+    /// For an <see cref="EpochDataLoader"/> in a single process, reads its batch sampler's indices (no
+    /// data) and throws when some samples are dropped (<c>dropLast</c>, a P×K sampler) or repeated.
+    /// </summary>
+    public static void EnsureSeesEverySample(IEnumerable<Dictionary<string, Tensor>> loader, string parameterName)
+    {
+        if (loader is not EpochDataLoader epochLoader || Dist.WorldSize > 1)
+        {
+            return; // Each rank sees its own shard; other loaders cannot be inspected without loading data.
+        }
+
+        long length = epochLoader.Dataset.Count;
+        var seen = new bool[length];
+        long repeated = 0, covered = 0;
+        foreach (var batch in epochLoader.BatchSampler)
+        {
+            foreach (long index in batch)
+            {
+                if (seen[index])
+                {
+                    repeated++;
+                }
+                else
+                {
+                    seen[index] = true;
+                    covered++;
+                }
+            }
+        }
+
+        if (covered < length || repeated > 0)
+        {
+            throw new ArgumentException(
+                $"EvalLoader's batch sampler ({epochLoader.BatchSampler.GetType().Name}) covers {covered} of the dataset's {length} samples" +
+                $"{(repeated > 0 ? $" and repeats {repeated}" : "")}: evaluation metrics would be computed on {(covered < length ? "a subset" : "repeated samples")}. " +
+                "Evaluate with a sequential batch sampler without dropLast.",
+                parameterName);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace Composer.Training;
+
+/// <summary>
+/// A console progress bar per epoch with the running loss, throughput and time left, and a line with
+/// the metrics of every evaluation. When output is redirected (CI logs) it writes a plain line every
+/// tenth of an epoch instead of redrawing.
+/// </summary>
+public sealed class ProgressBarLogger : LoggerDestination
+{
+    private const int Width = 30;
+    private readonly TextWriter output;
+    private readonly bool redraw;
+    private readonly Stopwatch clock = new();
+    private long startBatchInEpoch;
+    private long samplesThisEpoch;
+    private long lastLinePrinted = -1;
+    private double smoothedLoss = double.NaN;
+
+    /// <summary>Writes to <paramref name="output"/> (the console by default).</summary>
+    /// <param name="output">Where to write.</param>
+    public ProgressBarLogger(TextWriter? output = null)
+    {
+        this.output = output ?? Console.Out;
+        redraw = output is null && !Console.IsOutputRedirected;
+    }
+
+    /// <inheritdoc />
+    public override void Run(Event e, State state)
+    {
+        switch (e)
+        {
+            case Event.EpochStart:
+                clock.Restart();
+                startBatchInEpoch = state.Timestamp.BatchInEpoch;
+                samplesThisEpoch = 0;
+                lastLinePrinted = -1;
+                break;
+            case Event.BatchEnd:
+                samplesThisEpoch += state.BatchSize;
+                smoothedLoss = double.IsNaN(smoothedLoss) ? state.Loss : 0.95 * smoothedLoss + 0.05 * state.Loss;
+                Draw(state, final: false);
+                break;
+            case Event.EpochEnd:
+                Draw(state, final: true);
+                break;
+            case Event.FitEnd when redraw:
+                output.WriteLine();
+                break;
+        }
+    }
+
+    /// <inheritdoc />
+    public override void LogMetrics(IReadOnlyDictionary<string, double> metrics, State state)
+    {
+        var eval = metrics.Where(m => m.Key.StartsWith("metrics/eval/", StringComparison.Ordinal)).ToList();
+        if (eval.Count == 0)
+        {
+            return;
+        }
+
+        if (redraw)
+        {
+            output.WriteLine();
+        }
+
+        var text = string.Join("  ", eval.Select(m => $"{m.Key["metrics/eval/".Length..]} {m.Value.ToString("F4", CultureInfo.InvariantCulture)}"));
+        output.WriteLine($"eval @ epoch {state.Timestamp.Epoch}, batch {state.Timestamp.Batch}: {text}");
+    }
+
+    private void Draw(State state, bool final)
+    {
+        long done = final ? state.BatchesPerEpoch ?? state.Timestamp.BatchInEpoch : state.Timestamp.BatchInEpoch;
+        long? total = state.BatchesPerEpoch;
+        double seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
+        double throughput = samplesThisEpoch / seconds;
+        long batchesRun = done - startBatchInEpoch;
+        string eta = total is { } t && batchesRun > 0
+            ? Format(TimeSpan.FromSeconds(seconds / batchesRun * Math.Max(0, t - done)))
+            : "?";
+
+        if (!redraw)
+        {
+            // One line per tenth of an epoch keeps redirected logs short.
+            long tenth = total is { } n && n >= 10 ? done * 10 / n : done;
+            if (!final && tenth == lastLinePrinted)
+            {
+                return;
+            }
+
+            lastLinePrinted = tenth;
+        }
+
+        var line = new StringBuilder();
+        line.Append(CultureInfo.InvariantCulture, $"epoch {state.Timestamp.Epoch + (final ? 0 : 1)}");
+        if (state.MaxDuration.Unit == TimeUnit.Epoch)
+        {
+            line.Append(CultureInfo.InvariantCulture, $"/{state.MaxDuration.Value}");
+        }
+
+        if (total is { } count && count > 0)
+        {
+            int filled = (int)(Width * Math.Min(1, (double)done / count));
+            line.Append(" [").Append('#', filled).Append('.', Width - filled).Append(']');
+            line.Append(CultureInfo.InvariantCulture, $" {done}/{count}");
+        }
+        else
+        {
+            line.Append(CultureInfo.InvariantCulture, $" {done} batches");
+        }
+
+        line.Append(CultureInfo.InvariantCulture, $"  loss {smoothedLoss:F4}  {throughput:F0} samples/s");
+        line.Append(final ? $"  {Format(clock.Elapsed)}" : $"  ETA {eta}");
+        if (redraw)
+        {
+            output.Write("\r" + line.ToString().PadRight(Console.WindowWidth > 1 ? Math.Min(Console.WindowWidth - 1, 120) : 0));
+            if (final)
+            {
+                output.WriteLine();
+            }
+        }
+        else
+        {
+            output.WriteLine(line.ToString());
+        }
+    }
+
+    private static string Format(TimeSpan span) =>
+        span.TotalHours >= 1 ? span.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture) : span.ToString(@"m\:ss", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,157 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Composer.Training;
+
+/// <summary>
+/// Everything the training loop knows, shared with callbacks and loggers at every <see cref="Event"/>
+/// (Composer's <c>State</c>).
+/// </summary>
+public sealed class State
+{
+    private readonly IReadOnlyList<LoggerDestination> loggers;
+
+    internal State(TrainerOptions options, Device device, Time maxDuration, IReadOnlyList<ComposerScheduler> schedulers,
+        IReadOnlyList<LoggerDestination> loggers, IReadOnlyList<Callback> callbacks)
+    {
+        Model = options.Model;
+        Optimizer = options.Optimizer;
+        TrainLoader = options.TrainLoader;
+        EvalLoader = options.EvalLoader;
+        Device = device;
+        MaxDuration = maxDuration;
+        Schedulers = schedulers;
+        Seed = options.Seed;
+        GradAccumSteps = options.GradAccumSteps;
+        BatchesPerEpoch = LoaderLength.Batches(options.TrainLoader);
+        this.loggers = loggers;
+        Callbacks = callbacks;
+    }
+
+    /// <summary>The model being trained.</summary>
+    public ComposerModel Model { get; }
+
+    /// <summary>The optimizer over the model's parameters.</summary>
+    public optim.Optimizer Optimizer { get; }
+
+    /// <summary>The loader of training batches.</summary>
+    public IEnumerable<Dictionary<string, Tensor>> TrainLoader { get; }
+
+    /// <summary>The loader of evaluation batches, if any.</summary>
+    public IEnumerable<Dictionary<string, Tensor>>? EvalLoader { get; }
+
+    /// <summary>The device the model and batches live on.</summary>
+    public Device Device { get; }
+
+    /// <summary>How long <see cref="Trainer.Fit"/> trains.</summary>
+    public Time MaxDuration { get; }
+
+    /// <summary>The learning-rate schedulers, applied every batch.</summary>
+    public IReadOnlyList<ComposerScheduler> Schedulers { get; }
+
+    /// <summary>The callbacks, in the order they run (loggers are not among them).</summary>
+    public IReadOnlyList<Callback> Callbacks { get; }
+
+    /// <summary>The seed the trainer set at construction.</summary>
+    public int Seed { get; }
+
+    /// <summary>Micro-batches per batch.</summary>
+    public int GradAccumSteps { get; }
+
+    /// <summary>Batches per epoch of the train loader when it knows (<c>Count</c>), otherwise null.</summary>
+    public long? BatchesPerEpoch { get; }
+
+    /// <summary>Where training is.</summary>
+    public Timestamp Timestamp { get; internal set; }
+
+    /// <summary>The current batch (between <see cref="Event.BatchStart"/> and <see cref="Event.BatchEnd"/>), already on <see cref="Device"/>.</summary>
+    public Dictionary<string, Tensor>? Batch { get; internal set; }
+
+    /// <summary>The outputs of the current micro-batch's forward pass (at <see cref="Event.AfterForward"/>).</summary>
+    public Tensor? Outputs { get; internal set; }
+
+    /// <summary>The loss of the last batch (the mean over all its micro-batches); NaN before the first.</summary>
+    public double Loss { get; internal set; } = double.NaN;
+
+    /// <summary>The samples in the last batch.</summary>
+    public long BatchSize { get; internal set; }
+
+    /// <summary>The results of the last evaluation, such as <c>"loss"</c> and <c>"accuracy"</c>.</summary>
+    public IReadOnlyDictionary<string, double> EvalMetrics { get; internal set; } = new Dictionary<string, double>();
+
+    /// <summary>Set by a callback (early stopping, a time limit) to end <see cref="Trainer.Fit"/> after the current batch.</summary>
+    public bool StopTraining { get; set; }
+
+    /// <summary>Whether this process writes logs and checkpoints (rank 0 of the process group).</summary>
+    public static bool IsLoggingRank => Composer.Distributed.Dist.Rank == 0;
+
+    /// <summary>The learning rate of each of the optimizer's parameter groups.</summary>
+    public IReadOnlyList<double> LearningRates => Optimizer.ParamGroups.Select(g => g.LearningRate).ToList();
+
+    /// <summary>
+    /// How much of <see cref="MaxDuration"/> is done, from 0 to 1; fractional within an epoch when the
+    /// loader's length is known.
+    /// </summary>
+    public double Progress => ProgressAt(Timestamp);
+
+    /// <summary>The fraction of <see cref="MaxDuration"/> done at <paramref name="timestamp"/>.</summary>
+    internal double ProgressAt(Timestamp timestamp)
+    {
+        double done = MaxDuration.Unit switch
+        {
+            TimeUnit.Epoch => timestamp.Epoch + (BatchesPerEpoch is > 0 ? (double)timestamp.BatchInEpoch / BatchesPerEpoch.Value : 0),
+            TimeUnit.Batch => timestamp.Batch,
+            _ => timestamp.Sample,
+        };
+        return MaxDuration.Value == 0 ? 1 : Math.Min(1, done / MaxDuration.Value);
+    }
+
+    /// <summary>
+    /// The elapsed training time in <paramref name="unit"/>: whole epochs, batches or samples, or the
+    /// fraction of <see cref="MaxDuration"/> for <see cref="TimeUnit.Duration"/>.
+    /// </summary>
+    /// <param name="unit">The unit.</param>
+    public double Elapsed(TimeUnit unit) => unit == TimeUnit.Duration ? Progress : Timestamp.Get(unit);
+
+    /// <summary>
+    /// <paramref name="time"/> as a fraction of <see cref="MaxDuration"/>, so that times in different units
+    /// compare (epochs and batches convert through the train loader's length).
+    /// </summary>
+    /// <param name="time">The time.</param>
+    /// <exception cref="InvalidOperationException">The units cannot be converted (samples against epochs or
+    /// batches, or epochs against batches when the loader's length is unknown).</exception>
+    public double FractionOfMaxDuration(Time time)
+    {
+        if (time.Unit == TimeUnit.Duration)
+        {
+            return time.Value;
+        }
+
+        double inMaxUnit = (time.Unit, MaxDuration.Unit) switch
+        {
+            var (a, b) when a == b => time.Value,
+            (TimeUnit.Epoch, TimeUnit.Batch) when BatchesPerEpoch is > 0 => time.Value * BatchesPerEpoch.Value,
+            (TimeUnit.Batch, TimeUnit.Epoch) when BatchesPerEpoch is > 0 => time.Value / BatchesPerEpoch.Value,
+            _ => throw new InvalidOperationException(
+                $"Cannot express {time} in the unit of MaxDuration ({MaxDuration}): use the same unit or \"dur\"."),
+        };
+        return MaxDuration.Value == 0 ? 1 : inMaxUnit / MaxDuration.Value;
+    }
+
+    /// <summary>Sends metrics to every logger (on the logging rank only).</summary>
+    /// <param name="metrics">Metric values by name, such as <c>"loss/train"</c>.</param>
+    public void Log(IReadOnlyDictionary<string, double> metrics)
+    {
+        if (!IsLoggingRank)
+        {
+            return;
+        }
+
+        foreach (var logger in loggers)
+        {
+            logger.LogMetrics(metrics, this);
+        }
+    }
+
+    internal IReadOnlyList<LoggerDestination> Loggers => loggers;
+}

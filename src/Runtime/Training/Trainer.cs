@@ -1,0 +1,436 @@
+using Composer.Data;
+using Composer.Distributed;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Composer.Training;
+
+/// <summary>
+/// Trains a <see cref="ComposerModel"/> (MosaicML Composer's trainer over TorchSharp): a short loop that
+/// fires <see cref="Event"/>s; logging, checkpoints and monitors are callbacks. Sets the train loader's
+/// epoch at the start of every epoch, accumulates gradients over micro-batches, clips, schedules the
+/// learning rate by training time, and resumes exactly (mid-epoch included) from its checkpoints.
+/// </summary>
+public sealed class Trainer : IDisposable
+{
+    private readonly TrainerOptions options;
+    private readonly Time evalInterval;
+    private readonly IReadOnlyList<Callback> everyone;
+    private readonly double[] initialRates;
+    private Timestamp? lastEval;
+    private bool disposed;
+
+    /// <summary>Builds a trainer: checks the options, seeds torch, moves the model to the device and loads <see cref="TrainerOptions.LoadPath"/>.</summary>
+    /// <param name="options">What to train and how.</param>
+    /// <exception cref="ArgumentException">An option is missing or invalid (the message names it and its value), or the checkpoint cannot be loaded.</exception>
+    public Trainer(TrainerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.options = options;
+        ArgumentNullException.ThrowIfNull(options.Model, nameof(options.Model));
+        ArgumentNullException.ThrowIfNull(options.Optimizer, nameof(options.Optimizer));
+        ArgumentNullException.ThrowIfNull(options.TrainLoader, nameof(options.TrainLoader));
+        ArgumentNullException.ThrowIfNull(options.Schedulers, nameof(options.Schedulers));
+        ArgumentNullException.ThrowIfNull(options.Callbacks, nameof(options.Callbacks));
+        ArgumentNullException.ThrowIfNull(options.Loggers, nameof(options.Loggers));
+
+        var maxDuration = Time.Parse(options.MaxDuration, nameof(options.MaxDuration));
+        if (maxDuration.Unit == TimeUnit.Duration)
+        {
+            throw new ArgumentException($"MaxDuration must be in ep, ba or sp; '{options.MaxDuration}' is relative to itself.", nameof(options.MaxDuration));
+        }
+
+        if (maxDuration.Value <= 0)
+        {
+            throw new ArgumentException($"MaxDuration must be longer than zero, not '{options.MaxDuration}'.", nameof(options.MaxDuration));
+        }
+
+        evalInterval = Interval.Parse(options.EvalInterval, nameof(options.EvalInterval));
+        if (options.GradAccumSteps < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options.GradAccumSteps), options.GradAccumSteps, $"GradAccumSteps must be at least 1, not {options.GradAccumSteps}.");
+        }
+
+        if (options.ClipGradNorm is { } clip && !(clip > 0 && double.IsFinite(clip)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options.ClipGradNorm), clip, $"ClipGradNorm must be a finite number > 0, not {clip}.");
+        }
+
+        if (options.Schedulers.Any(s => s is null))
+        {
+            throw new ArgumentException("Schedulers contains null.", nameof(options.Schedulers));
+        }
+
+        if (options.Schedulers.Any(s => s is TorchScheduler) && options.Schedulers.Count > 1)
+        {
+            throw new ArgumentException(
+                $"Schedulers mixes a TorchSharp scheduler, which sets the learning rate itself, with others ({string.Join(", ", options.Schedulers.Select(s => s.GetType().Name))}); use one TorchSharp scheduler or only time-based ones.",
+                nameof(options.Schedulers));
+        }
+
+        if (options.EvalLoader is { } evalLoader)
+        {
+            EvalLoaderCheck.EnsureSeesEverySample(evalLoader, nameof(options.EvalLoader));
+        }
+
+        var device = DeviceOption.Resolve(options.Device, nameof(options.Device));
+        var callbacks = options.Callbacks.Where(c => c is not null).ToList();
+        if (options.SaveFolder is { } folder)
+        {
+            callbacks.Add(new CheckpointSaver(folder, options.SaveInterval));
+        }
+        else
+        {
+            Interval.Parse(options.SaveInterval, nameof(options.SaveInterval));
+        }
+
+        var loggers = options.Loggers.Where(l => l is not null).ToList();
+        everyone = [.. callbacks, .. loggers];
+        State = new State(options, device, maxDuration, options.Schedulers, loggers, callbacks);
+        initialRates = options.Optimizer.ParamGroups.Select(g => g.InitialLearningRate > 0 ? g.InitialLearningRate : g.LearningRate).ToArray();
+
+        Reproducibility.SeedAll(options.Seed);
+        if (device.type != DeviceType.CPU)
+        {
+            options.Model.to(device);
+        }
+
+        if (options.LoadPath is { } loadPath)
+        {
+            string path;
+            try
+            {
+                path = Checkpoint.Resolve(loadPath);
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException($"LoadPath '{loadPath}': {e.Message}", nameof(options.LoadPath), e);
+            }
+
+            State.Timestamp = Checkpoint.Load(path, State, nameof(options.LoadPath));
+        }
+    }
+
+    /// <summary>The training state shared with callbacks.</summary>
+    public State State { get; }
+
+    /// <summary>Trains until <see cref="TrainerOptions.MaxDuration"/> (from the loaded checkpoint's timestamp, if any) or until a callback sets <see cref="State.StopTraining"/>.</summary>
+    public void Fit()
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        State.StopTraining = false;
+        StartDataParallel();
+        Fire(Event.FitStart);
+        while (!Done)
+        {
+            TrainEpoch();
+        }
+
+        if (State.EvalLoader is not null && lastEval != State.Timestamp)
+        {
+            Eval();
+        }
+
+        Fire(Event.FitEnd);
+    }
+
+    /// <summary>Evaluates the model on <see cref="TrainerOptions.EvalLoader"/>: the mean loss and the model's metrics over every sample.</summary>
+    /// <returns>Metric values by name: <c>"loss"</c> and the model's (such as <c>"accuracy"</c>).</returns>
+    /// <exception cref="InvalidOperationException">The trainer has no eval loader.</exception>
+    public IReadOnlyDictionary<string, double> Eval()
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var loader = State.EvalLoader ?? throw new InvalidOperationException("The trainer has no EvalLoader to evaluate on.");
+        Fire(Event.EvalStart);
+        var sums = new Dictionary<string, (double Sum, long Count)>();
+        var model = State.Model;
+        model.eval();
+        try
+        {
+            using var noGrad = no_grad();
+            foreach (var batch in loader)
+            {
+                using var scope = NewDisposeScope();
+                var onDevice = ToDevice(batch);
+                long size = SampleCount(onDevice);
+                var outputs = model.Forward(onDevice);
+                double loss = model.Loss(outputs, onDevice).item<float>();
+                Add(sums, new MetricSum("loss", loss * size, size));
+                foreach (var metric in model.EvalMetrics(outputs, onDevice))
+                {
+                    Add(sums, metric);
+                }
+            }
+        }
+        finally
+        {
+            model.train();
+        }
+
+        var metrics = sums.ToDictionary(m => m.Key, m => m.Value.Count == 0 ? double.NaN : m.Value.Sum / m.Value.Count);
+        State.EvalMetrics = metrics;
+        lastEval = State.Timestamp;
+        State.Log(metrics.ToDictionary(m => "metrics/eval/" + m.Key, m => m.Value));
+        Fire(Event.EvalEnd);
+        return metrics;
+
+        static void Add(Dictionary<string, (double Sum, long Count)> sums, MetricSum metric)
+        {
+            var (sum, count) = sums.GetValueOrDefault(metric.Name);
+            sums[metric.Name] = (sum + metric.Sum, count + metric.Count);
+        }
+    }
+
+    /// <summary>Writes a checkpoint of the current state to <paramref name="path"/> (atomically: the old file stays whole until the new one is).</summary>
+    /// <param name="path">The file.</param>
+    public void SaveCheckpoint(string path)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Checkpoint.Save(path, State);
+    }
+
+    /// <summary>Releases the data-parallel machinery and the loggers that hold files.</summary>
+    public void Dispose()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        StopDataParallel();
+        foreach (var disposable in everyone.OfType<IDisposable>())
+        {
+            disposable.Dispose();
+        }
+    }
+
+    private bool Done
+    {
+        get
+        {
+            if (State.StopTraining)
+            {
+                return true;
+            }
+
+            var max = State.MaxDuration;
+            var now = State.Timestamp;
+            return max.Unit switch
+            {
+                TimeUnit.Epoch => now.Epoch >= max.Value,
+                TimeUnit.Batch => now.Batch >= max.Value,
+                _ => now.Sample >= max.Value,
+            };
+        }
+    }
+
+    private void TrainEpoch()
+    {
+        var loader = State.TrainLoader;
+        Epochs.SetEpoch(loader, State.Timestamp.Epoch);
+        Fire(Event.EpochStart);
+        long resumeAt = State.Timestamp.BatchInEpoch;
+        bool exhausted = false;
+        using (var batches = ResumableLoader.Skip(loader, resumeAt))
+        {
+            while (!Done)
+            {
+                if (!batches.MoveNext())
+                {
+                    exhausted = true;
+                    break;
+                }
+
+                TrainBatch(batches.Current);
+            }
+        }
+
+        // A loader that says how long it is needs no extra batch fetched to know the epoch is over.
+        exhausted |= State.BatchesPerEpoch is { } count && State.Timestamp.BatchInEpoch >= count;
+        if (!exhausted)
+        {
+            return;
+        }
+
+        if (State.Timestamp.BatchInEpoch == 0)
+        {
+            throw new InvalidOperationException($"TrainLoader yielded no batches in epoch {State.Timestamp.Epoch}.");
+        }
+
+        State.Timestamp = State.Timestamp.AfterEpoch();
+        foreach (var scheduler in State.Schedulers.OfType<TorchScheduler>().Where(s => !s.StepEveryBatch))
+        {
+            scheduler.Step();
+        }
+
+        Fire(Event.EpochEnd);
+        if (State.EvalLoader is not null && Interval.Reached(evalInterval, Event.EpochEnd, State, State.Timestamp))
+        {
+            Eval();
+        }
+    }
+
+    private void TrainBatch(Dictionary<string, Tensor> batch)
+    {
+        using var scope = NewDisposeScope();
+        var before = State.Timestamp;
+        var onDevice = ToDevice(batch);
+        long size = SampleCount(onDevice);
+        State.Batch = onDevice;
+        State.BatchSize = size;
+        Fire(Event.BatchStart);
+
+        ApplySchedulers();
+        var model = State.Model;
+        model.train();
+        State.Optimizer.zero_grad();
+        var total = zeros(1, device: State.Device);
+        foreach (var (micro, microSize) in MicroBatches(onDevice, size))
+        {
+            var outputs = model.Forward(micro);
+            State.Outputs = outputs;
+            Fire(Event.AfterForward);
+            // Weighting each micro-batch's mean loss by its share of the batch makes the summed
+            // gradients equal to those of the whole batch's mean loss.
+            var loss = model.Loss(outputs, micro) * ((double)microSize / size);
+            loss.backward();
+            total.add_(loss.detach());
+            Fire(Event.AfterBackward);
+        }
+
+        SynchronizeGradients();
+        if (options.ClipGradNorm is { } maxNorm)
+        {
+            nn.utils.clip_grad_norm_(model.parameters(), maxNorm);
+        }
+
+        State.Optimizer.step();
+        State.Loss = total.item<float>();
+        State.Timestamp = State.Timestamp.AfterBatch(size);
+        foreach (var scheduler in State.Schedulers.OfType<TorchScheduler>().Where(s => s.StepEveryBatch))
+        {
+            scheduler.Step();
+        }
+
+        var metrics = new Dictionary<string, double> { ["loss/train"] = State.Loss };
+        var rates = State.LearningRates;
+        for (int i = 0; i < rates.Count; i++)
+        {
+            metrics[rates.Count == 1 ? "lr" : $"lr/group{i}"] = rates[i];
+        }
+
+        State.Log(metrics);
+        Fire(Event.BatchEnd);
+        State.Batch = null;
+        State.Outputs = null;
+        if (State.EvalLoader is not null && Interval.Reached(evalInterval, Event.BatchEnd, State, before))
+        {
+            Eval();
+        }
+    }
+
+    /// <summary>Sets every parameter group's rate to its initial rate times the time-based schedulers' multipliers.</summary>
+    private void ApplySchedulers()
+    {
+        if (State.Schedulers.Count == 0 || State.Schedulers[0] is TorchScheduler)
+        {
+            return;
+        }
+
+        double multiplier = 1;
+        foreach (var scheduler in State.Schedulers)
+        {
+            multiplier *= scheduler.Multiplier(State);
+        }
+
+        int i = 0;
+        foreach (var group in State.Optimizer.ParamGroups)
+        {
+            group.LearningRate = initialRates[i++] * multiplier;
+        }
+    }
+
+    private IEnumerable<(Dictionary<string, Tensor> Batch, long Size)> MicroBatches(Dictionary<string, Tensor> batch, long size)
+    {
+        int parts = (int)Math.Min(options.GradAccumSteps, size);
+        if (parts <= 1)
+        {
+            yield return (batch, size);
+            yield break;
+        }
+
+        // Micro-batches of sizes as equal as possible (the first ones one larger), as torch.tensor_split does.
+        long start = 0;
+        for (int part = 0; part < parts; part++)
+        {
+            long length = size / parts + (part < size % parts ? 1 : 0);
+            var micro = new Dictionary<string, Tensor>(batch.Count);
+            foreach (var (key, tensor) in batch)
+            {
+                micro[key] = tensor.dim() > 0 && tensor.shape[0] == size ? tensor.narrow(0, start, length) : tensor;
+            }
+
+            start += length;
+            yield return (micro, length);
+        }
+    }
+
+    private Dictionary<string, Tensor> ToDevice(Dictionary<string, Tensor> batch)
+    {
+        if (batch.Values.All(t => t.device == State.Device))
+        {
+            return batch;
+        }
+
+        return batch.ToDictionary(p => p.Key, p => p.Value.device == State.Device ? p.Value : p.Value.to(State.Device));
+    }
+
+    private static long SampleCount(Dictionary<string, Tensor> batch)
+    {
+        foreach (var tensor in batch.Values)
+        {
+            if (tensor.dim() > 0)
+            {
+                return tensor.shape[0];
+            }
+        }
+
+        throw new InvalidOperationException($"A batch has no tensor with a sample dimension (columns: {string.Join(", ", batch.Keys)}).");
+    }
+
+    private void Fire(Event e)
+    {
+        foreach (var callback in State.Callbacks)
+        {
+            callback.Run(e, State);
+        }
+
+        if (State.IsLoggingRank)
+        {
+            foreach (var logger in State.Loggers)
+            {
+                logger.Run(e, State);
+            }
+        }
+    }
+
+    // Data parallelism: one process per rank, weights broadcast from rank 0 at the start and gradients
+    // averaged across ranks after every batch's last backward, before clipping and the optimizer step.
+    private void StartDataParallel()
+    {
+        if (Dist.WorldSize > 1)
+        {
+            throw new NotSupportedException("Data-parallel training needs Composer.Distributed's GradientAllReducer, which this build lacks.");
+        }
+    }
+
+    private void SynchronizeGradients()
+    {
+    }
+
+    private void StopDataParallel()
+    {
+    }
+}

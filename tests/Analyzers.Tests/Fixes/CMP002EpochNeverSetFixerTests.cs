@@ -1,0 +1,57 @@
+using V = Composer.Analyzers.Tests.Infrastructure.VerifyFix<Composer.Analyzers.Rules.CMP002EpochNeverSetAnalyzer, Composer.Analyzers.CodeFixes.Rules.CMP002EpochNeverSetFixer>;
+
+namespace Composer.Analyzers.Tests.Fixes;
+
+public class CMP002EpochNeverSetFixerTests
+{
+    static string Train(string loop) => $$"""
+        class Program
+        {
+            static void Train(InMemoryDataset data, int epochs)
+            {
+                var trainLoader = new EpochDataLoader(data, batchSize: 32, shuffle: true);
+                {{loop}}
+            }
+        }
+        """;
+
+    static Microsoft.CodeAnalysis.Testing.DiagnosticResult[] One => [V.Diagnostic().WithLocation(0).WithArguments("trainLoader")];
+
+    [Fact]
+    public Task InsertsBeforeTheInnerLoop() => V.FixAsync(
+        Train("""
+            for (int epoch = 0; epoch < epochs; epoch++)
+                    {
+                        // one epoch
+                        foreach (var batch in {|#0:trainLoader|}) { }
+                    }
+            """),
+        Train("""
+            for (int epoch = 0; epoch < epochs; epoch++)
+                    {
+                        Epochs.SetEpoch(trainLoader, epoch);
+                        // one epoch
+                        foreach (var batch in trainLoader) { }
+                    }
+            """), One);
+
+    [Fact]
+    public Task WrapsAnEmbeddedLoopInABlock() => V.FixAsync(
+        Train("for (int e = 0; e < epochs; e++) foreach (var batch in {|#0:trainLoader|}) { }"),
+        Train("""
+            for (int e = 0; e < epochs; e++)
+                    {
+                        Epochs.SetEpoch(trainLoader, e);
+                        foreach (var batch in trainLoader) { }
+                    }
+            """), One);
+
+    [Fact]
+    public Task ForeachOverAnEpochRange() => V.FixAsync(
+        Train("foreach (var epoch in Enumerable.Range(0, epochs)) { foreach (var batch in {|#0:trainLoader|}) { } }"),
+        Train("foreach (var epoch in Enumerable.Range(0, epochs)) { Epochs.SetEpoch(trainLoader, epoch); foreach (var batch in trainLoader) { } }"), One);
+
+    [Fact]
+    public Task AWhileLoopHasNoEpochVariableSoNothingIsOffered() => V.NoFixAsync(
+        Train("int epoch = 0; while (epoch++ < epochs) { foreach (var batch in {|#0:trainLoader|}) { } }"), One);
+}

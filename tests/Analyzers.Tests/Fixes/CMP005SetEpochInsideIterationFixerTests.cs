@@ -1,0 +1,53 @@
+using V = Composer.Analyzers.Tests.Infrastructure.VerifyFix<Composer.Analyzers.Rules.CMP005SetEpochInsideIterationAnalyzer, Composer.Analyzers.CodeFixes.Rules.CMP005SetEpochInsideIterationFixer>;
+
+namespace Composer.Analyzers.Tests.Fixes;
+
+public class CMP005SetEpochInsideIterationFixerTests
+{
+    static string Train(string body) => $$"""
+        class Program
+        {
+            static void Train(EpochDataLoader loader, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    {{body}}
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task MovesTheCallBeforeTheLoop() => V.FixAsync(
+        Train("""
+            foreach (var batch in loader)
+                        {
+                            {|#0:loader.SetEpoch(epoch)|};
+                            var x = batch["data"];
+                        }
+            """),
+        Train("""
+            loader.SetEpoch(epoch);
+                        foreach (var batch in loader)
+                        {
+                            var x = batch["data"];
+                        }
+            """),
+        [V.Diagnostic().WithLocation(0).WithArguments("loader")]);
+
+    [Fact]
+    public Task MovesAnEmbeddedCall() => V.FixAsync(
+        Train("foreach (var batch in loader) {|#0:Epochs.SetEpoch(loader, epoch)|};"),
+        Train("""
+            Epochs.SetEpoch(loader, epoch);
+                        foreach (var batch in loader)
+                        {
+                        }
+            """),
+        [V.Diagnostic().WithLocation(0).WithArguments("loader")]);
+
+    [Fact]
+    public Task ACallInsideAnIfOffersNothing() => V.NoFixAsync(
+        Train("foreach (var batch in loader) { if (epoch > 0) {|#0:loader.SetEpoch(epoch)|}; }"),
+        V.Diagnostic().WithLocation(0).WithArguments("loader"));
+}

@@ -1,0 +1,41 @@
+using V = Composer.Analyzers.Tests.Infrastructure.VerifyFix<Composer.Analyzers.Rules.CMP006ConflictingLoaderArgumentsAnalyzer, Composer.Analyzers.CodeFixes.Rules.CMP006ConflictingLoaderArgumentsFixer>;
+
+namespace Composer.Analyzers.Tests.Fixes;
+
+public class CMP006ConflictingLoaderArgumentsFixerTests
+{
+    static string Program(string creation) => $$"""
+        class Program
+        {
+            static void Main(InMemoryDataset data, IBatchSampler batches, ISampler indices)
+            {
+                var loader = {{creation}};
+            }
+        }
+        """;
+
+    [Fact]
+    public Task RemovesShuffle() => V.FixAsync(
+        Program("{|#0:new EpochDataLoader(data, shuffle: true, batchSampler: batches)|}"),
+        Program("new EpochDataLoader(data, batchSampler: batches)"),
+        [V.Diagnostic().WithLocation(0).WithArguments("batchSampler", "shuffle", "the batch sampler decides the order")]);
+
+    [Fact]
+    public Task RemovesBatchSize() => V.FixAsync(
+        Program("{|#0:new EpochDataLoader(data, batchSize: 64, batchSampler: batches)|}"),
+        Program("new EpochDataLoader(data, batchSampler: batches)"),
+        [V.Diagnostic().WithLocation(0).WithArguments("batchSampler", "batchSize", "the batch sampler decides the batch size")]);
+
+    [Fact]
+    public Task FixAllRemovesEveryConflict() => V.FixAsync(
+        Program("{|#0:new EpochDataLoader(data, sampler: indices, batchSampler: batches, dropLast: true)|}"),
+        Program("new EpochDataLoader(data, batchSampler: batches)"),
+        [V.Diagnostic().WithLocation(0).WithArguments("batchSampler", "sampler", "the batch sampler decides the indices"),
+         V.Diagnostic().WithLocation(0).WithArguments("batchSampler", "dropLast", "the batch sampler decides the batches")],
+        fixAllIterations: 2); // both arguments share a separator, so Fix All takes a second pass
+
+    [Fact]
+    public Task APositionalArgumentOffersNothing() => V.NoFixAsync(
+        Program("{|#0:new EpochDataLoader(data, 1, true, null, batches)|}"),
+        V.Diagnostic().WithLocation(0).WithArguments("batchSampler", "shuffle", "the batch sampler decides the order"));
+}
