@@ -20,14 +20,23 @@ internal static class Statements
             editor.ReplaceNode(anchor, SyntaxFactory.Block(statement, anchor.WithoutLeadingTrivia()).WithLeadingTrivia(anchor.GetLeadingTrivia()).WithAdditionalAnnotations(Formatter.Annotation));
     }
 
+    /// <summary>
+    /// The type's simple name when it already binds at <paramref name="position"/> (a using or global using),
+    /// otherwise its full name marked to add <c>using Composer.Data;</c>.
+    /// </summary>
+    public static SyntaxNode TypeName(DocumentEditor editor, INamedTypeSymbol type, int position) =>
+        editor.SemanticModel.LookupNamespacesAndTypes(position, name: type.Name).Contains(type, SymbolEqualityComparer.Default)
+            ? SyntaxFactory.IdentifierName(type.Name)
+            : editor.Generator.TypeExpression(type, addImport: true);
+
     /// <summary><c>Epochs.SetEpoch(loader, epoch);</c>, adding <c>using Composer.Data;</c> when needed; null when the runtime is not referenced.</summary>
-    public static StatementSyntax? EpochsSetEpoch(DocumentEditor editor, string loader, ExpressionSyntax epoch)
+    public static StatementSyntax? EpochsSetEpoch(DocumentEditor editor, string loader, ExpressionSyntax epoch, int position)
     {
         var epochs = editor.SemanticModel.Compilation.GetTypeByMetadataName("Composer.Data.Epochs");
         if (epochs is null) return null;
         var generator = editor.Generator;
         var call = generator.InvocationExpression(
-            generator.MemberAccessExpression(generator.TypeExpression(epochs, addImport: true), "SetEpoch"),
+            generator.MemberAccessExpression(TypeName(editor, epochs, position), "SetEpoch"),
             SyntaxFactory.ParseExpression(loader), epoch);
         return ((StatementSyntax)generator.ExpressionStatement(call))
             .WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation, Simplifier.AddImportsAnnotation);

@@ -76,7 +76,7 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
         {
             var epochs = editor.SemanticModel.Compilation.GetTypeByMetadataName("Composer.Data.Epochs");
             if (epochs is null) return document;
-            call = generator.InvocationExpression(generator.MemberAccessExpression(generator.TypeExpression(epochs, addImport: true), "SetEpoch"), loader, epoch);
+            call = generator.InvocationExpression(generator.MemberAccessExpression(Statements.TypeName(editor, epochs, statement.SpanStart), "SetEpoch"), loader, epoch);
         }
         var replacement = ((StatementSyntax)generator.ExpressionStatement(call))
             .WithTriviaFrom(statement)

@@ -38,7 +38,7 @@ public sealed class CMP002EpochNeverSetFixer : CodeFixProvider
         context.RegisterCodeFix(CodeAction.Create(Title, async ct =>
         {
             var editor = await DocumentEditor.CreateAsync(context.Document, ct).ConfigureAwait(false);
-            if (Statements.EpochsSetEpoch(editor, loader, SyntaxFactory.IdentifierName(epoch)) is not { } call) return context.Document;
+            if (Statements.EpochsSetEpoch(editor, loader, SyntaxFactory.IdentifierName(epoch), iteration.SpanStart) is not { } call) return context.Document;
             Statements.InsertBefore(editor, iteration, call);
             return editor.GetChangedDocument();
         }, equivalenceKey: Title), diagnostic);

@@ -1,0 +1,69 @@
+using V = Composer.Analyzers.Tests.Infrastructure.VerifyFix<Composer.Analyzers.Rules.CMP003FixedSeedShuffleAnalyzer, Composer.Analyzers.CodeFixes.Rules.CMP003FixedSeedShuffleFixer>;
+
+namespace Composer.Analyzers.Tests.Fixes;
+
+public class CMP003FixedSeedShuffleFixerTests
+{
+    [Fact]
+    public Task ReplacesTheShuffleAndSetsTheEpochInTheEpochLoop() => V.FixAsync("""
+        class Program
+        {
+            static void Train(torch.utils.data.Dataset data, int epochs)
+            {
+                var train = {|#0:new TorchSharp.Modules.DataLoader(data, 32, shuffle: true, seed: 42)|};
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    foreach (var batch in train) { }
+                }
+            }
+        }
+        """, """
+        class Program
+        {
+            static void Train(torch.utils.data.Dataset data, int epochs)
+            {
+                var train = new TorchSharp.Modules.DataLoader(data, 32, new RandomSampler(data.Count, seed: 42));
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    Epochs.SetEpoch(train, epoch);
+                    foreach (var batch in train) { }
+                }
+            }
+        }
+        """, [V.Diagnostic().WithLocation(0).WithArguments("train", 42)]);
+
+    [Fact]
+    public Task KeepsOtherNamedArgumentsAndAddsTheUsing() => V.FixAsync("""
+        using TorchSharp;
+
+        class Program
+        {
+            static void Load(torch.utils.data.Dataset data)
+            {
+                var train = {|#0:new TorchSharp.Modules.DataLoader(data, 64, shuffle: true, seed: 1, disposeDataset: false)|};
+            }
+        }
+        """, """
+        using Composer.Data;
+        using TorchSharp;
+
+        class Program
+        {
+            static void Load(torch.utils.data.Dataset data)
+            {
+                var train = new TorchSharp.Modules.DataLoader(data, 64, new RandomSampler(data.Count, seed: 1), disposeDataset: false);
+            }
+        }
+        """, [V.Diagnostic().WithLocation(0).WithArguments("train", 1)], globalUsings: false);
+
+    [Fact]
+    public Task PositionalArgumentsOfferNothing() => V.NoFixAsync("""
+        class Program
+        {
+            static void Load(torch.utils.data.Dataset data)
+            {
+                var train = {|#0:new TorchSharp.Modules.DataLoader(data, 32, true, null, 5)|};
+            }
+        }
+        """, V.Diagnostic().WithLocation(0).WithArguments("train", 5));
+}
