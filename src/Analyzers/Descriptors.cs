@@ -33,9 +33,9 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor CMP003FixedSeedShuffle = Rule(
         "CMP003",
         "A shuffling TorchSharp DataLoader with a fixed seed repeats its order",
-        "'{0}' shuffles with the fixed seed {1}; TorchSharp's DataLoader cannot be told the epoch, so it may repeat one order every epoch",
+        "'{0}' shuffles with the fixed seed {1}; TorchSharp's DataLoader reseeds from it at every enumeration, so every epoch repeats one order",
         DiagnosticSeverity.Warning,
-        "TorchSharp's DataLoader(shuffle: true, seed: N) seeds its shuffler from N alone. Give it an epoch-aware sampler (RandomSampler or DistributedSampler) or use EpochDataLoader, and set the epoch every epoch.");
+        "TorchSharp's DataLoader(shuffle: true, seed: N) seeds its shuffler from N alone, at every enumeration. Give it an epoch-aware sampler (RandomSampler or DistributedSampler) or use EpochDataLoader, and set the epoch every epoch.");
 
     /// <summary>CMP004: the epoch argument does not change across the epoch loop.</summary>
     public static readonly DiagnosticDescriptor CMP004EpochArgumentConstant = Rule(

@@ -21,13 +21,17 @@ internal static class Statements
     }
 
     /// <summary>
-    /// The type's simple name when it already binds at <paramref name="position"/> (a using or global using),
-    /// otherwise its full name marked to add <c>using Composer.Data;</c>.
+    /// How to name <paramref name="type"/> at <paramref name="position"/>: its simple name when that binds to it
+    /// alone; marked to add <c>using Composer.Data;</c> when nothing of that name is in scope; otherwise (a local
+    /// named <c>Epochs</c>, say) qualified, as short as the simplifier can make it.
     /// </summary>
-    public static SyntaxNode TypeName(DocumentEditor editor, INamedTypeSymbol type, int position) =>
-        editor.SemanticModel.LookupNamespacesAndTypes(position, name: type.Name).Contains(type, SymbolEqualityComparer.Default)
-            ? SyntaxFactory.IdentifierName(type.Name)
-            : editor.Generator.TypeExpression(type, addImport: true);
+    public static SyntaxNode TypeName(DocumentEditor editor, INamedTypeSymbol type, int position)
+    {
+        var found = editor.SemanticModel.LookupSymbols(position, name: type.Name);
+        if (found.Length == 1 && SymbolEqualityComparer.Default.Equals(found[0], type)) return SyntaxFactory.IdentifierName(type.Name);
+        if (found.IsEmpty) return editor.Generator.TypeExpression(type, addImport: true);
+        return SyntaxFactory.ParseExpression(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)).WithAdditionalAnnotations(Simplifier.Annotation);
+    }
 
     /// <summary><c>Epochs.SetEpoch(loader, epoch);</c>, adding <c>using Composer.Data;</c> when needed; null when the runtime is not referenced.</summary>
     public static StatementSyntax? EpochsSetEpoch(DocumentEditor editor, string loader, ExpressionSyntax epoch, int position)

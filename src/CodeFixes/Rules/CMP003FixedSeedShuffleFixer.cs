@@ -14,7 +14,7 @@ namespace Composer.Analyzers.CodeFixes.Rules;
 /// <summary>
 /// CMP003: <c>new DataLoader(data, 32, shuffle: true, seed: 42)</c> becomes
 /// <c>new DataLoader(data, 32, new RandomSampler(data.Count, seed: 42))</c>, and where the loader is iterated in
-/// an epoch loop of the same method, <c>Epochs.SetEpoch(loader, epoch);</c> goes before that iteration.
+/// an epoch loop of the same method, <c>Epochs.SetEpoch(loader, epoch);</c> goes before the loop body's first use of it.
 /// Offers nothing when arguments after the batch size are positional (the shuffler constructor orders them
 /// differently) or when the data set is an expression that should not be evaluated twice.
 /// </summary>
@@ -65,20 +65,30 @@ public sealed class CMP003FixedSeedShuffleFixer : CodeFixProvider
             .WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation, Simplifier.AddImportsAnnotation);
         editor.ReplaceNode(creation, fixedCreation);
 
-        // Set the epoch where the loader is iterated once per epoch.
+        // Set the epoch at the top of each epoch loop that uses the loader: before the first statement that does.
         if (creation.Parent?.Parent is VariableDeclaratorSyntax { Identifier.ValueText: var loader } &&
             creation.FirstAncestorOrSelf<BlockSyntax>() is { } body)
         {
-            foreach (var iteration in body.DescendantNodes().OfType<ForEachStatementSyntax>().Where(f => f.Expression.ToString() == loader))
+            var uses = body.DescendantNodes().OfType<IdentifierNameSyntax>().Where(id => id.Identifier.ValueText == loader);
+            var done = new HashSet<SyntaxNode>();
+            foreach (var use in uses)
             {
-                var epoch = iteration.Ancestors().TakeWhile(a => a != body)
-                    .Select(EpochVariable).FirstOrDefault(v => v is not null);
-                if (epoch is not null && Statements.EpochsSetEpoch(editor, loader, SyntaxFactory.IdentifierName(epoch), iteration.SpanStart) is { } call)
-                    Statements.InsertBefore(editor, iteration, call);
+                var loop = use.Ancestors().TakeWhile(a => a != body).FirstOrDefault(a => EpochVariable(a) is not null);
+                if (loop is null || !done.Add(loop) || LoopBody(loop) is not BlockSyntax loopBody) continue;
+                var first = loopBody.Statements.FirstOrDefault(st => st.Span.Contains(use.Span));
+                if (first is not null && Statements.EpochsSetEpoch(editor, loader, SyntaxFactory.IdentifierName(EpochVariable(loop)!), first.SpanStart) is { } call)
+                    Statements.InsertBefore(editor, first, call);
             }
         }
         return editor.GetChangedDocument();
     }
+
+    static StatementSyntax? LoopBody(SyntaxNode loop) => loop switch
+    {
+        ForStatementSyntax @for => @for.Statement,
+        ForEachStatementSyntax @foreach => @foreach.Statement,
+        _ => null,
+    };
 
     static string? EpochVariable(SyntaxNode loop) => loop switch
     {

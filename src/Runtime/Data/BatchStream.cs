@@ -42,7 +42,7 @@ internal static class BatchStream
             {
                 try { dispose(next.GetAwaiter().GetResult()); } catch (Exception) { /* the loop already failed or stopped */ }
             }
-            if (current is not null) dispose?.Invoke(current);
+            // The current batch stays alive: the caller may have stopped early to keep it (First(), break).
         }
     }
 

@@ -12,8 +12,9 @@ namespace Composer.Data;
 /// <remarks>
 /// <para>Batches from an <see cref="InMemoryDataset"/> are gathered with one <c>index_select</c> per column;
 /// other data sets are read sample by sample and stacked.</para>
-/// <para>As with TorchSharp's loader, a yielded batch belongs to the loader: it is disposed when the next
-/// batch is fetched and when the enumeration ends (pass <c>disposeBatches: false</c> to keep batches).</para>
+/// <para>As with TorchSharp's loader, a yielded batch belongs to the loader and is disposed when the next batch
+/// is fetched (pass <c>disposeBatches: false</c> to keep every batch). The batch an enumeration ends or stops
+/// at is left to the caller, so <c>loader.First()</c> gives a live batch.</para>
 /// <para>As in PyTorch, when a <c>batchSampler</c> is given, <see cref="Sampler"/> is a
 /// <see cref="SequentialSampler"/>: setting the epoch on it alone changes nothing.</para>
 /// </remarks>
@@ -31,7 +32,7 @@ public sealed class EpochDataLoader : IEnumerable<Dictionary<string, Tensor>>, I
     /// <param name="device">Where batches go; the CPU when null.</param>
     /// <param name="seed">The seed of the shuffling sampler made for <paramref name="shuffle"/>.</param>
     /// <param name="prefetch">Load the next batch on a background thread while the current one is used.</param>
-    /// <param name="disposeBatches">Dispose each batch when the next is fetched and at the end of the enumeration.</param>
+    /// <param name="disposeBatches">Dispose each batch when the next one is fetched.</param>
     /// <param name="disposeDataset">Dispose <paramref name="dataset"/> with the loader.</param>
     public EpochDataLoader(
         torch.utils.data.Dataset dataset, int batchSize = 1, bool shuffle = false, ISampler? sampler = null,

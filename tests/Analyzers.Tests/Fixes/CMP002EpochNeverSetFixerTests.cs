@@ -54,4 +54,27 @@ public class CMP002EpochNeverSetFixerTests
     [Fact]
     public Task AWhileLoopHasNoEpochVariableSoNothingIsOffered() => V.NoFixAsync(
         Train("int epoch = 0; while (epoch++ < epochs) { foreach (var batch in {|#0:trainLoader|}) { } }"), One);
+
+    [Fact]
+    public Task ALocalNamedEpochsKeepsTheTypeQualified() => V.FixAsync("""
+        class Program
+        {
+            static void Train(InMemoryDataset data)
+            {
+                const int Epochs = 3;
+                var trainLoader = new EpochDataLoader(data, batchSize: 32, shuffle: true);
+                for (int epoch = 0; epoch < Epochs; epoch++) { foreach (var batch in {|#0:trainLoader|}) { } }
+            }
+        }
+        """, """
+        class Program
+        {
+            static void Train(InMemoryDataset data)
+            {
+                const int Epochs = 3;
+                var trainLoader = new EpochDataLoader(data, batchSize: 32, shuffle: true);
+                for (int epoch = 0; epoch < Epochs; epoch++) { Composer.Data.Epochs.SetEpoch(trainLoader, epoch); foreach (var batch in trainLoader) { } }
+            }
+        }
+        """, One);
 }
