@@ -24,17 +24,22 @@ internal static class BatchStream
                     current = load(indices.Current);
                     yield return current;
                 }
-                yield break;
             }
-            next = Start(indices, load);
-            while (next is not null)
+            else
             {
-                TBatch batch = next.GetAwaiter().GetResult();
                 next = Start(indices, load);
-                if (current is not null) dispose?.Invoke(current);
-                current = batch;
-                yield return current;
+                while (next is not null)
+                {
+                    TBatch batch = next.GetAwaiter().GetResult();
+                    next = Start(indices, load);
+                    if (current is not null) dispose?.Invoke(current);
+                    current = batch;
+                    yield return current;
+                }
             }
+            // The epoch ran to its end: the last batch goes too. (Stopping early, with First() or break,
+            // leaves the current batch alive for the caller.)
+            if (current is not null) dispose?.Invoke(current);
         }
         finally
         {
@@ -42,7 +47,6 @@ internal static class BatchStream
             {
                 try { dispose(next.GetAwaiter().GetResult()); } catch (Exception) { /* the loop already failed or stopped */ }
             }
-            // The current batch stays alive: the caller may have stopped early to keep it (First(), break).
         }
     }
 

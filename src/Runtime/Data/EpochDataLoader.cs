@@ -13,8 +13,8 @@ namespace Composer.Data;
 /// <para>Batches from an <see cref="InMemoryDataset"/> are gathered with one <c>index_select</c> per column;
 /// other data sets are read sample by sample and stacked.</para>
 /// <para>As with TorchSharp's loader, a yielded batch belongs to the loader and is disposed when the next batch
-/// is fetched (pass <c>disposeBatches: false</c> to keep every batch). The batch an enumeration ends or stops
-/// at is left to the caller, so <c>loader.First()</c> gives a live batch.</para>
+/// is fetched and, when the epoch runs to its end, the last one too (pass <c>disposeBatches: false</c> to keep
+/// every batch). An enumeration stopped early (<c>First()</c>, <c>break</c>) leaves its current batch to the caller.</para>
 /// <para>As in PyTorch, when a <c>batchSampler</c> is given, <see cref="Sampler"/> is a
 /// <see cref="SequentialSampler"/>: setting the epoch on it alone changes nothing.</para>
 /// </remarks>

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The distributed tests: a real 2-process Open MPI job, then failure jobs started from one process.
+# Each writes a TRX file into the results folder ($1), which eng/test.sh counts with the rest.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+results="${1:-artifacts/test-results}"
+dll=tests/Distributed.Tests/bin/Debug/net10.0/Composer.Distributed.Tests.dll
+status=0
+
+run() { # name, command...
+  local trx="$results/$1.trx"; shift
+  timeout 600 "$@" --trx "$trx" || status=1
+  # A job that died before writing its results still counts, as one failure.
+  [ -f "$trx" ] || printf '<TestRun><ResultSummary outcome="Failed"><Counters total="1" executed="1" passed="0" failed="1" /></ResultSummary></TestRun>\n' > "$trx"
+}
+
+run Composer.Distributed.Tests.mpi2 mpirun --allow-run-as-root --oversubscribe -np 2 dotnet "$dll"
+run Composer.Distributed.Tests.failure dotnet "$dll" --failure
+exit $status

@@ -1,0 +1,106 @@
+using Composer.Data;
+using Composer.Distributed;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Composer.Distributed.Tests;
+
+/// <summary>Data-parallel training and sharding across the ranks of the job.</summary>
+static class DataParallelChecks
+{
+    public static IEnumerable<(string, Action)> All() =>
+    [
+        ("TrainingOnShardsEqualsSingleProcessTrainingOnTheirUnion", TrainingMatchesUnion),
+        ("DistributedSamplerShardsAreDisjointCoverTheDataAndChangePerEpoch", ShardsPerEpoch),
+        ("SamplersDefaultTheirReplicasFromDist", SamplersDefaultFromDist),
+        ("ShuffledEpochDataLoaderIsShardedAutomatically", LoaderShardsItself),
+    ];
+
+    static nn.Module<Tensor, Tensor> Mlp() => nn.Sequential(nn.Linear(8, 16), nn.ReLU(), nn.Linear(16, 3));
+
+    static void TrainingMatchesUnion()
+    {
+        using var scope = NewDisposeScope();
+        // The same data everywhere; a different initialization on each rank, which the broadcast must undo.
+        manual_seed(123);
+        var x = randn(64, 8);
+        var y = randint(0, 3, 64, dtype: ScalarType.Int64);
+        manual_seed(1000 + Dist.Rank);
+        var model = Mlp();
+        using var reducer = new GradientAllReducer(model, bucketBytes: 256); // several buckets
+        reducer.BroadcastParameters();
+        Assert.True(reducer.BucketCount > 1, "the small bucket size should give several buckets");
+
+        var reference = Mlp();
+        using (no_grad())
+            foreach (var (mine, theirs) in model.parameters().Zip(reference.parameters())) theirs.copy_(mine);
+
+        var optimizer = optim.SGD(model.parameters(), 0.1);
+        var referenceOptimizer = optim.SGD(reference.parameters(), 0.1);
+        var sampler = new DistributedSampler(64, seed: 5);
+        var batches = new BatchSampler(sampler, 4).ToList(); // 8 batches per rank
+        for (int step = 0; step < 6; step++)
+        {
+            using var stepScope = NewDisposeScope();
+            var index = tensor(batches[step]);
+            optimizer.zero_grad();
+            nn.functional.cross_entropy(model.call(x.index_select(0, index)), y.index_select(0, index)).backward();
+            reducer.AverageGradients();
+            optimizer.step();
+
+            // The same step in one process, on the union of every rank's batch (equal sizes: mean of means = mean).
+            var union = Dist.AllGather(index).reshape(-1);
+            referenceOptimizer.zero_grad();
+            nn.functional.cross_entropy(reference.call(x.index_select(0, union)), y.index_select(0, union)).backward();
+            referenceOptimizer.step();
+        }
+
+        foreach (var (mine, theirs) in model.parameters().Zip(reference.parameters()))
+        {
+            Assert.True(mine.allclose(theirs, rtol: 1e-4, atol: 1e-6), "data-parallel parameters differ from single-process training on the union");
+            var everywhere = Dist.AllGather(mine.detach());
+            for (int r = 1; r < Dist.WorldSize; r++)
+                Assert.True(everywhere[r].eq(everywhere[0]).all().item<bool>(), $"rank {r}'s parameters differ from rank 0's");
+        }
+    }
+
+    static void ShardsPerEpoch()
+    {
+        using var scope = NewDisposeScope();
+        const long length = 100;
+        var sampler = new DistributedSampler(length, seed: 3);
+        var epoch0 = sampler.ToArray();
+        var all = Dist.AllGather(tensor(epoch0)).reshape(-1).data<long>().ToArray();
+        Assert.Equal(length - length % Dist.WorldSize, (long)all.Distinct().Count(), "distinct indices over all ranks");
+        if (length % Dist.WorldSize == 0)
+            Assert.SequenceEqual(Enumerable.Range(0, (int)length).Select(i => (long)i), all.Order(), "the union of the shards");
+        sampler.SetEpoch(1);
+        var epoch1 = sampler.ToArray();
+        Assert.True(!epoch0.SequenceEqual(epoch1), "the shard's order must change with the epoch");
+    }
+
+    static void SamplersDefaultFromDist()
+    {
+        var distributed = new DistributedSampler(10);
+        Assert.Equal(Dist.WorldSize, distributed.NumReplicas, "DistributedSampler.NumReplicas");
+        Assert.Equal(Dist.Rank, distributed.Rank, "DistributedSampler.Rank");
+        long[] labels = Enumerable.Range(0, 400).Select(i => (long)(i % 8)).ToArray();
+        var balanced = new ClassBalancedBatchSampler(labels, 4, 5, seed: 2);
+        Assert.Equal(Dist.WorldSize, balanced.NumReplicas, "ClassBalancedBatchSampler.NumReplicas");
+        using var first = tensor(balanced.First());
+        var gathered = Dist.AllGather(first);
+        for (int r = 1; r < Dist.WorldSize; r++)
+            Assert.True(!gathered[r].eq(gathered[0]).all().item<bool>(), "every rank should get its own batches");
+    }
+
+    static void LoaderShardsItself()
+    {
+        using var data = new InMemoryDataset(new Dictionary<string, Tensor> { ["data"] = arange(40, dtype: ScalarType.Int64) });
+        using var loader = new EpochDataLoader(data, batchSize: 5, shuffle: true, seed: 9);
+        Assert.True(Dist.WorldSize == 1 ? loader.Sampler is RandomSampler : loader.Sampler is DistributedSampler, "the shuffling sampler");
+        Assert.Equal(40L / Dist.WorldSize / 5, loader.Count, "batches per rank");
+        var mine = loader.SelectMany(b => b["data"].data<long>().ToArray()).ToArray();
+        var all = Dist.AllGather(tensor(mine)).reshape(-1).data<long>().ToArray();
+        Assert.SequenceEqual(Enumerable.Range(0, 40).Select(i => (long)i), all.Order(), "the ranks' batches together");
+    }
+}
