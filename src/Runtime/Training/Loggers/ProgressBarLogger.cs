@@ -86,7 +86,7 @@ public sealed class ProgressBarLogger : LoggerDestination
         {
             // One line per tenth of an epoch keeps redirected logs short.
             long tenth = total is { } n && n >= 10 ? done * 10 / n : done;
-            if (!final && tenth == lastLinePrinted)
+            if (!final && (tenth == lastLinePrinted || done == total))
             {
                 return;
             }

@@ -1,0 +1,66 @@
+using System.Globalization;
+
+namespace FashionMnist;
+
+/// <summary>The sample's command line.</summary>
+internal sealed record Options
+{
+    public int Epochs { get; init; } = 10;
+    public int BatchSize { get; init; } = 128;
+    public double LearningRate { get; init; } = 2e-3;
+    public string Device { get; init; } = "auto";
+    public string Output { get; init; } = "runs/fashion-mnist";
+    public string? Resume { get; init; }
+    public bool BatchNorm { get; init; }
+    public string Data { get; init; } = Composer.Data.FashionMnist.DefaultFolder;
+    public int Seed { get; init; } = 42;
+    public int GradAccum { get; init; } = 1;
+    public int? Threads { get; init; }
+    public bool Help { get; init; }
+
+    public const string Usage = """
+        Trains a small CNN on Fashion-MNIST with Composer.Training.
+
+        Options:
+          --epochs N          epochs to train (default 10)
+          --batch-size N      samples per batch (default 128)
+          --lr X              Adam learning rate, linear warm-up over 200 batches, then cosine decay (default 0.002)
+          --batch-norm        the batch-norm variant of the CNN
+          --device D          auto | cpu | cuda (default auto)
+          --output DIR        checkpoints, metrics.jsonl and TensorBoard logs (default runs/fashion-mnist)
+          --resume PATH       resume from a checkpoint, or "latest" for the newest in DIR/checkpoints
+          --data DIR          folder with the gzipped IDX files (default /usr/share/datasets/fashion-mnist)
+          --seed N            seed of weights, shuffling and dropout (default 42)
+          --grad-accum N      micro-batches per batch (default 1)
+          --threads N         torch CPU threads (default: torch's choice)
+        """;
+
+    public static Options Parse(string[] args)
+    {
+        var options = new Options();
+        for (int i = 0; i < args.Length; i++)
+        {
+            string name = args[i];
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value.", nameof(args));
+            int Int() => int.TryParse(Value(), CultureInfo.InvariantCulture, out int v) && v > 0 ? v : throw new ArgumentException($"{name} needs a positive integer, not '{args[i]}'.", nameof(args));
+            options = name switch
+            {
+                "--epochs" => options with { Epochs = Int() },
+                "--batch-size" => options with { BatchSize = Int() },
+                "--lr" => options with { LearningRate = double.TryParse(Value(), CultureInfo.InvariantCulture, out double lr) && lr > 0 ? lr : throw new ArgumentException($"--lr needs a positive number, not '{args[i]}'.", nameof(args)) },
+                "--device" => options with { Device = Value() },
+                "--output" => options with { Output = Value() },
+                "--resume" => options with { Resume = Value() },
+                "--batch-norm" => options with { BatchNorm = true },
+                "--data" => options with { Data = Value() },
+                "--seed" => options with { Seed = Int() },
+                "--grad-accum" => options with { GradAccum = Int() },
+                "--threads" => options with { Threads = Int() },
+                "--help" or "-h" => options with { Help = true },
+                _ => throw new ArgumentException($"Unknown option '{name}'.", nameof(args)),
+            };
+        }
+
+        return options;
+    }
+}

@@ -1,0 +1,33 @@
+using Composer.Training;
+
+namespace MetricLearning;
+
+/// <summary>
+/// Prints the classes of each epoch's first P×K batches: they change every epoch because the trainer
+/// sets the epoch on the loader's batch sampler (the Composer bug would replay epoch 0's batches).
+/// </summary>
+internal sealed class ReshuffleMonitor(int batchesShown = 3) : Callback
+{
+    private readonly List<string> current = [];
+    private List<string>? previous;
+
+    public int EpochsWithNewOrder { get; private set; }
+
+    public override void Run(Event e, State state)
+    {
+        if (e == Event.BatchStart && state.Timestamp.BatchInEpoch < batchesShown)
+        {
+            var classes = state.Batch!["label"].data<long>().ToArray().Distinct().Order();
+            current.Add(string.Join(",", classes));
+        }
+        else if (e == Event.EpochEnd)
+        {
+            bool changed = previous is not null && !previous.SequenceEqual(current);
+            EpochsWithNewOrder += changed ? 1 : 0;
+            string verdict = previous is null ? "" : changed ? "  (reshuffled: differs from the previous epoch)" : "  (SAME as the previous epoch!)";
+            Console.WriteLine($"epoch {state.Timestamp.Epoch - 1}: classes of the first batches [{string.Join("] [", current)}]{verdict}");
+            previous = [.. current];
+            current.Clear();
+        }
+    }
+}

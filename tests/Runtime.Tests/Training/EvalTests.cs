@@ -1,0 +1,70 @@
+using Composer.Data;
+using Composer.Training;
+using static TorchSharp.torch;
+
+namespace Composer.Runtime.Tests.Training;
+
+[Collection(TrainingCollection.Name)]
+public class EvalTests
+{
+    [Fact]
+    public void EvalAveragesLossAndAccuracyOverEverySample()
+    {
+        using var model = TrainingFixtures.Mlp(4);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        using var eval = new EpochDataLoader(TrainingFixtures.Dataset(100), batchSize: 32, disposeDataset: true); // 32+32+32+4
+        using var trainer = new Trainer(new() { Model = model, Optimizer = optimizer, TrainLoader = TrainingFixtures.Batches(64, 32), EvalLoader = eval, Device = "cpu" });
+
+        var metrics = trainer.Eval();
+
+        model.eval();
+        var (data, label) = TrainingFixtures.Subset(100);
+        using var noGrad = no_grad();
+        using var logits = model.Module.call(data);
+        double accuracy = logits.argmax(1).eq(label).sum().item<long>() / 100.0;
+        double loss = nn.functional.cross_entropy(logits, label).item<float>();
+        Assert.Equal(accuracy, metrics["accuracy"], 12);
+        Assert.Equal(loss, metrics["loss"], 5);
+        Assert.Same(metrics, trainer.State.EvalMetrics);
+    }
+
+    [Fact]
+    public void FitEvaluatesAtTheEvalInterval()
+    {
+        using var model = TrainingFixtures.Mlp(4);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        using var eval = new EpochDataLoader(TrainingFixtures.Dataset(64), batchSize: 32, disposeDataset: true);
+        var evaluatedAt = new List<long>();
+        using var trainer = new Trainer(new()
+        {
+            Model = model, Optimizer = optimizer, TrainLoader = TrainingFixtures.Batches(128, 32), EvalLoader = eval, Device = "cpu",
+            MaxDuration = "2ep", EvalInterval = "3ba",
+            Callbacks = [new RecordingCallback((e, s) => { if (e == Event.EvalEnd) { evaluatedAt.Add(s.Timestamp.Batch); } })],
+        });
+        trainer.Fit();
+        Assert.Equal(new long[] { 3, 6, 8 }, evaluatedAt); // every 3 batches, and once at the end
+    }
+
+    [Fact]
+    public void RejectsAnEvalLoaderThatDropsItsLastBatch()
+    {
+        using var model = TrainingFixtures.Mlp(4);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        using var eval = new EpochDataLoader(TrainingFixtures.Dataset(100), batchSize: 32, dropLast: true, disposeDataset: true);
+        var e = Assert.Throws<ArgumentException>(() => new Trainer(new() { Model = model, Optimizer = optimizer, TrainLoader = TrainingFixtures.Batches(64, 32), EvalLoader = eval }));
+        Assert.Equal("EvalLoader", e.ParamName);
+        Assert.Contains("covers 96 of the dataset's 100 samples", e.Message);
+    }
+
+    [Fact]
+    public void RejectsAnEvalLoaderWithAClassBalancedBatchSampler()
+    {
+        using var model = TrainingFixtures.Mlp(4);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        var sampler = new ClassBalancedBatchSampler(TrainingFixtures.Labels(200), classesPerBatch: 4, samplesPerClass: 5);
+        using var eval = new EpochDataLoader(TrainingFixtures.Dataset(200), batchSampler: sampler, disposeDataset: true);
+        var e = Assert.Throws<ArgumentException>(() => new Trainer(new() { Model = model, Optimizer = optimizer, TrainLoader = TrainingFixtures.Batches(64, 32), EvalLoader = eval }));
+        Assert.Equal("EvalLoader", e.ParamName);
+        Assert.Contains(nameof(ClassBalancedBatchSampler), e.Message);
+    }
+}

@@ -1,0 +1,64 @@
+using Composer.Data;
+using Composer.Training;
+using static TorchSharp.torch;
+
+namespace Composer.Runtime.Tests.Training;
+
+[Collection(TrainingCollection.Name)]
+public class ResumeTests
+{
+    private const int Samples = 320; // 10 batches of 32 per epoch
+
+    [Theory]
+    [InlineData("cosine")]
+    [InlineData("torch-step")]
+    public void ResumingFromAMidEpochCheckpointEqualsTheUninterruptedRunBitForBit(string schedule)
+    {
+        string folder = TrainingFixtures.TempFolder();
+        var (uninterrupted, uninterruptedBatches) = Train(schedule, saveFolder: folder, loadPath: null);
+
+        // Batch 17 is the 7th batch of epoch 1: a mid-epoch checkpoint with a reshuffled order.
+        string checkpoint = Path.Combine(folder, "ep1-ba17.ckpt");
+        Assert.Equal(new Timestamp(1, 17, 7, 17 * 32), Checkpoint.ReadTimestamp(checkpoint));
+        var (resumed, resumedBatches) = Train(schedule, saveFolder: null, loadPath: checkpoint);
+
+        Assert.Equal(uninterruptedBatches.Skip(17), resumedBatches); // exactly the remaining batches, in order
+        foreach (var (name, weights) in uninterrupted)
+        {
+            Assert.Equal(weights, resumed[name]); // bit for bit
+        }
+    }
+
+    private static (Dictionary<string, float[]> Weights, List<string> Batches) Train(string schedule, string? saveFolder, string? loadPath)
+    {
+        // Different initial weights for the resumed run: everything must come from the checkpoint.
+        using var model = TrainingFixtures.Mlp(loadPath is null ? 11 : 99, dropout: 0.25);
+        using var optimizer = optim.Adam(model.parameters(), 2e-3);
+        using var loader = new EpochDataLoader(TrainingFixtures.Dataset(Samples), batchSize: 32, shuffle: true, seed: 4, disposeDataset: true);
+        var batches = new List<string>();
+        using var trainer = new Trainer(new()
+        {
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = loader,
+            MaxDuration = "3ep",
+            Schedulers = [schedule == "cosine" ? new CosineAnnealingWithWarmupScheduler("5ba") : optim.lr_scheduler.StepLR(optimizer, 4, 0.7)],
+            ClipGradNorm = 1.0,
+            Device = "cpu",
+            Seed = 5,
+            SaveFolder = saveFolder,
+            SaveInterval = "17ba",
+            LoadPath = loadPath,
+            Callbacks = [new RecordingCallback((e, s) =>
+            {
+                if (e == Event.BatchStart)
+                {
+                    batches.Add(string.Join(",", s.Batch!["label"].data<long>().ToArray()));
+                }
+            })],
+        });
+        trainer.Fit();
+        Assert.Equal(new Timestamp(3, 30, 0, 30 * 32), trainer.State.Timestamp);
+        return (TrainingFixtures.Weights(model), batches);
+    }
+}

@@ -1,0 +1,91 @@
+using Composer.Training;
+using static TorchSharp.torch;
+
+namespace Composer.Runtime.Tests.Training;
+
+[Collection(TrainingCollection.Name)]
+public class SchedulerTests
+{
+    [Fact]
+    public void LinearWarmupThenLinearDecay()
+    {
+        var rates = RatesPerBatch(new LinearWithWarmupScheduler("2ba", alphaF: 0), "10ba");
+        var expected = Enumerable.Range(0, 10).Select(t => t < 2 ? t / 2.0 : 1 - (t - 2) / 8.0);
+        Assert.Equal(expected, rates, new Tolerance(1e-12));
+    }
+
+    [Fact]
+    public void CosineAnnealingOverTheWholeDuration()
+    {
+        var rates = RatesPerBatch(new CosineAnnealingScheduler(), "10ba");
+        var expected = Enumerable.Range(0, 10).Select(t => 0.5 * (1 + Math.Cos(Math.PI * t / 10)));
+        Assert.Equal(expected, rates, new Tolerance(1e-12));
+    }
+
+    [Fact]
+    public void CosineWithWarmupInEpochsOnAnEpochDuration()
+    {
+        // 4 batches per epoch, 3 epochs: warm-up over the first epoch, cosine over the other two.
+        var rates = RatesPerBatch(new CosineAnnealingWithWarmupScheduler("1ep"), "3ep");
+        var expected = Enumerable.Range(0, 12).Select(t => t < 4 ? t / 4.0 : 0.5 * (1 + Math.Cos(Math.PI * (t - 4) / 8.0)));
+        Assert.Equal(expected, rates, new Tolerance(1e-12));
+    }
+
+    [Fact]
+    public void StepSchedulerMatchesTorchSharpsStepLR()
+    {
+        var ours = RatesPerBatch(new StepScheduler("3ba", gamma: 0.5), "10ba");
+        var torchs = RatesPerBatch(optimizer => optim.lr_scheduler.StepLR(optimizer, 3, 0.5), "10ba");
+        var expected = Enumerable.Range(0, 10).Select(t => Math.Pow(0.5, t / 3));
+        Assert.Equal(expected, ours, new Tolerance(1e-12));
+        Assert.Equal(expected, torchs, new Tolerance(1e-12));
+    }
+
+    [Theory]
+    [InlineData("0ba")]
+    [InlineData("-1ep")]
+    [InlineData("x")]
+    public void RejectsInvalidTimes(string time)
+    {
+        var e = Assert.ThrowsAny<ArgumentException>(() => new StepScheduler(time));
+        Assert.Equal("stepSize", e.ParamName);
+        Assert.Contains(time, e.Message);
+        Assert.Equal("tWarmup", Assert.ThrowsAny<ArgumentException>(() => new LinearWithWarmupScheduler(time)).ParamName);
+    }
+
+    [Fact]
+    public void RejectsNegativeMultipliers()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new CosineAnnealingScheduler(alphaF: -0.1));
+        Assert.Equal("alphaF", e.ParamName);
+    }
+
+    private static List<double> RatesPerBatch(ComposerScheduler scheduler, string maxDuration) =>
+        RatesPerBatch(_ => scheduler, maxDuration);
+
+    private static List<double> RatesPerBatch(Func<optim.Optimizer, ComposerScheduler> scheduler, string maxDuration)
+    {
+        using var model = TrainingFixtures.Mlp(0);
+        using var optimizer = optim.SGD(model.parameters(), 1.0);
+        var rates = new List<double>();
+        using var trainer = new Trainer(new()
+        {
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = TrainingFixtures.Batches(16, 4),
+            MaxDuration = maxDuration,
+            Schedulers = [scheduler(optimizer)],
+            Device = "cpu",
+            Callbacks = [new RecordingCallback((e, s) => { if (e == Event.AfterForward) { rates.Add(s.LearningRates[0]); } })],
+        });
+        trainer.Fit();
+        return rates;
+    }
+
+    private sealed class Tolerance(double epsilon) : IEqualityComparer<double>
+    {
+        public bool Equals(double x, double y) => Math.Abs(x - y) <= epsilon;
+
+        public int GetHashCode(double obj) => 0;
+    }
+}

@@ -1,0 +1,137 @@
+using Composer.Training;
+using static TorchSharp.torch;
+
+namespace Composer.Runtime.Tests.Training;
+
+[Collection(TrainingCollection.Name)]
+public class TrainerOptionsTests
+{
+    private static TrainerOptions Valid(ComposerModel model, optim.Optimizer optimizer) => new()
+    {
+        Model = model,
+        Optimizer = optimizer,
+        TrainLoader = TrainingFixtures.Batches(64, 32),
+        Device = "cpu",
+    };
+
+    [Theory]
+    [InlineData("MaxDuration", "three epochs")]
+    [InlineData("MaxDuration", "0ep")]
+    [InlineData("MaxDuration", "0ba")]
+    [InlineData("MaxDuration", "-2ep")]
+    [InlineData("MaxDuration", "0.5dur")]
+    [InlineData("EvalInterval", "0ep")]
+    [InlineData("EvalInterval", "1.5ba")]
+    [InlineData("SaveInterval", "soon")]
+    [InlineData("Device", "tpu")]
+    public void RejectsInvalidTimesAndDevicesNamingOptionAndValue(string option, string value)
+    {
+        using var model = TrainingFixtures.Mlp(0);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        var options = Valid(model, optimizer);
+        options = option switch
+        {
+            "MaxDuration" => With(options, maxDuration: value),
+            "EvalInterval" => With(options, evalInterval: value),
+            "SaveInterval" => With(options, saveInterval: value),
+            _ => With(options, device: value),
+        };
+
+        var e = Assert.ThrowsAny<ArgumentException>(() => new Trainer(options));
+        Assert.Equal(option, e.ParamName);
+        Assert.Contains(value, e.Message);
+    }
+
+    [Fact]
+    public void RejectsMissingModelOptimizerOrLoader()
+    {
+        using var model = TrainingFixtures.Mlp(0);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        var loader = TrainingFixtures.Batches(64, 32);
+
+        var noModel = Assert.Throws<ArgumentNullException>(() => new Trainer(new() { Model = null!, Optimizer = optimizer, TrainLoader = loader }));
+        Assert.Equal("Model", noModel.ParamName);
+        var noOptimizer = Assert.Throws<ArgumentNullException>(() => new Trainer(new() { Model = model, Optimizer = null!, TrainLoader = loader }));
+        Assert.Equal("Optimizer", noOptimizer.ParamName);
+        var noLoader = Assert.Throws<ArgumentNullException>(() => new Trainer(new() { Model = model, Optimizer = optimizer, TrainLoader = null! }));
+        Assert.Equal("TrainLoader", noLoader.ParamName);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-3)]
+    public void RejectsGradAccumStepsBelowOne(int steps)
+    {
+        using var model = TrainingFixtures.Mlp(0);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new Trainer(new()
+        {
+            Model = model, Optimizer = optimizer, TrainLoader = TrainingFixtures.Batches(64, 32), GradAccumSteps = steps,
+        }));
+        Assert.Equal("GradAccumSteps", e.ParamName);
+        Assert.Contains(steps.ToString(), e.Message);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-1.0)]
+    [InlineData(double.NaN)]
+    public void RejectsNonPositiveClipGradNorm(double clip)
+    {
+        using var model = TrainingFixtures.Mlp(0);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new Trainer(new()
+        {
+            Model = model, Optimizer = optimizer, TrainLoader = TrainingFixtures.Batches(64, 32), ClipGradNorm = clip,
+        }));
+        Assert.Equal("ClipGradNorm", e.ParamName);
+    }
+
+    [Fact]
+    public void RejectsMissingLoadPathNamingIt()
+    {
+        using var model = TrainingFixtures.Mlp(0);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        string missing = Path.Combine(TrainingFixtures.TempFolder(), "nowhere", "ep1-ba2.ckpt");
+        var e = Assert.Throws<ArgumentException>(() => new Trainer(new()
+        {
+            Model = model, Optimizer = optimizer, TrainLoader = TrainingFixtures.Batches(64, 32), LoadPath = missing,
+        }));
+        Assert.Equal("LoadPath", e.ParamName);
+        Assert.Contains(missing, e.Message);
+    }
+
+    [Fact]
+    public void RejectsATorchSchedulerMixedWithTimeBasedOnes()
+    {
+        using var model = TrainingFixtures.Mlp(0);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        var e = Assert.Throws<ArgumentException>(() => new Trainer(new()
+        {
+            Model = model, Optimizer = optimizer, TrainLoader = TrainingFixtures.Batches(64, 32),
+            Schedulers = [optim.lr_scheduler.StepLR(optimizer, 10), new CosineAnnealingScheduler()],
+        }));
+        Assert.Equal("Schedulers", e.ParamName);
+    }
+
+    [Fact]
+    public void RejectsAnEmptyTrainLoaderWhenFitting()
+    {
+        using var model = TrainingFixtures.Mlp(0);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        using var trainer = new Trainer(new() { Model = model, Optimizer = optimizer, TrainLoader = new List<Dictionary<string, Tensor>>(), Device = "cpu" });
+        var e = Assert.Throws<InvalidOperationException>(trainer.Fit);
+        Assert.Contains("no batches", e.Message);
+    }
+
+    private static TrainerOptions With(TrainerOptions o, string? maxDuration = null, string? evalInterval = null, string? saveInterval = null, string? device = null) => new()
+    {
+        Model = o.Model,
+        Optimizer = o.Optimizer,
+        TrainLoader = o.TrainLoader,
+        MaxDuration = maxDuration ?? o.MaxDuration,
+        EvalInterval = evalInterval ?? o.EvalInterval,
+        SaveInterval = saveInterval ?? o.SaveInterval,
+        Device = device ?? o.Device,
+    };
+}
