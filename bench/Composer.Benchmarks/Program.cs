@@ -6,9 +6,12 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 // In-process: the benchmarks need the TorchSharp native library that this project's build made
 // loadable (eng/NativeCompat); a generated child project would be a second build to keep in step.
 // `--short` runs BenchmarkDotNet's short job (3 warm-ups, 3 iterations): the whole suite in minutes.
+if (args.Contains("--allreduce")) return Composer.Benchmarks.AllReduceHarness.Run(); // under mpirun -np 2
+
 bool isShort = args.Contains("--short");
 var job = (isShort ? Job.ShortRun : Job.Default).WithToolchain(InProcessEmitToolchain.Instance);
 var config = DefaultConfig.Instance
     .AddJob(job)
     .WithSummaryStyle(BenchmarkDotNet.Reports.SummaryStyle.Default.WithRatioStyle(BenchmarkDotNet.Columns.RatioStyle.Trend));
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args.Where(a => a != "--short").ToArray(), config);
+return 0;
