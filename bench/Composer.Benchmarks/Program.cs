@@ -6,6 +6,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 // In-process: the benchmarks need the TorchSharp native library that this project's build made
 // loadable (eng/NativeCompat); a generated child project would be a second build to keep in step.
 // `--short` runs BenchmarkDotNet's short job (3 warm-ups, 3 iterations): the whole suite in minutes.
+if (args is ["--write-corpus", var folder]) return Composer.Benchmarks.TrainingCorpus.Write(folder, 1000);
 if (args.Contains("--allreduce")) return Composer.Benchmarks.AllReduceHarness.Run(); // under mpirun -np 2
 
 bool isShort = args.Contains("--short");

@@ -17,6 +17,15 @@ public static class TrainingCorpus
         return files;
     }
 
+    /// <summary>Writes the corpus as source files into <paramref name="folder"/> (for a real dotnet build).</summary>
+    public static int Write(string folder, int count)
+    {
+        Directory.CreateDirectory(folder);
+        var files = Files(count);
+        for (int i = 0; i < files.Count; i++) File.WriteAllText(Path.Combine(folder, $"File{i}.cs"), files[i]);
+        return 0;
+    }
+
     public static CSharpCompilation Compile(IEnumerable<string> files) =>
         CSharpCompilation.Create(
             "TrainingCorpus",

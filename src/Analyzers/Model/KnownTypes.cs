@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 
 namespace Composer.Analyzers.Model;
@@ -21,6 +22,9 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? Epochs { get; }
     public INamedTypeSymbol? TorchDataLoader { get; }
     public INamedTypeSymbol? TorchDataLoaderOfT { get; }
+
+    // Every foreach asks about its collection's type: answer each type once per compilation.
+    readonly ConcurrentDictionary<ITypeSymbol, bool> _isLoader = new(SymbolEqualityComparer.Default);
 
     /// <summary>
     /// The known types, or null when the compilation references neither Composer.Runtime nor TorchSharp:
@@ -50,8 +54,8 @@ internal sealed class KnownTypes
     /// (code ported from PyTorch spells them Sampler/BatchSampler or sampler/batch_sampler).
     /// </summary>
     public bool IsLoader(ITypeSymbol? type) =>
-        type is not null && (IsEpochDataLoader(type) || IsTorchDataLoader(type) ||
-                             (HasMember(type, LoaderMembers.SamplerNames) && HasMember(type, LoaderMembers.BatchSamplerNames)));
+        type is not null && _isLoader.GetOrAdd(type, t => IsEpochDataLoader(t) || IsTorchDataLoader(t) ||
+                             (HasMember(t, LoaderMembers.SamplerNames) && HasMember(t, LoaderMembers.BatchSamplerNames)));
 
     static bool HasMember(ITypeSymbol type, string[] names)
     {

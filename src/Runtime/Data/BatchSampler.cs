@@ -37,7 +37,18 @@ public sealed class BatchSampler : IBatchSampler, IEpochAware
     }
 
     /// <inheritdoc />
-    public IEnumerator<long[]> GetEnumerator()
+    public IEnumerator<long[]> GetEnumerator() =>
+        Sampler is IIndexArray array ? Slices(array.EpochIndices()) : Collect();
+
+    /// <summary>Batches cut from a whole epoch's indices: no per-index enumeration.</summary>
+    IEnumerator<long[]> Slices(long[] indices)
+    {
+        long end = DropLast ? indices.LongLength - indices.LongLength % BatchSize : indices.LongLength;
+        for (long start = 0; start < end; start += BatchSize)
+            yield return indices.AsSpan((int)start, (int)Math.Min(BatchSize, end - start)).ToArray();
+    }
+
+    IEnumerator<long[]> Collect()
     {
         var batch = new List<long>(BatchSize);
         foreach (long index in Sampler)

@@ -13,7 +13,7 @@ namespace Composer.Data;
 /// <see cref="Count"/>; with it, the tail is cut. Rank <c>r</c> takes every <c>numReplicas</c>-th index from <c>r</c>.
 /// Forgetting <see cref="SetEpoch"/> replays epoch 0's order every epoch.
 /// </remarks>
-public sealed class DistributedSampler : ISampler, IEpochAware
+public sealed class DistributedSampler : ISampler, IEpochAware, IIndexArray
 {
     readonly long _length;
     int _epoch;
@@ -89,4 +89,12 @@ public sealed class DistributedSampler : ISampler, IEpochAware
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    long[] IIndexArray.EpochIndices()
+    {
+        long[] all = GlobalIndices();
+        var mine = new long[Count];
+        for (long i = 0; i < Count; i++) mine[i] = all[Rank + i * NumReplicas];
+        return mine;
+    }
 }

@@ -6,7 +6,7 @@ namespace Composer.Data;
 /// Yields the indices of a data set in random order, reshuffled every epoch from <c>(seed, epoch)</c>:
 /// PyTorch's <c>RandomSampler</c> driven by a generator seeded <c>seed + epoch</c>.
 /// </summary>
-public sealed class RandomSampler : ISampler, IEpochAware
+public sealed class RandomSampler : ISampler, IEpochAware, IIndexArray
 {
     readonly long _length;
     readonly int _seed;
@@ -57,4 +57,12 @@ public sealed class RandomSampler : ISampler, IEpochAware
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    long[] IIndexArray.EpochIndices()
+    {
+        // One permutation, the common case, without enumerating; otherwise what the enumerator yields.
+        if (Replacement || Count != _length) return [.. this];
+        using var generator = Permutations.ForEpoch(_seed, _epoch);
+        return Permutations.RandPerm(_length, generator);
+    }
 }

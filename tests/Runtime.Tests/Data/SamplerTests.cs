@@ -103,4 +103,31 @@ public class SamplerTests
         Assert.Equal("length", Assert.Throws<ArgumentOutOfRangeException>(() => new SequentialSampler(-1)).ParamName);
         Assert.Equal("epoch", Assert.Throws<ArgumentOutOfRangeException>(() => new RandomSampler(5).SetEpoch(-1)).ParamName);
     }
+
+    public static TheoryData<string> Samplers() => ["sequential", "random", "random with numSamples", "random with replacement", "distributed"];
+
+    static ISampler Make(string kind) => kind switch
+    {
+        "sequential" => new SequentialSampler(23),
+        "random" => new RandomSampler(23, seed: 4),
+        "random with numSamples" => new RandomSampler(23, seed: 4, numSamples: 50),
+        "random with replacement" => new RandomSampler(23, seed: 4, replacement: true),
+        _ => new DistributedSampler(23, numReplicas: 3, rank: 2, seed: 4),
+    };
+
+    /// <summary>The batch sampler's fast path (slicing a whole epoch's array) equals batching the enumeration.</summary>
+    [Theory]
+    [MemberData(nameof(Samplers))]
+    public void BatchesFromTheWholeEpochEqualBatchesFromTheEnumeration(string kind)
+    {
+        foreach (bool dropLast in new[] { false, true })
+        {
+            var sampler = Make(kind);
+            (sampler as IEpochAware)?.SetEpoch(3);
+            var expected = sampler.Chunk(5).Where(c => !dropLast || c.Length == 5).ToList();
+            var batches = new BatchSampler(sampler, 5, dropLast);
+            Assert.Equal(expected, batches.ToList());
+            Assert.Equal(expected.Count, batches.Count);
+        }
+    }
 }

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Our analyzers' share of a real `dotnet build -p:ReportAnalyzer=true` of a generated 1,000-file training
+# project (half with loaders). Prints the compiler's analyzer report lines for Composer.Analyzers and the build time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$PWD"
+work="artifacts/analyzer-share"
+rm -rf "$work" && mkdir -p "$work"
+dotnet build bench/Composer.Benchmarks -c Release -nologo -v q >/dev/null
+dotnet bench/Composer.Benchmarks/bin/Release/net10.0/Composer.Benchmarks.dll --write-corpus "$work"
+bin="$root/bench/Composer.Benchmarks/bin/Release/net10.0"
+cat > "$work/Corpus.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable></PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="TorchSharp" />
+    <Reference Include="$bin/Composer.Runtime.dll" />
+    <Analyzer Include="$bin/Composer.Analyzers.dll" />
+  </ItemGroup>
+</Project>
+XML
+dotnet build "$work/Corpus.csproj" -nologo -p:ReportAnalyzer=true -v:detailed --no-incremental > "$work/build.log"
+grep -E "Total analyzer execution time|Composer.Analyzers|Time Elapsed" "$work/build.log" | sed 's/^ *//' | sort -u
