@@ -85,7 +85,7 @@ internal sealed class EpochCall
             }
             // Follow an alias only to another variable or member: a local made with `new` is the object itself.
             if (current is ILocalReferenceOperation local &&
-                Operations.OriginOf(local.Local, at.Root())?.WalkDown() is { } origin and (IPropertyReferenceOperation or IFieldReferenceOperation or ILocalReferenceOperation))
+                Operations.OriginOf(local.Local, at)?.WalkDown() is { } origin and (IPropertyReferenceOperation or IFieldReferenceOperation or ILocalReferenceOperation))
             {
                 current = origin;
                 continue;

@@ -10,17 +10,14 @@ internal static class LoaderCreation
     public static IObjectCreationOperation? Find(ISymbol? loader, IOperation root)
     {
         if (loader is null) return null;
+        // A local's initializer is found through its declaration; only assignments need a walk.
+        if (loader is ILocalSymbol local && Operations.OriginOf(local, root)?.WalkDown() is IObjectCreationOperation initialized)
+            return initialized;
         foreach (var operation in root.DescendantsAndSelf())
         {
-            switch (operation)
-            {
-                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, loader):
-                    if (declarator.Initializer?.Value.WalkDown() is IObjectCreationOperation created) return created;
-                    break;
-                case ISimpleAssignmentOperation assignment when SymbolEqualityComparer.Default.Equals(assignment.Target.ReferencedSymbol(), loader):
-                    if (assignment.Value.WalkDown() is IObjectCreationOperation assigned) return assigned;
-                    break;
-            }
+            if (operation is ISimpleAssignmentOperation assignment && SymbolEqualityComparer.Default.Equals(assignment.Target.ReferencedSymbol(), loader) &&
+                assignment.Value.WalkDown() is IObjectCreationOperation assigned)
+                return assigned;
         }
         return null;
     }

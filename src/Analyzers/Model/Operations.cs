@@ -49,17 +49,23 @@ internal static class Operations
     }
 
     /// <summary>The value a local was declared with (<c>var s = x</c>) or tested from (<c>x is T s</c>), if any.</summary>
-    public static IOperation? OriginOf(ILocalSymbol local, IOperation root)
+    /// <remarks>Goes straight to the declaration through its syntax: no walk over the member body.</remarks>
+    public static IOperation? OriginOf(ILocalSymbol local, IOperation at)
     {
-        foreach (var operation in root.DescendantsAndSelf())
+        if (at.SemanticModel is not { } model || local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is not { } declaration)
+            return null;
+        for (var node = declaration; node is not null; node = node.Parent)
         {
-            switch (operation)
+            switch (model.GetOperation(node))
             {
-                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                case IVariableDeclaratorOperation declarator:
                     return declarator.Initializer?.Value;
-                case IDeclarationPatternOperation pattern when SymbolEqualityComparer.Default.Equals(pattern.DeclaredSymbol, local)
-                                                               && FindPatternValue(pattern) is { } value:
-                    return value;
+                case IDeclarationPatternOperation pattern:
+                    return FindPatternValue(pattern);
+                case null:
+                    continue; // a designation has no operation of its own; its pattern does
+                default:
+                    return null;
             }
         }
         return null;
@@ -87,5 +93,12 @@ internal static class Operations
         for (var parent = operation; parent is not null; parent = parent.Parent)
             if (parent == ancestor) return true;
         return false;
+    }
+
+    /// <summary>What a foreach iterates, seen through <c>loader.IterateFrom(n)</c>.</summary>
+    public static IOperation IteratedCollection(this IForEachLoopOperation loop)
+    {
+        var collection = loop.Collection.WalkDown();
+        return collection is IInvocationOperation { TargetMethod.Name: "IterateFrom", Instance: { } owner } ? owner.WalkDown() : collection;
     }
 }

@@ -34,8 +34,7 @@ public sealed class CMP002EpochNeverSetAnalyzer : EpochRuleAnalyzer
     static void Analyze(OperationAnalysisContext context, KnownTypes types)
     {
         if (context.Operation is not IForEachLoopOperation iteration) return;
-        var collection = iteration.Collection.WalkDown();
-        if (collection is IInvocationOperation { TargetMethod.Name: "IterateFrom", Instance: { } owner }) collection = owner.WalkDown();
+        var collection = iteration.IteratedCollection();
         if (!types.IsLoader(collection.Type) || collection.ReferencedSymbol() is not { } loader) return;
 
         var epochLoop = iteration.EnclosingLoops().FirstOrDefault();

@@ -25,8 +25,7 @@ public sealed class CMP005SetEpochInsideIterationAnalyzer : EpochRuleAnalyzer
         foreach (var loop in call.Invocation.EnclosingLoops())
         {
             if (loop is not IForEachLoopOperation iteration) continue;
-            var collection = iteration.Collection.WalkDown();
-            if (collection is IInvocationOperation { TargetMethod.Name: "IterateFrom", Instance: { } owner }) collection = owner.WalkDown();
+            var collection = iteration.IteratedCollection();
             if (SymbolEqualityComparer.Default.Equals(collection.ReferencedSymbol(), loader))
             {
                 var properties = ImmutableDictionary<string, string?>.Empty.Add(LoaderProperty, collection.Syntax.ToString());
