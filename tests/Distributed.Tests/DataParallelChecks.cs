@@ -14,7 +14,35 @@ static class DataParallelChecks
         ("DistributedSamplerShardsAreDisjointCoverTheDataAndChangePerEpoch", ShardsPerEpoch),
         ("SamplersDefaultTheirReplicasFromDist", SamplersDefaultFromDist),
         ("ShuffledEpochDataLoaderIsShardedAutomatically", LoaderShardsItself),
+        ("TrainerKeepsEveryRanksWeightsIdentical", TrainerKeepsRanksEqual),
     ];
+
+    static void TrainerKeepsRanksEqual()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(7);
+        using var data = new InMemoryDataset(new Dictionary<string, Tensor>
+        {
+            ["data"] = randn(96, 8),
+            ["label"] = randint(0, 3, 96, dtype: ScalarType.Int64),
+        });
+        manual_seed(100 + Dist.Rank); // different initial weights per rank: the trainer must broadcast rank 0's
+        using var model = new Composer.Training.ComposerClassifier(Mlp());
+        using var optimizer = optim.Adam(model.parameters(), 0.01);
+        using var loader = new EpochDataLoader(data, batchSize: 8, shuffle: true, seed: 3);
+        using var trainer = new Composer.Training.Trainer(new Composer.Training.TrainerOptions
+        {
+            Model = model, Optimizer = optimizer, TrainLoader = loader, MaxDuration = "2ep", Device = "cpu", Seed = 3,
+        });
+        trainer.Fit();
+        Assert.Equal(2L * 96 / Dist.WorldSize / 8, trainer.State.Timestamp.Batch, "batches per rank");
+        foreach (var parameter in model.parameters())
+        {
+            var everywhere = Dist.AllGather(parameter.detach());
+            for (int r = 1; r < Dist.WorldSize; r++)
+                Assert.True(everywhere[r].eq(everywhere[0]).all().item<bool>(), $"rank {r}'s weights differ from rank 0's after training");
+        }
+    }
 
     static nn.Module<Tensor, Tensor> Mlp() => nn.Sequential(nn.Linear(8, 16), nn.ReLU(), nn.Linear(16, 3));
 

@@ -19,6 +19,7 @@ public sealed class Trainer : IDisposable
     private readonly double[] initialRates;
     private Timestamp? lastEval;
     private bool disposed;
+    private GradientAllReducer? gradientAllReducer; // only when Dist.WorldSize > 1
 
     /// <summary>Builds a trainer: checks the options, seeds torch, moves the model to the device and loads <see cref="TrainerOptions.LoadPath"/>.</summary>
     /// <param name="options">What to train and how.</param>
@@ -420,17 +421,18 @@ public sealed class Trainer : IDisposable
     // averaged across ranks after every batch's last backward, before clipping and the optimizer step.
     private void StartDataParallel()
     {
-        if (Dist.WorldSize > 1)
+        if (Dist.WorldSize > 1 && gradientAllReducer is null)
         {
-            throw new NotSupportedException("Data-parallel training needs Composer.Distributed's GradientAllReducer, which this build lacks.");
+            gradientAllReducer = new GradientAllReducer(State.Model);
+            gradientAllReducer.BroadcastParameters(root: 0);
         }
     }
 
-    private void SynchronizeGradients()
-    {
-    }
+    private void SynchronizeGradients() => gradientAllReducer?.AverageGradients();
 
     private void StopDataParallel()
     {
+        gradientAllReducer?.Dispose();
+        gradientAllReducer = null;
     }
 }
