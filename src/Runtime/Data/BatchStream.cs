@@ -1,17 +1,16 @@
 namespace Composer.Data;
 
 /// <summary>
-/// Turns a batch sampler's index arrays into loaded batches, optionally loading the next batch on a
-/// background thread while the caller works on the current one, and disposing what it made.
+/// Turns batches of indices into loaded batches, optionally loading the next batch on a background
+/// thread while the caller works on the current one, and disposing what it made.
 /// </summary>
 internal static class BatchStream
 {
-    public static IEnumerable<TBatch> Load<TBatch>(
-        IBatchSampler batchSampler, long firstBatch, Func<long[], TBatch> load, bool prefetch, Action<TBatch>? dispose)
+    public static IEnumerable<TBatch> Load<TIndices, TBatch>(
+        IEnumerable<TIndices> batches, Func<TIndices, TBatch> load, bool prefetch, Action<TBatch>? dispose)
         where TBatch : class
     {
-        // Skipped batches cost only their indices: nothing is gathered for them.
-        using var indices = batchSampler.Skip(checked((int)Math.Min(firstBatch, int.MaxValue))).GetEnumerator();
+        using var indices = batches.GetEnumerator();
         TBatch? current = null;
         Task<TBatch>? next = null;
         try
@@ -50,10 +49,14 @@ internal static class BatchStream
         }
     }
 
-    static Task<TBatch>? Start<TBatch>(IEnumerator<long[]> indices, Func<long[], TBatch> load)
+    static Task<TBatch>? Start<TIndices, TBatch>(IEnumerator<TIndices> indices, Func<TIndices, TBatch> load)
     {
         if (!indices.MoveNext()) return null;
-        long[] batch = indices.Current;
+        TIndices batch = indices.Current;
         return Task.Run(() => load(batch));
     }
+
+    /// <summary>A batch sampler's batches from <paramref name="firstBatch"/> on; the skipped ones cost only their indices.</summary>
+    public static IEnumerable<long[]> From(IBatchSampler batchSampler, long firstBatch) =>
+        batchSampler.Skip(checked((int)Math.Min(firstBatch, int.MaxValue)));
 }

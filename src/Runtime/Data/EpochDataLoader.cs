@@ -75,7 +75,21 @@ public sealed class EpochDataLoader : IEnumerable<Dictionary<string, Tensor>>, I
     public IEnumerable<Dictionary<string, Tensor>> IterateFrom(long firstBatch)
     {
         Check.NotNegative(firstBatch);
-        return BatchStream.Load(BatchSampler, firstBatch, Load, _prefetch, _disposeBatches ? DisposeBatch : null);
+        var dispose = _disposeBatches ? DisposeBatch : (Action<Dictionary<string, Tensor>>?)null;
+        // In memory, with our batch sampler over a whole-epoch sampler: one index tensor per epoch, sliced per batch.
+        if (Dataset is InMemoryDataset memory && BatchSampler is BatchSampler { Sampler: IIndexArray } batches)
+            return BatchStream.Load(EpochSlices(batches, firstBatch), slice => { using (slice) return ToDevice(memory.GetBatch(slice)); }, _prefetch, dispose);
+        return BatchStream.Load(BatchStream.From(BatchSampler, firstBatch), Load, _prefetch, dispose);
+    }
+
+    /// <summary>Views of one epoch's index tensor, batch by batch, as <see cref="Data.BatchSampler"/> would cut them.</summary>
+    static IEnumerable<Tensor> EpochSlices(BatchSampler batches, long firstBatch)
+    {
+        long[] indices = ((IIndexArray)batches.Sampler).EpochIndices();
+        long end = batches.DropLast ? indices.LongLength - indices.LongLength % batches.BatchSize : indices.LongLength;
+        using var epoch = tensor(indices, ScalarType.Int64);
+        for (long start = firstBatch * batches.BatchSize; start < end; start += batches.BatchSize)
+            yield return epoch.narrow(0, start, Math.Min(batches.BatchSize, end - start));
     }
 
     /// <inheritdoc />
@@ -83,9 +97,11 @@ public sealed class EpochDataLoader : IEnumerable<Dictionary<string, Tensor>>, I
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    Dictionary<string, Tensor> Load(long[] indices)
+    Dictionary<string, Tensor> Load(long[] indices) =>
+        ToDevice(Dataset is InMemoryDataset memory ? memory.GetBatch(indices) : Stack(indices));
+
+    Dictionary<string, Tensor> ToDevice(Dictionary<string, Tensor> batch)
     {
-        Dictionary<string, Tensor> batch = Dataset is InMemoryDataset memory ? memory.GetBatch(indices) : Stack(indices);
         if (Device.type == DeviceType.CPU) return batch;
         var moved = batch.ToDictionary(c => c.Key, c => c.Value.to(Device));
         DisposeBatch(batch);

@@ -67,7 +67,7 @@ public sealed class EpochDataLoader<T, TBatch> : IEnumerable<TBatch>, IEpochAwar
     public IEnumerable<TBatch> IterateFrom(long firstBatch)
     {
         Check.NotNegative(firstBatch);
-        return BatchStream.Load(BatchSampler, firstBatch, indices => _collate(indices.Select(Dataset.GetTensor).ToList(), Device), _prefetch, dispose: null);
+        return BatchStream.Load(BatchStream.From(BatchSampler, firstBatch), (long[] indices) => _collate(indices.Select(Dataset.GetTensor).ToList(), Device), _prefetch, dispose: null);
     }
 
     /// <inheritdoc />

@@ -52,7 +52,16 @@ public class InMemoryDataset : torch.utils.data.Dataset
     {
         ArgumentNullException.ThrowIfNull(indices);
         using var index = tensor(indices, ScalarType.Int64);
-        return _columns.ToDictionary(c => c.Key, c => c.Value.index_select(0, index));
+        return GetBatch(index);
+    }
+
+    /// <summary>The samples at the positions in an int64 <paramref name="indices"/> tensor, one <c>index_select</c> per column.</summary>
+    public Dictionary<string, Tensor> GetBatch(Tensor indices)
+    {
+        ArgumentNullException.ThrowIfNull(indices);
+        var batch = new Dictionary<string, Tensor>(_columns.Count);
+        foreach (var (name, column) in _columns) batch[name] = column.index_select(0, indices);
+        return batch;
     }
 
     /// <inheritdoc />
