@@ -12,7 +12,8 @@ namespace Composer.Analyzers.Rules;
 /// </summary>
 /// <remarks>
 /// The epoch loop is the innermost for/foreach/while/do loop around the iteration (<c>foreach</c> over the
-/// loader or over <c>loader.IterateFrom(n)</c>), not across a lambda or local function. The loader must be
+/// loader or over <c>loader.IterateFrom(n)</c>, or an explicit <c>loader.GetEnumerator()</c>), not across a
+/// lambda or local function. The loader must be
 /// created in the same member, so that its sampling is known. The loop handles the epoch when it calls
 /// <c>Epochs.SetEpoch(loader, …)</c>, <c>loader.SetEpoch(…)</c>, sets the epoch on any part of the loader or on
 /// a variable the loader was built from, or passes the loader to a method (which may set it).
@@ -28,13 +29,23 @@ public sealed class CMP002EpochNeverSetAnalyzer : EpochRuleAnalyzer
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.CMP002EpochNeverSet);
 
-    private protected override void Register(CompilationStartAnalysisContext context, KnownTypes types) =>
-        context.RegisterOperationAction(c => Analyze(c, types), OperationKind.Loop);
-
-    static void Analyze(OperationAnalysisContext context, KnownTypes types)
+    private protected override void Register(CompilationStartAnalysisContext context, KnownTypes types)
     {
-        if (context.Operation is not IForEachLoopOperation iteration) return;
-        var collection = iteration.IteratedCollection();
+        context.RegisterOperationAction(c =>
+        {
+            if (c.Operation is IForEachLoopOperation iteration)
+                Analyze(c, types, iteration, iteration.IteratedCollection(), iteration.Collection.Syntax.GetLocation());
+        }, OperationKind.Loop);
+        // An explicit enumerator: `using var e = loader.GetEnumerator(); while (e.MoveNext()) …`.
+        context.RegisterOperationAction(c =>
+        {
+            if (c.Operation is IInvocationOperation { TargetMethod.Name: "GetEnumerator", Arguments.Length: 0, Instance: { } owner } call)
+                Analyze(c, types, call, owner.WalkDown(), call.Syntax.GetLocation());
+        }, OperationKind.Invocation);
+    }
+
+    static void Analyze(OperationAnalysisContext context, KnownTypes types, IOperation iteration, IOperation collection, Location location)
+    {
         if (!types.IsLoader(collection.Type) || collection.ReferencedSymbol() is not { } loader) return;
 
         var epochLoop = iteration.EnclosingLoops().FirstOrDefault();
@@ -53,7 +64,7 @@ public sealed class CMP002EpochNeverSetAnalyzer : EpochRuleAnalyzer
 
         var properties = ImmutableDictionary<string, string?>.Empty.Add(LoaderProperty, collection.Syntax.ToString());
         if (EpochVariable(epochLoop) is { } variable) properties = properties.Add(EpochVariableProperty, variable.Name);
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.CMP002EpochNeverSet, iteration.Collection.Syntax.GetLocation(), properties, collection.Syntax.ToString()));
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.CMP002EpochNeverSet, location, properties, collection.Syntax.ToString()));
     }
 
     /// <summary>The integer variable a for or foreach loop declares, when there is exactly one.</summary>

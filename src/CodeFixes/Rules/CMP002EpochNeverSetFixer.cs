@@ -11,7 +11,8 @@ using Microsoft.CodeAnalysis.Editing;
 namespace Composer.Analyzers.CodeFixes.Rules;
 
 /// <summary>
-/// CMP002: inserts <c>Epochs.SetEpoch(loader, epoch);</c> before the loop that iterates the loader, with
+/// CMP002: inserts <c>Epochs.SetEpoch(loader, epoch);</c> before the loop that iterates the loader (or the statement
+/// that gets its enumerator), with
 /// the epoch loop's variable. Offers nothing when the epoch loop has no single integer variable.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CMP002EpochNeverSetFixer)), Shared]
@@ -33,7 +34,8 @@ public sealed class CMP002EpochNeverSetFixer : CodeFixProvider
         if (!diagnostic.Properties.TryGetValue(CMP002EpochNeverSetAnalyzer.EpochVariableProperty, out var epoch) || epoch is null) return;
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var node = root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-        if (node?.FirstAncestorOrSelf<ForEachStatementSyntax>() is not { } iteration) return;
+        // The foreach, or the statement that gets the enumerator.
+        if (node?.FirstAncestorOrSelf<StatementSyntax>() is not { } iteration) return;
 
         context.RegisterCodeFix(CodeAction.Create(Title, async ct =>
         {

@@ -52,6 +52,24 @@ public class CMP002EpochNeverSetFixerTests
         Train("foreach (var epoch in Enumerable.Range(0, epochs)) { Epochs.SetEpoch(trainLoader, epoch); foreach (var batch in trainLoader) { } }"), One);
 
     [Fact]
+    public Task InsertsBeforeAnExplicitEnumerator() => V.FixAsync(
+        Train("""
+            for (int epoch = 0; epoch < epochs; epoch++)
+                    {
+                        using var e = {|#0:trainLoader.GetEnumerator()|};
+                        while (e.MoveNext()) { }
+                    }
+            """),
+        Train("""
+            for (int epoch = 0; epoch < epochs; epoch++)
+                    {
+                        Epochs.SetEpoch(trainLoader, epoch);
+                        using var e = trainLoader.GetEnumerator();
+                        while (e.MoveNext()) { }
+                    }
+            """), One);
+
+    [Fact]
     public Task AWhileLoopHasNoEpochVariableSoNothingIsOffered() => V.NoFixAsync(
         Train("int epoch = 0; while (epoch++ < epochs) { foreach (var batch in {|#0:trainLoader|}) { } }"), One);
 

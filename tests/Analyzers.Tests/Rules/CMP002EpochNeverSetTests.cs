@@ -62,7 +62,15 @@ public class CMP002EpochNeverSetTests
     public Task DoLoop() => V.AnalyzerAsync(Train(Shuffled,
         "int epoch = 0; do { foreach (var batch in {|#0:trainLoader|}) { } } while (++epoch < epochs);"), Expected());
 
+    [Fact]
+    public Task ExplicitEnumerator() => V.AnalyzerAsync(Train(Shuffled,
+        "for (int epoch = 0; epoch < epochs; epoch++) { using var e = {|#0:trainLoader.GetEnumerator()|}; while (e.MoveNext()) { } }"), Expected());
+
     // Negative shapes.
+
+    [Fact]
+    public Task ExplicitEnumeratorWithTheEpochSet() => V.AnalyzerAsync(Train(Shuffled,
+        "for (int epoch = 0; epoch < epochs; epoch++) { trainLoader.SetEpoch(epoch); using var e = trainLoader.GetEnumerator(); while (e.MoveNext()) { } }"));
 
     [Fact]
     public Task EpochsSetEpoch() => V.AnalyzerAsync(Train(Shuffled,
