@@ -10,14 +10,25 @@ namespace Composer.Analyzers.CodeFixes;
 /// <summary>Statement edits the fixes share.</summary>
 internal static class Statements
 {
-    /// <summary>Inserts <paramref name="statement"/> before <paramref name="anchor"/>, wrapping both in a block when the anchor is an embedded statement.</summary>
+    /// <summary>
+    /// Inserts <paramref name="statement"/> before <paramref name="anchor"/>, wrapping both in a block when the anchor is an
+    /// embedded statement. Edits already made inside the anchor are kept.
+    /// </summary>
     public static void InsertBefore(DocumentEditor editor, StatementSyntax anchor, StatementSyntax statement)
     {
-        statement = statement.WithAdditionalAnnotations(Formatter.Annotation);
-        if (anchor.Parent is BlockSyntax or SwitchSectionSyntax)
-            editor.InsertBefore(anchor, statement);
+        // Elastic trivia lets the formatter lay the new statement out on its own line, indented like the anchor.
+        statement = statement.WithoutTrivia().WithLeadingTrivia(SyntaxFactory.ElasticMarker).WithTrailingTrivia(SyntaxFactory.ElasticMarker)
+            .WithAdditionalAnnotations(Formatter.Annotation);
+        if (anchor.Parent is BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax)
+        {
+            if (anchor.Parent is GlobalStatementSyntax global) editor.InsertBefore(global, SyntaxFactory.GlobalStatement(statement));
+            else editor.InsertBefore(anchor, statement);
+        }
         else
-            editor.ReplaceNode(anchor, SyntaxFactory.Block(statement, anchor.WithoutLeadingTrivia()).WithLeadingTrivia(anchor.GetLeadingTrivia()).WithAdditionalAnnotations(Formatter.Annotation));
+        {
+            editor.ReplaceNode(anchor, (current, _) => SyntaxFactory.Block(statement, ((StatementSyntax)current).WithoutLeadingTrivia())
+                .WithLeadingTrivia(current.GetLeadingTrivia()).WithAdditionalAnnotations(Formatter.Annotation));
+        }
     }
 
     /// <summary>
@@ -33,22 +44,74 @@ internal static class Statements
         return SyntaxFactory.ParseExpression(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)).WithAdditionalAnnotations(Simplifier.Annotation);
     }
 
-    /// <summary><c>Epochs.SetEpoch(loader, epoch);</c>, adding <c>using Composer.Data;</c> when needed; null when the runtime is not referenced.</summary>
-    public static StatementSyntax? EpochsSetEpoch(DocumentEditor editor, string loader, ExpressionSyntax epoch, int position)
+    /// <summary><c>Epochs.SetEpoch(loader, epoch)</c>, adding <c>using Composer.Data;</c> when needed; null when the runtime is not referenced.</summary>
+    public static ExpressionSyntax? EpochsSetEpochCall(DocumentEditor editor, ExpressionSyntax loader, ExpressionSyntax epoch, int position)
     {
         var epochs = editor.SemanticModel.Compilation.GetTypeByMetadataName("Composer.Data.Epochs");
         if (epochs is null) return null;
         var generator = editor.Generator;
-        var call = generator.InvocationExpression(
-            generator.MemberAccessExpression(TypeName(editor, epochs, position), "SetEpoch"),
-            SyntaxFactory.ParseExpression(loader), epoch);
-        return ((StatementSyntax)generator.ExpressionStatement(call))
+        return ((ExpressionSyntax)generator.InvocationExpression(generator.MemberAccessExpression(TypeName(editor, epochs, position), "SetEpoch"), loader, epoch))
             .WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation, Simplifier.AddImportsAnnotation);
     }
 
-    /// <summary>The foreach whose collection is the loader (or <c>loader.IterateFrom(…)</c>) around <paramref name="node"/>.</summary>
-    public static ForEachStatementSyntax? IterationOf(SyntaxNode node, string loader) =>
-        node.AncestorsAndSelf().OfType<ForEachStatementSyntax>().FirstOrDefault(f =>
-            f.Expression.ToString() == loader ||
-            f.Expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IterateFrom" } access } && access.Expression.ToString() == loader);
+    /// <summary><c>Epochs.SetEpoch(loader, epoch);</c> as a statement, or null when the runtime is not referenced.</summary>
+    public static StatementSyntax? EpochsSetEpoch(DocumentEditor editor, string loader, ExpressionSyntax epoch, int position) =>
+        EpochsSetEpochCall(editor, SyntaxFactory.ParseExpression(loader), epoch, position) is { } call
+            ? SyntaxFactory.ExpressionStatement(call).WithAdditionalAnnotations(Formatter.Annotation, Simplifier.AddImportsAnnotation)
+            : null;
+
+    /// <summary>Whether <paramref name="expression"/> means something at <paramref name="position"/> (its variables are in scope there).</summary>
+    public static bool BindsAt(SemanticModel model, int position, string expression)
+    {
+        var parsed = SyntaxFactory.ParseExpression(expression);
+        return parsed.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Where(i => i.Parent is not MemberAccessExpressionSyntax { Name: var n } || n != i)
+            .All(i => model.GetSpeculativeSymbolInfo(position, i, SpeculativeBindingOption.BindAsExpression).Symbol is not null);
+    }
+
+    /// <summary>Whether every name in <paramref name="node"/> binds to the same symbol at <paramref name="position"/>.</summary>
+    public static bool MeansTheSameAt(SemanticModel model, SyntaxNode node, int position, CancellationToken cancellationToken)
+    {
+        foreach (var identifier in node.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+        {
+            if (identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier || identifier.Parent is MemberBindingExpressionSyntax) continue;
+            var here = model.GetSymbolInfo(identifier, cancellationToken).Symbol;
+            var there = model.GetSpeculativeSymbolInfo(position, identifier, SpeculativeBindingOption.BindAsExpression).Symbol;
+            if (here is not null && !SymbolEqualityComparer.Default.Equals(here, there)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// A name for a new epoch counter that clashes with nothing visible at <paramref name="position"/> nor declared
+    /// inside <paramref name="scope"/>: <c>epoch</c>, else <c>epoch1</c>, <c>epoch2</c>…
+    /// </summary>
+    public static string CounterName(SemanticModel model, int position, SyntaxNode scope) => UniqueName(model, position, scope, "epoch");
+
+    /// <summary><paramref name="stem"/>, or <paramref name="stem"/> with a number, so that it clashes with nothing visible or declared in <paramref name="scope"/>.</summary>
+    public static string UniqueName(SemanticModel model, int position, SyntaxNode scope, string stem)
+    {
+        var declared = new HashSet<string>(scope.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText));
+        for (int i = 0; ; i++)
+        {
+            string name = i == 0 ? stem : $"{stem}{i}";
+            if (!declared.Contains(name) && model.LookupSymbols(position, name: name).IsEmpty) return name;
+        }
+    }
+
+    /// <summary><c>var name = 0;</c></summary>
+    public static StatementSyntax CounterDeclaration(string name) =>
+        SyntaxFactory.ParseStatement($"var {name} = 0;").WithAdditionalAnnotations(Formatter.Annotation);
+
+    /// <summary>The statement found at an additional location of a diagnostic.</summary>
+    public static StatementSyntax? StatementAt(SyntaxNode root, Location location) =>
+        root.FindNode(location.SourceSpan, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<StatementSyntax>().FirstOrDefault(s => s.Span == location.SourceSpan);
+
+    /// <summary>The whole expression a call stands in: through <c>?.</c> and parentheses.</summary>
+    public static ExpressionSyntax Outermost(InvocationExpressionSyntax invocation)
+    {
+        ExpressionSyntax expression = invocation;
+        while (expression.Parent is ConditionalAccessExpressionSyntax access && access.WhenNotNull == expression || expression.Parent is ParenthesizedExpressionSyntax)
+            expression = (ExpressionSyntax)expression.Parent!;
+        return expression;
+    }
 }

@@ -1,78 +1,153 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace Composer.Analyzers.Model;
 
+/// <summary>What kind of loader a type is.</summary>
+internal enum LoaderKind
+{
+    /// <summary>Not a loader.</summary>
+    None,
+    /// <summary><c>EpochDataLoader</c> or <c>EpochDataLoader&lt;T, TBatch&gt;</c>: a sampler and a batch sampler.</summary>
+    Epoch,
+    /// <summary>TorchSharp's <c>DataLoader</c>: a shuffler (<c>sampler</c>) and no batch sampler.</summary>
+    Torch,
+    /// <summary>A user type recognised by shape (or named in .editorconfig), ported from PyTorch.</summary>
+    Shape,
+}
+
 /// <summary>The runtime and TorchSharp types the rules look for, resolved once per compilation.</summary>
 internal sealed class KnownTypes
 {
+    static readonly ConditionalWeakTable<Compilation, KnownTypes?> Cache = new();
+
+    public static readonly string[] SamplerNames = ["Sampler", "sampler"];
+    public static readonly string[] BatchSamplerNames = ["BatchSampler", "batch_sampler"];
+
     KnownTypes(Compilation compilation)
     {
+        Compilation = compilation;
         EpochDataLoader = compilation.GetTypeByMetadataName("Composer.Data.EpochDataLoader");
         TypedEpochDataLoader = compilation.GetTypeByMetadataName("Composer.Data.EpochDataLoader`2");
         IEpochAware = compilation.GetTypeByMetadataName("Composer.Data.IEpochAware");
         Epochs = compilation.GetTypeByMetadataName("Composer.Data.Epochs");
-        TorchDataLoader = compilation.GetTypeByMetadataName("TorchSharp.Modules.DataLoader");
+        DistributedSampler = compilation.GetTypeByMetadataName("Composer.Data.DistributedSampler");
+        BatchSampler = compilation.GetTypeByMetadataName("Composer.Data.BatchSampler");
         TorchDataLoaderOfT = compilation.GetTypeByMetadataName("TorchSharp.Modules.DataLoader`2");
+        TorchData = compilation.GetTypeByMetadataName("TorchSharp.torch+utils+data");
+        Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
     }
 
+    public Compilation Compilation { get; }
     public INamedTypeSymbol? EpochDataLoader { get; }
     public INamedTypeSymbol? TypedEpochDataLoader { get; }
     public INamedTypeSymbol? IEpochAware { get; }
     public INamedTypeSymbol? Epochs { get; }
-    public INamedTypeSymbol? TorchDataLoader { get; }
+    public INamedTypeSymbol? DistributedSampler { get; }
+    public INamedTypeSymbol? BatchSampler { get; }
     public INamedTypeSymbol? TorchDataLoaderOfT { get; }
+    /// <summary><c>torch.utils.data</c>, whose <c>DataLoader(...)</c> factory builds TorchSharp loaders.</summary>
+    public INamedTypeSymbol? TorchData { get; }
+    public INamedTypeSymbol? Enumerable { get; }
 
-    // Every foreach asks about its collection's type: answer each type once per compilation.
-    readonly ConcurrentDictionary<ITypeSymbol, bool> _isLoader = new(SymbolEqualityComparer.Default);
+    /// <summary>Names of <see cref="System.Linq.Enumerable"/>'s methods: a call by one of them on a loader iterates it.</summary>
+    public IReadOnlyCollection<string> EnumerableMethodNames => _enumerableNames ??= new HashSet<string>(Enumerable?.MemberNames ?? [], StringComparer.Ordinal);
+    HashSet<string>? _enumerableNames;
+
+    /// <summary>Names of source types with a sampler or batch sampler member: the user's loaders, for the text filter.</summary>
+    public IReadOnlyCollection<string> ShapeLoaderNames => _shapeNames ??= new HashSet<string>(
+        Compilation.GetSymbolsWithName(n => SamplerNames.Contains(n) || BatchSamplerNames.Contains(n), SymbolFilter.Member)
+            .Select(m => m.ContainingType?.Name).OfType<string>(), StringComparer.Ordinal);
+    HashSet<string>? _shapeNames;
+
+    readonly ConcurrentDictionary<ITypeSymbol, LoaderKind> _kinds = new(SymbolEqualityComparer.Default);
+    readonly ConcurrentDictionary<ITypeSymbol, bool> _epochAware = new(SymbolEqualityComparer.Default);
 
     /// <summary>
     /// The known types, or null when the compilation references neither Composer.Runtime nor TorchSharp:
     /// loaders (ours, TorchSharp's, or ported from PyTorch, which need tensors) cannot occur there.
     /// </summary>
-    public static KnownTypes? Create(Compilation compilation)
+    public static KnownTypes? Get(Compilation compilation) =>
+        Cache.GetValue(compilation, c => new KnownTypes(c) is var types && (types.IEpochAware is not null || types.TorchDataLoaderOfT is not null) ? types : null);
+
+    /// <summary>What kind of loader <paramref name="type"/> is; <paramref name="settings"/> adds the user's own loader types.</summary>
+    public LoaderKind KindOf(ITypeSymbol? type, AnalyzerSettings settings)
     {
-        var types = new KnownTypes(compilation);
-        return types.IEpochAware is null && types.TorchDataLoaderOfT is null ? null : types;
+        if (type is null or { SpecialType: not SpecialType.None } or IErrorTypeSymbol) return LoaderKind.None;
+        var kind = _kinds.GetOrAdd(type, ComputeKind);
+        if (kind == LoaderKind.None && settings.IsExtraLoaderType(type)) return LoaderKind.Shape;
+        return kind;
     }
 
-    /// <summary>EpochDataLoader or its typed sibling.</summary>
-    public bool IsEpochDataLoader(ITypeSymbol? type) =>
-        type is INamedTypeSymbol named &&
-        (SymbolEqualityComparer.Default.Equals(named, EpochDataLoader) || SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, TypedEpochDataLoader));
-
-    /// <summary>TorchSharp's DataLoader or DataLoader&lt;T, S&gt;.</summary>
-    public bool IsTorchDataLoader(ITypeSymbol? type)
+    LoaderKind ComputeKind(ITypeSymbol type)
     {
-        for (var t = type as INamedTypeSymbol; t is not null; t = t.BaseType)
-            if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, TorchDataLoaderOfT)) return true;
+        if (type is not INamedTypeSymbol named || type.TypeKind is TypeKind.Interface or TypeKind.Enum or TypeKind.Delegate) return LoaderKind.None;
+        if (Is(named, EpochDataLoader) || Is(named.OriginalDefinition, TypedEpochDataLoader)) return LoaderKind.Epoch;
+        for (var t = named; t is not null; t = t.BaseType)
+            if (Is(t.OriginalDefinition, TorchDataLoaderOfT)) return LoaderKind.Torch;
+        // Ported from PyTorch: an enumerable type with a sampler or batch sampler member.
+        if (named.ContainingNamespace?.ToDisplayString().StartsWith("System", StringComparison.Ordinal) == true) return LoaderKind.None;
+        if ((Member(type, SamplerNames) is not null || Member(type, BatchSamplerNames) is not null) && IsEnumerable(named) && !YieldsIndices(named)) return LoaderKind.Shape;
+        return LoaderKind.None;
+    }
+
+    static bool IsEnumerable(INamedTypeSymbol type) =>
+        type.AllInterfaces.Any(i => i.SpecialType is SpecialType.System_Collections_IEnumerable || i.OriginalDefinition.SpecialType is SpecialType.System_Collections_Generic_IEnumerable_T) ||
+        HasMember(type, "GetEnumerator");
+
+    /// <summary>A sampler or batch sampler (a <c>BatchSampler</c> has a <c>Sampler</c> too): it yields indices, not batches of data.</summary>
+    static bool YieldsIndices(INamedTypeSymbol type) =>
+        type.AllInterfaces.Any(i => i.OriginalDefinition.SpecialType is SpecialType.System_Collections_Generic_IEnumerable_T && IsIndex(i.TypeArguments[0]));
+
+    static bool IsIndex(ITypeSymbol element) =>
+        element.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 ||
+        element is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Int32 or SpecialType.System_Int64 } ||
+        element is INamedTypeSymbol { IsGenericType: true } list && list.TypeArguments.Length == 1 && list.TypeArguments[0].SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64;
+
+    static bool HasMember(ITypeSymbol type, string name)
+    {
+        for (var t = type; t is not null; t = t.BaseType)
+            if (!t.GetMembers(name).IsEmpty) return true;
         return false;
     }
 
-    /// <summary>
-    /// A loader: ours, TorchSharp's, or by shape any type with a sampler and a batch sampler member
-    /// (code ported from PyTorch spells them Sampler/BatchSampler or sampler/batch_sampler).
-    /// </summary>
-    public bool IsLoader(ITypeSymbol? type) =>
-        type is not null && _isLoader.GetOrAdd(type, t => IsEpochDataLoader(t) || IsTorchDataLoader(t) ||
-                             (HasMember(t, LoaderMembers.SamplerNames) && HasMember(t, LoaderMembers.BatchSamplerNames)));
-
-    static bool HasMember(ITypeSymbol type, string[] names)
+    /// <summary>The property or field of <paramref name="type"/> (or a base) with one of the names.</summary>
+    public static ISymbol? Member(ITypeSymbol type, string[] names)
     {
         for (var t = type; t is not null; t = t.BaseType)
             foreach (var name in names)
-                if (t.GetMembers(name).Any(m => m is IPropertySymbol or IFieldSymbol)) return true;
+                foreach (var member in t.GetMembers(name))
+                    if (member is IPropertySymbol or IFieldSymbol) return member;
+        return null;
+    }
+
+    /// <summary>Whether a loader of this kind and type has a batch sampler distinct from its sampler.</summary>
+    public static bool HasBatchSampler(LoaderKind kind, ITypeSymbol type) =>
+        kind == LoaderKind.Epoch || (kind == LoaderKind.Shape && Member(type, BatchSamplerNames) is not null);
+
+    /// <summary>Whether values of this type can be told the epoch (IEpochAware or a <c>SetEpoch(int)</c> method).</summary>
+    public bool IsEpochAware(ITypeSymbol? type, AnalyzerSettings settings)
+    {
+        if (type is null or { SpecialType: not SpecialType.None } or IErrorTypeSymbol) return false;
+        if (_epochAware.GetOrAdd(type, t => IEpochAware is not null && (Is(t, IEpochAware) || t.AllInterfaces.Contains(IEpochAware, SymbolEqualityComparer.Default)) ||
+                                            HasSetter(t, AnalyzerSettings.Default)))
+            return true;
+        return settings.HasExtraSetters && HasSetter(type, settings);
+    }
+
+    static bool HasSetter(ITypeSymbol type, AnalyzerSettings settings)
+    {
+        for (var t = type; t is not null; t = t.BaseType)
+            if (t.GetMembers().OfType<IMethodSymbol>().Any(m => IsEpochSetterShape(m, settings))) return true;
         return false;
     }
 
-    /// <summary>Whether values of this type can be told the epoch (IEpochAware or a SetEpoch(int) method).</summary>
-    public bool IsEpochAware(ITypeSymbol? type)
-    {
-        if (type is null) return false;
-        if (IEpochAware is not null && (SymbolEqualityComparer.Default.Equals(type, IEpochAware) || type.AllInterfaces.Contains(IEpochAware, SymbolEqualityComparer.Default)))
-            return true;
-        for (var t = type; t is not null; t = t.BaseType)
-            if (t.GetMembers().OfType<IMethodSymbol>().Any(LoaderMembers.IsEpochSetter)) return true;
-        return false;
-    }
+    /// <summary><c>SetEpoch(int)</c>, <c>set_epoch(int)</c> or a setter named in .editorconfig: an instance method of one integer parameter.</summary>
+    public static bool IsEpochSetterShape(IMethodSymbol method, AnalyzerSettings settings) =>
+        !method.IsStatic && method.Parameters.Length == 1 && IsInteger(method.Parameters[0].Type) && settings.IsSetterName(method.Name);
+
+    static bool IsInteger(ITypeSymbol type) => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64;
+
+    public static bool Is(ISymbol? a, ISymbol? b) => a is not null && SymbolEqualityComparer.Default.Equals(a, b);
 }

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Composition;
-using Composer.Analyzers.Rules;
+using Composer.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -13,9 +13,9 @@ using Microsoft.CodeAnalysis.Simplification;
 namespace Composer.Analyzers.CodeFixes.Rules;
 
 /// <summary>
-/// CMP001: replaces the sampler-only epoch statement (the whole <c>if (loader.Sampler is IEpochAware s) …</c>,
-/// the cast call, the <c>?.</c> call, or the call and its now unused alias) with one
-/// <c>Epochs.SetEpoch(loader, epoch);</c>, or <c>loader.SetEpoch(epoch);</c> for an <c>EpochDataLoader</c>.
+/// CMP001: replaces the sampler-only epoch call with <c>Epochs.SetEpoch(loader, epoch)</c> (<c>loader.SetEpoch(epoch)</c>
+/// for an <c>EpochDataLoader</c>). When the call is the whole body of <c>if (loader.Sampler is IEpochAware s)</c>, the
+/// <c>if</c> goes too; an alias local used only by the call is removed.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CMP001SetEpochOnSamplerOnlyFixer)), Shared]
 public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
@@ -33,58 +33,52 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var diagnostic = context.Diagnostics[0];
-        if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } node) return;
-        var invocation = node.FirstAncestorOrSelf<InvocationExpressionSyntax>();
-        if (invocation?.ArgumentList.Arguments.Count != 1) return;
-        if (!diagnostic.Properties.TryGetValue(CMP001SetEpochOnSamplerOnlyAnalyzer.LoaderProperty, out var loader) || loader is null) return;
-        bool isEpochDataLoader = diagnostic.Properties.TryGetValue(CMP001SetEpochOnSamplerOnlyAnalyzer.IsEpochDataLoaderProperty, out var flag) && flag == "true";
-        if (StatementToReplace(invocation) is not { } statement) return;
+        if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { ArgumentList.Arguments.Count: 1 } invocation) return;
+        if (!diagnostic.Properties.TryGetValue(Properties.Loader, out var loader) || loader is null) return;
+        bool isEpochDataLoader = diagnostic.Properties.TryGetValue(Properties.EpochDataLoader, out var flag) && flag == "true";
 
         context.RegisterCodeFix(
-            CodeAction.Create(Title, ct => FixAsync(context.Document, statement, invocation, loader, isEpochDataLoader, ct), equivalenceKey: Title),
+            CodeAction.Create(Title, ct => FixAsync(context.Document, invocation, loader, isEpochDataLoader, ct), equivalenceKey: Title),
             diagnostic);
     }
 
-    /// <summary>The statement that exists only to set the sampler's epoch, or null when the call is part of something larger.</summary>
-    static StatementSyntax? StatementToReplace(InvocationExpressionSyntax invocation)
-    {
-        SyntaxNode expression = invocation;
-        while (expression.Parent is ConditionalAccessExpressionSyntax or ParenthesizedExpressionSyntax) expression = expression.Parent;
-        if (expression.Parent is not ExpressionStatementSyntax statement) return null;
-
-        // if (loader.Sampler is IEpochAware s) s.SetEpoch(e);   or   { s.SetEpoch(e); }
-        StatementSyntax current = statement;
-        if (current.Parent is BlockSyntax { Statements.Count: 1 } block) current = block;
-        if (current.Parent is IfStatementSyntax { Else: null } ifStatement && ifStatement.Statement == current && !(ifStatement.Parent is ElseClauseSyntax))
-            return ifStatement;
-        return statement;
-    }
-
-    static async Task<Document> FixAsync(Document document, StatementSyntax statement, InvocationExpressionSyntax invocation, string loaderText, bool isEpochDataLoader, CancellationToken cancellationToken)
+    static async Task<Document> FixAsync(Document document, InvocationExpressionSyntax invocation, string loaderText, bool isEpochDataLoader, CancellationToken cancellationToken)
     {
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        var generator = editor.Generator;
         var loader = SyntaxFactory.ParseExpression(loaderText);
         var epoch = invocation.ArgumentList.Arguments[0].Expression.WithoutTrivia();
+        var expression = Statements.Outermost(invocation);
 
-        SyntaxNode call;
-        if (isEpochDataLoader)
+        ExpressionSyntax? call = isEpochDataLoader
+            ? (ExpressionSyntax)editor.Generator.InvocationExpression(editor.Generator.MemberAccessExpression(loader, "SetEpoch"), epoch)
+            : Statements.EpochsSetEpochCall(editor, loader, epoch, expression.SpanStart);
+        if (call is null) return document;
+        call = call.WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+
+        if (expression.Parent is ExpressionStatementSyntax statement)
         {
-            call = generator.InvocationExpression(generator.MemberAccessExpression(loader, "SetEpoch"), epoch);
+            var replaced = PatternIf(statement, invocation) ?? (StatementSyntax)statement;
+            RemoveUnusedAlias(editor, invocation, replaced);
+            editor.ReplaceNode(replaced, SyntaxFactory.ExpressionStatement(call).WithTriviaFrom(replaced).WithAdditionalAnnotations(Formatter.Annotation));
         }
         else
         {
-            var epochs = editor.SemanticModel.Compilation.GetTypeByMetadataName("Composer.Data.Epochs");
-            if (epochs is null) return document;
-            call = generator.InvocationExpression(generator.MemberAccessExpression(Statements.TypeName(editor, epochs, statement.SpanStart), "SetEpoch"), loader, epoch);
+            editor.ReplaceNode(expression, call.WithTriviaFrom(expression));
         }
-        var replacement = ((StatementSyntax)generator.ExpressionStatement(call))
-            .WithTriviaFrom(statement)
-            .WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation, Simplifier.AddImportsAnnotation);
-
-        RemoveUnusedAlias(editor, invocation, statement);
-        editor.ReplaceNode(statement, replacement);
         return editor.GetChangedDocument();
+    }
+
+    /// <summary><c>if (loader.Sampler is IEpochAware s) s.SetEpoch(e);</c> (or <c>{ s.SetEpoch(e); }</c>) with no else: the whole if exists for the call.</summary>
+    static IfStatementSyntax? PatternIf(ExpressionStatementSyntax statement, InvocationExpressionSyntax invocation)
+    {
+        StatementSyntax current = statement;
+        if (current.Parent is BlockSyntax { Statements.Count: 1 } block) current = block;
+        return current.Parent is IfStatementSyntax { Else: null, Condition: IsPatternExpressionSyntax { Pattern: DeclarationPatternSyntax { Designation: SingleVariableDesignationSyntax designation } } } ifStatement &&
+               ifStatement.Statement == current &&
+               invocation.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } &&
+               receiver.Identifier.ValueText == designation.Identifier.ValueText
+            ? ifStatement
+            : null;
     }
 
     /// <summary>Removes <c>var s = (IEpochAware)loader.Sampler;</c> when the replaced call was its only use.</summary>
@@ -94,6 +88,7 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
         if (editor.SemanticModel.GetSymbolInfo(receiver).Symbol is not ILocalSymbol local) return;
         if (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is not VariableDeclaratorSyntax declarator) return;
         if (declarator.Parent?.Parent is not LocalDeclarationStatementSyntax { Declaration.Variables.Count: 1 } declaration) return;
+        if (declarator.Initializer?.Value.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any() == true) return; // keep side effects
         var body = declaration.Parent;
         if (body is null) return;
         bool usedElsewhere = body.DescendantNodes().OfType<IdentifierNameSyntax>()

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Composition;
+using Composer.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -7,16 +8,16 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
 
 namespace Composer.Analyzers.CodeFixes.Rules;
 
 /// <summary>
-/// CMP003: <c>new DataLoader(data, 32, shuffle: true, seed: 42)</c> becomes
-/// <c>new DataLoader(data, 32, new RandomSampler(data.Count, seed: 42))</c>, and where the loader is iterated in
-/// an epoch loop of the same method, <c>Epochs.SetEpoch(loader, epoch);</c> goes before the loop body's first use of it.
-/// Offers nothing when arguments after the batch size are positional (the shuffler constructor orders them
-/// differently) or when the data set is an expression that should not be evaluated twice.
+/// CMP003: <c>new DataLoader(data, 32, shuffle: true, seed: 42, …)</c> (or <c>torch.utils.data.DataLoader(…)</c>, named or
+/// positional) becomes <c>new DataLoader(data, 32, new RandomSampler(data.Count, seed: 42), …)</c>, and
+/// <c>Epochs.SetEpoch(loader, epoch);</c> goes before each iteration of the loader in an epoch loop. Offers nothing
+/// when the data set is an expression that should not be evaluated twice, or an epoch loop has no epoch variable.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CMP003FixedSeedShuffleFixer)), Shared]
 public sealed class CMP003FixedSeedShuffleFixer : CodeFixProvider
@@ -34,66 +35,73 @@ public sealed class CMP003FixedSeedShuffleFixer : CodeFixProvider
     {
         var diagnostic = context.Diagnostics[0];
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var creation = root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>();
-        if (creation?.ArgumentList is not { Arguments.Count: >= 4 } arguments) return;
-        var list = arguments.Arguments;
-        if (list[0].NameColon is not null || list[1].NameColon is not null || list.Skip(2).Any(a => a.NameColon is null)) return;
-        if (list[0].Expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax or ThisExpressionSyntax })) return;
-        var seed = list.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == "seed");
-        if (seed is null) return;
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null || model.Compilation.GetTypeByMetadataName("Composer.Data.RandomSampler") is null) return;
+        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        var creation = (ExpressionSyntax?)node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() ?? node.FirstAncestorOrSelf<InvocationExpressionSyntax>();
+        if (creation is null || ArgumentsOf(creation) is not { } list) return;
+        var operation = model.GetOperation(creation, context.CancellationToken);
+        var arguments = operation switch { IObjectCreationOperation c => c.Arguments, IInvocationOperation i => i.Arguments, _ => ImmutableArray<IArgumentOperation>.Empty };
+        ArgumentSyntax? Syntax(string parameter) => arguments.FirstOrDefault(a => a.ArgumentKind == ArgumentKind.Explicit && a.Parameter?.Name == parameter)?.Syntax as ArgumentSyntax;
+        if (Syntax("dataset") is not { } dataset || Syntax("seed") is not { } seed || Syntax("batchSize") is null) return;
+        // The sampler needs the data set's length: a data set made in place is first stored in a local.
+        bool simple = dataset.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax or ThisExpressionSyntax };
+        var statement = creation.FirstAncestorOrSelf<StatementSyntax>();
+        if (!simple && statement?.Parent is not BlockSyntax) return;
 
-        context.RegisterCodeFix(CodeAction.Create(Title, ct => FixAsync(context.Document, creation, seed, ct), equivalenceKey: Title), diagnostic);
-    }
-
-    static async Task<Document> FixAsync(Document document, BaseObjectCreationExpressionSyntax creation, ArgumentSyntax seed, CancellationToken cancellationToken)
-    {
-        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        var randomSampler = editor.SemanticModel.Compilation.GetTypeByMetadataName("Composer.Data.RandomSampler");
-        if (randomSampler is null) return document;
-        var generator = editor.Generator;
-        var list = creation.ArgumentList!.Arguments;
-
-        var dataset = list[0].Expression.WithoutTrivia();
-        var sampler = (ExpressionSyntax)generator.ObjectCreationExpression(
-            Statements.TypeName(editor, randomSampler, creation.SpanStart),
-            generator.MemberAccessExpression(dataset, "Count"),
-            generator.Argument("seed", RefKind.None, seed.Expression.WithoutTrivia()));
-        var kept = list.Take(2)
-            .Append(SyntaxFactory.Argument(sampler))
-            .Concat(list.Skip(2).Where(a => a.NameColon!.Name.Identifier.ValueText is not ("shuffle" or "seed")));
-        var fixedCreation = creation.WithArgumentList(creation.ArgumentList.WithArguments(SyntaxFactory.SeparatedList(kept)))
-            .WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation, Simplifier.AddImportsAnnotation);
-        editor.ReplaceNode(creation, fixedCreation);
-
-        // Set the epoch at the top of each epoch loop that uses the loader: before the first statement that does.
-        if (creation.Parent?.Parent is VariableDeclaratorSyntax { Identifier.ValueText: var loader } &&
-            creation.FirstAncestorOrSelf<BlockSyntax>() is { } body)
+        // Where the new sampler's epoch must be set: every epoch loop iterating the loader, each with its variable.
+        var loader = diagnostic.Properties.TryGetValue(Properties.Loader, out var name) ? name : null;
+        var anchors = new List<(StatementSyntax Statement, string Epoch)>();
+        for (int i = 0; i < diagnostic.AdditionalLocations.Count; i++)
         {
-            var uses = body.DescendantNodes().OfType<IdentifierNameSyntax>().Where(id => id.Identifier.ValueText == loader);
-            var done = new HashSet<SyntaxNode>();
-            foreach (var use in uses)
-            {
-                var loop = use.Ancestors().TakeWhile(a => a != body).FirstOrDefault(a => EpochVariable(a) is not null);
-                if (loop is null || !done.Add(loop) || LoopBody(loop) is not BlockSyntax loopBody) continue;
-                var first = loopBody.Statements.FirstOrDefault(st => st.Span.Contains(use.Span));
-                if (first is not null && Statements.EpochsSetEpoch(editor, loader, SyntaxFactory.IdentifierName(EpochVariable(loop)!), first.SpanStart) is { } call)
-                    Statements.InsertBefore(editor, first, call);
-            }
+            if (loader is null || Statements.StatementAt(root, diagnostic.AdditionalLocations[i]) is not { } anchor) return;
+            if (!diagnostic.Properties.TryGetValue(Properties.Epoch + i, out var epoch) || epoch is null) return;
+            if (!Statements.BindsAt(model, anchor.SpanStart, loader) || !Statements.BindsAt(model, anchor.SpanStart, epoch)) return;
+            anchors.Add((anchor, epoch));
         }
-        return editor.GetChangedDocument();
+
+        context.RegisterCodeFix(CodeAction.Create(Title, async ct =>
+        {
+            var editor = await DocumentEditor.CreateAsync(context.Document, ct).ConfigureAwait(false);
+            var randomSampler = editor.SemanticModel.Compilation.GetTypeByMetadataName("Composer.Data.RandomSampler")!;
+            var generator = editor.Generator;
+            var data = dataset.Expression.WithoutTrivia();
+            if (!simple)
+            {
+                var local = Statements.UniqueName(editor.SemanticModel, statement!.SpanStart, statement.Parent!, "dataset");
+                editor.InsertBefore(statement, SyntaxFactory.ParseStatement($"var {local} = {data};").WithAdditionalAnnotations(Formatter.Annotation));
+                data = SyntaxFactory.IdentifierName(local);
+            }
+            var sampler = (ExpressionSyntax)generator.ObjectCreationExpression(
+                Statements.TypeName(editor, randomSampler, creation.SpanStart),
+                generator.MemberAccessExpression(data, "Count"),
+                generator.Argument("seed", RefKind.None, seed.Expression.WithoutTrivia()));
+
+            // dataset, batchSize (and collate_fn) keep their places; the sampler takes shuffle's; the rest are named.
+            var leading = new[] { "dataset", "batchSize", "collate_fn" };
+            var kept = list.Arguments.Where(a => arguments.FirstOrDefault(o => o.Syntax == a)?.Parameter?.Name is { } p && leading.Contains(p))
+                .Select(a => a == dataset && !simple ? a.WithExpression(data) : a).ToList();
+            kept.Add(SyntaxFactory.Argument(sampler));
+            foreach (var a in list.Arguments)
+            {
+                var parameter = arguments.FirstOrDefault(o => o.Syntax == a)?.Parameter?.Name;
+                if (parameter is null || leading.Contains(parameter) || parameter is "shuffle" or "seed") continue;
+                kept.Add(a.NameColon is null ? a.WithNameColon(SyntaxFactory.NameColon(parameter)) : a);
+            }
+            editor.ReplaceNode(list, list.WithArguments(SyntaxFactory.SeparatedList(kept))
+                .WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation, Simplifier.AddImportsAnnotation));
+
+            foreach (var (anchor, epoch) in anchors)
+                if (Statements.EpochsSetEpoch(editor, loader!, SyntaxFactory.IdentifierName(epoch), anchor.SpanStart) is { } call)
+                    Statements.InsertBefore(editor, anchor, call);
+            return editor.GetChangedDocument();
+        }, equivalenceKey: Title), diagnostic);
     }
 
-    static StatementSyntax? LoopBody(SyntaxNode loop) => loop switch
+    static ArgumentListSyntax? ArgumentsOf(ExpressionSyntax creation) => creation switch
     {
-        ForStatementSyntax @for => @for.Statement,
-        ForEachStatementSyntax @foreach => @foreach.Statement,
-        _ => null,
-    };
-
-    static string? EpochVariable(SyntaxNode loop) => loop switch
-    {
-        ForStatementSyntax { Declaration.Variables.Count: 1 } @for => @for.Declaration.Variables[0].Identifier.ValueText,
-        ForEachStatementSyntax @foreach when @foreach.Expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Range" } } => @foreach.Identifier.ValueText,
+        BaseObjectCreationExpressionSyntax c => c.ArgumentList,
+        InvocationExpressionSyntax i => i.ArgumentList,
         _ => null,
     };
 }

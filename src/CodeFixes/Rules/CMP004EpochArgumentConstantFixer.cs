@@ -1,21 +1,25 @@
 using System.Collections.Immutable;
 using System.Composition;
-using Composer.Analyzers.Rules;
+using Composer.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
 
 namespace Composer.Analyzers.CodeFixes.Rules;
 
 /// <summary>
-/// CMP004: passes the epoch loop's variable instead of the value that never changes. Offers nothing when
-/// the outermost loop has no single integer variable (a while loop, say): which value is the epoch is then a guess.
+/// CMP004: replaces the epoch argument with the epoch loop's variable or counter. A loop without one gets a counter
+/// (<c>var epoch = 0;</c> before it, <c>epoch++</c> as the argument) when the call runs once per pass, directly in the
+/// loop's body. Offers nothing when the epoch is not in scope at the call.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CMP004EpochArgumentConstantFixer)), Shared]
 public sealed class CMP004EpochArgumentConstantFixer : CodeFixProvider
 {
+    const string Title = "Use the epoch loop's variable";
+
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Descriptors.CMP004EpochArgumentConstant.Id);
 
@@ -26,15 +30,31 @@ public sealed class CMP004EpochArgumentConstantFixer : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var diagnostic = context.Diagnostics[0];
-        if (!diagnostic.Properties.TryGetValue(CMP004EpochArgumentConstantAnalyzer.LoopVariableProperty, out var variable) || variable is null) return;
+        diagnostic.Properties.TryGetValue(Properties.Epoch, out var epoch);
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var invocation = root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>();
-        if (invocation is null || root is null || invocation.ArgumentList.Arguments.Count is not (1 or 2)) return;
-        var epoch = invocation.ArgumentList.Arguments.Last().Expression; // SetEpoch(epoch) or Epochs.SetEpoch(loader, epoch)
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null || diagnostic.AdditionalLocations.Count < 1) return;
+        if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocation) return;
+        if (EpochArgument(invocation) is not { } argument || Statements.StatementAt(root, diagnostic.AdditionalLocations[0]) is not { } loop) return;
+        if (epoch is not null && !Statements.BindsAt(model, invocation.SpanStart, epoch)) return;
+        // A new counter advances at each call: only right when the call runs once per pass.
+        if (epoch is null && invocation.Ancestors().FirstOrDefault(a => a is ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax) != loop) return;
 
-        string title = $"Pass the loop variable '{variable}'";
-        context.RegisterCodeFix(CodeAction.Create(title,
-            _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(epoch, SyntaxFactory.IdentifierName(variable).WithTriviaFrom(epoch)))),
-            equivalenceKey: nameof(CMP004EpochArgumentConstantFixer)), diagnostic);
+        context.RegisterCodeFix(CodeAction.Create(Title, async ct =>
+        {
+            var editor = await DocumentEditor.CreateAsync(context.Document, ct).ConfigureAwait(false);
+            var counter = epoch is null ? Statements.CounterName(editor.SemanticModel, loop.SpanStart, loop) : null;
+            ExpressionSyntax value = counter is null
+                ? SyntaxFactory.IdentifierName(epoch!)
+                : SyntaxFactory.PostfixUnaryExpression(SyntaxKind.PostIncrementExpression, SyntaxFactory.IdentifierName(counter));
+            editor.ReplaceNode(argument.Expression, value.WithTriviaFrom(argument.Expression));
+            if (counter is not null) Statements.InsertBefore(editor, loop, Statements.CounterDeclaration(counter));
+            return editor.GetChangedDocument();
+        }, equivalenceKey: Title), diagnostic);
     }
+
+    /// <summary>The epoch argument: named <c>epoch</c>, else the last one (<c>x.SetEpoch(e)</c>, <c>Epochs.SetEpoch(loader, e)</c>).</summary>
+    static ArgumentSyntax? EpochArgument(InvocationExpressionSyntax invocation) =>
+        invocation.ArgumentList.Arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == "epoch") ??
+        invocation.ArgumentList.Arguments.LastOrDefault(a => a.NameColon is null);
 }

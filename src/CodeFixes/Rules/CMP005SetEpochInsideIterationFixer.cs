@@ -1,25 +1,27 @@
 using System.Collections.Immutable;
 using System.Composition;
-using Composer.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
 
 namespace Composer.Analyzers.CodeFixes.Rules;
 
 /// <summary>
-/// CMP005: moves the epoch statement out of the batch loop to just before it. Offers nothing when the
-/// call is nested deeper than a statement of the loop's body (inside an if, say): moving it would change what it means.
+/// CMP005: moves the epoch statement out of the iteration, to just before it (the <c>foreach</c>, or the statement that
+/// gets the enumerator). An <c>if</c> that only guards the call (<c>if (step == 0) loader.SetEpoch(epoch);</c>) goes
+/// with it. Offers nothing when the statement uses variables of the iteration or the call is part of a larger statement.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CMP005SetEpochInsideIterationFixer)), Shared]
 public sealed class CMP005SetEpochInsideIterationFixer : CodeFixProvider
 {
-    const string Title = "Move the epoch call before the loop";
+    const string Title = "Set the epoch before iterating";
 
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Descriptors.CMP005SetEpochInsideIteration.Id);
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Analyzers.Descriptors.CMP005SetEpochInsideIteration.Id);
 
     /// <inheritdoc />
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -28,27 +30,38 @@ public sealed class CMP005SetEpochInsideIterationFixer : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var diagnostic = context.Diagnostics[0];
-        if (!diagnostic.Properties.TryGetValue(CMP005SetEpochInsideIterationAnalyzer.LoaderProperty, out var loader) || loader is null) return;
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var node = root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-        if (node?.FirstAncestorOrSelf<ExpressionStatementSyntax>() is not { } statement) return;
-        if (Statements.IterationOf(statement, loader) is not { } iteration) return;
-        bool directlyInLoop = statement.Parent == iteration || (statement.Parent is BlockSyntax block && block.Parent == iteration);
-        if (!directlyInLoop) return;
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null || diagnostic.AdditionalLocations.Count < 1) return;
+        if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocation) return;
+        if (Statements.Outermost(invocation).Parent is not ExpressionStatementSyntax statement) return;
+        if (Statements.StatementAt(root, diagnostic.AdditionalLocations[0]) is not { } iteration) return;
+
+        // A guard that means the same before the iteration moves with the call (if (epoch > 0) …); one that reads the
+        // iteration's own state (if (step == 0) …) only made the call happen once, and goes.
+        if (!Statements.MeansTheSameAt(model, statement, iteration.SpanStart, context.CancellationToken)) return;
+        var guard = GuardingIf(statement);
+        var removed = guard ?? (StatementSyntax)statement;
+        var moved = guard is not null && Statements.MeansTheSameAt(model, guard.Condition, iteration.SpanStart, context.CancellationToken) ? guard : (StatementSyntax)statement;
 
         context.RegisterCodeFix(CodeAction.Create(Title, async ct =>
         {
             var editor = await DocumentEditor.CreateAsync(context.Document, ct).ConfigureAwait(false);
-            if (statement.Parent == iteration)
-            {
-                // foreach (var b in loader) loader.SetEpoch(e);  →  loader.SetEpoch(e); foreach (var b in loader) { }
-                editor.ReplaceNode(statement, Microsoft.CodeAnalysis.CSharp.SyntaxFactory.Block());
-            }
-            else editor.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia);
-            Statements.InsertBefore(editor, iteration, statement.WithoutTrivia()
-                .WithLeadingTrivia(Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ElasticMarker)
-                .WithTrailingTrivia(Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ElasticMarker));
+            if (removed.Parent is BlockSyntax or SwitchSectionSyntax) editor.RemoveNode(removed, SyntaxRemoveOptions.KeepUnbalancedDirectives);
+            else editor.ReplaceNode(removed, SyntaxFactory.Block().WithTriviaFrom(removed));
+            Statements.InsertBefore(editor, iteration, moved.WithoutTrivia().WithAdditionalAnnotations(Formatter.Annotation));
             return editor.GetChangedDocument();
         }, equivalenceKey: Title), diagnostic);
+    }
+
+    /// <summary>An <c>if</c> without else whose only statement is the call and whose condition has no side effects.</summary>
+    static IfStatementSyntax? GuardingIf(ExpressionStatementSyntax statement)
+    {
+        StatementSyntax current = statement;
+        if (current.Parent is BlockSyntax { Statements.Count: 1 } block) current = block;
+        return current.Parent is IfStatementSyntax { Else: null } ifStatement && ifStatement.Statement == current &&
+               !ifStatement.Condition.DescendantNodesAndSelf().Any(n => n is InvocationExpressionSyntax or AssignmentExpressionSyntax or PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression })
+            ? ifStatement
+            : null;
     }
 }

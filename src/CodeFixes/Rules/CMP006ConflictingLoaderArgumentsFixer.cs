@@ -1,17 +1,19 @@
 using System.Collections.Immutable;
 using System.Composition;
-using Composer.Analyzers.Rules;
+using Composer.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Composer.Analyzers.CodeFixes.Rules;
 
 /// <summary>
-/// CMP006: removes the conflicting argument (<c>batchSize</c>, <c>shuffle</c>, <c>sampler</c> or <c>dropLast</c>).
-/// Offers nothing for a positional argument: removing it would shift the ones after it.
+/// CMP006: removes the conflicting argument from the loader's construction, named or positional; positional
+/// arguments after a removed one are named, so they keep their meaning.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CMP006ConflictingLoaderArgumentsFixer)), Shared]
 public sealed class CMP006ConflictingLoaderArgumentsFixer : CodeFixProvider
@@ -25,21 +27,30 @@ public sealed class CMP006ConflictingLoaderArgumentsFixer : CodeFixProvider
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
+        var diagnostic = context.Diagnostics[0];
+        if (!diagnostic.Properties.TryGetValue(Properties.Argument, out var name) || name is null) return;
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.TryGetValue(CMP006ConflictingLoaderArgumentsAnalyzer.ArgumentProperty, out var name) || name is null) continue;
-            var creation = root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>();
-            var argument = creation?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == name);
-            if (argument is null) continue;
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        var creation = root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)?.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>();
+        if (creation?.ArgumentList is not { } list || model?.GetOperation(creation, context.CancellationToken) is not IObjectCreationOperation operation) return;
+        if (operation.Arguments.FirstOrDefault(a => a.ArgumentKind == ArgumentKind.Explicit && a.Parameter?.Name == name)?.Syntax is not ArgumentSyntax argument) return;
 
-            string title = $"Remove '{name}'";
-            context.RegisterCodeFix(CodeAction.Create(title, async ct =>
+        string title = $"Remove '{name}'";
+        context.RegisterCodeFix(CodeAction.Create(title, async ct =>
+        {
+            var editor = await DocumentEditor.CreateAsync(context.Document, ct).ConfigureAwait(false);
+            var kept = new List<ArgumentSyntax>();
+            bool nameTheRest = false;
+            foreach (var a in list.Arguments)
             {
-                var editor = await DocumentEditor.CreateAsync(context.Document, ct).ConfigureAwait(false);
-                editor.RemoveNode(argument);
-                return editor.GetChangedDocument();
-            }, equivalenceKey: title), diagnostic);
-        }
+                if (a == argument) { nameTheRest = a.NameColon is null; continue; }
+                var parameter = operation.Arguments.FirstOrDefault(o => o.Syntax == a)?.Parameter;
+                kept.Add(nameTheRest && a.NameColon is null && parameter is not null
+                    ? a.WithNameColon(SyntaxFactory.NameColon(parameter.Name)).WithTriviaFrom(a)
+                    : a);
+            }
+            editor.ReplaceNode(list, list.WithArguments(SyntaxFactory.SeparatedList(kept)).WithAdditionalAnnotations(Microsoft.CodeAnalysis.Formatting.Formatter.Annotation));
+            return editor.GetChangedDocument();
+        }, equivalenceKey: title), diagnostic);
     }
 }

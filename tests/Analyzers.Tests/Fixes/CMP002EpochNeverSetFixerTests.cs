@@ -70,8 +70,42 @@ public class CMP002EpochNeverSetFixerTests
             """), One);
 
     [Fact]
-    public Task AWhileLoopHasNoEpochVariableSoNothingIsOffered() => V.NoFixAsync(
-        Train("int epoch = 0; while (epoch++ < epochs) { foreach (var batch in {|#0:trainLoader|}) { } }"), One);
+    public Task AWhileLoopUsesTheCounterItAdvances() => V.FixAsync(
+        Train("int epoch = 0; while (epoch++ < epochs) { foreach (var batch in {|#0:trainLoader|}) { } }"),
+        Train("int epoch = 0; while (epoch++ < epochs) { Epochs.SetEpoch(trainLoader, epoch); foreach (var batch in trainLoader) { } }"), One);
+
+    [Fact]
+    public Task ALoopWithoutACounterGetsOne() => V.FixAsync("""
+        class Program
+        {
+            static void Train(InMemoryDataset data)
+            {
+                var trainLoader = new EpochDataLoader(data, batchSize: 32, shuffle: true);
+                bool converged = false;
+                while (!converged)
+                {
+                    foreach (var batch in {|#0:trainLoader|}) { }
+                    converged = data.Count > 0;
+                }
+            }
+        }
+        """, """
+        class Program
+        {
+            static void Train(InMemoryDataset data)
+            {
+                var trainLoader = new EpochDataLoader(data, batchSize: 32, shuffle: true);
+                bool converged = false;
+                var epoch = 0;
+                while (!converged)
+                {
+                    Epochs.SetEpoch(trainLoader, epoch++);
+                    foreach (var batch in trainLoader) { }
+                    converged = data.Count > 0;
+                }
+            }
+        }
+        """, One);
 
     [Fact]
     public Task ALocalNamedEpochsKeepsTheTypeQualified() => V.FixAsync("""

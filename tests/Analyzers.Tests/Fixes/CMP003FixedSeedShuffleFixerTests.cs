@@ -57,7 +57,7 @@ public class CMP003FixedSeedShuffleFixerTests
         """, [V.Diagnostic().WithLocation(0).WithArguments("train", 1)], globalUsings: false);
 
     [Fact]
-    public Task PositionalArgumentsOfferNothing() => V.NoFixAsync("""
+    public Task PositionalArguments() => V.FixAsync("""
         class Program
         {
             static void Load(torch.utils.data.Dataset data)
@@ -65,5 +65,13 @@ public class CMP003FixedSeedShuffleFixerTests
                 var train = {|#0:new TorchSharp.Modules.DataLoader(data, 32, true, null, 5)|};
             }
         }
-        """, V.Diagnostic().WithLocation(0).WithArguments("train", 5));
+        """, """
+        class Program
+        {
+            static void Load(torch.utils.data.Dataset data)
+            {
+                var train = new TorchSharp.Modules.DataLoader(data, 32, new RandomSampler(data.Count, seed: 5), device: null);
+            }
+        }
+        """, [V.Diagnostic().WithLocation(0).WithArguments("train", "5")]);
 }

@@ -16,24 +16,62 @@ public class CMP004EpochArgumentConstantFixerTests
 
     [Fact]
     public Task ConstantBecomesTheLoopVariable() => V.FixAsync(
-        Train("for (int epoch = 0; epoch < epochs; epoch++) { {|#0:Epochs.SetEpoch(loader, 0)|}; }"),
-        Train("for (int epoch = 0; epoch < epochs; epoch++) { Epochs.SetEpoch(loader, epoch); }"),
+        Train("for (int epoch = 0; epoch < epochs; epoch++) { {|#0:Epochs.SetEpoch(loader, 0)|}; foreach (var b in loader) { } }"),
+        Train("for (int epoch = 0; epoch < epochs; epoch++) { Epochs.SetEpoch(loader, epoch); foreach (var b in loader) { } }"),
         [V.Diagnostic().WithLocation(0).WithArguments("0")]);
 
     [Fact]
     public Task StaleParameterBecomesTheLoopVariable() => V.FixAsync(
-        Train("for (int e = 0; e < epochs; e++) { {|#0:sampler.SetEpoch(epochs)|}; }"),
-        Train("for (int e = 0; e < epochs; e++) { sampler.SetEpoch(e); }"),
+        Train("for (int e = 0; e < epochs; e++) { {|#0:sampler.SetEpoch(epochs)|}; foreach (var b in loader) { } }"),
+        Train("for (int e = 0; e < epochs; e++) { sampler.SetEpoch(e); foreach (var b in loader) { } }"),
         [V.Diagnostic().WithLocation(0).WithArguments("epochs")]);
 
     [Fact]
     public Task FixAll() => V.FixAsync(
-        Train("for (int epoch = 0; epoch < epochs; epoch++) { {|#0:loader.SetEpoch(1)|}; {|#1:sampler.SetEpoch(1)|}; }"),
-        Train("for (int epoch = 0; epoch < epochs; epoch++) { loader.SetEpoch(epoch); sampler.SetEpoch(epoch); }"),
+        Train("for (int epoch = 0; epoch < epochs; epoch++) { {|#0:loader.SetEpoch(1)|}; {|#1:sampler.SetEpoch(1)|}; foreach (var b in loader) { } }"),
+        Train("for (int epoch = 0; epoch < epochs; epoch++) { loader.SetEpoch(epoch); sampler.SetEpoch(epoch); foreach (var b in loader) { } }"),
         [V.Diagnostic().WithLocation(0).WithArguments("1"), V.Diagnostic().WithLocation(1).WithArguments("1")]);
 
     [Fact]
-    public Task AWhileLoopOffersNothing() => V.NoFixAsync(
-        Train("int n = 0; while (n++ < epochs) { {|#0:loader.SetEpoch(0)|}; }"),
+    public Task AWhileLoopUsesTheCounterItAdvances() => V.FixAsync(
+        Train("int n = 0; while (n++ < epochs) { {|#0:loader.SetEpoch(0)|}; foreach (var b in loader) { } }"),
+        Train("int n = 0; while (n++ < epochs) { loader.SetEpoch(n); foreach (var b in loader) { } }"),
+        [V.Diagnostic().WithLocation(0).WithArguments("0")]);
+
+    [Fact]
+    public Task ALoopWithoutACounterGetsOne() => V.FixAsync("""
+        class Program
+        {
+            static void Train(EpochDataLoader loader)
+            {
+                bool done = false;
+                while (!done)
+                {
+                    {|#0:loader.SetEpoch(0)|};
+                    foreach (var b in loader) { }
+                    done = loader.Count > 0;
+                }
+            }
+        }
+        """, """
+        class Program
+        {
+            static void Train(EpochDataLoader loader)
+            {
+                bool done = false;
+                var epoch = 0;
+                while (!done)
+                {
+                    loader.SetEpoch(epoch++);
+                    foreach (var b in loader) { }
+                    done = loader.Count > 0;
+                }
+            }
+        }
+        """, [V.Diagnostic().WithLocation(0).WithArguments("0")]);
+
+    [Fact]
+    public Task ACallInANestedLoopGetsNoNewCounter() => V.NoFixAsync(
+        Train("bool done = false; while (!done) { foreach (var l in new[] { loader }) {|#0:l.SetEpoch(0)|}; foreach (var b in loader) { } done = true; }"),
         V.Diagnostic().WithLocation(0).WithArguments("0"));
 }

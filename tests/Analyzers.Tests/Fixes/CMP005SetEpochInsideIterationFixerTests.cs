@@ -47,7 +47,25 @@ public class CMP005SetEpochInsideIterationFixerTests
         [V.Diagnostic().WithLocation(0).WithArguments("loader")]);
 
     [Fact]
-    public Task ACallInsideAnIfOffersNothing() => V.NoFixAsync(
+    public Task AGuardOnTheEpochMovesWithTheCall() => V.FixAsync(
         Train("foreach (var batch in loader) { if (epoch > 0) {|#0:loader.SetEpoch(epoch)|}; }"),
+        Train("""
+            if (epoch > 0) loader.SetEpoch(epoch);
+                        foreach (var batch in loader) { }
+            """),
+        [V.Diagnostic().WithLocation(0).WithArguments("loader")]);
+
+    [Fact]
+    public Task AGuardOnTheBatchGoes() => V.FixAsync(
+        Train("foreach (var batch in loader) { var first = batch.Count > 0; if (first) {|#0:loader.SetEpoch(epoch)|}; }"),
+        Train("""
+            loader.SetEpoch(epoch);
+                        foreach (var batch in loader) { var first = batch.Count > 0; }
+            """),
+        [V.Diagnostic().WithLocation(0).WithArguments("loader")]);
+
+    [Fact]
+    public Task ACallThatReadsTheBatchOffersNothing() => V.NoFixAsync(
+        Train("foreach (var batch in loader) { loader.SetEpoch(batch.Count); }".Replace("loader.SetEpoch(batch.Count)", "{|#0:loader.SetEpoch(batch.Count)|}")),
         V.Diagnostic().WithLocation(0).WithArguments("loader"));
 }

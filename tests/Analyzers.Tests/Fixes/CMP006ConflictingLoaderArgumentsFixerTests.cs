@@ -35,7 +35,8 @@ public class CMP006ConflictingLoaderArgumentsFixerTests
         fixAllIterations: 2); // both arguments share a separator, so Fix All takes a second pass
 
     [Fact]
-    public Task APositionalArgumentOffersNothing() => V.NoFixAsync(
+    public Task APositionalArgumentNamesTheOnesAfterIt() => V.FixAsync(
         Program("{|#0:new EpochDataLoader(data, 1, true, null, batches)|}"),
-        V.Diagnostic().WithLocation(0).WithArguments("batchSampler", "shuffle", "the batch sampler decides the order"));
+        Program("new EpochDataLoader(data, 1, sampler: null, batchSampler: batches)"),
+        [V.Diagnostic().WithLocation(0).WithArguments("batchSampler", "shuffle", "the batch sampler decides the order")]);
 }

@@ -91,6 +91,7 @@ public class CMP001SetEpochOnSamplerOnlyTests
         {
             public MySampler sampler = new();
             public object batch_sampler = new();
+            public IEnumerator<object> GetEnumerator() { yield break; }
         }
         class Program
         {

@@ -27,7 +27,27 @@ public class CMP003FixedSeedShuffleTests
 
     [Fact]
     public Task ConstantSeed() => V.AnalyzerAsync(Program("const int Seed = 3; var train = {|#0:new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: Seed)|};"),
-        V.Diagnostic().WithLocation(0).WithArguments("train", 3));
+        V.Diagnostic().WithLocation(0).WithArguments("train", "Seed"));
+
+    [Fact]
+    public Task SeedFromOptions() => V.AnalyzerAsync(Program("var options = (Seed: 5, Batch: 32); var train = {|#0:new TorchSharp.Modules.DataLoader(Data, options.Batch, shuffle: true, seed: options.Seed)|};"),
+        V.Diagnostic().WithLocation(0).WithArguments("train", "options.Seed"));
+
+    [Fact]
+    public Task SeedFromTheRank() => V.AnalyzerAsync(Program("int rank = Environment.ProcessId % 2; var train = {|#0:new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: 42 + rank)|};"),
+        V.Diagnostic().WithLocation(0).WithArguments("train", "42 + rank"));
+
+    [Fact]
+    public Task TheFactoryMethod() => V.AnalyzerAsync(Program("var train = {|#0:torch.utils.data.DataLoader(Data, 32, shuffle: true, seed: 9)|};"),
+        V.Diagnostic().WithLocation(0).WithArguments("train", "9"));
+
+    [Fact]
+    public Task ShuffleThatIsNotAConstant() => V.AnalyzerAsync(Program("bool train = Data is not null; var loader = {|#0:new TorchSharp.Modules.DataLoader(Data, 32, shuffle: train, seed: 1)|};"),
+        V.Diagnostic().WithLocation(0).WithArguments("loader", "1"));
+
+    [Fact]
+    public Task FixedSeedInsideALoopThatDoesNotChangeIt() => V.AnalyzerAsync(Program("for (int e = 0; e < 3; e++) { var train = {|#0:new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: 4)|}; }"),
+        V.Diagnostic().WithLocation(0).WithArguments("train", "4"));
 
     [Fact]
     public Task NoSeed() => V.AnalyzerAsync(Program("var train = new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true);"));

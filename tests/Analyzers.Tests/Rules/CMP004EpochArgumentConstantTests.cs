@@ -16,19 +16,19 @@ public class CMP004EpochArgumentConstantTests
         """;
 
     [Fact]
-    public Task ConstantEpoch() => V.AnalyzerAsync(Train("for (int epoch = 0; epoch < epochs; epoch++) { {|#0:Epochs.SetEpoch(loader, 0)|}; }"),
+    public Task ConstantEpoch() => V.AnalyzerAsync(Train("for (int epoch = 0; epoch < epochs; epoch++) { {|#0:Epochs.SetEpoch(loader, 0)|}; foreach (var b in loader) { } }"),
         V.Diagnostic().WithLocation(0).WithArguments("0"));
 
     [Fact]
-    public Task ParameterThatNeverChanges() => V.AnalyzerAsync(Train("for (int epoch = 0; epoch < epochs; epoch++) { {|#0:loader.SetEpoch(epochs)|}; }"),
+    public Task ParameterThatNeverChanges() => V.AnalyzerAsync(Train("for (int epoch = 0; epoch < epochs; epoch++) { {|#0:loader.SetEpoch(epochs)|}; foreach (var b in loader) { } }"),
         V.Diagnostic().WithLocation(0).WithArguments("epochs"));
 
     [Fact]
-    public Task LocalSetBeforeTheLoop() => V.AnalyzerAsync(Train("int e = start; for (int epoch = 0; epoch < epochs; epoch++) { {|#0:sampler.SetEpoch(e)|}; }"),
+    public Task LocalSetBeforeTheLoop() => V.AnalyzerAsync(Train("int e = start; for (int epoch = 0; epoch < epochs; epoch++) { {|#0:sampler.SetEpoch(e)|}; foreach (var b in loader) { } }"),
         V.Diagnostic().WithLocation(0).WithArguments("e"));
 
     [Fact]
-    public Task ConstantInAWhileLoop() => V.AnalyzerAsync(Train("int epoch = 0; while (epoch++ < epochs) { {|#0:sampler.SetEpoch(1)|}; }"),
+    public Task ConstantInAWhileLoop() => V.AnalyzerAsync(Train("int epoch = 0; while (epoch++ < epochs) { {|#0:sampler.SetEpoch(1)|}; foreach (var b in loader) { } }"),
         V.Diagnostic().WithLocation(0).WithArguments("1"));
 
     [Fact]
@@ -42,6 +42,18 @@ public class CMP004EpochArgumentConstantTests
 
     [Fact]
     public Task OutsideAnyLoop() => V.AnalyzerAsync(Train("loader.SetEpoch(0);"));
+
+    [Fact]
+    public Task LoopThatIteratesNoLoader() => V.AnalyzerAsync(Train("for (int epoch = 0; epoch < epochs; epoch++) { loader.SetEpoch(0); }"));
+
+    [Fact]
+    public Task LoopOverLoadersInsideTheEpochLoop() => V.AnalyzerAsync(Train(
+        "for (int epoch = 0; epoch < epochs; epoch++) { foreach (var l in new[] { loader }) l.SetEpoch(epoch); foreach (var b in loader) { } }"));
+
+    [Fact]
+    public Task FoldIndexInsideTheEpochLoop() => V.AnalyzerAsync(Train(
+        "for (int fold = 0; fold < 5; fold++) { for (int epoch = 0; epoch < epochs; epoch++) { {|#0:loader.SetEpoch(fold)|}; foreach (var b in loader) { } } }"),
+        V.Diagnostic().WithLocation(0).WithArguments("fold"));
 
     [Fact]
     public Task InnerBatchLoopOfAnEpochLoop() => V.AnalyzerAsync(Train("for (int epoch = 0; epoch < epochs; epoch++) { foreach (var b in new[] { 1, 2 }) sampler.SetEpoch(epoch); }"));

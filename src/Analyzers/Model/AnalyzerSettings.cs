@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Composer.Analyzers.Model;
+
+/// <summary>
+/// The .editorconfig options of the rules, read per syntax tree:
+/// <c>composer_analyzers.loader_types</c> (fully qualified names of the user's own loader types, comma separated) and
+/// <c>composer_analyzers.epoch_setters</c> (names of the user's own epoch-setting methods, comma separated).
+/// </summary>
+internal sealed class AnalyzerSettings
+{
+    public const string LoaderTypesKey = "composer_analyzers.loader_types";
+    public const string EpochSettersKey = "composer_analyzers.epoch_setters";
+
+    static readonly ImmutableHashSet<string> BuiltInSetters = ImmutableHashSet.Create(StringComparer.Ordinal, "SetEpoch", "set_epoch");
+
+    public static AnalyzerSettings Default { get; } = new(ImmutableHashSet<string>.Empty, BuiltInSetters);
+
+    readonly ImmutableHashSet<string> _loaderTypes;
+
+    AnalyzerSettings(ImmutableHashSet<string> loaderTypes, ImmutableHashSet<string> setters)
+    {
+        _loaderTypes = loaderTypes;
+        SetterNames = setters;
+    }
+
+    /// <summary>Method names that set an epoch: the built-in ones and the user's.</summary>
+    public ImmutableHashSet<string> SetterNames { get; }
+
+    public bool HasExtraSetters => SetterNames.Count > BuiltInSetters.Count;
+
+    public bool IsSetterName(string name) => SetterNames.Contains(name);
+
+    public bool IsExtraLoaderType(ITypeSymbol type) =>
+        !_loaderTypes.IsEmpty && _loaderTypes.Contains(type.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None)));
+
+    /// <summary>The settings that apply to <paramref name="tree"/>.</summary>
+    public static AnalyzerSettings For(AnalyzerOptions options, SyntaxTree tree)
+    {
+        var config = options.AnalyzerConfigOptionsProvider.GetOptions(tree);
+        var loaders = Split(config, LoaderTypesKey);
+        var setters = Split(config, EpochSettersKey);
+        return loaders.IsEmpty && setters.IsEmpty ? Default : new AnalyzerSettings(loaders, BuiltInSetters.Union(setters));
+    }
+
+    static ImmutableHashSet<string> Split(AnalyzerConfigOptions config, string key) =>
+        config.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value)
+            ? value.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries).Select(v => v.Trim()).ToImmutableHashSet(StringComparer.Ordinal)
+            : ImmutableHashSet<string>.Empty;
+}

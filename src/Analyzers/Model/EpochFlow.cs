@@ -1,0 +1,450 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Composer.Analyzers.Model;
+
+/// <summary>
+/// The epoch flow of one operation block (a member body or the top-level statements), lambdas and local
+/// functions included: where loaders are iterated, what tells them the epoch, and which loops are epoch loops.
+/// Built with one walk over the block; the rules are queries over it.
+/// </summary>
+internal sealed class EpochFlow
+{
+    readonly Dictionary<ISymbol, List<IOperation>> _values = new(SymbolEqualityComparer.Default);
+    readonly Dictionary<ISymbol, List<IOperation>> _writes = new(SymbolEqualityComparer.Default);
+    readonly Dictionary<ISymbol, List<IOperation>> _functionUses = new(SymbolEqualityComparer.Default);
+    readonly Dictionary<IOperation, ISymbol> _delegateLocals = [];
+    readonly Dictionary<ISymbol, ISymbol> _lambdaLocals = new(SymbolEqualityComparer.Default);
+    readonly List<ILoopOperation> _loops = [];
+    readonly HashSet<IOperation> _consumedByForEach = [];
+    readonly List<(IInvocationOperation Call, ISymbol Enumerator, List<IOperation> Bodies)> _enumerators = [];
+    readonly Dictionary<ISymbol, LoaderFacts> _facts = new(SymbolEqualityComparer.Default);
+    HashSet<ILoopOperation>? _epochLoops;
+
+    public EpochFlow(IOperation root, TreeModel tree)
+    {
+        Root = root;
+        Tree = tree;
+        foreach (var operation in root.DescendantsAndSelf()) Index(operation);
+        foreach (var (call, enumerator, bodies) in _enumerators)
+            bodies.AddRange(_loops.Where(l => l is IWhileLoopOperation { Condition: { } condition } && MovesNext(condition, enumerator)));
+        ExpandCollectionEvents();
+    }
+
+    public IOperation Root { get; }
+    public TreeModel Tree { get; }
+    KnownTypes Types => Tree.Types;
+    AnalyzerSettings Settings => Tree.Settings;
+
+    public List<Iteration> Iterations { get; } = [];
+    public List<EpochEvent> Events { get; } = [];
+
+    // ---- The walk ----
+
+    void Index(IOperation operation)
+    {
+        switch (operation)
+        {
+            case ILoopOperation loop:
+                _loops.Add(loop);
+                if (loop is IForEachLoopOperation forEach) IndexForEach(forEach);
+                break;
+            case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
+                Add(_values, declarator.Symbol, initializer.Value);
+                break;
+            case ISimpleAssignmentOperation assignment when assignment.Target.ReferencedSymbol() is { } target:
+                Add(_values, target, assignment.Value);
+                Add(_writes, target, assignment);
+                break;
+            case IDeconstructionAssignmentOperation deconstruction:
+                IndexDeconstruction(deconstruction.Target, deconstruction.Value, deconstruction);
+                break;
+            case ICompoundAssignmentOperation compound when compound.Target.ReferencedSymbol() is { } target:
+                Add(_writes, target, compound);
+                break;
+            case IIncrementOrDecrementOperation step when step.Target.ReferencedSymbol() is { } target:
+                Add(_writes, target, step);
+                break;
+            case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } byRef when byRef.Value.ReferencedSymbol() is { } target:
+                Add(_writes, target, byRef);
+                break;
+            case IAnonymousFunctionOperation lambda when DelegateLocalOf(lambda) is { } local:
+                _delegateLocals[lambda] = local;
+                _lambdaLocals[lambda.Symbol] = local;
+                break;
+            case ILocalReferenceOperation { Local.Type.TypeKind: TypeKind.Delegate } reference:
+                Add(_functionUses, reference.Local, reference);
+                break;
+            case IPropertyReferenceOperation or IFieldReferenceOperation:
+                IndexBatchSamplerMention(operation);
+                break;
+            case IInvocationOperation invocation:
+                IndexInvocation(invocation);
+                break;
+        }
+    }
+
+    static void Add(Dictionary<ISymbol, List<IOperation>> map, ISymbol key, IOperation value)
+    {
+        if (!map.TryGetValue(key, out var list)) map[key] = list = [];
+        list.Add(value);
+    }
+
+    void IndexDeconstruction(IOperation target, IOperation value, IOperation write)
+    {
+        target = target is IDeclarationExpressionOperation declaration ? declaration.Expression : target;
+        if (target is ITupleOperation targets)
+        {
+            var values = value.WalkDown() as ITupleOperation;
+            for (int i = 0; i < targets.Elements.Length; i++)
+            {
+                if (values is not null && i < values.Elements.Length) IndexDeconstruction(targets.Elements[i], values.Elements[i], write);
+                else if (targets.Elements[i].ReferencedSymbol() is { } symbol) Add(_writes, symbol, write);
+            }
+        }
+        else if (target.ReferencedSymbol() is { } symbol)
+        {
+            Add(_values, symbol, value);
+            Add(_writes, symbol, write);
+        }
+    }
+
+    /// <summary>The local a lambda is stored in (<c>Action&lt;int&gt; prepare = e =&gt; …</c>), whose uses are its call sites.</summary>
+    static ISymbol? DelegateLocalOf(IAnonymousFunctionOperation lambda)
+    {
+        var parent = lambda.Parent;
+        while (parent is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation) parent = parent.Parent;
+        return parent switch
+        {
+            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+            ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } => local.Local,
+            _ => null,
+        };
+    }
+
+    void IndexForEach(IForEachLoopOperation loop)
+    {
+        var loader = LoaderOfCollection(loop.Collection, _consumedByForEach);
+        if (loader is null) return;
+        Iterations.Add(new Iteration(loop, loader, loader.ReferencedSymbol(), loop.Collection.Syntax.GetLocation(), [loop.Body]));
+    }
+
+    /// <summary>The loader a foreach or LINQ chain runs through: <c>loader</c>, <c>loader.IterateFrom(n)</c>, <c>loader.Skip(1).Take(5)</c>.</summary>
+    IOperation? LoaderOfCollection(IOperation collection, HashSet<IOperation>? chain)
+    {
+        var current = collection.WalkDown();
+        for (int depth = 0; depth < 8; depth++)
+        {
+            if (current is IInvocationOperation { TargetMethod.Name: "IterateFrom", Instance: { } owner } resume)
+            {
+                chain?.Add(resume);
+                current = owner.WalkDown();
+            }
+            else if (current is IInvocationOperation { Arguments.Length: > 0 } linq && IsEnumerableMethod(linq.TargetMethod))
+            {
+                chain?.Add(linq);
+                current = linq.Arguments[0].Value.WalkDown();
+            }
+            else break;
+        }
+        return Types.KindOf(current.Type, Settings) != LoaderKind.None ? current : null;
+    }
+
+    bool IsEnumerableMethod(IMethodSymbol method) => KnownTypes.Is(method.ContainingType, Types.Enumerable);
+
+    void IndexBatchSamplerMention(IOperation reference)
+    {
+        if (IsPart(reference, KnownTypes.BatchSamplerNames, out var owner))
+            Events.Add(new EpochEvent(reference, EpochTarget.BatchSampler, owner, owner.ReferencedSymbol(), null, null));
+    }
+
+    void IndexInvocation(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (method.MethodKind == MethodKind.LocalFunction)
+            Add(_functionUses, method.OriginalDefinition, invocation);
+
+        // Iterations that are not a foreach: loader.GetEnumerator(), LINQ straight over the loader.
+        if (method.Name == "GetEnumerator" && invocation.Arguments.IsEmpty && invocation.Instance is { } owner && LoaderOfCollection(owner, null) is { } enumerated)
+        {
+            var bodies = new List<IOperation>();
+            if (EnumeratorLocal(invocation) is { } local) _enumerators.Add((invocation, local, bodies));
+            Iterations.Add(new Iteration(invocation, enumerated, enumerated.ReferencedSymbol(), invocation.Syntax.GetLocation(), bodies));
+            return;
+        }
+        if (IsEnumerableMethod(method) && invocation.Arguments.Length > 0 && !_consumedByForEach.Contains(invocation) &&
+            invocation.Arguments[0].Value.WalkDown() is var source && Types.KindOf(source.Type, Settings) != LoaderKind.None)
+        {
+            Iterations.Add(new Iteration(invocation, source, source.ReferencedSymbol(), invocation.Syntax.GetLocation(), []));
+            return;
+        }
+        if (ClassifySetter(invocation) is { } setter)
+        {
+            Events.Add(setter);
+            return;
+        }
+        if (method.MethodKind == MethodKind.LocalFunction || IsEnumerableMethod(method)) return;
+        if (Tree.EventsOf(method) is { } callee)
+        {
+            // A method in view: what it sets, its parameters read as this call's arguments.
+            foreach (var e in callee)
+            {
+                var symbol = e.Symbol is IParameterSymbol parameter ? invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Ordinal)?.Value.ReferencedSymbol() : e.Symbol;
+                if (symbol is not null) Events.Add(new EpochEvent(invocation, e.Target, null, symbol, null, null));
+            }
+            return;
+        }
+        // A loader handed to code that is not in view may get its epoch there.
+        foreach (var argument in invocation.Arguments)
+            if (argument.Value.WalkDown() is var value && Types.KindOf(value.Type, Settings) != LoaderKind.None)
+                Events.Add(new EpochEvent(invocation, EpochTarget.WholeLoader, value, value.ReferencedSymbol(), null, null));
+    }
+
+    static ISymbol? EnumeratorLocal(IInvocationOperation call)
+    {
+        var parent = call.Parent;
+        while (parent is IConversionOperation) parent = parent.Parent;
+        return parent switch
+        {
+            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+            ISimpleAssignmentOperation assignment => assignment.Target.ReferencedSymbol(),
+            _ => null,
+        };
+    }
+
+    static bool MovesNext(IOperation condition, ISymbol enumerator) =>
+        condition.DescendantsAndSelf().Any(o => o is IInvocationOperation { TargetMethod.Name: "MoveNext", Instance: { } e } && KnownTypes.Is(e.ReferencedSymbol(), enumerator));
+
+    /// <summary>An epoch-setting call, classified by what it reaches; null when the invocation sets no epoch.</summary>
+    EpochEvent? ClassifySetter(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (method.IsStatic)
+        {
+            if (method.Name == "SetEpoch" && invocation.Arguments.Length == 2 && KnownTypes.Is(method.ContainingType, Types.Epochs))
+                return Whole(Argument(invocation, 0), Argument(invocation, 1));
+            // The user's own static helpers named in .editorconfig: Helpers.SetEpochs(loader, epoch).
+            if (Settings.HasExtraSetters && Settings.IsSetterName(method.Name) &&
+                invocation.Arguments.FirstOrDefault(a => Types.KindOf(a.Value.WalkDown().Type, Settings) != LoaderKind.None) is { } loaderArgument &&
+                invocation.Arguments.FirstOrDefault(a => a.Value.Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64) is { } epochArgument)
+                return Whole(loaderArgument.Value, epochArgument.Value);
+            return null;
+        }
+        if (!KnownTypes.IsEpochSetterShape(method, Settings) || invocation.Instance is null) return null;
+
+        var epoch = Argument(invocation, 0);
+        var receiver = Resolve(invocation.Instance, invocation);
+        if (IsPart(receiver, KnownTypes.SamplerNames, out var owner))
+            return new EpochEvent(invocation, EpochTarget.Sampler, owner, owner.ReferencedSymbol(), invocation, epoch);
+        if (IsPart(receiver, KnownTypes.BatchSamplerNames, out owner))
+            return new EpochEvent(invocation, EpochTarget.BatchSampler, owner, owner.ReferencedSymbol(), invocation, epoch);
+        if (Types.KindOf(receiver.Type, Settings) != LoaderKind.None)
+            return Whole(receiver, epoch);
+        return new EpochEvent(invocation, EpochTarget.Object, null, receiver.ReferencedSymbol(), invocation, epoch);
+
+        EpochEvent Whole(IOperation loader, IOperation value) =>
+            new(invocation, EpochTarget.WholeLoader, loader.WalkDown(), loader.ReferencedSymbol(), invocation, value);
+    }
+
+    static IOperation Argument(IInvocationOperation invocation, int ordinal) =>
+        (invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal) ?? invocation.Arguments[ordinal]).Value;
+
+    /// <summary><c>x.Sampler</c> / <c>x.BatchSampler</c> (property or field, either spelling) of a loader <c>x</c>.</summary>
+    bool IsPart(IOperation operation, string[] names, out IOperation owner)
+    {
+        owner = operation;
+        var (name, instance) = operation switch
+        {
+            IPropertyReferenceOperation property => (property.Property.Name, property.Instance),
+            IFieldReferenceOperation field => (field.Field.Name, field.Instance),
+            _ => (null, null),
+        };
+        if (name is null || instance is null || !names.Contains(name) || Types.KindOf(instance.Type, Settings) == LoaderKind.None) return false;
+        owner = instance.WalkDown();
+        return true;
+    }
+
+    /// <summary>
+    /// What a receiver stands for: through casts, <c>as</c>, <c>?.</c>, a local declared from a member or another
+    /// variable (<c>var s = (IEpochAware)loader.Sampler</c>) or by a pattern (<c>loader.Sampler is IEpochAware s</c>).
+    /// A local made with <c>new</c> is the object itself.
+    /// </summary>
+    static IOperation Resolve(IOperation receiver, IOperation at)
+    {
+        var current = receiver.WalkDown();
+        for (int step = 0; step < 4; step++)
+        {
+            if (current is IConditionalAccessInstanceOperation)
+            {
+                var access = at.Parent;
+                while (access is not null and not IConditionalAccessOperation) access = access.Parent;
+                if (access is not IConditionalAccessOperation conditional) return current;
+                current = conditional.Operation.WalkDown();
+                continue;
+            }
+            if (current is ILocalReferenceOperation local &&
+                Operations.OriginOf(local.Local, at)?.WalkDown() is { } origin and (IPropertyReferenceOperation or IFieldReferenceOperation or ILocalReferenceOperation or IParameterReferenceOperation))
+            {
+                current = origin;
+                continue;
+            }
+            return current;
+        }
+        return current;
+    }
+
+    /// <summary>
+    /// A setter called on the elements of a collection (<c>foreach (var l in new[] { a, b }) l.SetEpoch(e)</c>,
+    /// <c>loaders.ForEach(l =&gt; l.SetEpoch(e))</c>) sets each variable the collection was made from.
+    /// </summary>
+    void ExpandCollectionEvents()
+    {
+        foreach (var e in Events.ToList())
+        {
+            if (e.Target is not (EpochTarget.WholeLoader or EpochTarget.Object) || CollectionOf(e.Symbol) is not { } collection) continue;
+            foreach (var element in SymbolsIn(collection, 2))
+                Events.Add(e.WithSymbol(element, Types.KindOf(TypeOf(element), Settings) != LoaderKind.None ? EpochTarget.WholeLoader : EpochTarget.Object));
+        }
+    }
+
+    IOperation? CollectionOf(ISymbol? element)
+    {
+        if (element is ILocalSymbol local)
+            return _loops.OfType<IForEachLoopOperation>().FirstOrDefault(l => l.Locals.Contains(local, SymbolEqualityComparer.Default))?.Collection;
+        if (element is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda })
+        {
+            var function = Root.DescendantsAndSelf().OfType<IAnonymousFunctionOperation>().FirstOrDefault(f => KnownTypes.Is(f.Symbol, lambda));
+            for (var parent = function?.Parent; parent is not null; parent = parent.Parent)
+                if (parent is IInvocationOperation call) return call.Instance ?? call.Arguments.FirstOrDefault()?.Value;
+        }
+        return null;
+    }
+
+    /// <summary>The variables an expression is made from, and (for locals) what they were made from, <paramref name="depth"/> levels down.</summary>
+    public IEnumerable<ISymbol> SymbolsIn(IOperation operation, int depth)
+    {
+        foreach (var o in operation.DescendantsAndSelf())
+        {
+            if (o is not (ILocalReferenceOperation or IFieldReferenceOperation or IParameterReferenceOperation or IPropertyReferenceOperation) || o.ReferencedSymbol() is not { } symbol) continue;
+            yield return symbol;
+            if (depth > 0 && symbol is ILocalSymbol && _values.TryGetValue(symbol, out var values))
+                foreach (var value in values)
+                    foreach (var inner in SymbolsIn(value, depth - 1)) yield return inner;
+        }
+    }
+
+    static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch
+    {
+        ILocalSymbol l => l.Type,
+        IParameterSymbol p => p.Type,
+        IFieldSymbol f => f.Type,
+        IPropertySymbol p => p.Type,
+        _ => null,
+    };
+
+    // ---- Passes: loops across local functions and lambdas ----
+
+    /// <summary>
+    /// For each way <paramref name="operation"/> can run, the innermost enclosing loop that <paramref name="accept"/>s,
+    /// with the operation (or the call of the local function or delegate it is in) that sits in that loop's function.
+    /// Lambdas passed as arguments run where they are written; local functions and lambdas stored in locals run
+    /// where they are used. A foreach's collection and a for loop's initializers are not part of its passes.
+    /// </summary>
+    public List<(ILoopOperation Loop, IOperation Site)> InnermostLoops(IOperation operation, Func<ILoopOperation, bool> accept)
+    {
+        var found = new List<(ILoopOperation, IOperation)>();
+        Visit(operation, new HashSet<ISymbol>(SymbolEqualityComparer.Default));
+        return found;
+
+        void Visit(IOperation site, HashSet<ISymbol> visited)
+        {
+            var child = site;
+            for (var parent = site.Parent; parent is not null; child = parent, parent = parent.Parent)
+            {
+                if (parent is ILoopOperation loop && accept(loop) && IsPerPass(loop, child))
+                {
+                    found.Add((loop, site));
+                    return;
+                }
+                if (FunctionSymbol(parent) is { } function)
+                {
+                    if (visited.Add(function) && _functionUses.TryGetValue(function, out var uses))
+                        foreach (var use in uses) Visit(use, visited);
+                    return;
+                }
+            }
+        }
+    }
+
+    static bool IsPerPass(ILoopOperation loop, IOperation child) => loop switch
+    {
+        IForEachLoopOperation forEach => child != forEach.Collection,
+        IForLoopOperation forLoop => !forLoop.Before.Contains(child),
+        _ => true,
+    };
+
+    /// <summary>The local function, or the local a lambda is stored in: a boundary whose passes are its call sites.</summary>
+    ISymbol? FunctionSymbol(IOperation operation) => operation switch
+    {
+        ILocalFunctionOperation local => local.Symbol.OriginalDefinition,
+        IAnonymousFunctionOperation lambda when _delegateLocals.TryGetValue(lambda, out var stored) => stored,
+        _ => null,
+    };
+
+    /// <summary>Whether <paramref name="operation"/> runs inside <paramref name="ancestor"/>, directly or through the local functions and delegates it calls there.</summary>
+    public bool IsWithin(IOperation operation, IOperation ancestor) => IsWithin(operation, ancestor, new HashSet<ISymbol>(SymbolEqualityComparer.Default));
+
+    bool IsWithin(IOperation operation, IOperation ancestor, HashSet<ISymbol> visited)
+    {
+        for (var current = operation; current is not null; current = current.Parent)
+        {
+            if (current == ancestor) return true;
+            if (current != operation && FunctionSymbol(current) is { } function)
+                return visited.Add(function) && _functionUses.TryGetValue(function, out var uses) && uses.Any(u => IsWithin(u, ancestor, visited));
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Loops whose passes iterate some loader: the epoch loops. A loop that is itself an iteration (a batch loop) is
+    /// not one: a loader iterated inside another's batches belongs to the epoch loop around both.
+    /// </summary>
+    public bool IsEpochLoop(ILoopOperation loop)
+    {
+        _epochLoops ??= new HashSet<ILoopOperation>(Iterations.SelectMany(i => InnermostLoops(i.Site, l => !IsIterationLoop(l))).Select(p => p.Loop));
+        return _epochLoops.Contains(loop);
+    }
+
+    bool IsIterationLoop(ILoopOperation loop) => Iterations.Any(i => i.Site == loop || i.Bodies.Contains(loop));
+
+    /// <summary>The innermost epoch loop a call runs in, if any.</summary>
+    public ILoopOperation? EpochLoopOf(IOperation operation) => InnermostLoops(operation, IsEpochLoop).Select(p => p.Loop).FirstOrDefault();
+
+    // ---- Values ----
+
+    /// <summary>The values a variable was given in view, and whether some way it was set is not in view.</summary>
+    public (IReadOnlyList<IOperation> Values, bool Unknown) ValuesOf(ISymbol symbol) => symbol switch
+    {
+        ILocalSymbol => _values.TryGetValue(symbol, out var values) ? (values, false) : ([], true),
+        IFieldSymbol or IPropertySymbol => Tree.MemberValues(symbol),
+        _ => ([], true),
+    };
+
+    /// <summary>Writes to a variable in this block (assignments, increments, <c>ref</c>/<c>out</c>).</summary>
+    public IReadOnlyList<IOperation> WritesOf(ISymbol symbol) => _writes.TryGetValue(symbol, out var writes) ? writes : [];
+
+    /// <summary>Where a local function or a lambda stored in a local is called or handed on; nothing for other lambdas.</summary>
+    public IReadOnlyList<IOperation> UsesOf(IMethodSymbol function)
+    {
+        ISymbol key = function.MethodKind == MethodKind.LocalFunction ? function.OriginalDefinition
+            : _lambdaLocals.TryGetValue(function, out var local) ? local : function;
+        return _functionUses.TryGetValue(key, out var uses) ? uses : [];
+    }
+
+    public LoaderFacts FactsOf(ISymbol symbol, ITypeSymbol? type)
+    {
+        if (symbol is IFieldSymbol or IPropertySymbol) return Tree.MemberFacts(symbol, type, this);
+        if (!_facts.TryGetValue(symbol, out var facts)) _facts[symbol] = facts = new LoaderFacts(symbol, type, this);
+        return facts;
+    }
+}

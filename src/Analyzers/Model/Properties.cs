@@ -1,0 +1,14 @@
+namespace Composer.Analyzers.Model;
+
+/// <summary>Names of the diagnostic properties the code fixes read.</summary>
+internal static class Properties
+{
+    /// <summary>The loader expression as written.</summary>
+    public const string Loader = "Loader";
+    /// <summary>The epoch expression to use (the epoch loop's variable or counter); absent when the loop has none.</summary>
+    public const string Epoch = "Epoch";
+    /// <summary>"true" when the loader is an EpochDataLoader, so that <c>loader.SetEpoch(epoch)</c> reads best.</summary>
+    public const string EpochDataLoader = "EpochDataLoader";
+    /// <summary>CMP006: the name of the argument to remove.</summary>
+    public const string Argument = "Argument";
+}

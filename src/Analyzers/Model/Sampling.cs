@@ -1,0 +1,116 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Composer.Analyzers.Model;
+
+/// <summary>How a loader creation samples: which arguments are its sampling parts, and whether its order depends on the epoch.</summary>
+internal sealed class Sampling(EpochFlow flow)
+{
+    KnownTypes Types => flow.Tree.Types;
+    AnalyzerSettings Settings => flow.Tree.Settings;
+
+    /// <summary>The explicitly written argument for a parameter, if any.</summary>
+    public static IArgumentOperation? Argument(IOperation creation, string parameter) =>
+        Arguments(creation).FirstOrDefault(a => a.ArgumentKind == ArgumentKind.Explicit && a.Parameter?.Name == parameter);
+
+    public static IEnumerable<IArgumentOperation> Arguments(IOperation creation) => creation switch
+    {
+        IObjectCreationOperation c => c.Arguments,
+        IInvocationOperation i => i.Arguments,
+        _ => Enumerable.Empty<IArgumentOperation>(),
+    };
+
+    /// <summary>Whether the argument is written and not the constant null.</summary>
+    public static bool IsGiven(IArgumentOperation? argument) =>
+        argument is not null && !(argument.Value.WalkDown().ConstantValue is { HasValue: true, Value: null });
+
+    /// <summary>Whether the argument is the constant <paramref name="value"/>.</summary>
+    public static bool IsConstant(IArgumentOperation? argument, object value) =>
+        argument?.Value.WalkDown().ConstantValue is { HasValue: true } constant && Equals(constant.Value, value);
+
+    LoaderKind KindOf(IOperation creation) => Types.KindOf(creation.Type, Settings);
+
+    /// <summary>The arguments that decide the order: sampler, batch sampler, TorchSharp's shuffler, or any epoch-aware argument of a user loader.</summary>
+    public IEnumerable<IArgumentOperation> SamplingArguments(IOperation creation)
+    {
+        var types = Types;
+        var settings = Settings;
+        return KindOf(creation) switch
+        {
+            LoaderKind.Epoch => Arguments(creation).Where(a => a.ArgumentKind == ArgumentKind.Explicit && a.Parameter?.Name is "sampler" or "batchSampler"),
+            LoaderKind.Torch => Arguments(creation).Where(a => a.ArgumentKind == ArgumentKind.Explicit && a.Parameter?.Name == "shuffler"),
+            LoaderKind.Shape => Arguments(creation).Where(a => a.ArgumentKind == ArgumentKind.Explicit && types.IsEpochAware(a.Value.WalkDown().Type, settings)),
+            _ => [],
+        };
+    }
+
+    public bool IsBatchSamplerArgument(IArgumentOperation argument) =>
+        argument.Parameter?.Name is { } name && name.Replace("_", "").Equals("batchSampler", StringComparison.OrdinalIgnoreCase) ||
+        argument.Value.WalkDown().Type is { } type && type.AllInterfaces.Any(i => i.Name == "IBatchSampler");
+
+    /// <summary>A loader made this way draws its batches from a batch sampler of the user's.</summary>
+    public bool HasCustomBatchSampler(IOperation creation) => KindOf(creation) switch
+    {
+        LoaderKind.Epoch => IsGiven(Argument(creation, "batchSampler")),
+        LoaderKind.Shape => Arguments(creation).Any(a => a.ArgumentKind == ArgumentKind.Explicit && IsGiven(a) && IsBatchSamplerArgument(a)),
+        _ => false,
+    };
+
+    /// <summary>A loader made this way reshuffles from (seed, epoch), so its epoch must be set.</summary>
+    public bool LoaderDependsOnEpoch(IOperation creation)
+    {
+        if (KindOf(creation) == LoaderKind.Epoch && IsConstant(Argument(creation, "shuffle"), true)) return true;
+        foreach (var argument in SamplingArguments(creation))
+            if (SamplerDependsOnEpoch(argument.Value, 0)) return true;
+        return false;
+    }
+
+    /// <summary>A user loader type whose sampler or batch sampler member reshuffles per epoch, by its declared type or what its type assigns to it.</summary>
+    public bool MembersDependOnEpoch(ITypeSymbol loaderType)
+    {
+        foreach (var names in new[] { KnownTypes.SamplerNames, KnownTypes.BatchSamplerNames })
+        {
+            if (KnownTypes.Member(loaderType, names) is not { } member) continue;
+            var (values, unknown) = flow.Tree.MemberValues(member);
+            if (values.Any(v => SamplerDependsOnEpoch(v, 1))) return true;
+            if ((unknown || values.Count == 0) && TypeDependsOnEpoch(member is IPropertySymbol p ? p.Type : ((IFieldSymbol)member).Type)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>A sampler value whose order depends on the epoch: random, distributed with shuffling, P×K, a batch sampler over one of those, or any epoch-aware type of the user's.</summary>
+    public bool SamplerDependsOnEpoch(IOperation value, int depth)
+    {
+        var v = value.WalkDown();
+        if (depth > 4) return false;
+        switch (v)
+        {
+            case { ConstantValue: { HasValue: true, Value: null } }:
+                return false;
+            case IObjectCreationOperation creation:
+                if (KnownTypes.Is(creation.Type, Types.DistributedSampler)) return !IsConstant(Argument(creation, "shuffle"), false);
+                if (KnownTypes.Is(creation.Type, Types.BatchSampler))
+                    return Argument(creation, "sampler") is { } inner && SamplerDependsOnEpoch(inner.Value, depth + 1);
+                return Types.IsEpochAware(creation.Type, Settings);
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                return SamplerDependsOnEpoch(conditional.WhenTrue, depth + 1) || SamplerDependsOnEpoch(whenFalse, depth + 1);
+            case ISwitchExpressionOperation @switch:
+                foreach (var arm in @switch.Arms)
+                    if (SamplerDependsOnEpoch(arm.Value, depth + 1)) return true;
+                return false;
+            case ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation or IParameterReferenceOperation when v.ReferencedSymbol() is { } symbol:
+                var (values, unknown) = flow.ValuesOf(symbol);
+                if (values.Any(x => SamplerDependsOnEpoch(x, depth + 1))) return true;
+                return (unknown || values.Count == 0) && TypeDependsOnEpoch(v.Type);
+            default:
+                return TypeDependsOnEpoch(v.Type);
+        }
+    }
+
+    /// <summary>
+    /// Judged by type alone: an epoch-aware class. Not an interface (it may hold anything), not a <c>BatchSampler</c>
+    /// (its order is its sampler's).
+    /// </summary>
+    bool TypeDependsOnEpoch(ITypeSymbol? type) =>
+        type is { TypeKind: not TypeKind.Interface and not TypeKind.TypeParameter } && !KnownTypes.Is(type, Types.BatchSampler) && Types.IsEpochAware(type, Settings);
+}

@@ -1,0 +1,205 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Composer.Analyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Composer.Analyzers.Model;
+
+/// <summary>
+/// The epoch model of one file: the flows of the members that may hold a finding, what the file's types assign to
+/// their loader fields, and every rule's findings. Computed once per file and compilation, whichever rule asks first.
+/// </summary>
+internal sealed class TreeModel
+{
+    static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<SyntaxTree, Lazy<ImmutableArray<Diagnostic>>>> Cache = new();
+
+    readonly Dictionary<SyntaxNode, EpochFlow> _flows = [];
+    readonly Dictionary<ISymbol, (IReadOnlyList<IOperation>, bool)> _memberValues = new(SymbolEqualityComparer.Default);
+    readonly Dictionary<ISymbol, LoaderFacts> _memberFacts = new(SymbolEqualityComparer.Default);
+    readonly Dictionary<IMethodSymbol, IReadOnlyList<EpochEvent>?> _calleeEvents = new(SymbolEqualityComparer.Default);
+    readonly HashSet<IMethodSymbol> _inProgress = new(SymbolEqualityComparer.Default);
+
+    TreeModel(SemanticModel model, KnownTypes types, AnalyzerSettings settings, CancellationToken cancellationToken)
+    {
+        Model = model;
+        Types = types;
+        Settings = settings;
+        CancellationToken = cancellationToken;
+    }
+
+    public SemanticModel Model { get; }
+    public KnownTypes Types { get; }
+    public AnalyzerSettings Settings { get; }
+    public CancellationToken CancellationToken { get; }
+    public IEnumerable<EpochFlow> Flows => _flows.Values;
+
+    /// <summary>Every rule's findings in the file of <paramref name="model"/>, computed once.</summary>
+    public static ImmutableArray<Diagnostic> Findings(SemanticModel model, KnownTypes types, AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        var perTree = Cache.GetValue(model.Compilation, _ => new ConcurrentDictionary<SyntaxTree, Lazy<ImmutableArray<Diagnostic>>>());
+        var lazy = perTree.GetOrAdd(model.SyntaxTree, tree => new Lazy<ImmutableArray<Diagnostic>>(
+            () => Analyze(model, types, AnalyzerSettings.For(options, tree), cancellationToken), LazyThreadSafetyMode.PublicationOnly));
+        return lazy.Value;
+    }
+
+    static ImmutableArray<Diagnostic> Analyze(SemanticModel model, KnownTypes types, AnalyzerSettings settings, CancellationToken cancellationToken)
+    {
+        var filter = SyntaxFilter.Scan(model.SyntaxTree, types, settings, cancellationToken);
+        if (filter is null || filter.IsEmpty) return ImmutableArray<Diagnostic>.Empty;
+
+        var tree = new TreeModel(model, types, settings, cancellationToken);
+        var findings = ImmutableArray.CreateBuilder<Diagnostic>();
+        foreach (var node in filter.Iterations.Concat(filter.Setters))
+        {
+            if (model.GetOperation(node, cancellationToken) is { } operation && tree.Matters(operation)) tree.FlowOf(operation);
+        }
+        var creations = new List<IOperation>();
+        foreach (var node in filter.Creations)
+        {
+            var operation = model.GetOperation(node, cancellationToken);
+            if (operation is IObjectCreationOperation && types.KindOf(operation.Type, settings) is LoaderKind.Epoch or LoaderKind.Torch ||
+                operation is IInvocationOperation factory && tree.IsTorchFactory(factory))
+                creations.Add(operation);
+        }
+
+        foreach (var flow in tree._flows.Values.ToList())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            findings.AddRange(CMP001SetEpochOnSamplerOnly.Find(flow));
+            findings.AddRange(CMP002EpochNeverSet.Find(flow));
+            findings.AddRange(CMP004EpochArgumentConstant.Find(flow));
+            findings.AddRange(CMP005SetEpochInsideIteration.Find(flow));
+        }
+        foreach (var creation in creations)
+        {
+            findings.AddRange(CMP003FixedSeedShuffle.Find(creation, tree));
+            findings.AddRange(CMP006ConflictingLoaderArguments.Find(creation, tree));
+        }
+        return findings.ToImmutable();
+    }
+
+    /// <summary>Whether a candidate from the syntax filter really iterates a loader or sets an epoch.</summary>
+    bool Matters(IOperation operation) => operation switch
+    {
+        IForEachLoopOperation loop => LoaderUnder(loop.Collection),
+        IInvocationOperation { TargetMethod.Name: "GetEnumerator", Instance: { } owner } => LoaderUnder(owner),
+        IInvocationOperation invocation when KnownTypes.Is(invocation.TargetMethod.ContainingType, Types.Enumerable) => invocation.Arguments.Length > 0 && LoaderUnder(invocation.Arguments[0].Value),
+        IInvocationOperation invocation => invocation.TargetMethod.IsStatic || KnownTypes.IsEpochSetterShape(invocation.TargetMethod, Settings),
+        _ => false,
+    };
+
+    bool LoaderUnder(IOperation collection)
+    {
+        for (var current = collection.WalkDown(); current is not null;)
+        {
+            if (Types.KindOf(current.Type, Settings) != LoaderKind.None) return true;
+            current = current switch
+            {
+                IInvocationOperation { Instance: { } instance } => instance.WalkDown(),
+                IInvocationOperation { Arguments.Length: > 0 } call => call.Arguments[0].Value.WalkDown(),
+                _ => null,
+            };
+        }
+        return false;
+    }
+
+    /// <summary>The flow of the operation block <paramref name="operation"/> belongs to, built on first use.</summary>
+    public EpochFlow FlowOf(IOperation operation)
+    {
+        var root = operation.Root();
+        if (!_flows.TryGetValue(root.Syntax, out var flow)) _flows[root.Syntax] = flow = new EpochFlow(root, this);
+        return flow;
+    }
+
+    public bool IsTorchFactory(IInvocationOperation invocation) =>
+        invocation.TargetMethod.Name == "DataLoader" && KnownTypes.Is(invocation.TargetMethod.ContainingType, Types.TorchData);
+
+    /// <summary>
+    /// What a method in view (declared with a body in this file) sets the epoch of, through its own flow: events on
+    /// fields, properties and its parameters. Null when the method is not in view: a loader handed to it may get its
+    /// epoch set there.
+    /// </summary>
+    public IReadOnlyList<EpochEvent>? EventsOf(IMethodSymbol method)
+    {
+        method = method.ReducedFrom ?? method.OriginalDefinition;
+        if (_calleeEvents.TryGetValue(method, out var known)) return known;
+        if (!_inProgress.Add(method)) return [];
+        List<EpochEvent>? events = null;
+        var references = method.DeclaringSyntaxReferences;
+        if (!references.IsEmpty && references.All(r => r.SyntaxTree == Model.SyntaxTree))
+        {
+            var bodies = references.Select(r => r.GetSyntax(CancellationToken)).Where(n => n is BaseMethodDeclarationSyntax { Body: not null } or BaseMethodDeclarationSyntax { ExpressionBody: not null }).ToList();
+            if (bodies.Count == references.Length)
+            {
+                events = [];
+                foreach (var body in bodies)
+                {
+                    if (Model.GetOperation(body, CancellationToken) is not { } operation) continue;
+                    events.AddRange(FlowOf(operation).Events.Where(e =>
+                        e.Symbol is IFieldSymbol or IPropertySymbol || e.Symbol is IParameterSymbol p && KnownTypes.Is(p.ContainingSymbol.OriginalDefinition, method)));
+                }
+            }
+        }
+        _inProgress.Remove(method);
+        _calleeEvents[method] = events;
+        return events;
+    }
+
+    /// <summary>
+    /// The values a field or property is given in view: its initializer, an expression-bodied getter, and the
+    /// assignments to it in its type's declarations in this file. Unknown when the type is declared elsewhere too.
+    /// </summary>
+    public (IReadOnlyList<IOperation> Values, bool Unknown) MemberValues(ISymbol member)
+    {
+        if (_memberValues.TryGetValue(member, out var known)) return known;
+        var values = new List<IOperation>();
+        bool unknown = member.ContainingType is not { } type || type.DeclaringSyntaxReferences.Any(r => r.SyntaxTree != Model.SyntaxTree) || type.DeclaringSyntaxReferences.IsEmpty;
+        if (!unknown)
+        {
+            foreach (var reference in member.DeclaringSyntaxReferences)
+            {
+                var node = reference.GetSyntax(CancellationToken);
+                var initial = node switch
+                {
+                    VariableDeclaratorSyntax { Initializer.Value: { } value } => value,
+                    PropertyDeclarationSyntax { Initializer.Value: { } value } => value,
+                    PropertyDeclarationSyntax { ExpressionBody.Expression: { } getter } => getter,
+                    _ => null,
+                };
+                if (initial is not null && Model.GetOperation(initial, CancellationToken) is { } operation) values.Add(operation);
+                if (node is ParameterSyntax || node is PropertyDeclarationSyntax { AccessorList: { } accessors } && accessors.Accessors.Any(a => a.Body is not null || a.ExpressionBody is not null))
+                    unknown = true; // a record's positional property, or a property with code of its own
+            }
+            foreach (var declaration in member.ContainingType!.DeclaringSyntaxReferences.Select(r => r.GetSyntax(CancellationToken)))
+            {
+                foreach (var assignment in declaration.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                {
+                    if (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) || AssignedName(assignment.Left) != member.Name) continue;
+                    if (Model.GetOperation(assignment, CancellationToken) is ISimpleAssignmentOperation simple && KnownTypes.Is(simple.Target.ReferencedSymbol(), member))
+                        values.Add(simple.Value);
+                }
+            }
+        }
+        var result = ((IReadOnlyList<IOperation>)values, unknown || values.Count == 0);
+        _memberValues[member] = result;
+        return result;
+    }
+
+    static string? AssignedName(ExpressionSyntax left) => left switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access => access.Name.Identifier.ValueText,
+        _ => null,
+    };
+
+    public LoaderFacts MemberFacts(ISymbol member, ITypeSymbol? type, EpochFlow flow)
+    {
+        if (!_memberFacts.TryGetValue(member, out var facts)) _memberFacts[member] = facts = new LoaderFacts(member, type, flow);
+        return facts;
+    }
+}

@@ -1,0 +1,94 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Composer.Analyzers.Model;
+
+/// <summary>Whether a value changes from one pass of a loop to the next, and which variable counts the loop's passes.</summary>
+internal static class Variation
+{
+    /// <summary>
+    /// Whether <paramref name="value"/> may differ between passes of <paramref name="loop"/>. Only constants and
+    /// variables that the loop neither declares nor writes are known not to; fields, properties and calls may change.
+    /// </summary>
+    public static bool Varies(this EpochFlow flow, IOperation value, ILoopOperation loop) => Varies(flow, value, loop, 0);
+
+    static bool Varies(EpochFlow flow, IOperation value, ILoopOperation loop, int depth)
+    {
+        if (depth > 6) return true;
+        var v = value.WalkDown();
+        if (v.ConstantValue.HasValue) return false;
+        switch (v)
+        {
+            case ILocalReferenceOperation local:
+                return LocalVaries(flow, local.Local, loop, depth);
+            case IParameterReferenceOperation parameter:
+                return ParameterVaries(flow, parameter.Parameter, loop, depth);
+            case IBinaryOperation or IUnaryOperation or IConditionalOperation or IParenthesizedOperation or IConversionOperation or IInterpolatedStringOperation or ITupleOperation:
+                return v.ChildOperations.Any(c => Varies(flow, c, loop, depth + 1));
+            case ILiteralOperation:
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    static bool LocalVaries(EpochFlow flow, ILocalSymbol local, ILoopOperation loop, int depth)
+    {
+        if (loop.Locals.Contains(local, SymbolEqualityComparer.Default) || IsLoopVariable(loop, local)) return true;
+        if (flow.WritesOf(local).Any(w => flow.IsWithin(w, loop) && !IsDeclaration(w, local))) return true;
+        // Declared inside the loop: as variable as what it was declared from.
+        if (IsDeclaredIn(local, loop))
+        {
+            var (values, _) = flow.ValuesOf(local);
+            return values.Count == 0 || values.Any(v => Varies(flow, v, loop, depth + 1));
+        }
+        return false;
+    }
+
+    static bool IsDeclaration(IOperation write, ILocalSymbol local) =>
+        write is ISimpleAssignmentOperation { Target: IDeclarationExpressionOperation } || write is IDeconstructionAssignmentOperation { Target: IDeclarationExpressionOperation };
+
+    static bool IsLoopVariable(ILoopOperation loop, ILocalSymbol local) =>
+        loop is IForEachLoopOperation forEach && forEach.LoopControlVariable.DescendantsAndSelf().Any(o => o is IVariableDeclaratorOperation d && KnownTypes.Is(d.Symbol, local));
+
+    static bool IsDeclaredIn(ILocalSymbol local, ILoopOperation loop) =>
+        local.DeclaringSyntaxReferences.FirstOrDefault() is { } declaration && declaration.SyntaxTree == loop.Syntax.SyntaxTree && loop.Syntax.Span.Contains(declaration.Span);
+
+    /// <summary>A local function's or stored lambda's parameter varies when an argument at one of its calls inside the loop does.</summary>
+    static bool ParameterVaries(EpochFlow flow, IParameterSymbol parameter, ILoopOperation loop, int depth)
+    {
+        if (flow.WritesOf(parameter).Any(w => flow.IsWithin(w, loop))) return true;
+        if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction } function) return false;
+        var uses = flow.UsesOf(function);
+        if (uses.Count == 0) return true; // a lambda handed to code not in view: its arguments are unknown
+        foreach (var use in uses)
+        {
+            if ((use as IInvocationOperation ?? use.Parent as IInvocationOperation) is not { } call || !flow.IsWithin(call, loop)) continue;
+            var argument = call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Ordinal);
+            if (argument is null || Varies(flow, argument.Value, loop, depth + 1)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The variable that counts <paramref name="loop"/>'s passes: a <c>for</c> loop's single integer variable, a
+    /// <c>foreach</c> over integers, or the one integer local the pass itself advances (<c>epoch++</c>). Null when there is none.
+    /// </summary>
+    public static string? EpochVariable(this EpochFlow flow, ILoopOperation loop)
+    {
+        var declared = loop.Locals.Where(IsInteger).ToList();
+        if (loop is IForLoopOperation && declared.Count == 1) return declared[0].Name;
+        if (loop is IForEachLoopOperation forEach && forEach.LoopControlVariable is IVariableDeclaratorOperation { Symbol: var v } && IsInteger(v)) return v.Name;
+
+        var counters = loop.DescendantsAndSelf()
+            .Where(o => o is IIncrementOrDecrementOperation { Kind: OperationKind.Increment } || o is ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add })
+            .Where(o => o.EnclosingLoops().FirstOrDefault() == loop)
+            .Select(o => (o as IIncrementOrDecrementOperation)?.Target ?? ((ICompoundAssignmentOperation)o).Target)
+            .Select(t => t.ReferencedSymbol()).OfType<ILocalSymbol>()
+            .Where(l => IsInteger(l) && !IsDeclaredIn(l, loop))
+            .Distinct<ILocalSymbol>(SymbolEqualityComparer.Default).ToList();
+        return counters.Count == 1 ? counters[0].Name : null;
+    }
+
+    static bool IsInteger(ILocalSymbol local) => local.Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64;
+}

@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+using Composer.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Composer.Analyzers.Rules;
+
+/// <summary>
+/// CMP001: the epoch is set on <c>loader.Sampler</c> (cast, tested, aliased or through <c>?.</c>) of a loader that has
+/// a batch sampler and may draw from a custom one, while nothing on the same pass handles that batch sampler: the
+/// Composer bug.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CMP001SetEpochOnSamplerOnlyAnalyzer() : EpochRuleAnalyzer(Descriptors.CMP001SetEpochOnSamplerOnly);
+
+internal static class CMP001SetEpochOnSamplerOnly
+{
+    public static IEnumerable<Diagnostic> Find(EpochFlow flow)
+    {
+        foreach (var set in flow.Events)
+        {
+            if (set is not { Target: EpochTarget.Sampler, Call: { } call, Symbol: { } loader, Loader: { } expression }) continue;
+            var facts = flow.FactsOf(loader, expression.Type);
+            if (!facts.DrawsFromBatchSampler) continue;
+            // The pass: the epoch loop around the call, or the whole member (an OnEpochStart callback).
+            IOperation pass = (IOperation?)flow.EpochLoopOf(set.Site) ?? flow.Root;
+            if (flow.Events.Any(other => other != set && HandlesBatchSampler(other, loader, facts) && flow.IsWithin(other.Site, pass))) continue;
+
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(Properties.Loader, expression.Syntax.ToString())
+                .Add(Properties.EpochDataLoader, facts.Kind == LoaderKind.Epoch ? "true" : "false");
+            yield return Diagnostic.Create(Descriptors.CMP001SetEpochOnSamplerOnly, call.Syntax.GetLocation(), properties, expression.Syntax.ToString());
+        }
+    }
+
+    static bool HandlesBatchSampler(EpochEvent other, ISymbol loader, LoaderFacts facts) => other.Target switch
+    {
+        EpochTarget.WholeLoader or EpochTarget.BatchSampler => KnownTypes.Is(other.Symbol, loader),
+        EpochTarget.Object => other.Symbol is not null && facts.BatchSamplerParts.Contains(other.Symbol),
+        _ => false,
+    };
+}

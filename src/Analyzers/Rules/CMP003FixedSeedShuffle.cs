@@ -1,0 +1,72 @@
+using System.Collections.Immutable;
+using Composer.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Composer.Analyzers.Rules;
+
+/// <summary>
+/// CMP003: TorchSharp's <c>DataLoader</c> (constructor or <c>torch.utils.data.DataLoader</c>) made with <c>shuffle</c>
+/// not false and a seed that does not change from epoch to epoch: TorchSharp reseeds from it at every enumeration.
+/// A loader built inside a loop with a seed that changes with that loop is fine. Additional locations carry where the
+/// fix sets the new sampler's epoch: each epoch loop that iterates the loader, with its counter in <c>Epoch{i}</c>.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CMP003FixedSeedShuffleAnalyzer() : EpochRuleAnalyzer(Descriptors.CMP003FixedSeedShuffle);
+
+internal static class CMP003FixedSeedShuffle
+{
+    public static IEnumerable<Diagnostic> Find(IOperation creation, TreeModel tree)
+    {
+        if (tree.Types.KindOf(creation.Type, tree.Settings) != LoaderKind.Torch) yield break;
+        var shuffle = Sampling.Argument(creation, "shuffle");
+        if (shuffle is null || Sampling.IsConstant(shuffle, false)) yield break;
+        var seed = Sampling.Argument(creation, "seed");
+        if (!Sampling.IsGiven(seed)) yield break;
+        var flow = tree.FlowOf(creation);
+        if (flow.InnermostLoops(creation, loop => flow.Varies(seed!.Value, loop)).Count > 0) yield break;
+
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(Properties.Loader, NameOf(creation));
+        var additional = new List<Location>();
+        if (StoredIn(creation) is { } loader)
+        {
+            foreach (var other in tree.Flows.ToList())
+            {
+                foreach (var iteration in other.Iterations.Where(i => KnownTypes.Is(i.LoaderSymbol, loader)))
+                {
+                    foreach (var (loop, site) in other.InnermostLoops(iteration.Site, other.IsEpochLoop))
+                    {
+                        if (site.Syntax.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.StatementSyntax>() is not { } anchor || anchor == loop.Syntax) continue;
+                        if (additional.Any(a => a.SourceSpan == anchor.Span)) continue;
+                        if (other.EpochVariable(loop) is { } epoch) properties = properties.Add(Properties.Epoch + additional.Count, epoch);
+                        additional.Add(anchor.GetLocation());
+                    }
+                }
+            }
+        }
+        var seedText = seed!.Value.Syntax.ToString();
+        yield return Diagnostic.Create(Descriptors.CMP003FixedSeedShuffle, creation.Syntax.GetLocation(), additional, properties, NameOf(creation), seedText);
+    }
+
+    /// <summary>The variable the loader is stored in: a local, a field or property (initializer or assignment).</summary>
+    static ISymbol? StoredIn(IOperation creation)
+    {
+        for (var parent = creation.Parent; parent is not null; parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case IVariableDeclaratorOperation declarator: return declarator.Symbol;
+                case IFieldInitializerOperation { InitializedFields.Length: 1 } field: return field.InitializedFields[0];
+                case IPropertyInitializerOperation { InitializedProperties.Length: 1 } property: return property.InitializedProperties[0];
+                case ISimpleAssignmentOperation assignment: return assignment.Target.ReferencedSymbol();
+                case IConversionOperation or IVariableInitializerOperation or IParenthesizedOperation: continue;
+            }
+            break;
+        }
+        return null;
+    }
+
+    /// <summary>The variable the loader is stored in, or its type name.</summary>
+    static string NameOf(IOperation creation) => StoredIn(creation)?.Name ?? creation.Type?.Name ?? "DataLoader";
+}

@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+using Composer.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Composer.Analyzers.Rules;
+
+/// <summary>
+/// CMP005: the epoch of a loader (the whole loader, its sampler or batch sampler, or a sampler it was built from) is set
+/// while that same loader is being iterated: inside its <c>foreach</c>, or inside the <c>while (e.MoveNext())</c> of its
+/// enumerator. The fix moves the statement before the iteration.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CMP005SetEpochInsideIterationAnalyzer() : EpochRuleAnalyzer(Descriptors.CMP005SetEpochInsideIteration);
+
+internal static class CMP005SetEpochInsideIteration
+{
+    public static IEnumerable<Diagnostic> Find(EpochFlow flow)
+    {
+        var reported = new HashSet<IInvocationOperation>();
+        foreach (var set in flow.Events)
+        {
+            if (set is not { Call: { } call, Symbol: { } target } || reported.Contains(call)) continue;
+            foreach (var iteration in flow.Iterations)
+            {
+                if (iteration.LoaderSymbol is not { } loader) continue;
+                bool same = set.Target == EpochTarget.Object
+                    ? flow.FactsOf(loader, iteration.Loader.Type).Parts.Contains(target)
+                    : KnownTypes.Is(target, loader);
+                if (!same || !iteration.Bodies.Any(body => flow.IsWithin(set.Site, body))) continue;
+
+                reported.Add(call);
+                var properties = ImmutableDictionary<string, string?>.Empty.Add(Properties.Loader, iteration.Loader.Syntax.ToString());
+                var additional = iteration.Site.Syntax.FirstAncestorOrSelf<StatementSyntax>() is { } statement ? new[] { statement.GetLocation() } : [];
+                yield return Diagnostic.Create(Descriptors.CMP005SetEpochInsideIteration, call.Syntax.GetLocation(), additional, properties, iteration.Loader.Syntax.ToString());
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System.Collections.Immutable;
+using Composer.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Composer.Analyzers.Rules;
+
+/// <summary>
+/// CMP006: an <c>EpochDataLoader</c> construction the runtime rejects, following PyTorch: a batch sampler excludes
+/// <c>batchSize</c> other than 1, <c>shuffle: true</c>, a <c>sampler</c> and <c>dropLast: true</c>; a sampler excludes
+/// <c>shuffle: true</c>. Named or positional; one diagnostic per conflicting argument, on the construction.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CMP006ConflictingLoaderArgumentsAnalyzer() : EpochRuleAnalyzer(Descriptors.CMP006ConflictingLoaderArguments);
+
+internal static class CMP006ConflictingLoaderArguments
+{
+    public static IEnumerable<Diagnostic> Find(IOperation creation, TreeModel tree)
+    {
+        if (tree.Types.KindOf(creation.Type, tree.Settings) != LoaderKind.Epoch) yield break;
+
+        var batchSampler = Sampling.Argument(creation, "batchSampler");
+        if (Sampling.IsGiven(batchSampler))
+        {
+            if (Sampling.Argument(creation, "batchSize")?.Value.WalkDown().ConstantValue is { HasValue: true, Value: int size } && size != 1)
+                yield return Report("batchSampler", "batchSize", "the batch sampler decides the batch size");
+            if (Sampling.IsConstant(Sampling.Argument(creation, "shuffle"), true)) yield return Report("batchSampler", "shuffle", "the batch sampler decides the order");
+            if (Sampling.IsGiven(Sampling.Argument(creation, "sampler"))) yield return Report("batchSampler", "sampler", "the batch sampler decides the indices");
+            if (Sampling.IsConstant(Sampling.Argument(creation, "dropLast"), true)) yield return Report("batchSampler", "dropLast", "the batch sampler decides the batches");
+        }
+        else if (Sampling.IsGiven(Sampling.Argument(creation, "sampler")) && Sampling.IsConstant(Sampling.Argument(creation, "shuffle"), true))
+        {
+            yield return Report("sampler", "shuffle", "the sampler decides the order");
+        }
+
+        Diagnostic Report(string given, string conflicting, string reason) => Diagnostic.Create(
+            Descriptors.CMP006ConflictingLoaderArguments, creation.Syntax.GetLocation(),
+            ImmutableDictionary<string, string?>.Empty.Add(Properties.Argument, conflicting), given, conflicting, reason);
+    }
+}
