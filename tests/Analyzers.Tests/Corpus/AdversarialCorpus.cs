@@ -1,0 +1,173 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Composer.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Composer.Analyzers.Tests.Corpus;
+
+/// <summary>A diagnostic a corpus file expects: a <c>//! CMPxxx</c> marker at the end of its (1-based) line.</summary>
+public sealed record Expectation(string Rule, int Line);
+
+/// <summary>One corpus file, compiled on its own as a user's project would compile it, and analysed.</summary>
+public sealed record AnalysedFile(
+    string Name,                                  // "Set/File.cs", relative to the corpus folder
+    Project Project,                              // the file and GlobalUsings.cs; the fixes run on it
+    DocumentId DocumentId,
+    ImmutableArray<Diagnostic> CompileErrors,
+    ImmutableArray<string> AnalyzerExceptions,
+    ImmutableArray<Diagnostic> Reported,          // CMPxxx diagnostics, ordered by position
+    ImmutableArray<Expectation> Expected,
+    ImmutableArray<string> MarkerProblems)
+{
+    public string Set => Name.Contains('/') ? Name[..Name.IndexOf('/')] : "(no set)";
+
+    public bool IsNegative => Expected.IsEmpty;
+
+    public static int LineOf(Diagnostic diagnostic) =>
+        diagnostic.Location.IsInSource ? diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1 : 0;
+}
+
+/// <summary>
+/// The adversarial corpus (tests/Analyzers.Tests/Corpus/Adversarial/&lt;Set&gt;/*.cs), read from the repository,
+/// each file compiled with the implicit usings of an SDK project, .NET 8, TorchSharp and Composer.Runtime.
+/// </summary>
+public static class AdversarialCorpus
+{
+    public static string Folder { get; } = Path.Combine(Repository.Root, "tests", "Analyzers.Tests", "Corpus", "Adversarial");
+
+    /// <summary>What <c>&lt;ImplicitUsings&gt;enable&lt;/ImplicitUsings&gt;</c> gives a console or library project.</summary>
+    public const string GlobalUsings = """
+        global using System;
+        global using System.Collections.Generic;
+        global using System.IO;
+        global using System.Linq;
+        global using System.Net.Http;
+        global using System.Threading;
+        global using System.Threading.Tasks;
+        """;
+
+    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
+
+    static readonly Regex RuleId = new(@"^CMP\d{3}$");
+
+    // Both facts need the compiled and analysed corpus: do that once per test run.
+    static readonly Lazy<Task<(ImmutableArray<AnalysedFile> Files, TimeSpan Took)>> analysed = new(() => AnalyseAllAsync(CancellationToken.None));
+
+    public static Task<(ImmutableArray<AnalysedFile> Files, TimeSpan Took)> AnalysedAsync() => analysed.Value;
+
+    /// <summary>Resolved once: every file's compilation shares these references and so their loaded metadata.</summary>
+    static readonly Lazy<Task<ImmutableArray<MetadataReference>>> references = new(async () =>
+        (await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None)).AddRange(TestReferences.Libraries));
+
+    public static Task<ImmutableArray<MetadataReference>> ReferencesAsync() => references.Value;
+
+    public static ImmutableArray<DiagnosticAnalyzer> NewAnalyzers() =>
+        typeof(Descriptors).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+
+    public static IReadOnlyList<string> Files() =>
+        Directory.Exists(Folder)
+            ? Directory.EnumerateFiles(Folder, "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList()
+            : [];
+
+    static async Task<(ImmutableArray<AnalysedFile>, TimeSpan)> AnalyseAllAsync(CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var files = Files();
+        var results = new AnalysedFile[files.Count];
+        // Files are independent: one at a time per core, each analysed without its own concurrency.
+        await Parallel.ForEachAsync(Enumerable.Range(0, files.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            async (i, ct) => results[i] = await AnalyseFileAsync(files[i], ct));
+        return ([.. results], clock.Elapsed);
+    }
+
+    static async Task<AnalysedFile> AnalyseFileAsync(string path, CancellationToken cancellationToken)
+    {
+        string name = Path.GetRelativePath(Folder, path).Replace(Path.DirectorySeparatorChar, '/');
+        var text = SourceText.From(await File.ReadAllTextAsync(path, cancellationToken));
+        var tree = CSharpSyntaxTree.ParseText(text, ParseOptions, name, cancellationToken);
+        var (project, documentId) = await CreateProjectAsync(name, text, HasTopLevelStatements(tree));
+        var compilation = (await project.GetCompilationAsync(cancellationToken))!;
+        var (errors, reported, exceptions) = await AnalyseAsync(compilation, cancellationToken);
+        var (expected, problems) = Markers(name, tree, cancellationToken);
+        return new AnalysedFile(name, project, documentId, errors, exceptions, reported, expected, problems);
+    }
+
+    static bool HasTopLevelStatements(SyntaxTree tree) =>
+        tree.GetCompilationUnitRoot().Members.OfType<GlobalStatementSyntax>().Any();
+
+    /// <summary>
+    /// A workspace project with the file and the implicit usings: its compilation is the one analysed, so the
+    /// diagnostics' trees are the documents' trees and a code fix can be asked about any of them.
+    /// </summary>
+    static async Task<(Project, DocumentId)> CreateProjectAsync(string name, SourceText text, bool topLevel)
+    {
+        var projectId = ProjectId.CreateNewId(name);
+        var documentId = DocumentId.CreateNewId(projectId, name);
+        var assemblyName = Path.GetFileNameWithoutExtension(name);
+        var solution = new AdhocWorkspace().CurrentSolution
+            .AddProject(ProjectInfo.Create(projectId, VersionStamp.Default, name, assemblyName, LanguageNames.CSharp,
+                compilationOptions: new CSharpCompilationOptions(
+                    topLevel ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
+                    nullableContextOptions: NullableContextOptions.Enable),
+                parseOptions: ParseOptions,
+                metadataReferences: await ReferencesAsync()))
+            .AddDocument(documentId, Path.GetFileName(name), text, filePath: name)
+            .AddDocument(DocumentId.CreateNewId(projectId), "GlobalUsings.cs", SourceText.From(GlobalUsings), filePath: "GlobalUsings.cs");
+        return (solution.GetProject(projectId)!, documentId);
+    }
+
+    /// <summary>
+    /// The compiler's errors, the CMPxxx diagnostics of every analyzer of Composer.Analyzers, and any analyzer failure:
+    /// in one pass, as binding the compilation a second time for its own diagnostics would double the cost.
+    /// </summary>
+    public static async Task<(ImmutableArray<Diagnostic> Errors, ImmutableArray<Diagnostic> Reported, ImmutableArray<string> Exceptions)> AnalyseAsync(
+        Compilation compilation, CancellationToken cancellationToken)
+    {
+        var exceptions = new ConcurrentQueue<string>();
+        var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([]),
+            (exception, analyzer, _) => exceptions.Enqueue($"{analyzer.GetType().Name}: {exception.GetType().Name}: {exception.Message}"),
+            concurrentAnalysis: false, logAnalyzerExecutionTime: false);
+        var diagnostics = await compilation.WithAnalyzers(NewAnalyzers(), options).GetAllDiagnosticsAsync(cancellationToken);
+        foreach (var failure in diagnostics.Where(d => d.Id == "AD0001")) exceptions.Enqueue(failure.GetMessage());
+        // CMP006 is an error too: the compiler's own are the CSxxxx ones.
+        var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("CS", StringComparison.Ordinal)).ToImmutableArray();
+        var reported = diagnostics.Where(d => d.Id.StartsWith("CMP", StringComparison.Ordinal))
+            .OrderBy(d => d.Location.SourceSpan.Start).ThenBy(d => d.Id, StringComparer.Ordinal)
+            .ToImmutableArray();
+        return (errors, reported, [.. exceptions.Distinct()]);
+    }
+
+    /// <summary>
+    /// The <c>//!</c> comments: rule IDs up to the first word that is not one (so a note may follow them).
+    /// A marker alone on its line, or naming no rule, can never match a diagnostic: it is reported as a corpus problem.
+    /// </summary>
+    static (ImmutableArray<Expectation>, ImmutableArray<string>) Markers(string name, SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        var expected = ImmutableArray.CreateBuilder<Expectation>();
+        var problems = ImmutableArray.CreateBuilder<string>();
+        foreach (var comment in tree.GetRoot(cancellationToken).DescendantTrivia()
+                     .Where(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) && t.ToString().StartsWith("//!", StringComparison.Ordinal)))
+        {
+            int line = comment.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+            var rules = comment.ToString()[3..].Split([' ', '\t', ','], StringSplitOptions.RemoveEmptyEntries)
+                .TakeWhile(word => RuleId.IsMatch(word)).ToList();
+            if (rules.Count == 0)
+                problems.Add($"{name}:{line} marker '{comment}' names no rule");
+            else if (!comment.Token.TrailingTrivia.Contains(comment))
+                problems.Add($"{name}:{line} marker '{comment}' is alone on its line; put it at the end of the line where the diagnostic starts");
+            else
+                expected.AddRange(rules.Select(rule => new Expectation(rule, line)));
+        }
+        return (expected.ToImmutable(), problems.ToImmutable());
+    }
+}
