@@ -65,8 +65,12 @@ internal static class Statements
     {
         var parsed = SyntaxFactory.ParseExpression(expression);
         return parsed.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Where(i => i.Parent is not MemberAccessExpressionSyntax { Name: var n } || n != i)
-            .All(i => model.GetSpeculativeSymbolInfo(position, i, SpeculativeBindingOption.BindAsExpression).Symbol is not null);
+            .All(i => model.GetSpeculativeSymbolInfo(position, i, SpeculativeBindingOption.BindAsExpression).Symbol is { } symbol && DeclaredBefore(symbol, position));
     }
+
+    /// <summary>A local is in scope in its whole block, but usable only after its declaration.</summary>
+    static bool DeclaredBefore(ISymbol symbol, int position) =>
+        symbol is not ILocalSymbol local || local.DeclaringSyntaxReferences.All(r => r.Span.Start < position);
 
     /// <summary>Whether every name in <paramref name="node"/> binds to the same symbol at <paramref name="position"/>.</summary>
     public static bool MeansTheSameAt(SemanticModel model, SyntaxNode node, int position, CancellationToken cancellationToken)
@@ -76,7 +80,7 @@ internal static class Statements
             if (identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier || identifier.Parent is MemberBindingExpressionSyntax) continue;
             var here = model.GetSymbolInfo(identifier, cancellationToken).Symbol;
             var there = model.GetSpeculativeSymbolInfo(position, identifier, SpeculativeBindingOption.BindAsExpression).Symbol;
-            if (here is not null && !SymbolEqualityComparer.Default.Equals(here, there)) return false;
+            if (here is not null && (!SymbolEqualityComparer.Default.Equals(here, there) || !DeclaredBefore(here, position))) return false;
         }
         return true;
     }

@@ -33,6 +33,9 @@ internal sealed class AnalyzerSettings
 
     public bool IsSetterName(string name) => SetterNames.Contains(name);
 
+    /// <summary>The simple names of the user's own loader types, for the text filter.</summary>
+    public IEnumerable<string> LoaderTypeNames => _loaderTypes.Select(n => n.Substring(n.LastIndexOf('.') + 1));
+
     public bool IsExtraLoaderType(ITypeSymbol type) =>
         !_loaderTypes.IsEmpty && _loaderTypes.Contains(type.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None)));
 
@@ -47,6 +50,6 @@ internal sealed class AnalyzerSettings
 
     static ImmutableHashSet<string> Split(AnalyzerConfigOptions config, string key) =>
         config.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value)
-            ? value.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries).Select(v => v.Trim()).ToImmutableHashSet(StringComparer.Ordinal)
+            ? value.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries).Select(v => v.Trim()).ToImmutableHashSet(StringComparer.Ordinal)
             : ImmutableHashSet<string>.Empty;
 }

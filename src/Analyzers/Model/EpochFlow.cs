@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Composer.Analyzers.Model;
@@ -81,6 +82,9 @@ internal sealed class EpochFlow
             case IInvocationOperation invocation:
                 IndexInvocation(invocation);
                 break;
+            case IObjectCreationOperation { Constructor: { } constructor } creation when creation.Arguments.Any(a => Types.KindOf(a.Value.WalkDown().Type, Settings) != LoaderKind.None):
+                IndexCall(creation, constructor, creation.Arguments);
+                break;
         }
     }
 
@@ -152,10 +156,20 @@ internal sealed class EpochFlow
 
     bool IsEnumerableMethod(IMethodSymbol method) => KnownTypes.Is(method.ContainingType, Types.Enumerable);
 
+    /// <summary>
+    /// <c>loader.BatchSampler</c> handed on where its epoch may get set: to a method not in view, into a collection, or
+    /// tested against a type (setter calls through a pattern variable are events of their own). Reading its
+    /// <c>Count</c> or its type's name is not handling it.
+    /// </summary>
     void IndexBatchSamplerMention(IOperation reference)
     {
-        if (IsPart(reference, KnownTypes.BatchSamplerNames, out var owner))
-            Events.Add(new EpochEvent(reference, EpochTarget.BatchSampler, owner, owner.ReferencedSymbol(), null, null));
+        if (!IsPart(reference, KnownTypes.BatchSamplerNames, out var owner)) return;
+        var parent = reference.Parent;
+        while (parent is IConversionOperation or IParenthesizedOperation) parent = parent.Parent;
+        bool handedOn = parent is IArgumentOperation { Parent: IInvocationOperation call } && Tree.EventsOf(call.TargetMethod) is null ||
+                        parent is IArrayInitializerOperation or IIsTypeOperation or IIsPatternOperation or ISwitchOperation or ISwitchExpressionOperation ||
+                        reference.Syntax.Parent.IsKind(SyntaxKind.ExpressionElement);
+        if (handedOn) Events.Add(new EpochEvent(reference, EpochTarget.BatchSampler, owner, owner.ReferencedSymbol(), null, null));
     }
 
     void IndexInvocation(IInvocationOperation invocation)
@@ -172,10 +186,17 @@ internal sealed class EpochFlow
             Iterations.Add(new Iteration(invocation, enumerated, enumerated.ReferencedSymbol(), invocation.Syntax.GetLocation(), bodies));
             return;
         }
-        if (IsEnumerableMethod(method) && invocation.Arguments.Length > 0 && !_consumedByForEach.Contains(invocation) &&
-            invocation.Arguments[0].Value.WalkDown() is var source && Types.KindOf(source.Type, Settings) != LoaderKind.None)
+        if (IsEnumerableMethod(method))
         {
-            Iterations.Add(new Iteration(invocation, source, source.ReferencedSymbol(), invocation.Syntax.GetLocation(), []));
+            // loader.Take(n), loader.Select(b => …) (the lambda runs during the iteration), first.Zip(second), a.Concat(b).
+            var lambdas = invocation.Arguments.Select(a => a.Value.WalkDown()).Where(v => v is IDelegateCreationOperation or IAnonymousFunctionOperation).ToList();
+            for (int i = 0; i < invocation.Arguments.Length; i++)
+            {
+                var source = invocation.Arguments[i].Value.WalkDown();
+                if (i == 0 && _consumedByForEach.Contains(invocation) || Types.KindOf(source.Type, Settings) == LoaderKind.None) continue;
+                var location = i == 0 ? invocation.Syntax.GetLocation() : source.Syntax.GetLocation();
+                Iterations.Add(new Iteration(invocation, source, source.ReferencedSymbol(), location, i == 0 ? lambdas : []));
+            }
             return;
         }
         if (ClassifySetter(invocation) is { } setter)
@@ -184,20 +205,34 @@ internal sealed class EpochFlow
             return;
         }
         if (method.MethodKind == MethodKind.LocalFunction || IsEnumerableMethod(method)) return;
+        IndexCall(invocation, method, invocation.Arguments);
+    }
+
+    /// <summary>
+    /// A call of a method or constructor: one in view contributes what it sets, its parameters read as this call's
+    /// arguments; a loader handed to one not in view may get its epoch set there.
+    /// </summary>
+    void IndexCall(IOperation call, IMethodSymbol method, IEnumerable<IArgumentOperation> arguments)
+    {
         if (Tree.EventsOf(method) is { } callee)
         {
-            // A method in view: what it sets, its parameters read as this call's arguments.
             foreach (var e in callee)
             {
-                var symbol = e.Symbol is IParameterSymbol parameter ? invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Ordinal)?.Value.ReferencedSymbol() : e.Symbol;
-                if (symbol is not null) Events.Add(new EpochEvent(invocation, e.Target, null, symbol, null, null));
+                if (e.Symbol is not IParameterSymbol parameter)
+                {
+                    Events.Add(new EpochEvent(call, e.Target, null, e.Symbol, null, null));
+                    continue;
+                }
+                if (arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Ordinal)?.Value is not { } value) continue;
+                var symbols = value.ReferencedSymbol() is { } direct ? [direct] : SymbolsIn(value, 1).ToList();
+                foreach (var symbol in symbols)
+                    Events.Add(new EpochEvent(call, Types.KindOf(TypeOf(symbol), Settings) != LoaderKind.None ? EpochTarget.WholeLoader : e.Target, null, symbol, null, null));
             }
             return;
         }
-        // A loader handed to code that is not in view may get its epoch there.
-        foreach (var argument in invocation.Arguments)
+        foreach (var argument in arguments)
             if (argument.Value.WalkDown() is var value && Types.KindOf(value.Type, Settings) != LoaderKind.None)
-                Events.Add(new EpochEvent(invocation, EpochTarget.WholeLoader, value, value.ReferencedSymbol(), null, null));
+                Events.Add(new EpochEvent(call, EpochTarget.WholeLoader, value, value.ReferencedSymbol(), null, null));
     }
 
     static ISymbol? EnumeratorLocal(IInvocationOperation call)
@@ -411,7 +446,9 @@ internal sealed class EpochFlow
     /// </summary>
     public bool IsEpochLoop(ILoopOperation loop)
     {
-        _epochLoops ??= new HashSet<ILoopOperation>(Iterations.SelectMany(i => InnermostLoops(i.Site, l => !IsIterationLoop(l))).Select(p => p.Loop));
+        _epochLoops ??= new HashSet<ILoopOperation>(Iterations
+            .SelectMany(i => InnermostLoops(i.Site, l => !IsIterationLoop(l) && !(i.LoaderSymbol is ILocalSymbol local && l.Locals.Contains(local, SymbolEqualityComparer.Default))))
+            .Select(p => p.Loop));
         return _epochLoops.Contains(loop);
     }
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace Composer.Analyzers.Model;
@@ -20,8 +19,6 @@ internal enum LoaderKind
 /// <summary>The runtime and TorchSharp types the rules look for, resolved once per compilation.</summary>
 internal sealed class KnownTypes
 {
-    static readonly ConditionalWeakTable<Compilation, KnownTypes?> Cache = new();
-
     public static readonly string[] SamplerNames = ["Sampler", "sampler"];
     public static readonly string[] BatchSamplerNames = ["BatchSampler", "batch_sampler"];
 
@@ -68,8 +65,8 @@ internal sealed class KnownTypes
     /// The known types, or null when the compilation references neither Composer.Runtime nor TorchSharp:
     /// loaders (ours, TorchSharp's, or ported from PyTorch, which need tensors) cannot occur there.
     /// </summary>
-    public static KnownTypes? Get(Compilation compilation) =>
-        Cache.GetValue(compilation, c => new KnownTypes(c) is var types && (types.IEpochAware is not null || types.TorchDataLoaderOfT is not null) ? types : null);
+    public static KnownTypes? Create(Compilation compilation) =>
+        new KnownTypes(compilation) is var types && (types.IEpochAware is not null || types.TorchDataLoaderOfT is not null) ? types : null;
 
     /// <summary>What kind of loader <paramref name="type"/> is; <paramref name="settings"/> adds the user's own loader types.</summary>
     public LoaderKind KindOf(ITypeSymbol? type, AnalyzerSettings settings)
@@ -87,7 +84,8 @@ internal sealed class KnownTypes
         for (var t = named; t is not null; t = t.BaseType)
             if (Is(t.OriginalDefinition, TorchDataLoaderOfT)) return LoaderKind.Torch;
         // Ported from PyTorch: an enumerable type with a sampler or batch sampler member.
-        if (named.ContainingNamespace?.ToDisplayString().StartsWith("System", StringComparison.Ordinal) == true) return LoaderKind.None;
+        var ns = named.ContainingNamespace?.ToDisplayString() ?? "";
+        if (ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal)) return LoaderKind.None;
         if ((Member(type, SamplerNames) is not null || Member(type, BatchSamplerNames) is not null) && IsEnumerable(named) && !YieldsIndices(named)) return LoaderKind.Shape;
         return LoaderKind.None;
     }

@@ -25,14 +25,19 @@ internal sealed class SyntaxFilter
         var text = tree.GetText(cancellationToken).ToString();
         if (!Words.Any(w => text.IndexOf(w, StringComparison.Ordinal) >= 0) &&
             !settings.SetterNames.Any(w => text.IndexOf(w, StringComparison.Ordinal) >= 0) &&
+            !settings.LoaderTypeNames.Any(w => text.IndexOf(w, StringComparison.Ordinal) >= 0) &&
             !types.ShapeLoaderNames.Any(w => text.IndexOf(w, StringComparison.Ordinal) >= 0))
             return null;
 
         var filter = new SyntaxFilter();
+        var loaderNames = new HashSet<string>(types.ShapeLoaderNames.Concat(settings.LoaderTypeNames), StringComparer.Ordinal);
         foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
         {
             switch (node)
             {
+                case UsingDirectiveSyntax { Alias: { } alias }:
+                    loaderNames.Add(alias.Name.Identifier.ValueText); // using Loader = Composer.Data.EpochDataLoader;
+                    break;
                 case CommonForEachStatementSyntax forEach when InLoopOrFunction(forEach):
                     filter.Iterations.Add(forEach);
                     break;
@@ -41,7 +46,7 @@ internal sealed class SyntaxFilter
                     else if (name == "DataLoader") filter.Creations.Add(invocation);
                     else if ((name == "GetEnumerator" || types.EnumerableMethodNames.Contains(name)) && InLoopOrFunction(invocation)) filter.Iterations.Add(invocation);
                     break;
-                case ObjectCreationExpressionSyntax creation when NameOf(creation.Type) is { } typeName && (typeName.EndsWith("DataLoader", StringComparison.Ordinal) || types.ShapeLoaderNames.Contains(typeName)):
+                case ObjectCreationExpressionSyntax creation when NameOf(creation.Type) is { } typeName && (typeName.EndsWith("DataLoader", StringComparison.Ordinal) || loaderNames.Contains(typeName)):
                     filter.Creations.Add(creation);
                     break;
                 case ImplicitObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: >= 2 } implicitCreation:

@@ -1,23 +1,18 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using Composer.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Composer.Analyzers.Model;
 
 /// <summary>
 /// The epoch model of one file: the flows of the members that may hold a finding, what the file's types assign to
-/// their loader fields, and every rule's findings. Computed once per file and compilation, whichever rule asks first.
+/// their loader fields, and every rule's findings.
 /// </summary>
 internal sealed class TreeModel
 {
-    static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<SyntaxTree, Lazy<ImmutableArray<Diagnostic>>>> Cache = new();
-
     readonly Dictionary<SyntaxNode, EpochFlow> _flows = [];
     readonly Dictionary<ISymbol, (IReadOnlyList<IOperation>, bool)> _memberValues = new(SymbolEqualityComparer.Default);
     readonly Dictionary<ISymbol, LoaderFacts> _memberFacts = new(SymbolEqualityComparer.Default);
@@ -38,16 +33,8 @@ internal sealed class TreeModel
     public CancellationToken CancellationToken { get; }
     public IEnumerable<EpochFlow> Flows => _flows.Values;
 
-    /// <summary>Every rule's findings in the file of <paramref name="model"/>, computed once.</summary>
-    public static ImmutableArray<Diagnostic> Findings(SemanticModel model, KnownTypes types, AnalyzerOptions options, CancellationToken cancellationToken)
-    {
-        var perTree = Cache.GetValue(model.Compilation, _ => new ConcurrentDictionary<SyntaxTree, Lazy<ImmutableArray<Diagnostic>>>());
-        var lazy = perTree.GetOrAdd(model.SyntaxTree, tree => new Lazy<ImmutableArray<Diagnostic>>(
-            () => Analyze(model, types, AnalyzerSettings.For(options, tree), cancellationToken), LazyThreadSafetyMode.PublicationOnly));
-        return lazy.Value;
-    }
-
-    static ImmutableArray<Diagnostic> Analyze(SemanticModel model, KnownTypes types, AnalyzerSettings settings, CancellationToken cancellationToken)
+    /// <summary>Every rule's findings in the file of <paramref name="model"/>.</summary>
+    public static ImmutableArray<Diagnostic> Findings(SemanticModel model, KnownTypes types, AnalyzerSettings settings, CancellationToken cancellationToken)
     {
         var filter = SyntaxFilter.Scan(model.SyntaxTree, types, settings, cancellationToken);
         if (filter is null || filter.IsEmpty) return ImmutableArray<Diagnostic>.Empty;

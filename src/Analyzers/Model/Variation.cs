@@ -10,9 +10,16 @@ internal static class Variation
     /// Whether <paramref name="value"/> may differ between passes of <paramref name="loop"/>. Only constants and
     /// variables that the loop neither declares nor writes are known not to; fields, properties and calls may change.
     /// </summary>
-    public static bool Varies(this EpochFlow flow, IOperation value, ILoopOperation loop) => Varies(flow, value, loop, 0);
+    public static bool Varies(this EpochFlow flow, IOperation value, ILoopOperation loop) => Varies(flow, value, loop, 0, members: false);
 
-    static bool Varies(EpochFlow flow, IOperation value, ILoopOperation loop, int depth)
+    /// <summary>
+    /// Like <see cref="Varies(EpochFlow, IOperation, ILoopOperation)"/> for a seed: also a field or property of the
+    /// user's own code (<c>options.Seed</c>, <c>_seed</c>) is fixed unless the loop writes it. Members of library types
+    /// (<c>Environment.TickCount</c>) and calls (<c>Random.Shared.Next()</c>) still count as changing.
+    /// </summary>
+    public static bool SeedVaries(this EpochFlow flow, IOperation value, ILoopOperation loop) => Varies(flow, value, loop, 0, members: true);
+
+    static bool Varies(EpochFlow flow, IOperation value, ILoopOperation loop, int depth, bool members)
     {
         if (depth > 6) return true;
         var v = value.WalkDown();
@@ -20,11 +27,14 @@ internal static class Variation
         switch (v)
         {
             case ILocalReferenceOperation local:
-                return LocalVaries(flow, local.Local, loop, depth);
+                return LocalVaries(flow, local.Local, loop, depth, members);
             case IParameterReferenceOperation parameter:
-                return ParameterVaries(flow, parameter.Parameter, loop, depth);
+                return ParameterVaries(flow, parameter.Parameter, loop, depth, members);
+            case IFieldReferenceOperation or IPropertyReferenceOperation when members && v.ReferencedSymbol() is { } member && !member.DeclaringSyntaxReferences.IsEmpty:
+                return flow.WritesOf(member).Any(w => flow.IsWithin(w, loop)) ||
+                       v.ChildOperations.Any(c => c is not IInstanceReferenceOperation && Varies(flow, c, loop, depth + 1, members));
             case IBinaryOperation or IUnaryOperation or IConditionalOperation or IParenthesizedOperation or IConversionOperation or IInterpolatedStringOperation or ITupleOperation:
-                return v.ChildOperations.Any(c => Varies(flow, c, loop, depth + 1));
+                return v.ChildOperations.Any(c => Varies(flow, c, loop, depth + 1, members));
             case ILiteralOperation:
                 return false;
             default:
@@ -32,7 +42,7 @@ internal static class Variation
         }
     }
 
-    static bool LocalVaries(EpochFlow flow, ILocalSymbol local, ILoopOperation loop, int depth)
+    static bool LocalVaries(EpochFlow flow, ILocalSymbol local, ILoopOperation loop, int depth, bool members)
     {
         if (loop.Locals.Contains(local, SymbolEqualityComparer.Default) || IsLoopVariable(loop, local)) return true;
         if (flow.WritesOf(local).Any(w => flow.IsWithin(w, loop) && !IsDeclaration(w, local))) return true;
@@ -40,7 +50,7 @@ internal static class Variation
         if (IsDeclaredIn(local, loop))
         {
             var (values, _) = flow.ValuesOf(local);
-            return values.Count == 0 || values.Any(v => Varies(flow, v, loop, depth + 1));
+            return values.Count == 0 || values.Any(v => Varies(flow, v, loop, depth + 1, members));
         }
         return false;
     }
@@ -55,7 +65,7 @@ internal static class Variation
         local.DeclaringSyntaxReferences.FirstOrDefault() is { } declaration && declaration.SyntaxTree == loop.Syntax.SyntaxTree && loop.Syntax.Span.Contains(declaration.Span);
 
     /// <summary>A local function's or stored lambda's parameter varies when an argument at one of its calls inside the loop does.</summary>
-    static bool ParameterVaries(EpochFlow flow, IParameterSymbol parameter, ILoopOperation loop, int depth)
+    static bool ParameterVaries(EpochFlow flow, IParameterSymbol parameter, ILoopOperation loop, int depth, bool members)
     {
         if (flow.WritesOf(parameter).Any(w => flow.IsWithin(w, loop))) return true;
         if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction } function) return false;
@@ -65,7 +75,7 @@ internal static class Variation
         {
             if ((use as IInvocationOperation ?? use.Parent as IInvocationOperation) is not { } call || !flow.IsWithin(call, loop)) continue;
             var argument = call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Ordinal);
-            if (argument is null || Varies(flow, argument.Value, loop, depth + 1)) return true;
+            if (argument is null || Varies(flow, argument.Value, loop, depth + 1, members)) return true;
         }
         return false;
     }

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Composer.Analyzers.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Composer.Analyzers.Rules;
 
@@ -10,9 +9,6 @@ namespace Composer.Analyzers.Rules;
 /// a batch sampler and may draw from a custom one, while nothing on the same pass handles that batch sampler: the
 /// Composer bug.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class CMP001SetEpochOnSamplerOnlyAnalyzer() : EpochRuleAnalyzer(Descriptors.CMP001SetEpochOnSamplerOnly);
-
 internal static class CMP001SetEpochOnSamplerOnly
 {
     public static IEnumerable<Diagnostic> Find(EpochFlow flow)

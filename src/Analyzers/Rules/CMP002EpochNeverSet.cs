@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Composer.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Composer.Analyzers.Rules;
@@ -11,9 +10,6 @@ namespace Composer.Analyzers.Rules;
 /// CMP002: a loader whose order depends on the epoch is iterated in an epoch loop, and nothing on that loop's pass
 /// tells it the epoch. Reported on the iteration; the fix inserts <c>Epochs.SetEpoch(loader, epoch)</c> before it.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class CMP002EpochNeverSetAnalyzer() : EpochRuleAnalyzer(Descriptors.CMP002EpochNeverSet);
-
 internal static class CMP002EpochNeverSet
 {
     public static IEnumerable<Diagnostic> Find(EpochFlow flow)
@@ -41,7 +37,7 @@ internal static class CMP002EpochNeverSet
 
     static bool IsSeededPerPass(EpochFlow flow, LoaderFacts facts, ILoopOperation loop) =>
         facts.Constructions.Count > 0 && facts.Constructions.All(c => loop.Syntax.Span.Contains(c.Syntax.Span)) &&
-        facts.Constructions.All(c => Seeds(flow, c, 2).Any(seed => flow.Varies(seed, loop)));
+        facts.Constructions.All(c => Seeds(flow, c, 2).Any(seed => flow.SeedVaries(seed, loop)));
 
     /// <summary>The seed arguments of a creation, of the creations inside it and of the locals it was built from.</summary>
     static IEnumerable<IOperation> Seeds(EpochFlow flow, IOperation creation, int depth)
@@ -64,14 +60,21 @@ internal static class CMP002EpochNeverSet
         var properties = ImmutableDictionary<string, string?>.Empty.Add(Properties.Loader, loader.Syntax.ToString());
         if (flow.EpochVariable(loop) is { } epoch) properties = properties.Add(Properties.Epoch, epoch);
         var additional = new List<Location>();
-        if (Anchor(site, loop) is { } anchor) additional.AddRange([anchor.GetLocation(), loop.Syntax.GetLocation()]);
+        if (Anchors(site, loop) is var (top, inner)) additional.AddRange([top.GetLocation(), loop.Syntax.GetLocation(), inner.GetLocation()]);
         return Diagnostic.Create(rule, location, additional, properties, arguments.Length == 0 ? [loader.Syntax.ToString()] : arguments);
     }
 
-    /// <summary>The statement in the loop's body that holds <paramref name="site"/>: where a statement can go before it on the same pass.</summary>
-    static StatementSyntax? Anchor(IOperation site, ILoopOperation loop)
+    /// <summary>
+    /// Where a statement can go before <paramref name="site"/> on the same pass of the loop: the statement of the
+    /// loop's own body that holds it (runs once per pass), and the innermost statement that holds it (for a loader
+    /// declared in between).
+    /// </summary>
+    internal static (StatementSyntax Top, StatementSyntax Inner)? Anchors(IOperation site, ILoopOperation loop)
     {
-        var statement = site.Syntax.FirstAncestorOrSelf<StatementSyntax>();
-        return statement is not null && statement != loop.Syntax && loop.Syntax.Span.Contains(statement.Span) ? statement : null;
+        var inner = site.Syntax.FirstAncestorOrSelf<StatementSyntax>();
+        if (inner is null || inner == loop.Syntax || !loop.Syntax.Span.Contains(inner.Span)) return null;
+        var top = inner;
+        while (top.Parent is StatementSyntax parent && parent != loop.Syntax && !(parent is BlockSyntax && parent.Parent == loop.Syntax)) top = parent;
+        return (top, inner);
     }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Composer.Analyzers.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Composer.Analyzers.Rules;
@@ -12,9 +11,6 @@ namespace Composer.Analyzers.Rules;
 /// A loader built inside a loop with a seed that changes with that loop is fine. Additional locations carry where the
 /// fix sets the new sampler's epoch: each epoch loop that iterates the loader, with its counter in <c>Epoch{i}</c>.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class CMP003FixedSeedShuffleAnalyzer() : EpochRuleAnalyzer(Descriptors.CMP003FixedSeedShuffle);
-
 internal static class CMP003FixedSeedShuffle
 {
     public static IEnumerable<Diagnostic> Find(IOperation creation, TreeModel tree)
@@ -25,7 +21,7 @@ internal static class CMP003FixedSeedShuffle
         var seed = Sampling.Argument(creation, "seed");
         if (!Sampling.IsGiven(seed)) yield break;
         var flow = tree.FlowOf(creation);
-        if (flow.InnermostLoops(creation, loop => flow.Varies(seed!.Value, loop)).Count > 0) yield break;
+        if (flow.InnermostLoops(creation, loop => flow.SeedVaries(seed!.Value, loop)).Count > 0) yield break;
 
         var properties = ImmutableDictionary<string, string?>.Empty.Add(Properties.Loader, NameOf(creation));
         var additional = new List<Location>();
@@ -37,7 +33,7 @@ internal static class CMP003FixedSeedShuffle
                 {
                     foreach (var (loop, site) in other.InnermostLoops(iteration.Site, other.IsEpochLoop))
                     {
-                        if (site.Syntax.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.StatementSyntax>() is not { } anchor || anchor == loop.Syntax) continue;
+                        if (CMP002EpochNeverSet.Anchors(site, loop) is not var (anchor, _)) continue;
                         if (additional.Any(a => a.SourceSpan == anchor.Span)) continue;
                         if (other.EpochVariable(loop) is { } epoch) properties = properties.Add(Properties.Epoch + additional.Count, epoch);
                         additional.Add(anchor.GetLocation());

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Composer.Analyzers.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Composer.Analyzers.Rules;
@@ -10,9 +9,6 @@ namespace Composer.Analyzers.Rules;
 /// CMP004: inside an epoch loop, the epoch given to a setter is the same on every pass: a constant, or made only of
 /// variables the loop neither declares nor writes (another loop's variable, a start epoch, a counter never advanced).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class CMP004EpochArgumentConstantAnalyzer() : EpochRuleAnalyzer(Descriptors.CMP004EpochArgumentConstant);
-
 internal static class CMP004EpochArgumentConstant
 {
     public static IEnumerable<Diagnostic> Find(EpochFlow flow)

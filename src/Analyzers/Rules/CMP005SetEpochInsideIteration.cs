@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Composer.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Composer.Analyzers.Rules;
@@ -12,9 +11,6 @@ namespace Composer.Analyzers.Rules;
 /// while that same loader is being iterated: inside its <c>foreach</c>, or inside the <c>while (e.MoveNext())</c> of its
 /// enumerator. The fix moves the statement before the iteration.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class CMP005SetEpochInsideIterationAnalyzer() : EpochRuleAnalyzer(Descriptors.CMP005SetEpochInsideIteration);
-
 internal static class CMP005SetEpochInsideIteration
 {
     public static IEnumerable<Diagnostic> Find(EpochFlow flow)

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Composer.Analyzers.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Composer.Analyzers.Rules;
 
@@ -10,9 +9,6 @@ namespace Composer.Analyzers.Rules;
 /// <c>batchSize</c> other than 1, <c>shuffle: true</c>, a <c>sampler</c> and <c>dropLast: true</c>; a sampler excludes
 /// <c>shuffle: true</c>. Named or positional; one diagnostic per conflicting argument, on the construction.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class CMP006ConflictingLoaderArgumentsAnalyzer() : EpochRuleAnalyzer(Descriptors.CMP006ConflictingLoaderArguments);
-
 internal static class CMP006ConflictingLoaderArguments
 {
     public static IEnumerable<Diagnostic> Find(IOperation creation, TreeModel tree)

@@ -30,14 +30,19 @@ public sealed class CMP002EpochNeverSetFixer : CodeFixProvider
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        var diagnostic = context.Diagnostics[0];
+        var reported = context.Diagnostics[0];
+        if (await CurrentDiagnostic.FindAsync(context.Document, reported, context.CancellationToken).ConfigureAwait(false) is not { } diagnostic) return;
         if (!diagnostic.Properties.TryGetValue(Properties.Loader, out var loader) || loader is null || diagnostic.AdditionalLocations.Count < 2) return;
         diagnostic.Properties.TryGetValue(Properties.Epoch, out var epoch);
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
         if (root is null || model is null) return;
-        if (Statements.StatementAt(root, diagnostic.AdditionalLocations[0]) is not { } anchor || Statements.StatementAt(root, diagnostic.AdditionalLocations[1]) is not { } loop) return;
-        if (!Statements.BindsAt(model, anchor.SpanStart, loader) || epoch is not null && !Statements.BindsAt(model, anchor.SpanStart, epoch)) return;
+        if (Statements.StatementAt(root, diagnostic.AdditionalLocations[1]) is not { } loop || model.Compilation.GetTypeByMetadataName("Composer.Data.Epochs") is null) return;
+        // Before the statement of the loop's body that holds the iteration (once per pass); else, for a loader declared
+        // inside that statement, just before the iteration. A new counter must advance once per pass: the first only.
+        var anchors = new[] { diagnostic.AdditionalLocations[0], diagnostic.AdditionalLocations[diagnostic.AdditionalLocations.Count - 1] }.Take(epoch is null ? 1 : 2)
+            .Select(l => Statements.StatementAt(root, l)).OfType<StatementSyntax>();
+        if (anchors.FirstOrDefault(a => Statements.BindsAt(model, a.SpanStart, loader) && (epoch is null || Statements.BindsAt(model, a.SpanStart, epoch))) is not { } anchor) return;
 
         context.RegisterCodeFix(CodeAction.Create(Title, async ct =>
         {
@@ -50,6 +55,6 @@ public sealed class CMP002EpochNeverSetFixer : CodeFixProvider
             Statements.InsertBefore(editor, anchor, call);
             if (counter is not null) Statements.InsertBefore(editor, loop, Statements.CounterDeclaration(counter));
             return editor.GetChangedDocument();
-        }, equivalenceKey: Title), diagnostic);
+        }, equivalenceKey: Title), reported);
     }
 }

@@ -33,7 +33,8 @@ public sealed class CMP003FixedSeedShuffleFixer : CodeFixProvider
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        var diagnostic = context.Diagnostics[0];
+        var reported = context.Diagnostics[0];
+        if (await CurrentDiagnostic.FindAsync(context.Document, reported, context.CancellationToken).ConfigureAwait(false) is not { } diagnostic) return;
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
         if (root is null || model is null || model.Compilation.GetTypeByMetadataName("Composer.Data.RandomSampler") is null) return;
@@ -95,7 +96,7 @@ public sealed class CMP003FixedSeedShuffleFixer : CodeFixProvider
                 if (Statements.EpochsSetEpoch(editor, loader!, SyntaxFactory.IdentifierName(epoch), anchor.SpanStart) is { } call)
                     Statements.InsertBefore(editor, anchor, call);
             return editor.GetChangedDocument();
-        }, equivalenceKey: Title), diagnostic);
+        }, equivalenceKey: Title), reported);
     }
 
     static ArgumentListSyntax? ArgumentsOf(ExpressionSyntax creation) => creation switch

@@ -29,7 +29,8 @@ public sealed class CMP004EpochArgumentConstantFixer : CodeFixProvider
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        var diagnostic = context.Diagnostics[0];
+        var reported = context.Diagnostics[0];
+        if (await CurrentDiagnostic.FindAsync(context.Document, reported, context.CancellationToken).ConfigureAwait(false) is not { } diagnostic) return;
         diagnostic.Properties.TryGetValue(Properties.Epoch, out var epoch);
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
@@ -50,7 +51,7 @@ public sealed class CMP004EpochArgumentConstantFixer : CodeFixProvider
             editor.ReplaceNode(argument.Expression, value.WithTriviaFrom(argument.Expression));
             if (counter is not null) Statements.InsertBefore(editor, loop, Statements.CounterDeclaration(counter));
             return editor.GetChangedDocument();
-        }, equivalenceKey: Title), diagnostic);
+        }, equivalenceKey: Title), reported);
     }
 
     /// <summary>The epoch argument: named <c>epoch</c>, else the last one (<c>x.SetEpoch(e)</c>, <c>Epochs.SetEpoch(loader, e)</c>).</summary>

@@ -29,7 +29,8 @@ public sealed class CMP005SetEpochInsideIterationFixer : CodeFixProvider
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        var diagnostic = context.Diagnostics[0];
+        var reported = context.Diagnostics[0];
+        if (await CurrentDiagnostic.FindAsync(context.Document, reported, context.CancellationToken).ConfigureAwait(false) is not { } diagnostic) return;
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
         if (root is null || model is null || diagnostic.AdditionalLocations.Count < 1) return;
@@ -51,7 +52,7 @@ public sealed class CMP005SetEpochInsideIterationFixer : CodeFixProvider
             else editor.ReplaceNode(removed, SyntaxFactory.Block().WithTriviaFrom(removed));
             Statements.InsertBefore(editor, iteration, moved.WithoutTrivia().WithAdditionalAnnotations(Formatter.Annotation));
             return editor.GetChangedDocument();
-        }, equivalenceKey: Title), diagnostic);
+        }, equivalenceKey: Title), reported);
     }
 
     /// <summary>An <c>if</c> without else whose only statement is the call and whose condition has no side effects.</summary>

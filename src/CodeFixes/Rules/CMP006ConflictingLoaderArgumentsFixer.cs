@@ -27,7 +27,8 @@ public sealed class CMP006ConflictingLoaderArgumentsFixer : CodeFixProvider
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        var diagnostic = context.Diagnostics[0];
+        var reported = context.Diagnostics[0];
+        if (await CurrentDiagnostic.FindAsync(context.Document, reported, context.CancellationToken).ConfigureAwait(false) is not { } diagnostic) return;
         if (!diagnostic.Properties.TryGetValue(Properties.Argument, out var name) || name is null) return;
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
@@ -51,6 +52,6 @@ public sealed class CMP006ConflictingLoaderArgumentsFixer : CodeFixProvider
             }
             editor.ReplaceNode(list, list.WithArguments(SyntaxFactory.SeparatedList(kept)).WithAdditionalAnnotations(Microsoft.CodeAnalysis.Formatting.Formatter.Annotation));
             return editor.GetChangedDocument();
-        }, equivalenceKey: title), diagnostic);
+        }, equivalenceKey: title), reported);
     }
 }

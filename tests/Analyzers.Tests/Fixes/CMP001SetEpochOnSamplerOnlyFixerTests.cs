@@ -1,11 +1,13 @@
+using Composer.Analyzers.Tests.Infrastructure;
 using Composer.Analyzers.CodeFixes.Rules;
 using Composer.Analyzers.Rules;
-using V = Composer.Analyzers.Tests.Infrastructure.VerifyFix<Composer.Analyzers.Rules.CMP001SetEpochOnSamplerOnlyAnalyzer, Composer.Analyzers.CodeFixes.Rules.CMP001SetEpochOnSamplerOnlyFixer>;
 
 namespace Composer.Analyzers.Tests.Fixes;
 
 public class CMP001SetEpochOnSamplerOnlyFixerTests
 {
+    static readonly FixVerifier<CMP001SetEpochOnSamplerOnlyFixer> V = new(Descriptors.CMP001SetEpochOnSamplerOnly);
+
     static string Train(string body, string loaderType = "EpochDataLoader") => $$"""
         class Program
         {

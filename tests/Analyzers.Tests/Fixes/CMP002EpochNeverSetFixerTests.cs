@@ -1,9 +1,12 @@
-using V = Composer.Analyzers.Tests.Infrastructure.VerifyFix<Composer.Analyzers.Rules.CMP002EpochNeverSetAnalyzer, Composer.Analyzers.CodeFixes.Rules.CMP002EpochNeverSetFixer>;
+using Composer.Analyzers.CodeFixes.Rules;
+using Composer.Analyzers.Tests.Infrastructure;
 
 namespace Composer.Analyzers.Tests.Fixes;
 
 public class CMP002EpochNeverSetFixerTests
 {
+    static readonly FixVerifier<CMP002EpochNeverSetFixer> V = new(Descriptors.CMP002EpochNeverSet);
+
     static string Train(string loop) => $$"""
         class Program
         {

@@ -1,9 +1,12 @@
-using V = Composer.Analyzers.Tests.Infrastructure.VerifyFix<Composer.Analyzers.Rules.CMP003FixedSeedShuffleAnalyzer, Composer.Analyzers.CodeFixes.Rules.CMP003FixedSeedShuffleFixer>;
+using Composer.Analyzers.CodeFixes.Rules;
+using Composer.Analyzers.Tests.Infrastructure;
 
 namespace Composer.Analyzers.Tests.Fixes;
 
 public class CMP003FixedSeedShuffleFixerTests
 {
+    static readonly FixVerifier<CMP003FixedSeedShuffleFixer> V = new(Descriptors.CMP003FixedSeedShuffle);
+
     [Fact]
     public Task ReplacesTheShuffleAndSetsTheEpochInTheEpochLoop() => V.FixAsync("""
         class Program

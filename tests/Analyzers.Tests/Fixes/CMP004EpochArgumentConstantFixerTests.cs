@@ -1,9 +1,12 @@
-using V = Composer.Analyzers.Tests.Infrastructure.VerifyFix<Composer.Analyzers.Rules.CMP004EpochArgumentConstantAnalyzer, Composer.Analyzers.CodeFixes.Rules.CMP004EpochArgumentConstantFixer>;
+using Composer.Analyzers.CodeFixes.Rules;
+using Composer.Analyzers.Tests.Infrastructure;
 
 namespace Composer.Analyzers.Tests.Fixes;
 
 public class CMP004EpochArgumentConstantFixerTests
 {
+    static readonly FixVerifier<CMP004EpochArgumentConstantFixer> V = new(Descriptors.CMP004EpochArgumentConstant);
+
     static string Train(string body) => $$"""
         class Program
         {

@@ -1,9 +1,12 @@
-using V = Composer.Analyzers.Tests.Infrastructure.VerifyFix<Composer.Analyzers.Rules.CMP005SetEpochInsideIterationAnalyzer, Composer.Analyzers.CodeFixes.Rules.CMP005SetEpochInsideIterationFixer>;
+using Composer.Analyzers.CodeFixes.Rules;
+using Composer.Analyzers.Tests.Infrastructure;
 
 namespace Composer.Analyzers.Tests.Fixes;
 
 public class CMP005SetEpochInsideIterationFixerTests
 {
+    static readonly FixVerifier<CMP005SetEpochInsideIterationFixer> V = new(Descriptors.CMP005SetEpochInsideIteration);
+
     static string Train(string body) => $$"""
         class Program
         {

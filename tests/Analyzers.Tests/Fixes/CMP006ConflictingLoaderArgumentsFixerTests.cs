@@ -1,9 +1,12 @@
-using V = Composer.Analyzers.Tests.Infrastructure.VerifyFix<Composer.Analyzers.Rules.CMP006ConflictingLoaderArgumentsAnalyzer, Composer.Analyzers.CodeFixes.Rules.CMP006ConflictingLoaderArgumentsFixer>;
+using Composer.Analyzers.CodeFixes.Rules;
+using Composer.Analyzers.Tests.Infrastructure;
 
 namespace Composer.Analyzers.Tests.Fixes;
 
 public class CMP006ConflictingLoaderArgumentsFixerTests
 {
+    static readonly FixVerifier<CMP006ConflictingLoaderArgumentsFixer> V = new(Descriptors.CMP006ConflictingLoaderArguments);
+
     static string Program(string creation) => $$"""
         class Program
         {

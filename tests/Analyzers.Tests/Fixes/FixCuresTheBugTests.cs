@@ -86,7 +86,7 @@ public class FixCuresTheBugTests
 
         // The real analyzer finds it; the real fix rewrites it.
         var compilation = (await document.Project.GetCompilationAsync())!;
-        var diagnostics = await compilation.WithAnalyzers([new CMP001SetEpochOnSamplerOnlyAnalyzer()]).GetAnalyzerDiagnosticsAsync();
+        var diagnostics = await compilation.WithAnalyzers([new EpochAnalyzer()]).GetAnalyzerDiagnosticsAsync();
         var diagnostic = Assert.Single(diagnostics);
         var actions = new List<CodeAction>();
         var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None);

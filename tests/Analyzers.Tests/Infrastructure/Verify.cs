@@ -1,11 +1,11 @@
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Testing;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace Composer.Analyzers.Tests.Infrastructure;
 
-/// <summary>Runs one analyzer over a small program that references TorchSharp and Composer.Runtime.</summary>
-public static class Verify<TAnalyzer> where TAnalyzer : DiagnosticAnalyzer, new()
+/// <summary>What every test program gets.</summary>
+public static class Verify
 {
     /// <summary>Usings every test program gets, so that each test shows only its training loop.</summary>
     public const string GlobalUsings = """
@@ -17,13 +17,26 @@ public static class Verify<TAnalyzer> where TAnalyzer : DiagnosticAnalyzer, new(
         global using static TorchSharp.torch;
         """;
 
-    public static DiagnosticResult Diagnostic() => CSharpAnalyzerVerifier<TAnalyzer, DefaultVerifier>.Diagnostic();
+    /// <summary>The IDs of the analyzer's other rules: a rule's tests see that rule alone.</summary>
+    public static IEnumerable<string> OtherRules(DiagnosticDescriptor rule) =>
+        new EpochAnalyzer().SupportedDiagnostics.Select(d => d.Id).Where(id => id != rule.Id);
+}
 
-    public static Task AnalyzerAsync(string source, params DiagnosticResult[] expected)
+/// <summary>Runs the analyzer over a small program that references TorchSharp and Composer.Runtime, for one rule.</summary>
+public sealed class RuleVerifier(DiagnosticDescriptor rule)
+{
+    public DiagnosticResult Diagnostic() => new(rule);
+
+    public Task AnalyzerAsync(string source, params DiagnosticResult[] expected) => AnalyzerAsync(source, editorConfig: null, expected);
+
+    /// <summary>Runs the analyzer with an .editorconfig (its lines under <c>[*.cs]</c>) applying to the program.</summary>
+    public Task AnalyzerAsync(string source, string? editorConfig, params DiagnosticResult[] expected)
     {
-        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestCode = source, ReferenceAssemblies = TestReferences.Net80 };
-        test.TestState.Sources.Add(("GlobalUsings.cs", GlobalUsings));
+        var test = new CSharpAnalyzerTest<EpochAnalyzer, DefaultVerifier> { TestCode = source, ReferenceAssemblies = TestReferences.Net80 };
+        if (editorConfig is not null) test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", $"root = true\n[*.cs]\n{editorConfig}\n"));
+        test.TestState.Sources.Add(("GlobalUsings.cs", Verify.GlobalUsings));
         test.TestState.AdditionalReferences.AddRange(TestReferences.Libraries);
+        test.DisabledDiagnostics.AddRange(Verify.OtherRules(rule));
         // Additional locations tell the fixes where to edit; the rule tests check the primary location.
         test.ExpectedDiagnostics.AddRange(expected.Select(e => e.WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)));
         return test.RunAsync();

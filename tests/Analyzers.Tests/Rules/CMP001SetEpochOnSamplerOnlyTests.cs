@@ -1,11 +1,12 @@
 using Composer.Analyzers.Rules;
 using Composer.Analyzers.Tests.Infrastructure;
-using V = Composer.Analyzers.Tests.Infrastructure.Verify<Composer.Analyzers.Rules.CMP001SetEpochOnSamplerOnlyAnalyzer>;
 
 namespace Composer.Analyzers.Tests.Rules;
 
 public class CMP001SetEpochOnSamplerOnlyTests
 {
+    static readonly RuleVerifier V = new(Descriptors.CMP001SetEpochOnSamplerOnly);
+
     /// <summary>A training method around <paramref name="body"/>, with a loader built from a batch sampler.</summary>
     static string Train(string body, string loader = "var trainLoader = new EpochDataLoader(data, batchSampler: new BatchSampler(new DistributedSampler(data.Count, 2, 0), 32));") => $$"""
         class Program
@@ -159,7 +160,7 @@ public class CMP001SetEpochOnSamplerOnlyTests
     public Task CompilationWithoutTorchSharpOrRuntimeRegistersNothing()
     {
         // The runtime's names, declared in source, without the real assemblies: the rule does not run.
-        var test = new Microsoft.CodeAnalysis.CSharp.Testing.CSharpAnalyzerTest<CMP001SetEpochOnSamplerOnlyAnalyzer, Microsoft.CodeAnalysis.Testing.DefaultVerifier>
+        var test = new Microsoft.CodeAnalysis.CSharp.Testing.CSharpAnalyzerTest<EpochAnalyzer, Microsoft.CodeAnalysis.Testing.DefaultVerifier>
         {
             TestCode = """
                 class Sampler { public void SetEpoch(int e) { } }

@@ -1,9 +1,11 @@
-using V = Composer.Analyzers.Tests.Infrastructure.Verify<Composer.Analyzers.Rules.CMP002EpochNeverSetAnalyzer>;
+using Composer.Analyzers.Tests.Infrastructure;
 
 namespace Composer.Analyzers.Tests.Rules;
 
 public class CMP002EpochNeverSetTests
 {
+    static readonly RuleVerifier V = new(Descriptors.CMP002EpochNeverSet);
+
     static string Train(string loader, string loop) => $$"""
         class Program
         {

@@ -1,9 +1,11 @@
-using V = Composer.Analyzers.Tests.Infrastructure.Verify<Composer.Analyzers.Rules.CMP003FixedSeedShuffleAnalyzer>;
+using Composer.Analyzers.Tests.Infrastructure;
 
 namespace Composer.Analyzers.Tests.Rules;
 
 public class CMP003FixedSeedShuffleTests
 {
+    static readonly RuleVerifier V = new(Descriptors.CMP003FixedSeedShuffle);
+
     static string Program(string statement) => $$"""
         class Program
         {

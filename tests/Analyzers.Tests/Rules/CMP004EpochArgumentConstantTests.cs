@@ -1,9 +1,11 @@
-using V = Composer.Analyzers.Tests.Infrastructure.Verify<Composer.Analyzers.Rules.CMP004EpochArgumentConstantAnalyzer>;
+using Composer.Analyzers.Tests.Infrastructure;
 
 namespace Composer.Analyzers.Tests.Rules;
 
 public class CMP004EpochArgumentConstantTests
 {
+    static readonly RuleVerifier V = new(Descriptors.CMP004EpochArgumentConstant);
+
     static string Train(string body) => $$"""
         class Program
         {

@@ -1,9 +1,11 @@
-using V = Composer.Analyzers.Tests.Infrastructure.Verify<Composer.Analyzers.Rules.CMP005SetEpochInsideIterationAnalyzer>;
+using Composer.Analyzers.Tests.Infrastructure;
 
 namespace Composer.Analyzers.Tests.Rules;
 
 public class CMP005SetEpochInsideIterationTests
 {
+    static readonly RuleVerifier V = new(Descriptors.CMP005SetEpochInsideIteration);
+
     static string Train(string body) => $$"""
         class Program
         {

@@ -1,9 +1,11 @@
-using V = Composer.Analyzers.Tests.Infrastructure.Verify<Composer.Analyzers.Rules.CMP006ConflictingLoaderArgumentsAnalyzer>;
+using Composer.Analyzers.Tests.Infrastructure;
 
 namespace Composer.Analyzers.Tests.Rules;
 
 public class CMP006ConflictingLoaderArgumentsTests
 {
+    static readonly RuleVerifier V = new(Descriptors.CMP006ConflictingLoaderArguments);
+
     static string Program(string arguments) => $$"""
         class Program
         {

@@ -1,0 +1,81 @@
+using Composer.Analyzers.Tests.Infrastructure;
+
+namespace Composer.Analyzers.Tests.Rules;
+
+/// <summary>The .editorconfig options: the user's own loader types and epoch setters.</summary>
+public class OptionsTests
+{
+    static readonly RuleVerifier V = new(Descriptors.CMP002EpochNeverSet);
+
+    // A loader of the user's own with no Sampler/BatchSampler member: not recognised by shape.
+    const string Feeder = """
+        class Feeder(InMemoryDataset data, ISampler order) : IEnumerable<Dictionary<string, Tensor>>
+        {
+            public IEnumerator<Dictionary<string, Tensor>> GetEnumerator() { foreach (var i in order) yield return new() { ["data"] = data.Columns["data"][i] }; }
+            System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+        }
+        """;
+
+    static string FeederLoop(string set) => Feeder + $$"""
+        class Program
+        {
+            static void Train(InMemoryDataset data, int epochs)
+            {
+                var order = new DistributedSampler(data.Count, 2, 0);
+                var feeder = new Feeder(data, order);
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    {{set}}
+                    foreach (var batch in {|#0:feeder|}) { }
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task AnUnrecognisedLoaderTypeIsNotJudged() => V.AnalyzerAsync(FeederLoop("").Replace("{|#0:feeder|}", "feeder"));
+
+    [Fact]
+    public Task ALoaderTypeNamedInEditorConfigIsJudged() => V.AnalyzerAsync(FeederLoop(""),
+        "composer_analyzers.loader_types = Feeder", V.Diagnostic().WithLocation(0).WithArguments("feeder"));
+
+    [Fact]
+    public Task ALoaderTypeNamedInEditorConfigWhoseSamplerIsSet() => V.AnalyzerAsync(FeederLoop("order.SetEpoch(epoch);").Replace("{|#0:feeder|}", "feeder"),
+        "composer_analyzers.loader_types = Feeder");
+
+    // A sampler of the user's own whose epoch setter has another name.
+    static string CustomSetterLoop(string set) => $$"""
+        class Reshuffler(long length) : ISampler
+        {
+            int _round;
+            public long Count => length;
+            public void Advance(int round) => _round = round;
+            public IEnumerator<long> GetEnumerator() { var g = new Random(_round); for (long i = 0; i < length; i++) yield return g.NextInt64(length); }
+            System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+        }
+        class Program
+        {
+            static void Train(InMemoryDataset data, int epochs)
+            {
+                var order = new Reshuffler(data.Count);
+                var loader = new EpochDataLoader(data, batchSize: 32, sampler: order);
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    {{set}}
+                    foreach (var batch in {|#0:loader|}) { }
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task ASamplerWithoutAKnownSetterIsNotJudged() => V.AnalyzerAsync(CustomSetterLoop("").Replace("{|#0:loader|}", "loader"));
+
+    [Fact]
+    public Task ASetterNamedInEditorConfigMakesTheSamplerEpochAware() => V.AnalyzerAsync(CustomSetterLoop(""),
+        "composer_analyzers.epoch_setters = Advance", V.Diagnostic().WithLocation(0).WithArguments("loader"));
+
+    [Fact]
+    public Task CallingTheNamedSetterSetsTheEpoch() => V.AnalyzerAsync(CustomSetterLoop("order.Advance(epoch);").Replace("{|#0:loader|}", "loader"),
+        "composer_analyzers.epoch_setters = Advance, Rewind");
+}
