@@ -128,10 +128,18 @@ internal sealed class EpochFlow
 
     void IndexForEach(IForEachLoopOperation loop)
     {
-        var loader = LoaderOfCollection(loop.Collection, _consumedByForEach);
+        var chain = new HashSet<IOperation>();
+        var loader = LoaderOfCollection(loop.Collection, chain);
         if (loader is null) return;
-        Iterations.Add(new Iteration(loop, loader, loader.ReferencedSymbol(), loop.Collection.Syntax.GetLocation(), [loop.Body]));
+        _consumedByForEach.UnionWith(chain);
+        // The body runs during the iteration, and so do the lambdas of a LINQ chain (loader.Select(b => …)).
+        var bodies = new List<IOperation> { loop.Body };
+        bodies.AddRange(chain.OfType<IInvocationOperation>().SelectMany(Lambdas));
+        Iterations.Add(new Iteration(loop, loader, loader.ReferencedSymbol(), loop.Collection.Syntax.GetLocation(), bodies));
     }
+
+    static IEnumerable<IOperation> Lambdas(IInvocationOperation call) =>
+        call.Arguments.Select(a => a.Value.WalkDown()).Where(v => v is IDelegateCreationOperation or IAnonymousFunctionOperation);
 
     /// <summary>The loader a foreach or LINQ chain runs through: <c>loader</c>, <c>loader.IterateFrom(n)</c>, <c>loader.Skip(1).Take(5)</c>.</summary>
     IOperation? LoaderOfCollection(IOperation collection, HashSet<IOperation>? chain)
@@ -189,7 +197,7 @@ internal sealed class EpochFlow
         if (IsEnumerableMethod(method))
         {
             // loader.Take(n), loader.Select(b => …) (the lambda runs during the iteration), first.Zip(second), a.Concat(b).
-            var lambdas = invocation.Arguments.Select(a => a.Value.WalkDown()).Where(v => v is IDelegateCreationOperation or IAnonymousFunctionOperation).ToList();
+            var lambdas = Lambdas(invocation).ToList();
             for (int i = 0; i < invocation.Arguments.Length; i++)
             {
                 var source = invocation.Arguments[i].Value.WalkDown();

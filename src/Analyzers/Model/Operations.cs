@@ -80,7 +80,7 @@ internal static class Operations
                 case IIsPatternOperation isPattern: return isPattern.Value;
                 case ISwitchOperation @switch: return @switch.Value;
                 case ISwitchExpressionOperation switchExpression: return switchExpression.Value;
-                case IPatternOperation: continue;
+                case IPatternOperation or ICaseClauseOperation or ISwitchCaseOperation: continue; // case IEpochAware s:
                 default: return null;
             }
         }

@@ -171,4 +171,27 @@ public class CMP001SetEpochOnSamplerOnlyTests
         };
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task ThroughASwitchPattern() => V.AnalyzerAsync(Train(
+        "switch (trainLoader.Sampler) { case IEpochAware s: {|#0:s.SetEpoch(epoch)|}; break; }"), Expected());
+
+    [Fact]
+    public Task TorchSharpLoaderHasNoBatchSampler() => V.AnalyzerAsync(Train(
+        "if (trainLoader.sampler is IEpochAware s) s.SetEpoch(epoch);",
+        "var trainLoader = new TorchSharp.Modules.DataLoader(data, 32, new DistributedSampler(data.Count, 2, 0));"));
+
+    [Fact]
+    public Task EveryArmWithoutABatchSampler() => V.AnalyzerAsync(Train(
+        "if (trainLoader.Sampler is IEpochAware s) s.SetEpoch(epoch);",
+        "var trainLoader = data.Count > 100 ? new EpochDataLoader(data, batchSize: 32, shuffle: true) : new EpochDataLoader(data, batchSize: 8, shuffle: true);"));
+
+    [Fact]
+    public Task OneArmWithABatchSampler() => V.AnalyzerAsync(Train(
+        "if (trainLoader.Sampler is IEpochAware s) {|#0:s.SetEpoch(epoch)|};",
+        "var trainLoader = data.Count > 100 ? new EpochDataLoader(data, batchSize: 32, shuffle: true) : new EpochDataLoader(data, batchSampler: new BatchSampler(new RandomSampler(data.Count), 8));"), Expected());
+
+    [Fact]
+    public Task ReadingTheBatchSamplersCountIsNotHandlingIt() => V.AnalyzerAsync(Train(
+        "Console.WriteLine(trainLoader.BatchSampler.Count); {|#0:((IEpochAware)trainLoader.Sampler).SetEpoch(epoch)|};"), Expected());
 }

@@ -127,4 +127,74 @@ public class CMP002EpochNeverSetTests
             }
         }
         """);
+
+    // Shapes the epoch-flow model follows.
+
+    [Fact]
+    public Task IterationInALocalFunctionTheLoopCalls() => V.AnalyzerAsync(Train(Shuffled,
+        "void RunEpoch() { foreach (var batch in {|#0:trainLoader|}) { } } for (int epoch = 0; epoch < epochs; epoch++) RunEpoch();"), Expected());
+
+    [Fact]
+    public Task EpochSetInALocalFunctionTheLoopCalls() => V.AnalyzerAsync(Train(Shuffled,
+        "void Prepare(int e) => trainLoader.SetEpoch(e); for (int epoch = 0; epoch < epochs; epoch++) { Prepare(epoch); foreach (var batch in trainLoader) { } }"));
+
+    [Fact]
+    public Task IterationThroughLinq() => V.AnalyzerAsync(Train(Shuffled,
+        "for (int epoch = 0; epoch < epochs; epoch++) { var first = {|#0:trainLoader.Take(2)|}.ToList(); }"), Expected());
+
+    [Fact]
+    public Task TheSecondLoaderOfAZip() => V.AnalyzerAsync(Train(Shuffled + " var aux = new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: 1);",
+        "for (int epoch = 0; epoch < epochs; epoch++) { trainLoader.SetEpoch(epoch); foreach (var (a, b) in trainLoader.Zip({|#0:aux|})) { } }"), Expected("aux"));
+
+    [Fact]
+    public Task ALoopOverSeveralLoadersSetsEach() => V.AnalyzerAsync(Train(Shuffled + " var aux = new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: 1);",
+        "for (int epoch = 0; epoch < epochs; epoch++) { foreach (var l in new[] { trainLoader, aux }) l.SetEpoch(epoch); foreach (var batch in trainLoader.Zip(aux)) { } }"));
+
+    [Fact]
+    public Task AHelperInViewThatOnlyReadsTheBatchSampler() => V.AnalyzerAsync("""
+        class Program
+        {
+            static void Log(EpochDataLoader loader) => Console.WriteLine(loader.BatchSampler.Count);
+            static void Train(InMemoryDataset data, int epochs)
+            {
+                var trainLoader = new EpochDataLoader(data, batchSize: 32, shuffle: true);
+                for (int epoch = 0; epoch < epochs; epoch++) { Log(trainLoader); foreach (var batch in {|#0:trainLoader|}) { } }
+            }
+        }
+        """, Expected());
+
+    [Fact]
+    public Task AGenericHelperInViewGivenAnArrayOfLoaders() => V.AnalyzerAsync("""
+        class Program
+        {
+            static void SetAll<T>(IEnumerable<T> items, int epoch) where T : IEpochAware { foreach (var item in items) item.SetEpoch(epoch); }
+            static void Train(InMemoryDataset data, int epochs)
+            {
+                var trainLoader = new EpochDataLoader(data, batchSize: 32, shuffle: true);
+                for (int epoch = 0; epoch < epochs; epoch++) { SetAll(new[] { trainLoader }, epoch); foreach (var batch in trainLoader) { } }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task AFreshLoaderEachEpochWithAFixedSeed() => V.AnalyzerAsync(Train("",
+        "for (int epoch = 0; epoch < epochs; epoch++) { var trainLoader = new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: 7); foreach (var batch in {|#0:trainLoader|}) { } }"), Expected());
+
+    [Fact]
+    public Task AFreshLoaderEachEpochSeededFromTheEpoch() => V.AnalyzerAsync(Train("",
+        "for (int epoch = 0; epoch < epochs; epoch++) { var trainLoader = new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: 7 + epoch); foreach (var batch in trainLoader) { } }"));
+
+    [Fact]
+    public Task AnEvaluationSamplerThatDoesNotShuffle() => V.AnalyzerAsync(Train(
+        "var trainLoader = new EpochDataLoader(data, batchSize: 32, sampler: new DistributedSampler(data.Count, 2, 0, shuffle: false));", EpochLoop.Replace("{|#0:trainLoader|}", "trainLoader")));
+
+    [Fact]
+    public Task ALoaderFieldBuiltInTheConstructor() => V.AnalyzerAsync("""
+        class Trainer
+        {
+            readonly EpochDataLoader _train;
+            public Trainer(InMemoryDataset data) => _train = new EpochDataLoader(data, batchSize: 32, shuffle: true);
+            public void Fit(int epochs) { for (int epoch = 0; epoch < epochs; epoch++) foreach (var batch in {|#0:_train|}) { } }
+        }
+        """, Expected("_train"));
 }

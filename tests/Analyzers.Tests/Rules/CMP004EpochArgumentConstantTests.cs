@@ -59,4 +59,17 @@ public class CMP004EpochArgumentConstantTests
 
     [Fact]
     public Task InnerBatchLoopOfAnEpochLoop() => V.AnalyzerAsync(Train("for (int epoch = 0; epoch < epochs; epoch++) { foreach (var b in new[] { 1, 2 }) sampler.SetEpoch(epoch); }"));
+
+    [Fact]
+    public Task ALoopOverLoadersThatIteratesEachIsNotTheEpochLoop() => V.AnalyzerAsync(Train(
+        "for (int epoch = 0; epoch < epochs; epoch++) { foreach (var l in new[] { loader }) { l.SetEpoch(epoch); foreach (var b in l) { } } }"));
+
+    [Fact]
+    public Task ALocalFunctionsParameterFedTheEpoch() => V.AnalyzerAsync(Train(
+        "void RunEpoch(int e) { loader.SetEpoch(e); foreach (var b in loader) { } } for (int epoch = 0; epoch < epochs; epoch++) RunEpoch(epoch);"));
+
+    [Fact]
+    public Task ALocalFunctionsParameterFedAConstant() => V.AnalyzerAsync(Train(
+        "void RunEpoch(int e) { {|#0:loader.SetEpoch(e)|}; foreach (var b in loader) { } } for (int epoch = 0; epoch < epochs; epoch++) { RunEpoch(0); }"),
+        V.Diagnostic().WithLocation(0).WithArguments("e"));
 }

@@ -46,4 +46,43 @@ public class CMP005SetEpochInsideIterationTests
 
     [Fact]
     public Task InALambdaInsideTheBatchLoop() => V.AnalyzerAsync(Train("foreach (var batch in loader) { Action later = () => loader.SetEpoch(epoch + 1); }"));
+
+    [Fact]
+    public Task InsideAManualMoveNextLoop() => V.AnalyzerAsync("""
+        class Program
+        {
+            static void Train(EpochDataLoader loader, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    using var e = loader.GetEnumerator();
+                    while (e.MoveNext()) { {|#0:loader.SetEpoch(epoch)|}; }
+                }
+            }
+        }
+        """, V.Diagnostic().WithLocation(0).WithArguments("loader"));
+
+    [Fact]
+    public Task InsideALinqLambdaOverTheLoader() => V.AnalyzerAsync("""
+        class Program
+        {
+            static void Train(EpochDataLoader loader, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                    foreach (var n in loader.Select(b => { {|#0:loader.SetEpoch(epoch)|}; return b.Count; })) { }
+            }
+        }
+        """, V.Diagnostic().WithLocation(0).WithArguments("loader"));
+
+    [Fact]
+    public Task SettingAnotherLoaderInsideTheIteration() => V.AnalyzerAsync("""
+        class Program
+        {
+            static void Train(EpochDataLoader loader, EpochDataLoader eval, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                    foreach (var batch in loader) { eval.SetEpoch(epoch); }
+            }
+        }
+        """);
 }
