@@ -53,8 +53,9 @@ internal sealed class KnownTypes
     HashSet<string>? _enumerableNames;
 
     /// <summary>Names of source types with a sampler or batch sampler member: the user's loaders, for the text filter.</summary>
+    /// <remarks>Looked up by exact name, which the compiler's declaration table answers without a scan.</remarks>
     public IReadOnlyCollection<string> ShapeLoaderNames => _shapeNames ??= new HashSet<string>(
-        Compilation.GetSymbolsWithName(n => SamplerNames.Contains(n) || BatchSamplerNames.Contains(n), SymbolFilter.Member)
+        SamplerNames.Concat(BatchSamplerNames).SelectMany(n => Compilation.GetSymbolsWithName(n, SymbolFilter.Member))
             .Select(m => m.ContainingType?.Name).OfType<string>(), StringComparer.Ordinal);
     HashSet<string>? _shapeNames;
 
