@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Composer.Analyzers.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace Composer.Analyzers.CodeFixes;
 
@@ -15,10 +17,27 @@ internal static class CurrentDiagnostic
     static readonly ConditionalWeakTable<SemanticModel, Task<ImmutableArray<Diagnostic>>> Findings = new();
 
     /// <summary>
+    /// The diagnostic of <paramref name="context"/> as the code reports it now (see <see cref="FindAsync"/>), or null.
+    /// <c>dotnet format analyzers</c> learns a fix's equivalence key from the first diagnostic of the whole analyzer,
+    /// whichever rule reported it: for another rule's diagnostic this registers an action that changes nothing, with
+    /// <paramref name="equivalenceKey"/>, and returns null. (Fix All itself only ever hands a fixer its own rule's diagnostics.)
+    /// </summary>
+    public static async Task<Diagnostic?> OfAsync(CodeFixContext context, CodeFixProvider fixer, string equivalenceKey)
+    {
+        var reported = context.Diagnostics[0];
+        if (!fixer.FixableDiagnosticIds.Contains(reported.Id))
+        {
+            context.RegisterCodeFix(CodeAction.Create(equivalenceKey, _ => Task.FromResult(context.Document), equivalenceKey), reported);
+            return null;
+        }
+        return await FindAsync(context.Document, reported, context.CancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// <paramref name="diagnostic"/> itself when the code still reports it there; otherwise the same rule's finding with
     /// the same properties nearest to where it was; null when the code no longer has it.
     /// </summary>
-    public static async Task<Diagnostic?> FindAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    static async Task<Diagnostic?> FindAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         if (model is null || KnownTypes.Create(model.Compilation) is not { } types) return null;

@@ -33,10 +33,17 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var reported = context.Diagnostics[0];
-        if (await CurrentDiagnostic.FindAsync(context.Document, reported, context.CancellationToken).ConfigureAwait(false) is not { } diagnostic) return;
+        if (await CurrentDiagnostic.OfAsync(context, this, Title).ConfigureAwait(false) is not { } diagnostic) return;
         if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { ArgumentList.Arguments.Count: 1 } invocation) return;
         if (!diagnostic.Properties.TryGetValue(Properties.Loader, out var loader) || loader is null) return;
         bool isEpochDataLoader = diagnostic.Properties.TryGetValue(Properties.EpochDataLoader, out var flag) && flag == "true";
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (model is null || !isEpochDataLoader && model.Compilation.GetTypeByMetadataName("Composer.Data.Epochs") is null) return;
+        // Under a test of the sampler's type the call goes before the test: the loader must exist there
+        // (not in `if (x is EpochDataLoader loader && loader.Sampler is IEpochAware s)`).
+        if (PatternIf(Statements.Outermost(invocation).Parent as ExpressionStatementSyntax, invocation) is null &&
+            PatternTest(invocation) is { } test && !Statements.BindsAt(model, test.SpanStart, loader))
+            return;
 
         context.RegisterCodeFix(
             CodeAction.Create(Title, ct => FixAsync(context.Document, invocation, loader, isEpochDataLoader, ct), equivalenceKey: Title), reported);
@@ -55,11 +62,23 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
         if (call is null) return document;
         call = call.WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation, Simplifier.AddImportsAnnotation);
 
-        if (expression.Parent is ExpressionStatementSyntax statement)
+        if (expression.Parent is ExpressionStatementSyntax statement && PatternIf(statement, invocation) is { } ifStatement)
         {
-            var replaced = PatternIf(statement, invocation) ?? (StatementSyntax)statement;
-            RemoveUnusedAlias(editor, invocation, replaced);
-            editor.ReplaceNode(replaced, SyntaxFactory.ExpressionStatement(call).WithTriviaFrom(replaced).WithAdditionalAnnotations(Formatter.Annotation));
+            // if (loader.Sampler is IEpochAware s) s.SetEpoch(e);  →  the whole if.
+            editor.ReplaceNode(ifStatement, SyntaxFactory.ExpressionStatement(call).WithTriviaFrom(ifStatement).WithAdditionalAnnotations(Formatter.Annotation));
+        }
+        else if (expression.Parent is ExpressionStatementSyntax guarded && PatternTest(invocation) is { } test)
+        {
+            // Under a test of the sampler's type (an if with more in it, a switch case): with a batch sampler the
+            // sampler is a plain SequentialSampler and the branch never runs, so the call goes before the test.
+            Statements.InsertBefore(editor, test, SyntaxFactory.ExpressionStatement(call));
+            if (guarded.Parent is BlockSyntax or SwitchSectionSyntax) editor.RemoveNode(guarded, SyntaxRemoveOptions.KeepUnbalancedDirectives);
+            else editor.ReplaceNode(guarded, SyntaxFactory.Block().WithTriviaFrom(guarded));
+        }
+        else if (expression.Parent is ExpressionStatementSyntax statement2)
+        {
+            RemoveUnusedAlias(editor, invocation, statement2);
+            editor.ReplaceNode(statement2, SyntaxFactory.ExpressionStatement(call).WithTriviaFrom(statement2).WithAdditionalAnnotations(Formatter.Annotation));
         }
         else
         {
@@ -69,8 +88,9 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
     }
 
     /// <summary><c>if (loader.Sampler is IEpochAware s) s.SetEpoch(e);</c> (or <c>{ s.SetEpoch(e); }</c>) with no else: the whole if exists for the call.</summary>
-    static IfStatementSyntax? PatternIf(ExpressionStatementSyntax statement, InvocationExpressionSyntax invocation)
+    static IfStatementSyntax? PatternIf(ExpressionStatementSyntax? statement, InvocationExpressionSyntax invocation)
     {
+        if (statement is null) return null;
         StatementSyntax current = statement;
         if (current.Parent is BlockSyntax { Statements.Count: 1 } block) current = block;
         return current.Parent is IfStatementSyntax { Else: null, Condition: IsPatternExpressionSyntax { Pattern: DeclarationPatternSyntax { Designation: SingleVariableDesignationSyntax designation } } } ifStatement &&
@@ -79,6 +99,25 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
                receiver.Identifier.ValueText == designation.Identifier.ValueText
             ? ifStatement
             : null;
+    }
+
+    /// <summary>The if or switch statement whose pattern declares the call's receiver (<c>case IEpochAware s:</c>).</summary>
+    static StatementSyntax? PatternTest(InvocationExpressionSyntax invocation)
+    {
+        if (invocation.Expression is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver }) return null;
+        foreach (var statement in invocation.Ancestors().OfType<StatementSyntax>())
+        {
+            SyntaxNode? patterns = statement switch
+            {
+                IfStatementSyntax ifStatement => ifStatement.Condition,
+                SwitchStatementSyntax switchStatement => switchStatement,
+                _ => null,
+            };
+            if (patterns is not null && patterns.DescendantNodes(n => n is not BlockSyntax).OfType<SingleVariableDesignationSyntax>()
+                    .Any(d => d.Identifier.ValueText == receiver.Identifier.ValueText))
+                return statement;
+        }
+        return null;
     }
 
     /// <summary>Removes <c>var s = (IEpochAware)loader.Sampler;</c> when the replaced call was its only use.</summary>

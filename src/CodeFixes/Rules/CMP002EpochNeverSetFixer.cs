@@ -31,7 +31,7 @@ public sealed class CMP002EpochNeverSetFixer : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var reported = context.Diagnostics[0];
-        if (await CurrentDiagnostic.FindAsync(context.Document, reported, context.CancellationToken).ConfigureAwait(false) is not { } diagnostic) return;
+        if (await CurrentDiagnostic.OfAsync(context, this, Title).ConfigureAwait(false) is not { } diagnostic) return;
         if (!diagnostic.Properties.TryGetValue(Properties.Loader, out var loader) || loader is null || diagnostic.AdditionalLocations.Count < 2) return;
         diagnostic.Properties.TryGetValue(Properties.Epoch, out var epoch);
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);

@@ -34,7 +34,7 @@ public sealed class CMP003FixedSeedShuffleFixer : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var reported = context.Diagnostics[0];
-        if (await CurrentDiagnostic.FindAsync(context.Document, reported, context.CancellationToken).ConfigureAwait(false) is not { } diagnostic) return;
+        if (await CurrentDiagnostic.OfAsync(context, this, Title).ConfigureAwait(false) is not { } diagnostic) return;
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
         if (root is null || model is null || model.Compilation.GetTypeByMetadataName("Composer.Data.RandomSampler") is null) return;

@@ -18,6 +18,9 @@ namespace Composer.Analyzers.CodeFixes.Rules;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CMP006ConflictingLoaderArgumentsFixer)), Shared]
 public sealed class CMP006ConflictingLoaderArgumentsFixer : CodeFixProvider
 {
+    // One key for every argument, so that Fix All removes them all.
+    const string EquivalenceKey = "Remove the conflicting argument";
+
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Descriptors.CMP006ConflictingLoaderArguments.Id);
 
@@ -28,7 +31,7 @@ public sealed class CMP006ConflictingLoaderArgumentsFixer : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var reported = context.Diagnostics[0];
-        if (await CurrentDiagnostic.FindAsync(context.Document, reported, context.CancellationToken).ConfigureAwait(false) is not { } diagnostic) return;
+        if (await CurrentDiagnostic.OfAsync(context, this, EquivalenceKey).ConfigureAwait(false) is not { } diagnostic) return;
         if (!diagnostic.Properties.TryGetValue(Properties.Argument, out var name) || name is null) return;
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
@@ -52,6 +55,6 @@ public sealed class CMP006ConflictingLoaderArgumentsFixer : CodeFixProvider
             }
             editor.ReplaceNode(list, list.WithArguments(SyntaxFactory.SeparatedList(kept)).WithAdditionalAnnotations(Microsoft.CodeAnalysis.Formatting.Formatter.Annotation));
             return editor.GetChangedDocument();
-        }, equivalenceKey: title), reported);
+        }, equivalenceKey: EquivalenceKey), reported);
     }
 }

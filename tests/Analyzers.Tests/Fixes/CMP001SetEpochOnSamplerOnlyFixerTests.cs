@@ -153,4 +153,33 @@ public class CMP001SetEpochOnSamplerOnlyFixerTests
         Train("""Action reset = () => {|#0:((IEpochAware)trainLoader.Sampler).SetEpoch(epoch)|};"""),
         Train("""Action reset = () => trainLoader.SetEpoch(epoch);"""),
         One());
+
+    [Fact]
+    public Task ACallUnderASwitchOnTheSamplerGoesBeforeTheSwitch() => V.FixAsync(
+        Train("""
+            switch (trainLoader.Sampler)
+                        {
+                            case IEpochAware s:
+                                {|#0:s.SetEpoch(epoch)|};
+                                break;
+                        }
+            """),
+        Train("""
+            trainLoader.SetEpoch(epoch);
+                        switch (trainLoader.Sampler)
+                        {
+                            case IEpochAware s:
+                                break;
+                        }
+            """),
+        One());
+
+    [Fact]
+    public Task ACallInAnIfThatDoesMoreGoesBeforeTheIf() => V.FixAsync(
+        Train("if (trainLoader.Sampler is IEpochAware s) { {|#0:s.SetEpoch(epoch)|}; Console.WriteLine(s); }"),
+        Train("""
+            trainLoader.SetEpoch(epoch);
+                        if (trainLoader.Sampler is IEpochAware s) { Console.WriteLine(s); }
+            """),
+        One());
 }
