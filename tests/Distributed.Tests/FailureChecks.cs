@@ -36,7 +36,7 @@ static class FailureChecks
             yield return ($"AHandWrittenLoopOnUnequalDataEndsTheJobWithTheReason ({ranks} ranks)", () =>
                 Failed("unequal-data-loop", ranks, $"rank {r} is leaving the job (exit code 0)", "waits in AllReduce"));
             yield return ($"ARankThatReturnsBeforeItJoinsEndsTheJobWithTheReason ({ranks} ranks)", () =>
-                Failed("return-before-start", ranks, $"process rank {r}", "did not call \"init\""));
+                Failed("return-before-start", ranks, $"rank {r} is leaving the job (exit code 0) after 0 collective(s)", "which rank"));
             yield return ($"ARankThatThrowsBeforeItJoinsEndsTheJobWithItsStackTrace ({ranks} ranks)", () =>
                 Failed("throw-before-start", ranks, $"rank {r} finds no data", "at Composer.Distributed.Tests.FailureScenarios"));
             yield return ($"ARankThatFinishesSecondsLaterStillEndsTheJobWell ({ranks} ranks)", () => SlowRankSucceeds(ranks));
