@@ -30,7 +30,7 @@ static class MpiTestRunner
                 passed = failures.item<long>() == 0;
                 if (!passed && message == "") message = "failed on another rank";
             }
-            results.Add((name, passed, message, clock.Elapsed));
+            results.Add((collective ? $"{name} ({Dist.WorldSize} ranks)" : name, passed, message, clock.Elapsed));
             if (Dist.Rank == 0 || !passed)
                 Console.WriteLine($"[rank {Dist.Rank}/{Dist.WorldSize}] {(passed ? "passed" : "FAILED")} {name} ({clock.Elapsed.TotalSeconds:F1} s){(passed ? "" : "\n" + message)}");
         }
