@@ -41,21 +41,31 @@ static class FailureChecks
                 Failed("throw-before-start", ranks, $"rank {r} finds no data", "at Composer.Distributed.Tests.FailureScenarios"));
             yield return ($"ARankThatFinishesSecondsLaterStillEndsTheJobWell ({ranks} ranks)", () => SlowRankSucceeds(ranks));
         }
+
+        // Across machines there is no shared memory: peers' states are read through messages that their progress serves.
+        yield return ("ARankThatCallsEnvironmentExitEndsTheJobWithTheReasonWithOneSidedMpiOverMessages (3 ranks)", () =>
+            Failed("exit", 3, OverMessages, $"rank {FailingRank(3)} is leaving the job (exit code 3)", "waits in AllReduce"));
+        yield return ("ARankThatFinishesSecondsLaterStillEndsTheJobWellWithOneSidedMpiOverMessages (3 ranks)", () => SlowRankSucceeds(3, OverMessages));
     }
 
+    /// <summary>Open MPI's one-sided communication over point-to-point messages, as between machines without RDMA.</summary>
+    static readonly (string, string) OverMessages = ("OMPI_MCA_osc", "pt2pt");
+
     /// <summary>Runs a failing job; it must end with an error within <see cref="Within"/> of the failure, every expected text on standard error.</summary>
-    static void Failed(string scenario, int ranks, params string[] expected)
+    static void Failed(string scenario, int ranks, params string[] expected) => Failed(scenario, ranks, null, expected);
+
+    static void Failed(string scenario, int ranks, (string Name, string Value)? environment, params string[] expected)
     {
-        var job = Run(scenario, ranks);
+        var job = Run(scenario, ranks, environment);
         Assert.True(job.ExitCode != 0, $"the {scenario} job exited 0:\n{job.Output}");
         Assert.True(job.AfterFailure <= Within, $"the {scenario} job took {job.AfterFailure.TotalSeconds:F1} s to end after the failure (at most {Within.TotalSeconds} s):\n{job.Output}");
         foreach (string text in expected)
             Assert.True(job.Error.Contains(text), $"expected '{text}' on standard error of the {scenario} job:\n{job.Output}");
     }
 
-    static void SlowRankSucceeds(int ranks)
+    static void SlowRankSucceeds(int ranks, (string Name, string Value)? environment = null)
     {
-        var job = Run("slow-exit", ranks);
+        var job = Run("slow-exit", ranks, environment);
         Assert.Equal(0, job.ExitCode, $"exit code of a job whose rank {FailingRank(ranks)} ends 3 s after the others:\n{job.Output}");
         Assert.True(job.AfterFailure >= TimeSpan.FromSeconds(3), $"the job ended {job.AfterFailure.TotalSeconds:F1} s after the slow rank's last step, before it was done");
         Assert.True(!job.Error.Contains("Abort", StringComparison.OrdinalIgnoreCase), $"the job was aborted:\n{job.Output}");
@@ -63,10 +73,11 @@ static class FailureChecks
 
     sealed record Job(int ExitCode, string Output, string Error, TimeSpan AfterFailure);
 
-    static Job Run(string scenario, int ranks)
+    static Job Run(string scenario, int ranks, (string Name, string Value)? environment)
     {
         int failingRank = FailingRank(ranks);
         var start = new ProcessStartInfo("mpirun") { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (environment is var (name, value)) start.Environment[name] = value; // mpirun passes OMPI_* variables to every rank
         foreach (var a in new[] { "--allow-run-as-root", "--oversubscribe", "-np", ranks.ToString(), "dotnet", typeof(FailureChecks).Assembly.Location, "--scenario", scenario, failingRank.ToString() })
             start.ArgumentList.Add(a);
         var clock = Stopwatch.StartNew();
