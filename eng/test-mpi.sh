@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The distributed tests: a real 2-process Open MPI job, then failure jobs started from one process.
+# The distributed tests: real Open MPI jobs of 2, 3 and 4 processes (oversubscribed on small machines),
+# then the failure jobs (2, 3 and 4 processes each), started from one process.
 # Each writes a TRX file into the results folder ($1), which eng/test.sh counts with the rest.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,8 @@ run() { # name, command...
   [ -f "$trx" ] || printf '<TestRun><ResultSummary outcome="Failed"><Counters total="1" executed="1" passed="0" failed="1" /></ResultSummary></TestRun>\n' > "$trx"
 }
 
-run Composer.Distributed.Tests.mpi2 mpirun --allow-run-as-root --oversubscribe -np 2 dotnet "$dll"
+for n in 2 3 4; do
+  run Composer.Distributed.Tests.mpi$n mpirun --allow-run-as-root --oversubscribe -np $n dotnet "$dll"
+done
 run Composer.Distributed.Tests.failure dotnet "$dll" --failure
 exit $status

@@ -49,10 +49,11 @@ static class DataParallelChecks
     static void TrainingMatchesUnion()
     {
         using var scope = NewDisposeScope();
-        // The same data everywhere; a different initialization on each rank, which the broadcast must undo.
+        // The same data everywhere (8 batches of 4 per rank); a different initialization on each rank, which the broadcast must undo.
+        long samples = 32L * Dist.WorldSize;
         manual_seed(123);
-        var x = randn(64, 8);
-        var y = randint(0, 3, 64, dtype: ScalarType.Int64);
+        var x = randn(samples, 8);
+        var y = randint(0, 3, samples, dtype: ScalarType.Int64);
         manual_seed(1000 + Dist.Rank);
         var model = Mlp();
         using var reducer = new GradientAllReducer(model, bucketBytes: 256); // several buckets
@@ -65,8 +66,8 @@ static class DataParallelChecks
 
         var optimizer = optim.SGD(model.parameters(), 0.1);
         var referenceOptimizer = optim.SGD(reference.parameters(), 0.1);
-        var sampler = new DistributedSampler(64, seed: 5);
-        var batches = new BatchSampler(sampler, 4).ToList(); // 8 batches per rank
+        var sampler = new DistributedSampler(samples, seed: 5);
+        var batches = new BatchSampler(sampler, 4).ToList();
         for (int step = 0; step < 6; step++)
         {
             using var stepScope = NewDisposeScope();
@@ -99,9 +100,10 @@ static class DataParallelChecks
         var sampler = new DistributedSampler(length, seed: 3);
         var epoch0 = sampler.ToArray();
         var all = Dist.AllGather(tensor(epoch0)).reshape(-1).data<long>().ToArray();
-        Assert.Equal(length - length % Dist.WorldSize, (long)all.Distinct().Count(), "distinct indices over all ranks");
-        if (length % Dist.WorldSize == 0)
-            Assert.SequenceEqual(Enumerable.Range(0, (int)length).Select(i => (long)i), all.Order(), "the union of the shards");
+        // Every index once, plus (as in PyTorch) the padding that evens the shards out: 100 = 34 + 33 + 33 on 3 ranks, one index twice.
+        long padded = (length + Dist.WorldSize - 1) / Dist.WorldSize * Dist.WorldSize;
+        Assert.Equal(padded, all.LongLength, "indices over all ranks");
+        Assert.SequenceEqual(Enumerable.Range(0, (int)length).Select(i => (long)i), all.Distinct().Order(), "the union of the shards");
         sampler.SetEpoch(1);
         var epoch1 = sampler.ToArray();
         Assert.True(!epoch0.SequenceEqual(epoch1), "the shard's order must change with the epoch");
@@ -126,9 +128,11 @@ static class DataParallelChecks
         using var data = new InMemoryDataset(new Dictionary<string, Tensor> { ["data"] = arange(40, dtype: ScalarType.Int64) });
         using var loader = new EpochDataLoader(data, batchSize: 5, shuffle: true, seed: 9);
         Assert.True(Dist.WorldSize == 1 ? loader.Sampler is RandomSampler : loader.Sampler is DistributedSampler, "the shuffling sampler");
-        Assert.Equal(40L / Dist.WorldSize / 5, loader.Count, "batches per rank");
+        long perRank = (40 + Dist.WorldSize - 1) / Dist.WorldSize; // padded to equal shards, as PyTorch does
+        Assert.Equal((perRank + 4) / 5, loader.Count, "batches per rank");
         var mine = loader.SelectMany(b => b["data"].data<long>().ToArray()).ToArray();
         var all = Dist.AllGather(tensor(mine)).reshape(-1).data<long>().ToArray();
-        Assert.SequenceEqual(Enumerable.Range(0, 40).Select(i => (long)i), all.Order(), "the ranks' batches together");
+        Assert.Equal(perRank * Dist.WorldSize, all.LongLength, "samples over all ranks");
+        Assert.SequenceEqual(Enumerable.Range(0, 40).Select(i => (long)i), all.Distinct().Order(), "the ranks' batches together");
     }
 }

@@ -30,7 +30,7 @@ static class MpiTestRunner
                 passed = failures.item<long>() == 0;
                 if (!passed && message == "") message = "failed on another rank";
             }
-            results.Add((name, passed, message, clock.Elapsed));
+            results.Add((collective ? $"{name} ({Dist.WorldSize} ranks)" : name, passed, message, clock.Elapsed));
             if (Dist.Rank == 0 || !passed)
                 Console.WriteLine($"[rank {Dist.Rank}/{Dist.WorldSize}] {(passed ? "passed" : "FAILED")} {name} ({clock.Elapsed.TotalSeconds:F1} s){(passed ? "" : "\n" + message)}");
         }
@@ -50,7 +50,7 @@ static class MpiTestRunner
             new XElement(ns + "Results", results.Select(r => new XElement(ns + "UnitTestResult",
                 new XAttribute("testName", r.Name), new XAttribute("outcome", r.Passed ? "Passed" : "Failed"),
                 new XAttribute("duration", r.Took.ToString("c")),
-                new XElement(ns + "Output", new XElement(ns + "StdOut", r.Message))))),
+                new XElement(ns + "Output", new XElement(ns + "StdOut", XmlText(r.Message)))))),
             new XElement(ns + "ResultSummary", new XAttribute("outcome", failed == 0 ? "Completed" : "Failed"),
                 new XElement(ns + "Counters",
                     new XAttribute("total", results.Count), new XAttribute("executed", results.Count),
@@ -58,4 +58,7 @@ static class MpiTestRunner
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         document.Save(path);
     }
+
+    /// <summary>The text without the control characters XML cannot hold (terminal escapes in a job's captured output).</summary>
+    static string XmlText(string text) => new(text.Where(c => c is '\n' or '\r' or '\t' || !char.IsControl(c)).ToArray());
 }

@@ -3,13 +3,11 @@ using Composer.Distributed.Tests;
 
 // Usage:
 //   mpirun -np 2 dotnet Composer.Distributed.Tests.dll [--trx results.trx]   the collective and data-parallel checks
-//   dotnet Composer.Distributed.Tests.dll --failure [--trx results.trx]      starts failing 2-process jobs and checks they end
+//   dotnet Composer.Distributed.Tests.dll --failure [--trx results.trx]      starts failing 2-, 3- and 4-process jobs and checks how they end
+//   mpirun -np N dotnet Composer.Distributed.Tests.dll --scenario NAME RANK   one failing job (FailureScenarios), RANK failing
 string? trx = args.SkipWhile(a => a != "--trx").Skip(1).FirstOrDefault();
-if (args.Length >= 2 && args[0] is "--throw-on-rank" or "--kill-rank")
-{
-    FailureChecks.FailAs(args[0], int.Parse(args[1]));
-    return 0;
-}
+if (args.Length >= 3 && args[0] == "--scenario")
+    return FailureScenarios.All[args[1]](int.Parse(args[2]));
 if (args.Contains("--failure"))
     return MpiTestRunner.Run(FailureChecks.All().ToList(), trx, collective: false);
 

@@ -15,6 +15,27 @@ public static class Dist
     static readonly object Gate = new();
     static IDistBackend? _backend;
 
+    static Dist()
+    {
+        // A rank that leaves before it ever talked to the others (an early return while loading data, say) must still
+        // meet them at the exit barrier: mpirun notices a process that exits without MPI_Init only when the others
+        // initialized first, and otherwise they would wait for it in MPI_Init forever.
+        if (LaunchedByMpi) AppDomain.CurrentDomain.ProcessExit += (_, _) => JoinToLeave();
+    }
+
+    static void JoinToLeave()
+    {
+        if (IsInitialized) return;
+        try
+        {
+            Initialize().Dispose();
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"rank {Rank}: could not join the MPI job to leave it: {e.Message}");
+        }
+    }
+
     /// <summary>Whether <c>mpirun</c> (Open MPI) launched this process.</summary>
     public static bool LaunchedByMpi => Environment.GetEnvironmentVariable("OMPI_COMM_WORLD_SIZE") is not null;
 

@@ -6,9 +6,15 @@ namespace Composer.Distributed;
 /// <summary>
 /// Open MPI's <c>libmpi</c> through function pointers. Predefined handles (<c>MPI_COMM_WORLD</c>, <c>MPI_FLOAT</c>,
 /// <c>MPI_SUM</c>, …) are the addresses of exported symbols in Open MPI. Chosen by <see cref="Dist.Initialize()"/>
-/// when <c>mpirun</c> launched the process. Finalizes at process exit (mpirun fails a job whose processes don't),
-/// and aborts the whole job when this process dies of an unhandled exception, so other ranks never hang.
+/// when <c>mpirun</c> launched the process.
 /// </summary>
+/// <remarks>
+/// No rank ever hangs the job, and the reason is printed on standard error. At process exit (the end of
+/// <c>Main</c>, <c>Environment.Exit</c>, on any rank and at any point) the rank waits for the others at an
+/// exit barrier and finalizes with them (mpirun fails a job whose processes don't finalize); when another rank
+/// waits in a collective that the leaving rank never entered, the job is aborted at once with both ranks named.
+/// A rank that dies of an unhandled exception prints it (message and stack trace) and aborts the job.
+/// </remarks>
 public sealed unsafe class MpiBackend : IDistBackend
 {
     const string Library = "libmpi.so.40";
@@ -25,6 +31,7 @@ public sealed unsafe class MpiBackend : IDistBackend
     readonly delegate* unmanaged<IntPtr, int, IntPtr, IntPtr, int, IntPtr, IntPtr, int> _allgather;
     readonly delegate* unmanaged<IntPtr, int> _barrier;
     readonly delegate* unmanaged<IntPtr, int, int> _abort;
+    readonly ExitBarrier _exit;
     bool _disposed;
 
     /// <summary>Loads libmpi, calls <c>MPI_Init</c> and reads this process's rank and the world size.</summary>
@@ -59,10 +66,13 @@ public sealed unsafe class MpiBackend : IDistBackend
         WorldSize = size;
         LocalRank = int.TryParse(Environment.GetEnvironmentVariable("OMPI_COMM_WORLD_LOCAL_RANK"), out int local) ? local : 0;
 
+        _exit = new ExitBarrier(Export, _world, rank, size, Abort);
+
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
         AppDomain.CurrentDomain.UnhandledException += (_, e) =>
         {
-            Console.Error.WriteLine($"rank {Rank}: unhandled {e.ExceptionObject.GetType().Name}; aborting the MPI job so no rank waits forever.");
+            // MPI_Abort ends the process before .NET would print the exception: print it here.
+            Console.Error.WriteLine($"rank {Rank}: unhandled exception; aborting the MPI job so that no rank waits forever.{Environment.NewLine}{e.ExceptionObject}");
             Abort(1);
         };
     }
@@ -94,14 +104,22 @@ public sealed unsafe class MpiBackend : IDistBackend
     {
         var type = TypeOf(tensor, nameof(tensor));
         int size = (int)tensor.element_size();
-        fixed (byte* data = tensor.bytes)
+        _exit.Enter(Collective.AllReduce);
+        try
         {
-            // MPI counts are ints: reduce huge tensors in chunks.
-            for (long offset = 0; offset < tensor.numel(); offset += int.MaxValue)
+            fixed (byte* data = tensor.bytes)
             {
-                int count = (int)Math.Min(int.MaxValue, tensor.numel() - offset);
-                Check(_allreduce(InPlace, (IntPtr)(data + offset * size), count, type, _sum, _world), "MPI_Allreduce");
+                // MPI counts are ints: reduce huge tensors in chunks.
+                for (long offset = 0; offset < tensor.numel(); offset += int.MaxValue)
+                {
+                    int count = (int)Math.Min(int.MaxValue, tensor.numel() - offset);
+                    Check(_allreduce(InPlace, (IntPtr)(data + offset * size), count, type, _sum, _world), "MPI_Allreduce");
+                }
             }
+        }
+        finally
+        {
+            _exit.Leave();
         }
     }
 
@@ -110,13 +128,21 @@ public sealed unsafe class MpiBackend : IDistBackend
     {
         var type = TypeOf(tensor, nameof(tensor));
         int size = (int)tensor.element_size();
-        fixed (byte* data = tensor.bytes)
+        _exit.Enter(Collective.Broadcast);
+        try
         {
-            for (long offset = 0; offset < tensor.numel(); offset += int.MaxValue)
+            fixed (byte* data = tensor.bytes)
             {
-                int count = (int)Math.Min(int.MaxValue, tensor.numel() - offset);
-                Check(_bcast((IntPtr)(data + offset * size), count, type, root, _world), "MPI_Bcast");
+                for (long offset = 0; offset < tensor.numel(); offset += int.MaxValue)
+                {
+                    int count = (int)Math.Min(int.MaxValue, tensor.numel() - offset);
+                    Check(_bcast((IntPtr)(data + offset * size), count, type, root, _world), "MPI_Bcast");
+                }
             }
+        }
+        finally
+        {
+            _exit.Leave();
         }
     }
 
@@ -125,13 +151,33 @@ public sealed unsafe class MpiBackend : IDistBackend
     {
         var type = TypeOf(input, nameof(input));
         TypeOf(output, nameof(output));
-        fixed (byte* send = input.bytes)
-        fixed (byte* receive = output.bytes)
-            Check(_allgather((IntPtr)send, checked((int)input.numel()), type, (IntPtr)receive, checked((int)input.numel()), type, _world), "MPI_Allgather");
+        int count = checked((int)input.numel());
+        _exit.Enter(Collective.AllGather);
+        try
+        {
+            fixed (byte* send = input.bytes)
+            fixed (byte* receive = output.bytes)
+                Check(_allgather((IntPtr)send, count, type, (IntPtr)receive, count, type, _world), "MPI_Allgather");
+        }
+        finally
+        {
+            _exit.Leave();
+        }
     }
 
     /// <inheritdoc />
-    public void Barrier() => Check(_barrier(_world), "MPI_Barrier");
+    public void Barrier()
+    {
+        _exit.Enter(Collective.Barrier);
+        try
+        {
+            Check(_barrier(_world), "MPI_Barrier");
+        }
+        finally
+        {
+            _exit.Leave();
+        }
+    }
 
     /// <inheritdoc />
     public void Abort(int exitCode)
@@ -145,12 +191,18 @@ public sealed unsafe class MpiBackend : IDistBackend
         if (code != 0) throw new InvalidOperationException($"{call} failed with MPI error code {code}.");
     }
 
-    /// <summary>Calls <c>MPI_Finalize</c> once.</summary>
+    /// <summary>
+    /// Leaves the job once: waits at the exit barrier until every rank has reached its own, then calls
+    /// <c>MPI_Finalize</c>; aborts the job (with the reason on standard error) when another rank waits in a
+    /// collective this one never entered. Runs by itself at process exit.
+    /// </summary>
     public void Dispose()
     {
         if (_disposed) return;
         _disposed = true;
         int finalized;
-        if (_finalized(&finalized) == 0 && finalized == 0) _finalize();
+        if (_finalized(&finalized) != 0 || finalized != 0) return;
+        _exit.Pass(Environment.ExitCode);
+        _finalize();
     }
 }

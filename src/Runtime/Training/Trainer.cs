@@ -423,6 +423,7 @@ public sealed class Trainer : IDisposable
     {
         if (Dist.WorldSize > 1 && gradientAllReducer is null)
         {
+            TrainLoaderCheck.EnsureRanksAgree(State.TrainLoader, State.BatchesPerEpoch, nameof(TrainerOptions.TrainLoader));
             gradientAllReducer = new GradientAllReducer(State.Model);
             gradientAllReducer.BroadcastParameters(root: 0);
         }
