@@ -13,10 +13,11 @@ namespace Composer.Data;
 /// reshuffled when fewer than <c>K</c> of its samples are left; a class with fewer than <c>K</c> samples is drawn with replacement.
 /// Forgetting <see cref="SetEpoch"/> replays epoch 0's batches every epoch.
 /// </remarks>
-public sealed class ClassBalancedBatchSampler : IBatchSampler, IEpochAware
+public sealed class ClassBalancedBatchSampler : IBatchSampler, IEpochVersioned
 {
     readonly long[][] _classes; // sample indices of each class present in the labels
     int _epoch;
+    long _epochVersion;
 
     /// <summary>Creates a class-balanced batch sampler.</summary>
     /// <param name="labels">The class label of every sample of the data set.</param>
@@ -65,7 +66,17 @@ public sealed class ClassBalancedBatchSampler : IBatchSampler, IEpochAware
     public long Count { get; }
 
     /// <inheritdoc />
-    public void SetEpoch(int epoch) => _epoch = Check.Epoch(epoch);
+    public long EpochVersion => _epochVersion;
+
+    /// <summary>Always true: every epoch has its own batches.</summary>
+    public bool OrderDependsOnEpoch => true;
+
+    /// <inheritdoc />
+    public void SetEpoch(int epoch)
+    {
+        _epoch = Check.Epoch(epoch);
+        _epochVersion++;
+    }
 
     /// <inheritdoc />
     public IEnumerator<long[]> GetEnumerator()

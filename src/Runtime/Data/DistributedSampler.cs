@@ -13,10 +13,11 @@ namespace Composer.Data;
 /// <see cref="Count"/>; with it, the tail is cut. Rank <c>r</c> takes every <c>numReplicas</c>-th index from <c>r</c>.
 /// Forgetting <see cref="SetEpoch"/> replays epoch 0's order every epoch.
 /// </remarks>
-public sealed class DistributedSampler : ISampler, IEpochAware, IIndexArray
+public sealed class DistributedSampler : ISampler, IEpochVersioned, IIndexArray
 {
     readonly long _length;
     int _epoch;
+    long _epochVersion;
 
     /// <summary>Creates a distributed sampler.</summary>
     /// <param name="length">The number of samples in the data set; must be positive.</param>
@@ -57,7 +58,17 @@ public sealed class DistributedSampler : ISampler, IEpochAware, IIndexArray
     public long Count { get; }
 
     /// <inheritdoc />
-    public void SetEpoch(int epoch) => _epoch = Check.Epoch(epoch);
+    public long EpochVersion => _epochVersion;
+
+    /// <summary>Whether the order changes with the epoch: <see cref="Shuffle"/>.</summary>
+    public bool OrderDependsOnEpoch => Shuffle;
+
+    /// <inheritdoc />
+    public void SetEpoch(int epoch)
+    {
+        _epoch = Check.Epoch(epoch);
+        _epochVersion++;
+    }
 
     /// <summary>All ranks' indices of the current epoch, padded or cut to <c>Count × NumReplicas</c>.</summary>
     internal long[] GlobalIndices()

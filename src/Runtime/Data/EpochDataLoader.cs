@@ -18,9 +18,11 @@ namespace Composer.Data;
 /// <para>As in PyTorch, when a <c>batchSampler</c> is given, <see cref="Sampler"/> is a
 /// <see cref="SequentialSampler"/>: setting the epoch on it alone changes nothing.</para>
 /// </remarks>
-public sealed class EpochDataLoader : IEnumerable<Dictionary<string, Tensor>>, IEpochAware, IDisposable
+public sealed class EpochDataLoader : IEnumerable<Dictionary<string, Tensor>>, IEpochAware, IDisposable, IReplayGuarded
 {
+    static ReplayedEpochPolicy s_defaultReplayedEpochPolicy;
     readonly bool _prefetch, _disposeBatches, _disposeDataset;
+    readonly ReplayGuard _guard;
 
     /// <summary>Creates a loader.</summary>
     /// <param name="dataset">The data set to load from.</param>
@@ -47,6 +49,19 @@ public sealed class EpochDataLoader : IEnumerable<Dictionary<string, Tensor>>, I
         _prefetch = prefetch;
         _disposeBatches = disposeBatches;
         _disposeDataset = disposeDataset;
+        _guard = new ReplayGuard(nameof(EpochDataLoader), BatchSampler);
+    }
+
+    /// <summary>
+    /// What every <see cref="EpochDataLoader"/> and <see cref="EpochDataLoader{T, TBatch}"/> without a
+    /// <see cref="ReplayedEpochPolicy"/> of its own does when it replays an epoch; <see cref="Data.ReplayedEpochPolicy.Warn"/> unless set.
+    /// </summary>
+    /// <remarks>Set it once at start-up (say, to <see cref="Data.ReplayedEpochPolicy.Throw"/> in tests and CI); it is read at each enumeration.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a member of <see cref="Data.ReplayedEpochPolicy"/>.</exception>
+    public static ReplayedEpochPolicy DefaultReplayedEpochPolicy
+    {
+        get => s_defaultReplayedEpochPolicy;
+        set => s_defaultReplayedEpochPolicy = ReplayGuard.Validate(value);
     }
 
     /// <summary>The data set batches are loaded from.</summary>
@@ -69,6 +84,27 @@ public sealed class EpochDataLoader : IEnumerable<Dictionary<string, Tensor>>, I
     public void SetEpoch(int epoch) => Epochs.SetEpoch(this, epoch);
 
     /// <summary>
+    /// What this loader does when it is enumerated from its first batch again while its order depends on the
+    /// epoch (a shuffling sampler or batch sampler) and no <c>SetEpoch</c> reached it or its sampler or batch
+    /// sampler since its previous enumeration began: that epoch replays the previous one's order.
+    /// <see cref="DefaultReplayedEpochPolicy"/> until set.
+    /// </summary>
+    /// <remarks>
+    /// Any <c>SetEpoch</c> call counts, with any epoch: <see cref="SetEpoch"/>, <see cref="Epochs.SetEpoch"/>, or one on a
+    /// sampler or batch sampler that implements <see cref="IEpochVersioned"/> (all of the runtime's do), made
+    /// directly. <see cref="IterateFrom"/> from a later batch (a mid-epoch resume) never replays. A loader that
+    /// does not shuffle never replays.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a member of <see cref="Data.ReplayedEpochPolicy"/>.</exception>
+    public ReplayedEpochPolicy ReplayedEpochPolicy
+    {
+        get => _guard.Policy;
+        set => _guard.Policy = value;
+    }
+
+    ReplayGuard IReplayGuarded.ReplayGuard => _guard;
+
+    /// <summary>
     /// The current epoch's batches from batch <paramref name="firstBatch"/> on. The batches before it are
     /// skipped without loading their data: resuming mid-epoch costs only their indices.
     /// </summary>
@@ -79,12 +115,13 @@ public sealed class EpochDataLoader : IEnumerable<Dictionary<string, Tensor>>, I
         // In memory, with our batch sampler over a whole-epoch sampler: one index tensor per epoch, sliced per batch.
         if (Dataset is InMemoryDataset memory && BatchSampler is BatchSampler { Sampler: IIndexArray } batches)
             return BatchStream.Load(EpochSlices(batches, firstBatch), slice => { using (slice) return ToDevice(memory.GetBatch(slice)); }, _prefetch, dispose);
-        return BatchStream.Load(BatchStream.From(BatchSampler, firstBatch), Load, _prefetch, dispose);
+        return BatchStream.Load(BatchStream.From(BatchSampler, firstBatch, _guard), Load, _prefetch, dispose);
     }
 
     /// <summary>Views of one epoch's index tensor, batch by batch, as <see cref="Data.BatchSampler"/> would cut them.</summary>
-    static IEnumerable<Tensor> EpochSlices(BatchSampler batches, long firstBatch)
+    IEnumerable<Tensor> EpochSlices(BatchSampler batches, long firstBatch)
     {
+        _guard.Starting(firstBatch);
         long[] indices = ((IIndexArray)batches.Sampler).EpochIndices();
         long end = batches.DropLast ? indices.LongLength - indices.LongLength % batches.BatchSize : indices.LongLength;
         using var epoch = tensor(indices, ScalarType.Int64);

@@ -6,11 +6,12 @@ namespace Composer.Data;
 /// Yields the indices of a data set in random order, reshuffled every epoch from <c>(seed, epoch)</c>:
 /// PyTorch's <c>RandomSampler</c> driven by a generator seeded <c>seed + epoch</c>.
 /// </summary>
-public sealed class RandomSampler : ISampler, IEpochAware, IIndexArray
+public sealed class RandomSampler : ISampler, IEpochVersioned, IIndexArray
 {
     readonly long _length;
     readonly int _seed;
     int _epoch;
+    long _epochVersion;
 
     /// <summary>Creates a random sampler.</summary>
     /// <param name="length">The number of samples in the data set; must be positive.</param>
@@ -35,7 +36,17 @@ public sealed class RandomSampler : ISampler, IEpochAware, IIndexArray
     public long Count { get; }
 
     /// <inheritdoc />
-    public void SetEpoch(int epoch) => _epoch = Check.Epoch(epoch);
+    public long EpochVersion => _epochVersion;
+
+    /// <summary>Always true: every epoch has its own order.</summary>
+    public bool OrderDependsOnEpoch => true;
+
+    /// <inheritdoc />
+    public void SetEpoch(int epoch)
+    {
+        _epoch = Check.Epoch(epoch);
+        _epochVersion++;
+    }
 
     /// <inheritdoc />
     public IEnumerator<long> GetEnumerator()
