@@ -6,7 +6,7 @@ namespace Composer.Data;
 /// Groups a sampler's indices into batches, like PyTorch's <c>BatchSampler</c>. Setting its epoch sets
 /// the epoch of the sampler inside it.
 /// </summary>
-public sealed class BatchSampler : IBatchSampler, IEpochVersioned
+public sealed class BatchSampler : IBatchSampler, IEpochVersioned, IIndexLimit
 {
     int _epoch;
     long _epochVersion;
@@ -30,7 +30,7 @@ public sealed class BatchSampler : IBatchSampler, IEpochVersioned
     public bool DropLast { get; }
 
     /// <inheritdoc />
-    public long Count => DropLast ? Sampler.Count / BatchSize : (Sampler.Count + BatchSize - 1) / BatchSize;
+    public long Count => Sampler.Count / BatchSize + (DropLast || Sampler.Count % BatchSize == 0 ? 0 : 1);
 
     /// <summary>The epoch of <see cref="Sampler"/> when it tells it; otherwise the last one set here.</summary>
     public int Epoch => Sampler is IEpochVersioned versioned ? versioned.Epoch : _epoch;
@@ -51,7 +51,7 @@ public sealed class BatchSampler : IBatchSampler, IEpochVersioned
 
     /// <inheritdoc />
     public IEnumerator<long[]> GetEnumerator() =>
-        Sampler is IIndexArray array ? Slices(array.EpochIndices()) : Collect();
+        Sampler is IIndexArray array && Sampler.Count <= Array.MaxLength ? Slices(array.EpochIndices()) : Collect();
 
     /// <summary>Batches cut from a whole epoch's indices: no per-index enumeration.</summary>
     IEnumerator<long[]> Slices(long[] indices)
@@ -75,6 +75,8 @@ public sealed class BatchSampler : IBatchSampler, IEpochVersioned
         }
         if (batch.Count > 0 && !DropLast) yield return batch.ToArray();
     }
+
+    long? IIndexLimit.IndexLimit => (Sampler as IIndexLimit)?.IndexLimit;
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

@@ -58,15 +58,20 @@ internal static class BatchStream
 
     /// <summary>
     /// A batch sampler's batches from <paramref name="firstBatch"/> on, the skipped ones costing only their
-    /// indices; <paramref name="guard"/> hears when the enumeration begins.
+    /// indices; <paramref name="guard"/> hears when the enumeration begins, <paramref name="check"/> sees every batch yielded.
     /// </summary>
-    public static IEnumerable<long[]> From(IBatchSampler batchSampler, long firstBatch, ReplayGuard guard)
+    public static IEnumerable<long[]> From(IBatchSampler batchSampler, long firstBatch, ReplayGuard guard, IndexCheck check)
     {
         guard.Starting(firstBatch);
         long batch = 0;
         foreach (long[] indices in batchSampler)
         {
-            if (batch++ >= firstBatch) yield return indices;
+            if (batch >= firstBatch)
+            {
+                check.Batch(indices, batch);
+                yield return indices;
+            }
+            batch++;
         }
     }
 }

@@ -13,9 +13,10 @@ namespace Composer.Data;
 /// reshuffled when fewer than <c>K</c> of its samples are left; a class with fewer than <c>K</c> samples is drawn with replacement.
 /// Forgetting <see cref="SetEpoch"/> replays epoch 0's batches every epoch.
 /// </remarks>
-public sealed class ClassBalancedBatchSampler : IBatchSampler, IEpochVersioned
+public sealed class ClassBalancedBatchSampler : IBatchSampler, IEpochVersioned, IIndexLimit
 {
     readonly long[][] _classes; // sample indices of each class present in the labels
+    readonly long _labelCount;
     int _epoch;
     long _epochVersion;
 
@@ -40,6 +41,7 @@ public sealed class ClassBalancedBatchSampler : IBatchSampler, IEpochVersioned
             .ToArray();
         if (classesPerBatch > _classes.Length)
             throw new ArgumentOutOfRangeException(nameof(classesPerBatch), classesPerBatch, $"classesPerBatch ({classesPerBatch}) exceeds the number of classes in labels ({_classes.Length}).");
+        _labelCount = labels.Count;
         ClassesPerBatch = classesPerBatch;
         SamplesPerClass = samplesPerClass;
         Seed = seed;
@@ -112,6 +114,8 @@ public sealed class ClassBalancedBatchSampler : IBatchSampler, IEpochVersioned
             if (b % NumReplicas == Rank) yield return batch;
         }
     }
+
+    long? IIndexLimit.IndexLimit => _labelCount;
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

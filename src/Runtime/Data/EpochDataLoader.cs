@@ -23,6 +23,7 @@ public sealed class EpochDataLoader : IEnumerable<Dictionary<string, Tensor>>, I
     static ReplayedEpochPolicy s_defaultReplayedEpochPolicy;
     readonly bool _prefetch, _disposeBatches, _disposeDataset;
     readonly ReplayGuard _guard;
+    readonly IndexCheck _indices;
 
     /// <summary>Creates a loader.</summary>
     /// <param name="dataset">The data set to load from.</param>
@@ -42,7 +43,7 @@ public sealed class EpochDataLoader : IEnumerable<Dictionary<string, Tensor>>, I
         bool prefetch = false, bool disposeBatches = true, bool disposeDataset = false)
     {
         Dataset = dataset ?? throw new ArgumentNullException(nameof(dataset));
-        (Sampler, BatchSampler) = LoaderSamplers.Create(dataset.Count, batchSize, shuffle, sampler, batchSampler, dropLast, seed);
+        (Sampler, BatchSampler, _indices) = LoaderSamplers.Create(() => dataset.Count, batchSize, shuffle, sampler, batchSampler, dropLast, seed);
         BatchSize = batchSampler is null ? batchSize : null;
         DropLast = dropLast;
         Device = device ?? CPU;
@@ -114,8 +115,8 @@ public sealed class EpochDataLoader : IEnumerable<Dictionary<string, Tensor>>, I
         var dispose = _disposeBatches ? DisposeBatch : (Action<Dictionary<string, Tensor>>?)null;
         // In memory, with our batch sampler over a whole-epoch sampler: one index tensor per epoch, sliced per batch.
         if (Dataset is InMemoryDataset memory && BatchSampler is BatchSampler { Sampler: IIndexArray } batches)
-            return BatchStream.Load(EpochSlices(batches, firstBatch), slice => { using (slice) return ToDevice(memory.GetBatch(slice)); }, _prefetch, dispose);
-        return BatchStream.Load(BatchStream.From(BatchSampler, firstBatch, _guard), Load, _prefetch, dispose);
+            return BatchStream.Load(EpochSlices(batches, firstBatch), slice => { using (slice) return ToDevice(memory.Gather(slice)); }, _prefetch, dispose);
+        return BatchStream.Load(BatchStream.From(BatchSampler, firstBatch, _guard, _indices), Load, _prefetch, dispose);
     }
 
     /// <summary>Views of one epoch's index tensor, batch by batch, as <see cref="Data.BatchSampler"/> would cut them.</summary>
@@ -124,8 +125,12 @@ public sealed class EpochDataLoader : IEnumerable<Dictionary<string, Tensor>>, I
         _guard.Starting(firstBatch);
         long[] indices = ((IIndexArray)batches.Sampler).EpochIndices();
         long end = batches.DropLast ? indices.LongLength - indices.LongLength % batches.BatchSize : indices.LongLength;
+        long batchCount = (end + batches.BatchSize - 1) / batches.BatchSize;
+        if (firstBatch >= batchCount) yield break; // also keeps firstBatch × BatchSize from overflowing
+        long first = firstBatch * batches.BatchSize;
+        _indices.Epoch(indices, first, batches.BatchSize);
         using var epoch = tensor(indices, ScalarType.Int64);
-        for (long start = firstBatch * batches.BatchSize; start < end; start += batches.BatchSize)
+        for (long start = first; start < end; start += batches.BatchSize)
             yield return epoch.narrow(0, start, Math.Min(batches.BatchSize, end - start));
     }
 

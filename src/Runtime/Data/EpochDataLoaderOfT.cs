@@ -18,6 +18,7 @@ public sealed class EpochDataLoader<T, TBatch> : IEnumerable<TBatch>, IEpochAwar
     readonly Func<IReadOnlyList<T>, Device, TBatch> _collate;
     readonly bool _prefetch, _disposeDataset;
     readonly ReplayGuard _guard;
+    readonly IndexCheck _indices;
 
     /// <summary>Creates a loader; the arguments are those of <see cref="EpochDataLoader"/> plus <paramref name="collate"/>.</summary>
     /// <param name="dataset">The data set to load from.</param>
@@ -38,7 +39,7 @@ public sealed class EpochDataLoader<T, TBatch> : IEnumerable<TBatch>, IEpochAwar
     {
         Dataset = dataset ?? throw new ArgumentNullException(nameof(dataset));
         _collate = collate ?? throw new ArgumentNullException(nameof(collate));
-        (Sampler, BatchSampler) = LoaderSamplers.Create(dataset.Count, batchSize, shuffle, sampler, batchSampler, dropLast, seed);
+        (Sampler, BatchSampler, _indices) = LoaderSamplers.Create(() => dataset.Count, batchSize, shuffle, sampler, batchSampler, dropLast, seed);
         BatchSize = batchSampler is null ? batchSize : null;
         DropLast = dropLast;
         Device = device ?? CPU;
@@ -83,7 +84,7 @@ public sealed class EpochDataLoader<T, TBatch> : IEnumerable<TBatch>, IEpochAwar
     public IEnumerable<TBatch> IterateFrom(long firstBatch)
     {
         Check.NotNegative(firstBatch);
-        return BatchStream.Load(BatchStream.From(BatchSampler, firstBatch, _guard), (long[] indices) => _collate(indices.Select(Dataset.GetTensor).ToList(), Device), _prefetch, dispose: null);
+        return BatchStream.Load(BatchStream.From(BatchSampler, firstBatch, _guard, _indices), (long[] indices) => _collate(indices.Select(Dataset.GetTensor).ToList(), Device), _prefetch, dispose: null);
     }
 
     /// <inheritdoc />
