@@ -17,6 +17,10 @@ namespace Composer.Data;
 /// every batch). An enumeration stopped early (<c>First()</c>, <c>break</c>) leaves its current batch to the caller.</para>
 /// <para>As in PyTorch, when a <c>batchSampler</c> is given, <see cref="Sampler"/> is a
 /// <see cref="SequentialSampler"/>: setting the epoch on it alone changes nothing.</para>
+/// <para>Enumerated from its first batch again with nothing setting its epoch in between, a shuffling loader
+/// replays the previous epoch's order: it warns once, or throws, or stays silent (<see cref="ReplayedEpochPolicy"/>).
+/// Indices outside the data set are refused with the argument they came from: at construction when a runtime
+/// sampler is made for a larger data set, otherwise at the batch that holds them, before any data is read.</para>
 /// </remarks>
 public sealed class EpochDataLoader : IEnumerable<Dictionary<string, Tensor>>, IEpochAware, IDisposable, IReplayGuarded
 {
@@ -29,14 +33,16 @@ public sealed class EpochDataLoader : IEnumerable<Dictionary<string, Tensor>>, I
     /// <param name="dataset">The data set to load from.</param>
     /// <param name="batchSize">Samples per batch; leave at 1 when <paramref name="batchSampler"/> is given.</param>
     /// <param name="shuffle">Reshuffle every epoch (a <see cref="RandomSampler"/>, or a <see cref="DistributedSampler"/> when the process group has more than one rank).</param>
-    /// <param name="sampler">Where indices come from; excludes <paramref name="shuffle"/>.</param>
-    /// <param name="batchSampler">Where whole batches of indices come from; excludes the other sampling arguments.</param>
+    /// <param name="sampler">Where indices come from; excludes <paramref name="shuffle"/>. Its indices must lie inside the data set.</param>
+    /// <param name="batchSampler">Where whole batches of indices come from; excludes the other sampling arguments. Its batches must not be empty and their indices must lie inside the data set.</param>
     /// <param name="dropLast">Drop a last batch smaller than <paramref name="batchSize"/>.</param>
     /// <param name="device">Where batches go; the CPU when null.</param>
     /// <param name="seed">The seed of the shuffling sampler made for <paramref name="shuffle"/>.</param>
     /// <param name="prefetch">Load the next batch on a background thread while the current one is used.</param>
     /// <param name="disposeBatches">Dispose each batch when the next one is fetched.</param>
     /// <param name="disposeDataset">Dispose <paramref name="dataset"/> with the loader.</param>
+    /// <exception cref="ArgumentException">Conflicting or invalid arguments; an <see cref="ArgumentOutOfRangeException"/>
+    /// when a runtime sampler or batch sampler is for a larger data set, or <paramref name="shuffle"/> would permute more samples than memory holds.</exception>
     public EpochDataLoader(
         torch.utils.data.Dataset dataset, int batchSize = 1, bool shuffle = false, ISampler? sampler = null,
         IBatchSampler? batchSampler = null, bool dropLast = false, Device? device = null, int seed = 0,
@@ -107,8 +113,10 @@ public sealed class EpochDataLoader : IEnumerable<Dictionary<string, Tensor>>, I
 
     /// <summary>
     /// The current epoch's batches from batch <paramref name="firstBatch"/> on. The batches before it are
-    /// skipped without loading their data: resuming mid-epoch costs only their indices.
+    /// skipped without loading their data: resuming mid-epoch costs only their indices. Past the last batch, none.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">From <c>MoveNext</c>: a batch holds an index outside the data set (the message names the argument it came from, the index and the batch).</exception>
+    /// <exception cref="InvalidOperationException">From the first <c>MoveNext</c>, with <see cref="ReplayedEpochPolicy"/> <c>Throw</c>: the enumeration starts at batch 0 and replays the previous one.</exception>
     public IEnumerable<Dictionary<string, Tensor>> IterateFrom(long firstBatch)
     {
         Check.NotNegative(firstBatch);

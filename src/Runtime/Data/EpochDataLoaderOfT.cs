@@ -80,7 +80,9 @@ public sealed class EpochDataLoader<T, TBatch> : IEnumerable<TBatch>, IEpochAwar
 
     ReplayGuard IReplayGuarded.ReplayGuard => _guard;
 
-    /// <summary>The current epoch's batches from batch <paramref name="firstBatch"/> on, skipping the others without loading them.</summary>
+    /// <summary>The current epoch's batches from batch <paramref name="firstBatch"/> on, skipping the others without loading them; past the last batch, none.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">From <c>MoveNext</c>: a batch holds an index outside the data set.</exception>
+    /// <exception cref="InvalidOperationException">From the first <c>MoveNext</c>, with <see cref="ReplayedEpochPolicy"/> <c>Throw</c>: the enumeration replays the previous one.</exception>
     public IEnumerable<TBatch> IterateFrom(long firstBatch)
     {
         Check.NotNegative(firstBatch);
