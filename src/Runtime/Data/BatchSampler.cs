@@ -6,8 +6,11 @@ namespace Composer.Data;
 /// Groups a sampler's indices into batches, like PyTorch's <c>BatchSampler</c>. Setting its epoch sets
 /// the epoch of the sampler inside it.
 /// </summary>
-public sealed class BatchSampler : IBatchSampler, IEpochAware
+public sealed class BatchSampler : IBatchSampler, IEpochVersioned, IIndexLimit
 {
+    int _epoch;
+    long _epochVersion;
+
     /// <summary>Creates a batch sampler.</summary>
     /// <param name="sampler">Where the indices come from.</param>
     /// <param name="batchSize">Indices per batch; must be positive.</param>
@@ -27,18 +30,28 @@ public sealed class BatchSampler : IBatchSampler, IEpochAware
     public bool DropLast { get; }
 
     /// <inheritdoc />
-    public long Count => DropLast ? Sampler.Count / BatchSize : (Sampler.Count + BatchSize - 1) / BatchSize;
+    public long Count => Sampler.Count / BatchSize + (DropLast || Sampler.Count % BatchSize == 0 ? 0 : 1);
+
+    /// <summary>The epoch of <see cref="Sampler"/> when it tells it; otherwise the last one set here.</summary>
+    public int Epoch => Sampler is IEpochVersioned versioned ? versioned.Epoch : _epoch;
+
+    /// <summary>Changes when the epoch is set here or on <see cref="Sampler"/> (when it tells).</summary>
+    public long EpochVersion => _epochVersion + (Sampler is IEpochVersioned versioned ? versioned.EpochVersion : 0);
+
+    /// <summary>Whether the batches change with the epoch: whether <see cref="Sampler"/>'s order does (an epoch-aware sampler that does not tell is assumed to).</summary>
+    public bool OrderDependsOnEpoch => Sampler is IEpochVersioned versioned ? versioned.OrderDependsOnEpoch : Sampler is IEpochAware;
 
     /// <summary>Forwards the epoch to <see cref="Sampler"/> when it is epoch-aware; otherwise only checks it.</summary>
     public void SetEpoch(int epoch)
     {
-        Check.Epoch(epoch);
+        _epoch = Check.Epoch(epoch);
+        _epochVersion++;
         if (Sampler is IEpochAware aware) aware.SetEpoch(epoch);
     }
 
     /// <inheritdoc />
     public IEnumerator<long[]> GetEnumerator() =>
-        Sampler is IIndexArray array ? Slices(array.EpochIndices()) : Collect();
+        Sampler is IIndexArray array && Sampler.Count <= Array.MaxLength ? Slices(array.EpochIndices()) : Collect();
 
     /// <summary>Batches cut from a whole epoch's indices: no per-index enumeration.</summary>
     IEnumerator<long[]> Slices(long[] indices)
@@ -62,6 +75,8 @@ public sealed class BatchSampler : IBatchSampler, IEpochAware
         }
         if (batch.Count > 0 && !DropLast) yield return batch.ToArray();
     }
+
+    long? IIndexLimit.IndexLimit => (Sampler as IIndexLimit)?.IndexLimit;
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

@@ -56,7 +56,22 @@ internal static class BatchStream
         return Task.Run(() => load(batch));
     }
 
-    /// <summary>A batch sampler's batches from <paramref name="firstBatch"/> on; the skipped ones cost only their indices.</summary>
-    public static IEnumerable<long[]> From(IBatchSampler batchSampler, long firstBatch) =>
-        batchSampler.Skip(checked((int)Math.Min(firstBatch, int.MaxValue)));
+    /// <summary>
+    /// A batch sampler's batches from <paramref name="firstBatch"/> on, the skipped ones costing only their
+    /// indices; <paramref name="guard"/> hears when the enumeration begins, <paramref name="check"/> sees every batch yielded.
+    /// </summary>
+    public static IEnumerable<long[]> From(IBatchSampler batchSampler, long firstBatch, ReplayGuard guard, IndexCheck check)
+    {
+        guard.Starting(firstBatch);
+        long batch = 0;
+        foreach (long[] indices in batchSampler)
+        {
+            if (batch >= firstBatch)
+            {
+                check.Batch(indices, batch);
+                yield return indices;
+            }
+            batch++;
+        }
+    }
 }

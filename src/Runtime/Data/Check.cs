@@ -17,6 +17,34 @@ internal static class Check
     public static long NotNegative(long value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
         value >= 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must not be negative, but was {value}.");
 
+    /// <summary>Bytes an index costs while held in memory: 8 for the array, 8 more for the copy made of it (native to managed, list to array).</summary>
+    public const int BytesPerIndex = 16;
+
+    /// <summary>
+    /// Refuses a number of indices that must be held in memory at once (a permutation of a data set, an
+    /// epoch's indices) when they cannot be: more than one array holds (<see cref="Array.MaxLength"/>), or more
+    /// than <see cref="BytesPerIndex"/> bytes each allow in the memory this process may use. Refused at
+    /// construction, before TorchSharp's <c>randperm</c> is asked for it (beyond what it can allocate, it crashes the process).
+    /// </summary>
+    /// <param name="count">How many indices.</param>
+    /// <param name="what">What they are, for the message: "an epoch's indices".</param>
+    /// <param name="name">The parameter to blame.</param>
+    /// <param name="value">The parameter's value, when it is not <paramref name="count"/> itself.</param>
+    /// <param name="subject">What the value is, for the message; <paramref name="name"/> unless given.</param>
+    public static long HeldInMemory(long count, string what, [CallerArgumentExpression(nameof(count))] string? name = null, long? value = null, string? subject = null)
+    {
+        string stated = $"{subject ?? name} = {value ?? count}";
+        if (count > Array.MaxLength)
+            throw new ArgumentOutOfRangeException(name, value ?? count, $"{stated}: {what} must be held in one array, of at most {Array.MaxLength} indices (Array.MaxLength), and would need {count}.");
+        long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        if (available > 0 && count > available / BytesPerIndex)
+            throw new ArgumentOutOfRangeException(name, value ?? count,
+                $"{stated}: {what} must be held in memory, {count} indices at {BytesPerIndex} bytes, {Gib(count * BytesPerIndex)}, more than the {Gib(available)} this process may use (at most {available / BytesPerIndex} indices).");
+        return count;
+    }
+
+    static string Gib(long bytes) => $"{bytes / (double)(1L << 30):F1} GiB";
+
     /// <summary>Resolves numReplicas/rank, defaulting from the process group (<see cref="Distributed.Dist"/>).</summary>
     public static (int NumReplicas, int Rank) Replicas(int? numReplicas, int? rank)
     {

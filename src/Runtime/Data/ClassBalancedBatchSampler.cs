@@ -13,10 +13,12 @@ namespace Composer.Data;
 /// reshuffled when fewer than <c>K</c> of its samples are left; a class with fewer than <c>K</c> samples is drawn with replacement.
 /// Forgetting <see cref="SetEpoch"/> replays epoch 0's batches every epoch.
 /// </remarks>
-public sealed class ClassBalancedBatchSampler : IBatchSampler, IEpochAware
+public sealed class ClassBalancedBatchSampler : IBatchSampler, IEpochVersioned, IIndexLimit
 {
     readonly long[][] _classes; // sample indices of each class present in the labels
+    readonly long _labelCount;
     int _epoch;
+    long _epochVersion;
 
     /// <summary>Creates a class-balanced batch sampler.</summary>
     /// <param name="labels">The class label of every sample of the data set.</param>
@@ -39,6 +41,7 @@ public sealed class ClassBalancedBatchSampler : IBatchSampler, IEpochAware
             .ToArray();
         if (classesPerBatch > _classes.Length)
             throw new ArgumentOutOfRangeException(nameof(classesPerBatch), classesPerBatch, $"classesPerBatch ({classesPerBatch}) exceeds the number of classes in labels ({_classes.Length}).");
+        _labelCount = labels.Count;
         ClassesPerBatch = classesPerBatch;
         SamplesPerClass = samplesPerClass;
         Seed = seed;
@@ -65,7 +68,17 @@ public sealed class ClassBalancedBatchSampler : IBatchSampler, IEpochAware
     public long Count { get; }
 
     /// <inheritdoc />
-    public void SetEpoch(int epoch) => _epoch = Check.Epoch(epoch);
+    public long EpochVersion => _epochVersion;
+
+    /// <summary>Always true: every epoch has its own batches.</summary>
+    public bool OrderDependsOnEpoch => true;
+
+    /// <inheritdoc />
+    public void SetEpoch(int epoch)
+    {
+        _epoch = Check.Epoch(epoch);
+        _epochVersion++;
+    }
 
     /// <inheritdoc />
     public IEnumerator<long[]> GetEnumerator()
@@ -101,6 +114,8 @@ public sealed class ClassBalancedBatchSampler : IBatchSampler, IEpochAware
             if (b % NumReplicas == Rank) yield return batch;
         }
     }
+
+    long? IIndexLimit.IndexLimit => _labelCount;
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

@@ -13,21 +13,23 @@ namespace Composer.Data;
 /// <see cref="Count"/>; with it, the tail is cut. Rank <c>r</c> takes every <c>numReplicas</c>-th index from <c>r</c>.
 /// Forgetting <see cref="SetEpoch"/> replays epoch 0's order every epoch.
 /// </remarks>
-public sealed class DistributedSampler : ISampler, IEpochAware, IIndexArray
+public sealed class DistributedSampler : ISampler, IEpochVersioned, IIndexArray, IIndexLimit
 {
     readonly long _length;
     int _epoch;
+    long _epochVersion;
 
     /// <summary>Creates a distributed sampler.</summary>
-    /// <param name="length">The number of samples in the data set; must be positive.</param>
-    /// <param name="numReplicas">The number of processes; defaults to <see cref="Distributed.Dist.WorldSize"/>.</param>
+    /// <param name="length">The number of samples in the data set; must be positive. Every rank holds a permutation of all of them in memory: at most <see cref="Array.MaxLength"/>, and 16 bytes each must fit in the memory the process may use.</param>
+    /// <param name="numReplicas">The number of processes; defaults to <see cref="Distributed.Dist.WorldSize"/>. The indices of all ranks (<see cref="Count"/> × <paramref name="numReplicas"/>) are held in memory too.</param>
     /// <param name="rank">This process's rank; defaults to <see cref="Distributed.Dist.Rank"/>.</param>
     /// <param name="shuffle">Shuffle every epoch; otherwise shard the data in order.</param>
     /// <param name="seed">The seed that, with the epoch, fixes the order; the same on every rank.</param>
     /// <param name="dropLast">Cut the tail so shards divide evenly, instead of padding with repeated indices.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A size is not positive or too large to hold in memory, or <paramref name="rank"/> is not below <paramref name="numReplicas"/>.</exception>
     public DistributedSampler(long length, int? numReplicas = null, int? rank = null, bool shuffle = true, int seed = 0, bool dropLast = false)
     {
-        _length = Check.Positive(length);
+        _length = Check.HeldInMemory(Check.Positive(length), "a permutation of all samples (torch.randperm)", nameof(length));
         (NumReplicas, Rank) = Check.Replicas(numReplicas, rank);
         if (dropLast && length < NumReplicas)
             throw new ArgumentException($"With dropLast, length ({length}) must be at least numReplicas ({NumReplicas}); every rank would get nothing.", nameof(length));
@@ -38,6 +40,7 @@ public sealed class DistributedSampler : ISampler, IEpochAware, IIndexArray
         Count = dropLast && length % NumReplicas != 0
             ? (length - NumReplicas + NumReplicas - 1) / NumReplicas
             : (length + NumReplicas - 1) / NumReplicas;
+        Check.HeldInMemory(Count * NumReplicas, $"the indices of all ranks ({Count} × {NumReplicas})", nameof(numReplicas), NumReplicas);
     }
 
     /// <summary>The number of processes the data is sharded across.</summary>
@@ -57,7 +60,17 @@ public sealed class DistributedSampler : ISampler, IEpochAware, IIndexArray
     public long Count { get; }
 
     /// <inheritdoc />
-    public void SetEpoch(int epoch) => _epoch = Check.Epoch(epoch);
+    public long EpochVersion => _epochVersion;
+
+    /// <summary>Whether the order changes with the epoch: <see cref="Shuffle"/>.</summary>
+    public bool OrderDependsOnEpoch => Shuffle;
+
+    /// <inheritdoc />
+    public void SetEpoch(int epoch)
+    {
+        _epoch = Check.Epoch(epoch);
+        _epochVersion++;
+    }
 
     /// <summary>All ranks' indices of the current epoch, padded or cut to <c>Count × NumReplicas</c>.</summary>
     internal long[] GlobalIndices()
@@ -89,6 +102,8 @@ public sealed class DistributedSampler : ISampler, IEpochAware, IIndexArray
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    long? IIndexLimit.IndexLimit => _length;
 
     long[] IIndexArray.EpochIndices()
     {

@@ -17,36 +17,58 @@ namespace Composer.Data;
 /// every batch). An enumeration stopped early (<c>First()</c>, <c>break</c>) leaves its current batch to the caller.</para>
 /// <para>As in PyTorch, when a <c>batchSampler</c> is given, <see cref="Sampler"/> is a
 /// <see cref="SequentialSampler"/>: setting the epoch on it alone changes nothing.</para>
+/// <para>Enumerated from its first batch again with nothing setting its epoch in between, a shuffling loader
+/// replays the previous epoch's order: it warns once, or throws, or stays silent (<see cref="ReplayedEpochPolicy"/>).
+/// Indices outside the data set are refused with the argument they came from: at construction when a runtime
+/// sampler is made for a larger data set, otherwise at the batch that holds them, before any data is read.</para>
 /// </remarks>
-public sealed class EpochDataLoader : IEnumerable<Dictionary<string, Tensor>>, IEpochAware, IDisposable
+public sealed class EpochDataLoader : IEnumerable<Dictionary<string, Tensor>>, IEpochAware, IDisposable, IReplayGuarded
 {
+    static ReplayedEpochPolicy s_defaultReplayedEpochPolicy;
     readonly bool _prefetch, _disposeBatches, _disposeDataset;
+    readonly ReplayGuard _guard;
+    readonly IndexCheck _indices;
 
     /// <summary>Creates a loader.</summary>
     /// <param name="dataset">The data set to load from.</param>
     /// <param name="batchSize">Samples per batch; leave at 1 when <paramref name="batchSampler"/> is given.</param>
     /// <param name="shuffle">Reshuffle every epoch (a <see cref="RandomSampler"/>, or a <see cref="DistributedSampler"/> when the process group has more than one rank).</param>
-    /// <param name="sampler">Where indices come from; excludes <paramref name="shuffle"/>.</param>
-    /// <param name="batchSampler">Where whole batches of indices come from; excludes the other sampling arguments.</param>
+    /// <param name="sampler">Where indices come from; excludes <paramref name="shuffle"/>. Its indices must lie inside the data set.</param>
+    /// <param name="batchSampler">Where whole batches of indices come from; excludes the other sampling arguments. Its batches must not be empty and their indices must lie inside the data set.</param>
     /// <param name="dropLast">Drop a last batch smaller than <paramref name="batchSize"/>.</param>
     /// <param name="device">Where batches go; the CPU when null.</param>
     /// <param name="seed">The seed of the shuffling sampler made for <paramref name="shuffle"/>.</param>
     /// <param name="prefetch">Load the next batch on a background thread while the current one is used.</param>
     /// <param name="disposeBatches">Dispose each batch when the next one is fetched.</param>
     /// <param name="disposeDataset">Dispose <paramref name="dataset"/> with the loader.</param>
+    /// <exception cref="ArgumentException">Conflicting or invalid arguments; an <see cref="ArgumentOutOfRangeException"/>
+    /// when a runtime sampler or batch sampler is for a larger data set, or <paramref name="shuffle"/> would permute more samples than memory holds.</exception>
     public EpochDataLoader(
         torch.utils.data.Dataset dataset, int batchSize = 1, bool shuffle = false, ISampler? sampler = null,
         IBatchSampler? batchSampler = null, bool dropLast = false, Device? device = null, int seed = 0,
         bool prefetch = false, bool disposeBatches = true, bool disposeDataset = false)
     {
         Dataset = dataset ?? throw new ArgumentNullException(nameof(dataset));
-        (Sampler, BatchSampler) = LoaderSamplers.Create(dataset.Count, batchSize, shuffle, sampler, batchSampler, dropLast, seed);
+        (Sampler, BatchSampler, _indices) = LoaderSamplers.Create(() => dataset.Count, batchSize, shuffle, sampler, batchSampler, dropLast, seed);
         BatchSize = batchSampler is null ? batchSize : null;
         DropLast = dropLast;
         Device = device ?? CPU;
         _prefetch = prefetch;
         _disposeBatches = disposeBatches;
         _disposeDataset = disposeDataset;
+        _guard = new ReplayGuard(nameof(EpochDataLoader), BatchSampler);
+    }
+
+    /// <summary>
+    /// What every <see cref="EpochDataLoader"/> and <see cref="EpochDataLoader{T, TBatch}"/> without a
+    /// <see cref="ReplayedEpochPolicy"/> of its own does when it replays an epoch; <see cref="Data.ReplayedEpochPolicy.Warn"/> unless set.
+    /// </summary>
+    /// <remarks>Set it once at start-up (say, to <see cref="Data.ReplayedEpochPolicy.Throw"/> in tests and CI); it is read at each enumeration.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a member of <see cref="Data.ReplayedEpochPolicy"/>.</exception>
+    public static ReplayedEpochPolicy DefaultReplayedEpochPolicy
+    {
+        get => s_defaultReplayedEpochPolicy;
+        set => s_defaultReplayedEpochPolicy = ReplayGuard.Validate(value);
     }
 
     /// <summary>The data set batches are loaded from.</summary>
@@ -69,26 +91,54 @@ public sealed class EpochDataLoader : IEnumerable<Dictionary<string, Tensor>>, I
     public void SetEpoch(int epoch) => Epochs.SetEpoch(this, epoch);
 
     /// <summary>
-    /// The current epoch's batches from batch <paramref name="firstBatch"/> on. The batches before it are
-    /// skipped without loading their data: resuming mid-epoch costs only their indices.
+    /// What this loader does when it is enumerated from its first batch again while its order depends on the
+    /// epoch (a shuffling sampler or batch sampler) and no <c>SetEpoch</c> reached it or its sampler or batch
+    /// sampler since its previous enumeration began: that epoch replays the previous one's order.
+    /// <see cref="DefaultReplayedEpochPolicy"/> until set.
     /// </summary>
+    /// <remarks>
+    /// Any <c>SetEpoch</c> call counts, with any epoch: <see cref="SetEpoch"/>, <see cref="Epochs.SetEpoch"/>, or one on a
+    /// sampler or batch sampler that implements <see cref="IEpochVersioned"/> (all of the runtime's do), made
+    /// directly. <see cref="IterateFrom"/> from a later batch (a mid-epoch resume) never replays. A loader that
+    /// does not shuffle never replays.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a member of <see cref="Data.ReplayedEpochPolicy"/>.</exception>
+    public ReplayedEpochPolicy ReplayedEpochPolicy
+    {
+        get => _guard.Policy;
+        set => _guard.Policy = value;
+    }
+
+    ReplayGuard IReplayGuarded.ReplayGuard => _guard;
+
+    /// <summary>
+    /// The current epoch's batches from batch <paramref name="firstBatch"/> on. The batches before it are
+    /// skipped without loading their data: resuming mid-epoch costs only their indices. Past the last batch, none.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">From <c>MoveNext</c>: a batch holds an index outside the data set (the message names the argument it came from, the index and the batch).</exception>
+    /// <exception cref="InvalidOperationException">From the first <c>MoveNext</c>, with <see cref="ReplayedEpochPolicy"/> <c>Throw</c>: the enumeration starts at batch 0 and replays the previous one.</exception>
     public IEnumerable<Dictionary<string, Tensor>> IterateFrom(long firstBatch)
     {
         Check.NotNegative(firstBatch);
         var dispose = _disposeBatches ? DisposeBatch : (Action<Dictionary<string, Tensor>>?)null;
         // In memory, with our batch sampler over a whole-epoch sampler: one index tensor per epoch, sliced per batch.
         if (Dataset is InMemoryDataset memory && BatchSampler is BatchSampler { Sampler: IIndexArray } batches)
-            return BatchStream.Load(EpochSlices(batches, firstBatch), slice => { using (slice) return ToDevice(memory.GetBatch(slice)); }, _prefetch, dispose);
-        return BatchStream.Load(BatchStream.From(BatchSampler, firstBatch), Load, _prefetch, dispose);
+            return BatchStream.Load(EpochSlices(batches, firstBatch), slice => { using (slice) return ToDevice(memory.Gather(slice)); }, _prefetch, dispose);
+        return BatchStream.Load(BatchStream.From(BatchSampler, firstBatch, _guard, _indices), Load, _prefetch, dispose);
     }
 
     /// <summary>Views of one epoch's index tensor, batch by batch, as <see cref="Data.BatchSampler"/> would cut them.</summary>
-    static IEnumerable<Tensor> EpochSlices(BatchSampler batches, long firstBatch)
+    IEnumerable<Tensor> EpochSlices(BatchSampler batches, long firstBatch)
     {
+        _guard.Starting(firstBatch);
         long[] indices = ((IIndexArray)batches.Sampler).EpochIndices();
         long end = batches.DropLast ? indices.LongLength - indices.LongLength % batches.BatchSize : indices.LongLength;
+        long batchCount = (end + batches.BatchSize - 1) / batches.BatchSize;
+        if (firstBatch >= batchCount) yield break; // also keeps firstBatch × BatchSize from overflowing
+        long first = firstBatch * batches.BatchSize;
+        _indices.Epoch(indices, first, batches.BatchSize);
         using var epoch = tensor(indices, ScalarType.Int64);
-        for (long start = firstBatch * batches.BatchSize; start < end; start += batches.BatchSize)
+        for (long start = first; start < end; start += batches.BatchSize)
             yield return epoch.narrow(0, start, Math.Min(batches.BatchSize, end - start));
     }
 

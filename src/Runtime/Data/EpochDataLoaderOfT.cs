@@ -12,11 +12,13 @@ namespace Composer.Data;
 /// <typeparam name="T">The sample type.</typeparam>
 /// <typeparam name="TBatch">The batch type the collate function makes.</typeparam>
 /// <remarks>Batches belong to the caller: the loader never disposes them.</remarks>
-public sealed class EpochDataLoader<T, TBatch> : IEnumerable<TBatch>, IEpochAware, IDisposable
+public sealed class EpochDataLoader<T, TBatch> : IEnumerable<TBatch>, IEpochAware, IDisposable, IReplayGuarded
     where TBatch : class
 {
     readonly Func<IReadOnlyList<T>, Device, TBatch> _collate;
     readonly bool _prefetch, _disposeDataset;
+    readonly ReplayGuard _guard;
+    readonly IndexCheck _indices;
 
     /// <summary>Creates a loader; the arguments are those of <see cref="EpochDataLoader"/> plus <paramref name="collate"/>.</summary>
     /// <param name="dataset">The data set to load from.</param>
@@ -37,12 +39,13 @@ public sealed class EpochDataLoader<T, TBatch> : IEnumerable<TBatch>, IEpochAwar
     {
         Dataset = dataset ?? throw new ArgumentNullException(nameof(dataset));
         _collate = collate ?? throw new ArgumentNullException(nameof(collate));
-        (Sampler, BatchSampler) = LoaderSamplers.Create(dataset.Count, batchSize, shuffle, sampler, batchSampler, dropLast, seed);
+        (Sampler, BatchSampler, _indices) = LoaderSamplers.Create(() => dataset.Count, batchSize, shuffle, sampler, batchSampler, dropLast, seed);
         BatchSize = batchSampler is null ? batchSize : null;
         DropLast = dropLast;
         Device = device ?? CPU;
         _prefetch = prefetch;
         _disposeDataset = disposeDataset;
+        _guard = new ReplayGuard($"EpochDataLoader<{typeof(T).Name}, {typeof(TBatch).Name}>", BatchSampler);
     }
 
     /// <summary>The data set samples come from.</summary>
@@ -63,11 +66,27 @@ public sealed class EpochDataLoader<T, TBatch> : IEnumerable<TBatch>, IEpochAwar
     /// <summary>Sets the epoch on every epoch-aware part of this loader; see <see cref="Epochs.SetEpoch"/>.</summary>
     public void SetEpoch(int epoch) => Epochs.SetEpoch(this, epoch);
 
-    /// <summary>The current epoch's batches from batch <paramref name="firstBatch"/> on, skipping the others without loading them.</summary>
+    /// <summary>
+    /// What this loader does when it replays an epoch (enumerated from its first batch again, its order
+    /// depending on the epoch, nothing set in between); as <see cref="EpochDataLoader.ReplayedEpochPolicy"/>,
+    /// <see cref="EpochDataLoader.DefaultReplayedEpochPolicy"/> until set.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a member of <see cref="Data.ReplayedEpochPolicy"/>.</exception>
+    public ReplayedEpochPolicy ReplayedEpochPolicy
+    {
+        get => _guard.Policy;
+        set => _guard.Policy = value;
+    }
+
+    ReplayGuard IReplayGuarded.ReplayGuard => _guard;
+
+    /// <summary>The current epoch's batches from batch <paramref name="firstBatch"/> on, skipping the others without loading them; past the last batch, none.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">From <c>MoveNext</c>: a batch holds an index outside the data set.</exception>
+    /// <exception cref="InvalidOperationException">From the first <c>MoveNext</c>, with <see cref="ReplayedEpochPolicy"/> <c>Throw</c>: the enumeration replays the previous one.</exception>
     public IEnumerable<TBatch> IterateFrom(long firstBatch)
     {
         Check.NotNegative(firstBatch);
-        return BatchStream.Load(BatchStream.From(BatchSampler, firstBatch), (long[] indices) => _collate(indices.Select(Dataset.GetTensor).ToList(), Device), _prefetch, dispose: null);
+        return BatchStream.Load(BatchStream.From(BatchSampler, firstBatch, _guard, _indices), (long[] indices) => _collate(indices.Select(Dataset.GetTensor).ToList(), Device), _prefetch, dispose: null);
     }
 
     /// <inheritdoc />

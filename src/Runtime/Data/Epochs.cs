@@ -40,11 +40,20 @@ public static class Epochs
         {
             Set(batchSampler, epoch, reached);
             if (batchSampler is BatchSampler ours) reached.Add(ours.Sampler); // it forwarded the epoch already
-            else if (PartsByType.GetOrAdd(batchSampler.GetType(), Parts.Find).Sampler?.Invoke(batchSampler) is { } inner) Set(inner, epoch, reached);
+            else if (InnerSampler(batchSampler) is { } inner) Set(inner, epoch, reached);
         }
         if (parts.Sampler?.Invoke(loader) is { } sampler) Set(sampler, epoch, reached);
         if (parts.Dataset?.Invoke(loader) is { } dataset) Set(dataset, epoch, reached);
+        if (loader is IReplayGuarded guarded) guarded.ReplayGuard.EpochSet(epoch); // seen by the loader even when its parts do not tell
     }
+
+    /// <summary>The sampler inside a batch sampler, found by the member names that <see cref="SetEpoch"/> reaches; null when it has none.</summary>
+    internal static object? InnerSampler(object batchSampler) =>
+        PartsByType.GetOrAdd(batchSampler.GetType(), Parts.Find).Sampler?.Invoke(batchSampler);
+
+    /// <summary>Whether <see cref="SetEpoch"/> sets an epoch on <paramref name="part"/>: it is <see cref="IEpochAware"/> or has <c>SetEpoch(int)</c>/<c>set_epoch(int)</c>.</summary>
+    internal static bool IsEpochAware(object part) =>
+        part is IEpochAware || SetterByType.GetOrAdd(part.GetType(), FindSetter) is not null;
 
     static void Set(object part, int epoch, HashSet<object> reached)
     {

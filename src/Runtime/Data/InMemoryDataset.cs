@@ -42,23 +42,44 @@ public class InMemoryDataset : torch.utils.data.Dataset
     /// <summary>One sample: a view of each column's row <paramref name="index"/>.</summary>
     public override Dictionary<string, Tensor> GetTensor(long index)
     {
-        if (index < 0 || index >= Count)
-            throw new ArgumentOutOfRangeException(nameof(index), index, $"index must be in [0, {Count - 1}], but was {index}.");
+        CheckIndex(index, nameof(index), "was");
         return _columns.ToDictionary(c => c.Key, c => c.Value[index]);
     }
 
+    void CheckIndex(long index, string name, string verb)
+    {
+        if (index < 0 || index >= Count)
+            throw new ArgumentOutOfRangeException(name, index, $"{name} must be in [0, {Count - 1}], but {verb} {index}.");
+    }
+
     /// <summary>The samples at <paramref name="indices"/>, gathered with one <c>index_select</c> per column.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An index is outside <c>[0, Count)</c>.</exception>
     public Dictionary<string, Tensor> GetBatch(long[] indices)
     {
         ArgumentNullException.ThrowIfNull(indices);
+        foreach (long i in indices) CheckIndex(i, nameof(indices), "held");
         using var index = tensor(indices, ScalarType.Int64);
-        return GetBatch(index);
+        return Gather(index);
     }
 
-    /// <summary>The samples at the positions in an int64 <paramref name="indices"/> tensor, one <c>index_select</c> per column.</summary>
+    /// <summary>The samples at the positions in an integer <paramref name="indices"/> tensor, one <c>index_select</c> per column.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An index is outside <c>[0, Count)</c>.</exception>
     public Dictionary<string, Tensor> GetBatch(Tensor indices)
     {
         ArgumentNullException.ThrowIfNull(indices);
+        if (indices.numel() > 0)
+        {
+            using var min = indices.min();
+            using var max = indices.max();
+            CheckIndex(min.ToInt64(), nameof(indices), "held");
+            CheckIndex(max.ToInt64(), nameof(indices), "held");
+        }
+        return Gather(indices);
+    }
+
+    /// <summary><see cref="GetBatch(Tensor)"/> for indices already checked, as a loader's are.</summary>
+    internal Dictionary<string, Tensor> Gather(Tensor indices)
+    {
         var batch = new Dictionary<string, Tensor>(_columns.Count);
         foreach (var (name, column) in _columns) batch[name] = column.index_select(0, indices);
         return batch;

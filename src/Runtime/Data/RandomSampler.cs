@@ -6,23 +6,27 @@ namespace Composer.Data;
 /// Yields the indices of a data set in random order, reshuffled every epoch from <c>(seed, epoch)</c>:
 /// PyTorch's <c>RandomSampler</c> driven by a generator seeded <c>seed + epoch</c>.
 /// </summary>
-public sealed class RandomSampler : ISampler, IEpochAware, IIndexArray
+public sealed class RandomSampler : ISampler, IEpochVersioned, IIndexArray, IIndexLimit
 {
     readonly long _length;
     readonly int _seed;
     int _epoch;
+    long _epochVersion;
 
     /// <summary>Creates a random sampler.</summary>
-    /// <param name="length">The number of samples in the data set; must be positive.</param>
+    /// <param name="length">The number of samples in the data set; must be positive. Without replacement, a permutation of all of them is held in memory: at most <see cref="Array.MaxLength"/>, and 16 bytes each must fit in the memory the process may use.</param>
     /// <param name="seed">The seed that, with the epoch, fixes the order.</param>
     /// <param name="replacement">Draw with replacement (indices may repeat) instead of permuting.</param>
-    /// <param name="numSamples">How many indices an epoch yields; defaults to <paramref name="length"/>.</param>
+    /// <param name="numSamples">How many indices an epoch yields; defaults to <paramref name="length"/>. An epoch's indices are held in memory, with the same limits as a permutation.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> or <paramref name="numSamples"/> is not positive, or too large to hold in memory.</exception>
     public RandomSampler(long length, int seed = 0, bool replacement = false, long? numSamples = null)
     {
         _length = Check.Positive(length);
+        if (!replacement) Check.HeldInMemory(length, "a permutation of all samples (torch.randperm, without replacement)");
         _seed = seed;
         Replacement = replacement;
         Count = numSamples is long n ? Check.Positive(n, nameof(numSamples)) : length;
+        Check.HeldInMemory(Count, "an epoch's indices", numSamples is null ? nameof(length) : nameof(numSamples));
     }
 
     /// <summary>Whether indices are drawn with replacement.</summary>
@@ -35,7 +39,17 @@ public sealed class RandomSampler : ISampler, IEpochAware, IIndexArray
     public long Count { get; }
 
     /// <inheritdoc />
-    public void SetEpoch(int epoch) => _epoch = Check.Epoch(epoch);
+    public long EpochVersion => _epochVersion;
+
+    /// <summary>Always true: every epoch has its own order.</summary>
+    public bool OrderDependsOnEpoch => true;
+
+    /// <inheritdoc />
+    public void SetEpoch(int epoch)
+    {
+        _epoch = Check.Epoch(epoch);
+        _epochVersion++;
+    }
 
     /// <inheritdoc />
     public IEnumerator<long> GetEnumerator()
@@ -57,6 +71,8 @@ public sealed class RandomSampler : ISampler, IEpochAware, IIndexArray
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    long? IIndexLimit.IndexLimit => _length;
 
     long[] IIndexArray.EpochIndices()
     {

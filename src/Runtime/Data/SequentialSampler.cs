@@ -3,7 +3,7 @@ using System.Collections;
 namespace Composer.Data;
 
 /// <summary>Yields <c>0, 1, …, length − 1</c> in order, like PyTorch's <c>SequentialSampler</c>.</summary>
-public sealed class SequentialSampler : ISampler, IIndexArray
+public sealed class SequentialSampler : ISampler, IIndexArray, IIndexLimit
 {
     /// <summary>Creates a sampler over a data set of <paramref name="length"/> samples.</summary>
     /// <param name="length">The number of samples; must not be negative.</param>
@@ -17,6 +17,8 @@ public sealed class SequentialSampler : ISampler, IIndexArray
     {
         for (long i = 0; i < Count; i++) yield return i;
     }
+
+    long? IIndexLimit.IndexLimit => Count;
 
     long[] IIndexArray.EpochIndices()
     {

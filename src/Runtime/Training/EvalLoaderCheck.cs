@@ -9,7 +9,7 @@ internal static class EvalLoaderCheck
 {
     /// <summary>
     /// For an <see cref="EpochDataLoader"/> in a single process, reads its batch sampler's indices (no
-    /// data) and throws when some samples are dropped (<c>dropLast</c>, a P×K sampler) or repeated.
+    /// data) and throws when some samples are dropped (<c>dropLast</c>, a P×K sampler), repeated, or outside the data set.
     /// </summary>
     public static void EnsureSeesEverySample(IEnumerable<Dictionary<string, Tensor>> loader, string parameterName)
     {
@@ -25,6 +25,14 @@ internal static class EvalLoaderCheck
         {
             foreach (long index in batch)
             {
+                if ((ulong)index >= (ulong)length)
+                {
+                    throw new ArgumentOutOfRangeException(
+                        parameterName,
+                        index,
+                        $"EvalLoader's batch sampler ({epochLoader.BatchSampler.GetType().Name}) yields index {index}, outside the dataset's {length} samples (indices 0 to {length - 1}).");
+                }
+
                 if (seen[index])
                 {
                     repeated++;

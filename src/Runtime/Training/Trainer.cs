@@ -149,6 +149,7 @@ public sealed class Trainer : IDisposable
         try
         {
             using var noGrad = no_grad();
+            using var replays = ReplayGuard.AllowReplays(); // the same order at every evaluation is no bug: the metrics do not depend on it
             foreach (var batch in loader)
             {
                 using var scope = NewDisposeScope();
