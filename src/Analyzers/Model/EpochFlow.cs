@@ -30,6 +30,7 @@ internal sealed class EpochFlow
         foreach (var (call, enumerator, bodies) in _enumerators)
             bodies.AddRange(_loops.Where(l => l is IWhileLoopOperation { Condition: { } condition } && MovesNext(condition, enumerator)));
         ExpandCollectionEvents();
+        MapLocalFunctionParameters();
     }
 
     public IOperation Root { get; }
@@ -136,7 +137,16 @@ internal sealed class EpochFlow
         var bodies = new List<IOperation> { loop.Body };
         bodies.AddRange(chain.OfType<IInvocationOperation>().SelectMany(Lambdas));
         Iterations.Add(new Iteration(loop, loader, loader.ReferencedSymbol(), loop.Collection.Syntax.GetLocation(), bodies));
+        // Other sequences the chain draws from: foreach (var (a, b) in first.Zip(second)).
+        foreach (var call in chain.OfType<IInvocationOperation>().Where(c => IsEnumerableMethod(c.TargetMethod)))
+            foreach (var other in call.Arguments.Skip(1).Where(IsSequenceArgument).Select(a => a.Value.WalkDown()))
+                Iterations.Add(new Iteration(call, other, other.ReferencedSymbol(), other.Syntax.GetLocation(), bodies));
     }
+
+    /// <summary>A loader passed where a LINQ method takes a sequence (not an element: <c>loaders.Append(train)</c>).</summary>
+    bool IsSequenceArgument(IArgumentOperation argument) =>
+        argument.Parameter?.Type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T &&
+        Types.KindOf(argument.Value.WalkDown().Type, Settings) != LoaderKind.None;
 
     static IEnumerable<IOperation> Lambdas(IInvocationOperation call) =>
         call.Arguments.Select(a => a.Value.WalkDown()).Where(v => v is IDelegateCreationOperation or IAnonymousFunctionOperation);
@@ -197,11 +207,12 @@ internal sealed class EpochFlow
         if (IsEnumerableMethod(method))
         {
             // loader.Take(n), loader.Select(b => …) (the lambda runs during the iteration), first.Zip(second), a.Concat(b).
+            if (_consumedByForEach.Contains(invocation)) return;
             var lambdas = Lambdas(invocation).ToList();
             for (int i = 0; i < invocation.Arguments.Length; i++)
             {
                 var source = invocation.Arguments[i].Value.WalkDown();
-                if (i == 0 && _consumedByForEach.Contains(invocation) || Types.KindOf(source.Type, Settings) == LoaderKind.None) continue;
+                if (!IsSequenceArgument(invocation.Arguments[i])) continue;
                 var location = i == 0 ? invocation.Syntax.GetLocation() : source.Syntax.GetLocation();
                 Iterations.Add(new Iteration(invocation, source, source.ReferencedSymbol(), location, i == 0 ? lambdas : []));
             }
@@ -231,16 +242,45 @@ internal sealed class EpochFlow
                     Events.Add(new EpochEvent(call, e.Target, null, e.Symbol, null, null));
                     continue;
                 }
-                if (arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Ordinal)?.Value is not { } value) continue;
-                var symbols = value.ReferencedSymbol() is { } direct ? [direct] : SymbolsIn(value, 1).ToList();
-                foreach (var symbol in symbols)
-                    Events.Add(new EpochEvent(call, Types.KindOf(TypeOf(symbol), Settings) != LoaderKind.None ? EpochTarget.WholeLoader : e.Target, null, symbol, null, null));
+                if (arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Ordinal)?.Value is { } value) MapArgument(call, e, value);
             }
             return;
         }
         foreach (var argument in arguments)
             if (argument.Value.WalkDown() is var value && Types.KindOf(value.Type, Settings) != LoaderKind.None)
                 Events.Add(new EpochEvent(call, EpochTarget.WholeLoader, value, value.ReferencedSymbol(), null, null));
+    }
+
+    /// <summary>
+    /// An event of a callee on its parameter, read as the caller's argument: <c>train</c>, <c>train.BatchSampler</c>
+    /// (that part of <c>train</c>), or an expression made of variables (<c>new[] { a, b }</c>: each of them).
+    /// </summary>
+    void MapArgument(IOperation call, EpochEvent e, IOperation value)
+    {
+        value = value.WalkDown();
+        if (IsPart(value, KnownTypes.BatchSamplerNames, out var owner) || IsPart(value, KnownTypes.SamplerNames, out owner))
+        {
+            var part = KnownTypes.BatchSamplerNames.Contains(((IMemberReferenceOperation)value).Member.Name) ? EpochTarget.BatchSampler : EpochTarget.Sampler;
+            Events.Add(new EpochEvent(call, part, owner, owner.ReferencedSymbol(), null, null));
+            return;
+        }
+        var symbols = value.ReferencedSymbol() is { } direct ? [direct] : SymbolsIn(value, 1).ToList();
+        foreach (var symbol in symbols)
+        {
+            var target = e.Target == EpochTarget.Object && Types.KindOf(TypeOf(symbol), Settings) != LoaderKind.None ? EpochTarget.WholeLoader : e.Target;
+            Events.Add(new EpochEvent(call, target, null, symbol, null, null));
+        }
+    }
+
+    /// <summary>What local functions do to their parameters, read at each call as the caller's arguments.</summary>
+    void MapLocalFunctionParameters()
+    {
+        foreach (var e in Events.ToList())
+        {
+            if (e.Symbol is not IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.LocalFunction } function } parameter) continue;
+            foreach (var call in UsesOf(function).OfType<IInvocationOperation>())
+                if (call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Ordinal)?.Value is { } value) MapArgument(call, e, value);
+        }
     }
 
     static ISymbol? EnumeratorLocal(IInvocationOperation call)
