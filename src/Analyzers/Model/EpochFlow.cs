@@ -172,7 +172,7 @@ internal sealed class EpochFlow
         return Types.KindOf(current.Type, Settings) != LoaderKind.None ? current : null;
     }
 
-    bool IsEnumerableMethod(IMethodSymbol method) => KnownTypes.Is(method.ContainingType, Types.Enumerable);
+    bool IsEnumerableMethod(IMethodSymbol method) => KnownTypes.IsEnumerable(method.ContainingType);
 
     /// <summary>
     /// <c>loader.BatchSampler</c> handed on where its epoch may get set: to a method not in view, into a collection, or
@@ -304,7 +304,7 @@ internal sealed class EpochFlow
         var method = invocation.TargetMethod;
         if (method.IsStatic)
         {
-            if (method.Name == "SetEpoch" && invocation.Arguments.Length == 2 && KnownTypes.Is(method.ContainingType, Types.Epochs))
+            if (method.Name == "SetEpoch" && invocation.Arguments.Length == 2 && KnownTypes.IsEpochs(method.ContainingType))
                 return Whole(Argument(invocation, 0), Argument(invocation, 1));
             // The user's own static helpers named in .editorconfig: Helpers.SetEpochs(loader, epoch).
             if (Settings.HasExtraSetters && Settings.IsSetterName(method.Name) &&

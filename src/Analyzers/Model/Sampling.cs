@@ -88,8 +88,8 @@ internal sealed class Sampling(EpochFlow flow)
             case { ConstantValue: { HasValue: true, Value: null } }:
                 return false;
             case IObjectCreationOperation creation:
-                if (KnownTypes.Is(creation.Type, Types.DistributedSampler)) return !IsConstant(Argument(creation, "shuffle"), false);
-                if (KnownTypes.Is(creation.Type, Types.BatchSampler))
+                if (KnownTypes.IsDistributedSampler(creation.Type)) return !IsConstant(Argument(creation, "shuffle"), false);
+                if (KnownTypes.IsBatchSampler(creation.Type))
                     return Argument(creation, "sampler") is { } inner && SamplerDependsOnEpoch(inner.Value, depth + 1);
                 return Types.IsEpochAware(creation.Type, Settings);
             case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
@@ -112,5 +112,5 @@ internal sealed class Sampling(EpochFlow flow)
     /// (its order is its sampler's).
     /// </summary>
     bool TypeDependsOnEpoch(ITypeSymbol? type) =>
-        type is { TypeKind: not TypeKind.Interface and not TypeKind.TypeParameter } && !KnownTypes.Is(type, Types.BatchSampler) && Types.IsEpochAware(type, Settings);
+        type is { TypeKind: not TypeKind.Interface and not TypeKind.TypeParameter } && !KnownTypes.IsBatchSampler(type) && Types.IsEpochAware(type, Settings);
 }

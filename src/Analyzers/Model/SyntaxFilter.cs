@@ -20,41 +20,92 @@ internal sealed class SyntaxFilter
     public bool IsEmpty => Iterations.Count == 0 && Setters.Count == 0 && Creations.Count == 0;
 
     /// <summary>The candidate nodes of <paramref name="tree"/>, or null when its text cannot hold a finding.</summary>
+    /// <remarks>
+    /// Only the members whose text holds one of the words are walked (the whole type when a field, a property or the
+    /// type's own declaration holds one, since its members may use that loader), so a large file that mentions a loader
+    /// once costs one small walk.
+    /// </remarks>
     public static SyntaxFilter? Scan(SyntaxTree tree, KnownTypes types, AnalyzerSettings settings, CancellationToken cancellationToken)
     {
         var text = tree.GetText(cancellationToken).ToString();
-        if (!Words.Any(w => text.IndexOf(w, StringComparison.Ordinal) >= 0) &&
-            !settings.SetterNames.Any(w => text.IndexOf(w, StringComparison.Ordinal) >= 0) &&
-            !settings.LoaderTypeNames.Any(w => text.IndexOf(w, StringComparison.Ordinal) >= 0) &&
-            !types.ShapeLoaderNames.Any(w => text.IndexOf(w, StringComparison.Ordinal) >= 0))
-            return null;
+        var loaderNames = new HashSet<string>(types.ShapeLoaderNames.Concat(settings.LoaderTypeNames), StringComparer.Ordinal);
+        var words = Words.Concat(settings.SetterNames).Concat(loaderNames).ToList();
+        var positions = Positions(text, words);
+        if (positions.Count == 0) return null;
+
+        var root = tree.GetRoot(cancellationToken);
+        // using Loader = Composer.Data.EpochDataLoader; makes "Loader" a loader's name in this file.
+        foreach (var alias in root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax).OfType<UsingDirectiveSyntax>())
+        {
+            if (alias.Alias is null || !loaderNames.Add(alias.Alias.Name.Identifier.ValueText)) continue;
+            positions.AddRange(Positions(text, [alias.Alias.Name.Identifier.ValueText]));
+        }
+
+        var scopes = new HashSet<SyntaxNode>();
+        foreach (var position in positions)
+            foreach (var scope in ScopesOf(root.FindToken(position).Parent, root))
+                scopes.Add(scope);
 
         var filter = new SyntaxFilter();
-        var loaderNames = new HashSet<string>(types.ShapeLoaderNames.Concat(settings.LoaderTypeNames), StringComparer.Ordinal);
-        foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+        foreach (var scope in scopes)
+        {
+            if (scope.Ancestors().Any(scopes.Contains)) continue; // walked with the type around it
+            foreach (var node in scope.DescendantNodesAndSelf())
+                filter.Visit(node, settings, loaderNames);
+        }
+        return filter;
+    }
+
+    static List<int> Positions(string text, IEnumerable<string> words)
+    {
+        var positions = new List<int>();
+        foreach (var word in words)
+            for (int i = text.IndexOf(word, StringComparison.Ordinal); i >= 0; i = text.IndexOf(word, i + word.Length, StringComparison.Ordinal))
+                positions.Add(i);
+        return positions;
+    }
+
+    /// <summary>What to walk for a word found at <paramref name="node"/>: its member; its whole type for a field, a property or the type's own header; every top-level statement.</summary>
+    static IEnumerable<SyntaxNode> ScopesOf(SyntaxNode? node, SyntaxNode root)
+    {
+        for (; node is not null; node = node.Parent)
         {
             switch (node)
             {
-                case UsingDirectiveSyntax { Alias: { } alias }:
-                    loaderNames.Add(alias.Name.Identifier.ValueText); // using Loader = Composer.Data.EpochDataLoader;
-                    break;
-                case CommonForEachStatementSyntax forEach when InLoopOrFunction(forEach):
-                    filter.Iterations.Add(forEach);
-                    break;
-                case InvocationExpressionSyntax invocation when NameOf(invocation.Expression) is { } name:
-                    if (settings.IsSetterName(name)) filter.Setters.Add(invocation);
-                    else if (name == "DataLoader") filter.Creations.Add(invocation);
-                    else if ((name == "GetEnumerator" || types.EnumerableMethodNames.Contains(name)) && InLoopOrFunction(invocation)) filter.Iterations.Add(invocation);
-                    break;
-                case ObjectCreationExpressionSyntax creation when NameOf(creation.Type) is { } typeName && (typeName.EndsWith("DataLoader", StringComparison.Ordinal) || loaderNames.Contains(typeName)):
-                    filter.Creations.Add(creation);
-                    break;
-                case ImplicitObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: >= 2 } implicitCreation:
-                    filter.Creations.Add(implicitCreation);
-                    break;
+                case GlobalStatementSyntax:
+                    return root.ChildNodes().OfType<GlobalStatementSyntax>();
+                case BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax or IndexerDeclarationSyntax }:
+                    return [node];
+                case BaseFieldDeclarationSyntax or BasePropertyDeclarationSyntax:
+                    return node.Parent is TypeDeclarationSyntax owner ? [owner] : [node];
+                case TypeDeclarationSyntax:
+                    return [node];
+                case BaseNamespaceDeclarationSyntax or CompilationUnitSyntax:
+                    return [];
             }
         }
-        return filter;
+        return [];
+    }
+
+    void Visit(SyntaxNode node, AnalyzerSettings settings, HashSet<string> loaderNames)
+    {
+        switch (node)
+        {
+            case CommonForEachStatementSyntax forEach when InLoopOrFunction(forEach):
+                Iterations.Add(forEach);
+                break;
+            case InvocationExpressionSyntax invocation when NameOf(invocation.Expression) is { } name:
+                if (settings.IsSetterName(name)) Setters.Add(invocation);
+                else if (name == "DataLoader") Creations.Add(invocation);
+                else if ((name == "GetEnumerator" || KnownTypes.EnumerableMethodNames.Contains(name)) && InLoopOrFunction(invocation)) Iterations.Add(invocation);
+                break;
+            case ObjectCreationExpressionSyntax creation when NameOf(creation.Type) is { } typeName && (typeName.EndsWith("DataLoader", StringComparison.Ordinal) || loaderNames.Contains(typeName)):
+                Creations.Add(creation);
+                break;
+            case ImplicitObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: >= 2 } implicitCreation:
+                Creations.Add(implicitCreation);
+                break;
+        }
     }
 
     static string? NameOf(SyntaxNode expression) => expression switch

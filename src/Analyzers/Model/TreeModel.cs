@@ -75,7 +75,7 @@ internal sealed class TreeModel
     {
         IForEachLoopOperation loop => LoaderUnder(loop.Collection),
         IInvocationOperation { TargetMethod.Name: "GetEnumerator", Instance: { } owner } => LoaderUnder(owner),
-        IInvocationOperation invocation when KnownTypes.Is(invocation.TargetMethod.ContainingType, Types.Enumerable) => invocation.Arguments.Length > 0 && LoaderUnder(invocation.Arguments[0].Value),
+        IInvocationOperation invocation when KnownTypes.IsEnumerable(invocation.TargetMethod.ContainingType) => invocation.Arguments.Length > 0 && LoaderUnder(invocation.Arguments[0].Value),
         IInvocationOperation invocation => invocation.TargetMethod.IsStatic || KnownTypes.IsEpochSetterShape(invocation.TargetMethod, Settings),
         _ => false,
     };
@@ -104,7 +104,7 @@ internal sealed class TreeModel
     }
 
     public bool IsTorchFactory(IInvocationOperation invocation) =>
-        invocation.TargetMethod.Name == "DataLoader" && KnownTypes.Is(invocation.TargetMethod.ContainingType, Types.TorchData);
+        invocation.TargetMethod.Name == "DataLoader" && KnownTypes.IsTorchData(invocation.TargetMethod.ContainingType);
 
     /// <summary>
     /// What a method in view (declared with a body in this file) sets the epoch of, through its own flow: events on
