@@ -124,7 +124,8 @@ internal sealed class TreeModel
             if (bodies.Count == references.Length)
             {
                 events = [];
-                foreach (var body in bodies)
+                // A body whose text names no epoch setter sets no epoch: no need to bind it (a model's forward, say).
+                foreach (var body in bodies.Where(b => Settings.SetterNames.Any(name => b.ToString().Contains(name))))
                 {
                     if (Model.GetOperation(body, CancellationToken) is not { } operation) continue;
                     events.AddRange(FlowOf(operation).Events.Where(e =>
