@@ -102,9 +102,23 @@ internal static class Statements
         }
     }
 
-    /// <summary><c>var name = 0;</c></summary>
-    public static StatementSyntax CounterDeclaration(string name) =>
-        SyntaxFactory.ParseStatement($"var {name} = 0;").WithAdditionalAnnotations(Formatter.Annotation);
+    /// <summary>
+    /// The epoch to pass on each pass of <paramref name="loop"/>: its variable <paramref name="epoch"/>, or, when it has
+    /// none, a new counter advanced at each use (<c>epoch++</c>), which <see cref="DeclareCounter"/> then declares.
+    /// </summary>
+    public static (ExpressionSyntax Value, string? Counter) EpochValue(DocumentEditor editor, string? epoch, StatementSyntax loop)
+    {
+        if (epoch is not null) return (SyntaxFactory.IdentifierName(epoch), null);
+        string counter = CounterName(editor.SemanticModel, loop.SpanStart, loop);
+        return (SyntaxFactory.PostfixUnaryExpression(SyntaxKind.PostIncrementExpression, SyntaxFactory.IdentifierName(counter)), counter);
+    }
+
+    /// <summary><c>var counter = 0;</c> before the loop, when <see cref="EpochValue"/> made a counter.</summary>
+    public static void DeclareCounter(DocumentEditor editor, StatementSyntax loop, string? counter)
+    {
+        if (counter is not null)
+            InsertBefore(editor, loop, SyntaxFactory.ParseStatement($"var {counter} = 0;").WithAdditionalAnnotations(Formatter.Annotation));
+    }
 
     /// <summary>The statement found at an additional location of a diagnostic.</summary>
     public static StatementSyntax? StatementAt(SyntaxNode root, Location location) =>

@@ -44,12 +44,9 @@ public sealed class CMP004EpochArgumentConstantFixer : CodeFixProvider
         context.RegisterCodeFix(CodeAction.Create(Title, async ct =>
         {
             var editor = await DocumentEditor.CreateAsync(context.Document, ct).ConfigureAwait(false);
-            var counter = epoch is null ? Statements.CounterName(editor.SemanticModel, loop.SpanStart, loop) : null;
-            ExpressionSyntax value = counter is null
-                ? SyntaxFactory.IdentifierName(epoch!)
-                : SyntaxFactory.PostfixUnaryExpression(SyntaxKind.PostIncrementExpression, SyntaxFactory.IdentifierName(counter));
+            var (value, counter) = Statements.EpochValue(editor, epoch, loop);
             editor.ReplaceNode(argument.Expression, value.WithTriviaFrom(argument.Expression));
-            if (counter is not null) Statements.InsertBefore(editor, loop, Statements.CounterDeclaration(counter));
+            Statements.DeclareCounter(editor, loop, counter);
             return editor.GetChangedDocument();
         }, equivalenceKey: Title), reported);
     }
