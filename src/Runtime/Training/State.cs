@@ -10,6 +10,9 @@ namespace Composer.Training;
 public sealed class State
 {
     private readonly IReadOnlyList<LoggerDestination> loggers;
+    private Tensor? lossTensor;
+    private double? loss; // lossTensor read back, once asked for
+    private bool lossReleasedUnread;
 
     internal State(TrainerOptions options, Device device, Time maxDuration, IReadOnlyList<ComposerScheduler> schedulers,
         IReadOnlyList<LoggerDestination> loggers, IReadOnlyList<Callback> callbacks)
@@ -70,8 +73,40 @@ public sealed class State
     /// <summary>The outputs of the current micro-batch's forward pass (at <see cref="Event.AfterForward"/>).</summary>
     public Tensor? Outputs { get; internal set; }
 
-    /// <summary>The loss of the last batch (the mean over all its micro-batches); NaN before the first.</summary>
-    public double Loss { get; internal set; } = double.NaN;
+    /// <summary>
+    /// The loss of the last batch (the mean over all its micro-batches); NaN before the first. Read from
+    /// <see cref="LossTensor"/> the first time it is asked for after a batch, which makes the host wait
+    /// for the device; the trainer itself reads it only when a logger is attached.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The trainer was disposed before the last batch's loss was read.</exception>
+    public double Loss
+    {
+        get
+        {
+            if (loss is { } value)
+            {
+                return value;
+            }
+
+            if (lossTensor is null)
+            {
+                return lossReleasedUnread
+                    ? throw new ObjectDisposedException(nameof(Trainer), "The trainer was disposed before the last batch's loss was read from the device; read State.Loss before disposing it.")
+                    : double.NaN;
+            }
+
+            value = lossTensor.item<float>();
+            loss = value;
+            return value;
+        }
+    }
+
+    /// <summary>
+    /// The loss of the last batch as a float32 scalar on <see cref="Device"/>, detached from the graph
+    /// (null before the first batch): use it to compute on the loss without waiting for the device.
+    /// The state owns it and disposes it when the next batch ends or the trainer is disposed; clone it to keep it.
+    /// </summary>
+    public Tensor? LossTensor => lossTensor;
 
     /// <summary>The samples in the last batch.</summary>
     public long BatchSize { get; internal set; }
@@ -154,4 +189,21 @@ public sealed class State
     }
 
     internal IReadOnlyList<LoggerDestination> Loggers => loggers;
+
+    /// <summary>Takes <paramref name="value"/> (a scalar on the device, owned from now on) as the last batch's loss and disposes the one it replaces.</summary>
+    internal void SetLoss(Tensor value)
+    {
+        var replaced = lossTensor;
+        lossTensor = value;
+        loss = null;
+        replaced?.Dispose();
+    }
+
+    /// <summary>Disposes the last loss's tensor; a value already read stays readable.</summary>
+    internal void ReleaseLoss()
+    {
+        lossReleasedUnread = lossTensor is not null && loss is null;
+        lossTensor?.Dispose();
+        lossTensor = null;
+    }
 }

@@ -202,6 +202,7 @@ public sealed class Trainer : IDisposable
 
         disposed = true;
         StopDataParallel();
+        State.ReleaseLoss();
         foreach (var disposable in everyone.OfType<IDisposable>())
         {
             disposable.Dispose();
@@ -288,7 +289,7 @@ public sealed class Trainer : IDisposable
         var model = State.Model;
         model.train();
         State.Optimizer.zero_grad();
-        var total = zeros(1, device: State.Device);
+        Tensor? total = null;
         foreach (var (micro, microSize) in MicroBatches(onDevice, size))
         {
             var outputs = model.Forward(micro);
@@ -298,6 +299,8 @@ public sealed class Trainer : IDisposable
             // gradients equal to those of the whole batch's mean loss.
             var loss = model.Loss(outputs, micro) * ((double)microSize / size);
             loss.backward();
+            // Summed where it was computed: reading it back here would make the host wait for the device every step.
+            total ??= zeros(Array.Empty<long>(), dtype: ScalarType.Float32, device: loss.device);
             total.add_(loss.detach());
             Fire(Event.AfterBackward);
         }
@@ -309,13 +312,30 @@ public sealed class Trainer : IDisposable
         }
 
         State.Optimizer.step();
-        State.Loss = total.item<float>();
+        State.SetLoss(total!.DetachFromDisposeScope());
         State.Timestamp = State.Timestamp.AfterBatch(size);
         foreach (var scheduler in State.Schedulers.OfType<TorchScheduler>().Where(s => s.StepEveryBatch))
         {
             scheduler.Step();
         }
 
+        if (State.IsLoggingRank && State.Loggers.Count > 0)
+        {
+            LogTrainMetrics();
+        }
+
+        Fire(Event.BatchEnd);
+        State.Batch = null;
+        State.Outputs = null;
+        if (State.EvalLoader is not null && Interval.Reached(evalInterval, Event.BatchEnd, State, before))
+        {
+            Eval();
+        }
+    }
+
+    /// <summary>Logs the batch's loss and learning rates: the one place the trainer reads the loss back from the device.</summary>
+    private void LogTrainMetrics()
+    {
         var metrics = new Dictionary<string, double> { ["loss/train"] = State.Loss };
         var rates = State.LearningRates;
         for (int i = 0; i < rates.Count; i++)
@@ -324,13 +344,6 @@ public sealed class Trainer : IDisposable
         }
 
         State.Log(metrics);
-        Fire(Event.BatchEnd);
-        State.Batch = null;
-        State.Outputs = null;
-        if (State.EvalLoader is not null && Interval.Reached(evalInterval, Event.BatchEnd, State, before))
-        {
-            Eval();
-        }
     }
 
     /// <summary>Sets every parameter group's rate to its initial rate times the time-based schedulers' multipliers.</summary>
