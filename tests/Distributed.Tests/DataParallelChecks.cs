@@ -15,7 +15,68 @@ static class DataParallelChecks
         ("SamplersDefaultTheirReplicasFromDist", SamplersDefaultFromDist),
         ("ShuffledEpochDataLoaderIsShardedAutomatically", LoaderShardsItself),
         ("TrainerKeepsEveryRanksWeightsIdentical", TrainerKeepsRanksEqual),
+        ("GradientsAreViewsOfTheBucketsAndAveragingIsExact", GradientsLiveInBuckets),
     ];
+
+    static void GradientsLiveInBuckets()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(11);
+        var model = nn.Sequential(nn.Linear(8, 16), nn.ReLU(), nn.Linear(16, 3), nn.Linear(3, 3)); // the last layer gets no gradient
+        var used = model.parameters().Take(4).ToList();
+        var unused = model.parameters().Skip(4).ToList();
+        using var reducer = new GradientAllReducer(model, bucketBytes: 256);
+        Assert.True(reducer.BucketCount > 1, "the small bucket size should give several buckets");
+        var optimizer = optim.Adam(model.parameters(), 0.01);
+
+        for (int step = 0; step < 3; step++)
+        {
+            optimizer.zero_grad();
+            // Integer gradients that differ per rank and step: every order of summation gives the exact sum, and the
+            // average is that sum divided once, so the result must equal it bit for bit.
+            List<Tensor> Coefficients(int rank)
+            {
+                var generator = new Generator((ulong)(1000 * step + rank));
+                return used.Select(p => randint(-50, 50, p.shape, dtype: p.dtype, generator: generator)).ToList();
+            }
+            var coefficients = Coefficients(Dist.Rank);
+            used.Zip(coefficients).Select(pc => (pc.First * pc.Second).sum()).Aggregate((a, b) => a + b).backward();
+            reducer.AverageGradients();
+
+            // Every rank's coefficients, made here again: the expected mean owes nothing to the collectives under test.
+            var everyRank = Enumerable.Range(0, Dist.WorldSize).Select(Coefficients).ToList();
+            for (int i = 0; i < used.Count; i++)
+            {
+                var expected = everyRank.Select(c => c[i]).Aggregate((a, b) => a + b).div(Dist.WorldSize);
+                Assert.True(used[i].grad is { } g && g.shape.SequenceEqual(expected.shape) && g.eq(expected).all().item<bool>(),
+                    $"step {step}: the averaged gradient is not exactly the mean of the ranks' gradients");
+            }
+            foreach (var parameter in unused)
+                Assert.True(parameter.grad is { } g && g.eq(0).all().item<bool>(), $"step {step}: a parameter without a gradient must average to zero");
+
+            // Writing into a bucket writes into the gradients: bucket i filled with i + 1 shows up in exactly its parameters.
+            var buckets = reducer.Buckets;
+            for (int i = 0; i < buckets.Count; i++) buckets[i].fill_(i + 1);
+            long[] seen = new long[buckets.Count];
+            foreach (var parameter in model.parameters())
+            {
+                var grad = parameter.grad!;
+                int value = (int)grad.flatten()[0].item<float>();
+                Assert.True(value >= 1 && value <= buckets.Count && grad.eq(value).all().item<bool>(), "a gradient is not a view of one bucket");
+                seen[value - 1] += grad.numel();
+            }
+            for (int i = 0; i < buckets.Count; i++)
+                Assert.Equal(buckets[i].numel(), seen[i], $"elements of bucket {i} that are some parameter's gradient");
+            optimizer.step();
+        }
+
+        // The optimizer's zero_grad zeroes the views in place, and backward accumulates into them: the buckets see both.
+        optimizer.zero_grad();
+        Assert.True(reducer.Buckets.All(b => b.eq(0).all().item<bool>()), "zero_grad should zero the buckets");
+        used.Select(p => p.sum()).Aggregate((a, b) => a + b).backward();
+        double inBuckets = reducer.Buckets.Sum(b => b.sum().item<float>());
+        Assert.Equal((double)used.Sum(p => p.numel()), inBuckets, "gradients of backward found in the buckets");
+    }
 
     static void TrainerKeepsRanksEqual()
     {
