@@ -79,6 +79,7 @@ internal static class Statements
         {
             if (identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier || identifier.Parent is MemberBindingExpressionSyntax) continue;
             var here = model.GetSymbolInfo(identifier, cancellationToken).Symbol;
+            if (here?.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == node.SyntaxTree && node.Span.Contains(r.Span)) == true) continue; // declared by the node itself
             var there = model.GetSpeculativeSymbolInfo(position, identifier, SpeculativeBindingOption.BindAsExpression).Symbol;
             if (here is not null && (!SymbolEqualityComparer.Default.Equals(here, there) || !DeclaredBefore(here, position))) return false;
         }
@@ -123,6 +124,22 @@ internal static class Statements
     /// <summary>The statement found at an additional location of a diagnostic.</summary>
     public static StatementSyntax? StatementAt(SyntaxNode root, Location location) =>
         root.FindNode(location.SourceSpan, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<StatementSyntax>().FirstOrDefault(s => s.Span == location.SourceSpan);
+
+    /// <summary>
+    /// <c>if (x is T s) s.SetEpoch(e);</c> (or <c>{ s.SetEpoch(e); }</c>) around the call's statement, with no else, whose
+    /// pattern declares the call's receiver: the whole if exists for the call.
+    /// </summary>
+    public static IfStatementSyntax? PatternIf(ExpressionStatementSyntax? statement, InvocationExpressionSyntax invocation)
+    {
+        if (statement is null) return null;
+        StatementSyntax current = statement;
+        if (current.Parent is BlockSyntax { Statements.Count: 1 } block) current = block;
+        return current.Parent is IfStatementSyntax { Else: null, Condition: IsPatternExpressionSyntax { Pattern: DeclarationPatternSyntax { Designation: SingleVariableDesignationSyntax designation } } } ifStatement &&
+               ifStatement.Statement == current && ifStatement.Parent is not ElseClauseSyntax &&
+               invocation.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } && receiver.Identifier.ValueText == designation.Identifier.ValueText
+            ? ifStatement
+            : null;
+    }
 
     /// <summary>The whole expression a call stands in: through <c>?.</c> and parentheses.</summary>
     public static ExpressionSyntax Outermost(InvocationExpressionSyntax invocation)

@@ -32,5 +32,5 @@ internal sealed class EpochEvent(IOperation site, EpochTarget target, IOperation
     public IInvocationOperation? Call { get; } = call;
     public IOperation? Epoch { get; } = epoch;
 
-    public EpochEvent WithSymbol(ISymbol symbol, EpochTarget target) => new(Site, target, Loader, symbol, Call, Epoch);
+    public EpochEvent WithSymbol(ISymbol? symbol, EpochTarget target) => new(Site, target, Loader, symbol, Call, Epoch);
 }

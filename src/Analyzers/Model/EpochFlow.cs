@@ -31,6 +31,23 @@ internal sealed class EpochFlow
             bodies.AddRange(_loops.Where(l => l is IWhileLoopOperation { Condition: { } condition } && MovesNext(condition, enumerator)));
         ExpandCollectionEvents();
         MapLocalFunctionParameters();
+        // A local that only renames a loader or part (var train = _data.TrainLoader) is that loader.
+        for (int i = 0; i < Iterations.Count; i++) Iterations[i] = Iterations[i].WithLoaderSymbol(Canonical(Iterations[i].LoaderSymbol));
+        for (int i = 0; i < Events.Count; i++) Events[i] = Events[i].WithSymbol(Canonical(Events[i].Symbol), Events[i].Target);
+    }
+
+    /// <summary>What a local that is only another name stands for: the variable or member it was set from, once.</summary>
+    ISymbol? Canonical(ISymbol? symbol)
+    {
+        for (int step = 0; step < 4 && symbol is ILocalSymbol local; step++)
+        {
+            if (!_values.TryGetValue(local, out var values) || values.Count != 1 || _writes.TryGetValue(local, out var writes) && writes.Count > 1) break;
+            if (values[0].WalkDown() is not (ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation or IParameterReferenceOperation) ||
+                values[0].ReferencedSymbol() is not { } target)
+                break;
+            symbol = target;
+        }
+        return symbol;
     }
 
     public IOperation Root { get; }

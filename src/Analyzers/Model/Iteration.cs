@@ -15,4 +15,6 @@ internal sealed class Iteration(IOperation site, IOperation loader, ISymbol? loa
     public Location Location { get; } = location;
     /// <summary>The code that runs while the iteration is under way: the foreach body, the <c>while (e.MoveNext())</c> loops.</summary>
     public IReadOnlyList<IOperation> Bodies { get; } = bodies;
+
+    public Iteration WithLoaderSymbol(ISymbol? symbol) => new(Site, Loader, symbol, Location, Bodies);
 }

@@ -15,6 +15,7 @@ internal static class Operations
             {
                 case IConversionOperation conversion: operation = conversion.Operand; break;
                 case IParenthesizedOperation parenthesized: operation = parenthesized.Operand; break;
+                case ITranslatedQueryOperation query: operation = query.Operation; break; // from b in loader select …
                 default: return operation;
             }
         }

@@ -77,15 +77,22 @@ internal sealed class SyntaxFilter
                 case BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax or IndexerDeclarationSyntax }:
                     return [node];
                 case BaseFieldDeclarationSyntax or BasePropertyDeclarationSyntax:
-                    return node.Parent is TypeDeclarationSyntax owner ? [owner] : [node];
-                case TypeDeclarationSyntax:
-                    return [node];
+                    return node.Parent is TypeDeclarationSyntax owner ? PartsOf(owner, root) : [node];
+                case TypeDeclarationSyntax type:
+                    return PartsOf(type, root);
                 case BaseNamespaceDeclarationSyntax or CompilationUnitSyntax:
                     return [];
             }
         }
         return [];
     }
+
+    /// <summary>A type's declarations in this file: all its parts when it is partial.</summary>
+    static IEnumerable<SyntaxNode> PartsOf(TypeDeclarationSyntax type, SyntaxNode root) =>
+        type.Modifiers.Any(SyntaxKind.PartialKeyword)
+            ? root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)
+                .OfType<TypeDeclarationSyntax>().Where(t => t.Identifier.ValueText == type.Identifier.ValueText && t.Modifiers.Any(SyntaxKind.PartialKeyword))
+            : [type];
 
     void Visit(SyntaxNode node, AnalyzerSettings settings, HashSet<string> loaderNames)
     {

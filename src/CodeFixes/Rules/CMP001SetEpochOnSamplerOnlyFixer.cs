@@ -41,7 +41,7 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
         if (model is null || !isEpochDataLoader && model.Compilation.GetTypeByMetadataName("Composer.Data.Epochs") is null) return;
         // Under a test of the sampler's type the call goes before the test: the loader must exist there
         // (not in `if (x is EpochDataLoader loader && loader.Sampler is IEpochAware s)`).
-        if (PatternIf(Statements.Outermost(invocation).Parent as ExpressionStatementSyntax, invocation) is null &&
+        if (Statements.PatternIf(Statements.Outermost(invocation).Parent as ExpressionStatementSyntax, invocation) is null &&
             PatternTest(invocation) is { } test && !Statements.BindsAt(model, test.SpanStart, loader))
             return;
 
@@ -62,7 +62,7 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
         if (call is null) return document;
         call = call.WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation, Simplifier.AddImportsAnnotation);
 
-        if (expression.Parent is ExpressionStatementSyntax statement && PatternIf(statement, invocation) is { } ifStatement)
+        if (expression.Parent is ExpressionStatementSyntax statement && Statements.PatternIf(statement, invocation) is { } ifStatement)
         {
             // if (loader.Sampler is IEpochAware s) s.SetEpoch(e);  →  the whole if.
             editor.ReplaceNode(ifStatement, SyntaxFactory.ExpressionStatement(call).WithTriviaFrom(ifStatement).WithAdditionalAnnotations(Formatter.Annotation));
@@ -85,20 +85,6 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
             editor.ReplaceNode(expression, call.WithTriviaFrom(expression));
         }
         return editor.GetChangedDocument();
-    }
-
-    /// <summary><c>if (loader.Sampler is IEpochAware s) s.SetEpoch(e);</c> (or <c>{ s.SetEpoch(e); }</c>) with no else: the whole if exists for the call.</summary>
-    static IfStatementSyntax? PatternIf(ExpressionStatementSyntax? statement, InvocationExpressionSyntax invocation)
-    {
-        if (statement is null) return null;
-        StatementSyntax current = statement;
-        if (current.Parent is BlockSyntax { Statements.Count: 1 } block) current = block;
-        return current.Parent is IfStatementSyntax { Else: null, Condition: IsPatternExpressionSyntax { Pattern: DeclarationPatternSyntax { Designation: SingleVariableDesignationSyntax designation } } } ifStatement &&
-               ifStatement.Statement == current &&
-               invocation.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } &&
-               receiver.Identifier.ValueText == designation.Identifier.ValueText
-            ? ifStatement
-            : null;
     }
 
     /// <summary>The if or switch statement whose pattern declares the call's receiver (<c>case IEpochAware s:</c>).</summary>

@@ -38,12 +38,14 @@ public sealed class CMP005SetEpochInsideIterationFixer : CodeFixProvider
         if (Statements.Outermost(invocation).Parent is not ExpressionStatementSyntax statement) return;
         if (Statements.StatementAt(root, diagnostic.AdditionalLocations[0]) is not { } iteration) return;
 
-        // A guard that means the same before the iteration moves with the call (if (epoch > 0) …); one that reads the
+        // The call, with the type test that declares its receiver (if (loader.BatchSampler is IEpochAware b) b.SetEpoch(e)).
+        StatementSyntax unit = Statements.PatternIf(statement, invocation) ?? (StatementSyntax)statement;
+        if (!Statements.MeansTheSameAt(model, unit, iteration.SpanStart, context.CancellationToken)) return;
+        // A guard that means the same before the iteration moves with it (if (epoch > 0) …); one that reads the
         // iteration's own state (if (step == 0) …) only made the call happen once, and goes.
-        if (!Statements.MeansTheSameAt(model, statement, iteration.SpanStart, context.CancellationToken)) return;
-        var guard = GuardingIf(statement);
-        var removed = guard ?? (StatementSyntax)statement;
-        var moved = guard is not null && Statements.MeansTheSameAt(model, guard.Condition, iteration.SpanStart, context.CancellationToken) ? guard : (StatementSyntax)statement;
+        var guard = GuardingIf(unit);
+        var removed = guard ?? unit;
+        var moved = guard is not null && Statements.MeansTheSameAt(model, guard.Condition, iteration.SpanStart, context.CancellationToken) ? guard : unit;
 
         context.RegisterCodeFix(CodeAction.Create(Title, async ct =>
         {
@@ -55,8 +57,8 @@ public sealed class CMP005SetEpochInsideIterationFixer : CodeFixProvider
         }, equivalenceKey: Title), reported);
     }
 
-    /// <summary>An <c>if</c> without else whose only statement is the call and whose condition has no side effects.</summary>
-    static IfStatementSyntax? GuardingIf(ExpressionStatementSyntax statement)
+    /// <summary>An <c>if</c> without else whose only statement is <paramref name="statement"/> and whose condition has no side effects.</summary>
+    static IfStatementSyntax? GuardingIf(StatementSyntax statement)
     {
         StatementSyntax current = statement;
         if (current.Parent is BlockSyntax { Statements.Count: 1 } block) current = block;
