@@ -43,6 +43,7 @@ public class DeterministicAugmentationTests
     [Fact]
     public void TheLoaderPassesItsSeedTheEpochItWasSetToAndTheIndex()
     {
+        using var scope = NewDisposeScope(); // tensors gone when the test ends: MemoryTests counts live ones
         using var loader = new EpochDataLoader(new Draws(20), batchSize: 6, shuffle: true, seed: 5);
         foreach (int epoch in new[] { 0, 3, 1 })
         {
@@ -58,6 +59,7 @@ public class DeterministicAugmentationTests
     [Fact]
     public void ASampleIsTheSameInAnyOrderWithPrefetchAndAfterAResume()
     {
+        using var scope = NewDisposeScope(); // tensors gone when the test ends: MemoryTests counts live ones
         using var sequential = new EpochDataLoader(new Draws(30), batchSize: 4, seed: 9);
         using var shuffled = new EpochDataLoader(new Draws(30), batchSize: 4, shuffle: true, seed: 9, prefetch: true);
         sequential.SetEpoch(2);
@@ -72,6 +74,7 @@ public class DeterministicAugmentationTests
     [Fact]
     public void TheTypedLoaderPassesTheSameGenerators()
     {
+        using var scope = NewDisposeScope(); // tensors gone when the test ends: MemoryTests counts live ones
         using var loader = new EpochDataLoader<(long Index, double Draw), (long Index, double Draw)[]>(
             new TypedDraws(10), (samples, _) => [.. samples], batchSize: 3, shuffle: true, seed: 11, prefetch: true);
         loader.SetEpoch(4);
@@ -83,6 +86,7 @@ public class DeterministicAugmentationTests
     [Fact]
     public void TheEpochIsTheOneSetWhenTheEnumerationBegan()
     {
+        using var scope = NewDisposeScope(); // tensors gone when the test ends: MemoryTests counts live ones
         using var loader = new EpochDataLoader(new Draws(8), batchSize: 2, seed: 1);
         loader.SetEpoch(1);
         var draws = new Dictionary<long, double>();
@@ -97,6 +101,7 @@ public class DeterministicAugmentationTests
     [Fact]
     public void SamplesCanBeLoadedFromManyThreadsAtOnce()
     {
+        using var scope = NewDisposeScope(); // tensors gone when the test ends: MemoryTests counts live ones
         // What workers will do: the same sample is the same whichever thread loads it, in whatever order.
         var dataset = new TypedDraws(1000);
         var parallel = new double[1000];

@@ -13,6 +13,7 @@ public sealed class ImageFolderTests : IDisposable
 
     public ImageFolderTests()
     {
+        using var scope = NewDisposeScope();
         using var mnist = new Composer.Data.FashionMnist(train: false);
         var labels = mnist.Columns["label"].data<long>().ToArray();
         for (int label = 0; label < ClassNames.Length; label++)
@@ -45,6 +46,7 @@ public sealed class ImageFolderTests : IDisposable
     [Fact]
     public void ClassesAreTheSortedSubfoldersAndLabelsTheirIndices()
     {
+        using var scope = NewDisposeScope(); // tensors gone when the test ends: MemoryTests counts live ones
         using var folder = new ImageFolder(_root);
         Assert.Equal(["Pullover", "T-shirt", "Trouser"], folder.Classes);
         Assert.Equal(12, folder.Count);
@@ -56,6 +58,7 @@ public sealed class ImageFolderTests : IDisposable
     [Fact]
     public void PngRoundTripsExactlyAndJpegClosely()
     {
+        using var scope = NewDisposeScope(); // tensors gone when the test ends: MemoryTests counts live ones
         using var grey = new ImageFolder(_root, channels: 1);
         using var rgb = new ImageFolder(_root);
         for (long i = 0; i < grey.Count; i++)
@@ -82,6 +85,7 @@ public sealed class ImageFolderTests : IDisposable
     [Fact]
     public void ACorruptOrNonImageFileNamesTheFile()
     {
+        using var scope = NewDisposeScope(); // tensors gone when the test ends: MemoryTests counts live ones
         string bad = Path.Combine(_root, "Trouser", "zz-not-really.png");
         File.WriteAllText(bad, "this is text, not a PNG");
         string truncated = Path.Combine(_root, "Trouser", "zz-truncated.jpg");
@@ -102,6 +106,7 @@ public sealed class ImageFolderTests : IDisposable
     [Fact]
     public void BadFoldersAndArgumentsAreClearErrors()
     {
+        using var scope = NewDisposeScope(); // tensors gone when the test ends: MemoryTests counts live ones
         string missing = Path.Combine(_root, "nope");
         Assert.Contains(missing, Assert.Throws<DirectoryNotFoundException>(() => new ImageFolder(missing)).Message);
         Directory.CreateDirectory(Path.Combine(_root, "Zempty"));
@@ -126,6 +131,7 @@ public sealed class ImageFolderTests : IDisposable
     [Fact]
     public void AugmentedBatchesDependOnlyOnSeedEpochAndIndex()
     {
+        using var scope = NewDisposeScope(); // tensors gone when the test ends: MemoryTests counts live ones
         using var first = new EpochDataLoader<LabeledImage, Dictionary<string, Tensor>>(Augmented(_root), ImageFolder.Collate, batchSize: 5, shuffle: true, seed: 3, disposeDataset: true);
         using var second = new EpochDataLoader<LabeledImage, Dictionary<string, Tensor>>(Augmented(_root), ImageFolder.Collate, batchSize: 5, shuffle: true, seed: 3, prefetch: true, disposeDataset: true);
         var a = Epoch(first, 1);
@@ -143,6 +149,7 @@ public sealed class ImageFolderTests : IDisposable
         // Another epoch draws other crops and flips for the same samples.
         var unshuffled = new ImageFolder(_root, ((ImageFolder)first.Dataset).Transform);
         using var fixedOrder = new EpochDataLoader<LabeledImage, Dictionary<string, Tensor>>(unshuffled, ImageFolder.Collate, batchSize: 12, seed: 3, disposeDataset: true);
+        foreach (var batch in a.Concat(b).Concat(resumed)) foreach (var t in batch.Values) t.Dispose(); // some were made on the prefetch thread
         var epoch1 = Epoch(fixedOrder, 1)[0]["data"];
         var epoch2 = Epoch(fixedOrder, 2)[0]["data"];
         Assert.False(TestData.Same(epoch1, epoch2));
@@ -152,6 +159,7 @@ public sealed class ImageFolderTests : IDisposable
     [Fact]
     public void CollateMakesTheTrainersBatchAndNamesMismatchedSizes()
     {
+        using var scope = NewDisposeScope(); // tensors gone when the test ends: MemoryTests counts live ones
         using var folder = new ImageFolder(_root, channels: 1);
         var batch = ImageFolder.Collate([folder.GetTensor(0), folder.GetTensor(5)], CPU);
         Assert.Equal([2L, 1, 28, 28], batch["data"].shape);

@@ -12,6 +12,7 @@ public class TransformTests
     [Fact]
     public void HorizontalFlipReversesTheColumns()
     {
+        using var scope = NewDisposeScope(); // tensors gone when the test ends: MemoryTests counts live ones
         var image = Image();
         var flipped = new RandomHorizontalFlip(1).Apply(image, new SampleRandom(0, 0, 0));
         for (int j = 0; j < 7; j++) Assert.True(TestData.Same(flipped[.., .., j], image[.., .., 6 - j]));
@@ -26,6 +27,7 @@ public class TransformTests
     [Fact]
     public void RandomCropPadsWithZerosAndCutsWhereTheGeneratorSays()
     {
+        using var scope = NewDisposeScope(); // tensors gone when the test ends: MemoryTests counts live ones
         var image = Image();
         for (long i = 0; i < 30; i++)
         {
@@ -50,6 +52,7 @@ public class TransformTests
     [Fact]
     public void NormalizeStandardizesEachChannel()
     {
+        using var scope = NewDisposeScope(); // tensors gone when the test ends: MemoryTests counts live ones
         var image = Image();
         var normalized = new Normalize([1f, 2f], [0.5f, 4f]).Apply(image, new SampleRandom(0, 0, 0));
         Assert.True(normalized[0].allclose((image[0] - 1) / 0.5));
@@ -62,6 +65,7 @@ public class TransformTests
     [Fact]
     public void ResizeToASizeOrTheShorterSide()
     {
+        using var scope = NewDisposeScope(); // tensors gone when the test ends: MemoryTests counts live ones
         var image = Image();
         Assert.Equal([2L, 10, 14], new Resize(10, 14).Apply(image, new SampleRandom(0, 0, 0)).shape);
         Assert.Equal([2L, 10, 14], new Resize(10).Apply(image, new SampleRandom(0, 0, 0)).shape);
@@ -76,6 +80,7 @@ public class TransformTests
     [Fact]
     public void ComposeRunsInOrderOnOneGenerator()
     {
+        using var scope = NewDisposeScope(); // tensors gone when the test ends: MemoryTests counts live ones
         var image = Image();
         var crop = new RandomCrop(5, 7, padding: 1);
         var flip = new RandomHorizontalFlip();
