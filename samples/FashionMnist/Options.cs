@@ -16,6 +16,7 @@ internal sealed record Options
     public int Seed { get; init; } = 42;
     public int GradAccum { get; init; } = 1;
     public int? Threads { get; init; }
+    public string? ImageFolder { get; init; }
     public bool Help { get; init; }
 
     public const string Usage = """
@@ -33,6 +34,8 @@ internal sealed record Options
           --seed N            seed of weights, shuffling and dropout (default 42)
           --grad-accum N      micro-batches per batch (default 1)
           --threads N         torch CPU threads (default: torch's choice)
+          --image-folder DIR  train from PNG files in DIR/train/<class>/ and DIR/test/<class>/, decoded per sample
+                              with random crops (padding 2) and flips; exported there from --data first if missing
         """;
 
     public static Options Parse(string[] args)
@@ -56,6 +59,7 @@ internal sealed record Options
                 "--seed" => options with { Seed = Int() },
                 "--grad-accum" => options with { GradAccum = Int() },
                 "--threads" => options with { Threads = Int() },
+                "--image-folder" => options with { ImageFolder = Value() },
                 "--help" or "-h" => options with { Help = true },
                 _ => throw new ArgumentException($"Unknown option '{name}'.", nameof(args)),
             };

@@ -28,13 +28,10 @@ if (options.Threads is { } threads)
 }
 
 Reproducibility.SeedAll(options.Seed);
-using var train = new Composer.Data.FashionMnist(options.Data, train: true);
-using var test = new Composer.Data.FashionMnist(options.Data, train: false);
-Console.WriteLine($"Fashion-MNIST: {train.Count} training and {test.Count} test images from {options.Data}; torch threads: {get_num_threads()}");
-
-// The loader reshuffles every epoch from (seed, epoch): the trainer sets its epoch, no code here.
-using var trainLoader = new EpochDataLoader(train, batchSize: options.BatchSize, shuffle: true, seed: options.Seed, prefetch: true);
-using var testLoader = new EpochDataLoader(test, batchSize: 1000);
+var (trainLoader, testLoader, trainCount, source) = options.ImageFolder is { } imageFolder ? FromImages(imageFolder) : FromTensors();
+using var disposeTrain = (IDisposable)trainLoader;
+using var disposeTest = (IDisposable)testLoader;
+Console.WriteLine($"Fashion-MNIST: {trainCount} training images from {source}; torch threads: {get_num_threads()}");
 
 using var model = new ComposerClassifier(Models.Cnn(options.BatchNorm));
 using var optimizer = optim.Adam(model.parameters(), options.LearningRate);
@@ -81,11 +78,42 @@ if (epochTimes.Seconds.Count > 0)
 {
     double perEpoch = epochTimes.Seconds.Average();
     Console.WriteLine($"{epochTimes.Seconds.Count} epochs in {clock.Elapsed.TotalSeconds:F0} s (evaluation included): " +
-        $"{perEpoch:F1} s per epoch of training, {train.Count / perEpoch:F0} samples/s");
+        $"{perEpoch:F1} s per epoch of training, {trainCount / perEpoch:F0} samples/s");
 }
 
 Console.WriteLine($"checkpoints in {Path.GetFullPath(checkpoints)}; TensorBoard: tensorboard --logdir {Path.GetFullPath(Path.Combine(options.Output, "tensorboard"))}");
 return 0;
+
+// The loaders reshuffle every epoch from (seed, epoch): the trainer sets their epoch, no code here.
+Loaders FromTensors()
+{
+    var train = new Composer.Data.FashionMnist(options.Data, train: true);
+    var test = new Composer.Data.FashionMnist(options.Data, train: false);
+    return new(new EpochDataLoader(train, batchSize: options.BatchSize, shuffle: true, seed: options.Seed, prefetch: true, disposeDataset: true),
+        new EpochDataLoader(test, batchSize: 1000, disposeDataset: true), train.Count, options.Data);
+}
+
+// Image files decoded sample by sample; the augmentations draw from (seed, epoch, index), so they too change every epoch.
+Loaders FromImages(string folder)
+{
+    foreach (var (split, isTrain) in new[] { ("train", true), ("test", false) })
+    {
+        string splitFolder = Path.Combine(folder, split);
+        if (Directory.Exists(splitFolder)) continue;
+        Console.WriteLine($"Exporting the Fashion-MNIST {split} split from {options.Data} to {splitFolder} as PNG files ...");
+        using var images = new Composer.Data.FashionMnist(options.Data, isTrain);
+        ImageExport.Write(images, splitFolder);
+    }
+    var augment = new Compose(new RandomCrop(28, padding: 2), new RandomHorizontalFlip());
+    var train = new ImageFolder(Path.Combine(folder, "train"), augment, channels: 1);
+    var test = new ImageFolder(Path.Combine(folder, "test"), channels: 1);
+    return new(new EpochDataLoader<LabeledImage, Dictionary<string, Tensor>>(train, ImageFolder.Collate, batchSize: options.BatchSize, shuffle: true, seed: options.Seed, prefetch: true, disposeDataset: true),
+        new EpochDataLoader<LabeledImage, Dictionary<string, Tensor>>(test, ImageFolder.Collate, batchSize: 1000, disposeDataset: true),
+        train.Count, $"{folder} ({train.Classes.Count} classes)");
+}
+
+/// <summary>The sample's loaders, over tensors or image files.</summary>
+internal sealed record Loaders(IEnumerable<Dictionary<string, Tensor>> Train, IEnumerable<Dictionary<string, Tensor>> Test, long TrainCount, string Source);
 
 /// <summary>Times each epoch's training (evaluation excluded).</summary>
 internal sealed class EpochTimer : Callback

@@ -37,7 +37,7 @@ public sealed class EpochDataLoader : IEnumerable<Dictionary<string, Tensor>>, I
     /// <param name="batchSampler">Where whole batches of indices come from; excludes the other sampling arguments. Its batches must not be empty and their indices must lie inside the data set.</param>
     /// <param name="dropLast">Drop a last batch smaller than <paramref name="batchSize"/>.</param>
     /// <param name="device">Where batches go; the CPU when null.</param>
-    /// <param name="seed">The seed of the shuffling sampler made for <paramref name="shuffle"/>.</param>
+    /// <param name="seed">The seed of the shuffling sampler made for <paramref name="shuffle"/>, and of the per-sample generators of an <see cref="IRandomizedDataset{T}"/>.</param>
     /// <param name="prefetch">Load the next batch on a background thread while the current one is used.</param>
     /// <param name="disposeBatches">Dispose each batch when the next one is fetched.</param>
     /// <param name="disposeDataset">Dispose <paramref name="dataset"/> with the loader.</param>
@@ -53,6 +53,7 @@ public sealed class EpochDataLoader : IEnumerable<Dictionary<string, Tensor>>, I
         BatchSize = batchSampler is null ? batchSize : null;
         DropLast = dropLast;
         Device = device ?? CPU;
+        Seed = seed;
         _prefetch = prefetch;
         _disposeBatches = disposeBatches;
         _disposeDataset = disposeDataset;
@@ -83,6 +84,13 @@ public sealed class EpochDataLoader : IEnumerable<Dictionary<string, Tensor>>, I
     public bool DropLast { get; }
     /// <summary>Where batches go.</summary>
     public Device Device { get; }
+
+    /// <summary>
+    /// The seed of the shuffling sampler made for <c>shuffle: true</c> and of the per-sample generators: a data set that
+    /// implements <see cref="IRandomizedDataset{T}"/> gets <c>new SampleRandom(Seed, epoch, index)</c> for each sample,
+    /// with the epoch last set through <see cref="SetEpoch"/> or <see cref="Epochs.SetEpoch"/> (0 before any) when the enumeration began.
+    /// </summary>
+    public int Seed { get; }
 
     /// <summary>Batches per epoch: exactly the number an enumeration yields.</summary>
     public long Count => BatchSampler.Count;
@@ -122,9 +130,17 @@ public sealed class EpochDataLoader : IEnumerable<Dictionary<string, Tensor>>, I
         Check.NotNegative(firstBatch);
         var dispose = _disposeBatches ? DisposeBatch : (Action<Dictionary<string, Tensor>>?)null;
         // In memory, with our batch sampler over a whole-epoch sampler: one index tensor per epoch, sliced per batch.
-        if (Dataset is InMemoryDataset memory && BatchSampler is BatchSampler { Sampler: IIndexArray } batches)
+        if (Dataset is InMemoryDataset memory and not IRandomizedDataset<Dictionary<string, Tensor>> && BatchSampler is BatchSampler { Sampler: IIndexArray } batches)
             return BatchStream.Load(EpochSlices(batches, firstBatch), slice => { using (slice) return ToDevice(memory.Gather(slice)); }, _prefetch, dispose);
-        return BatchStream.Load(BatchStream.From(BatchSampler, firstBatch, _guard, _indices), Load, _prefetch, dispose);
+        return Iterate(firstBatch, dispose);
+    }
+
+    IEnumerable<Dictionary<string, Tensor>> Iterate(long firstBatch, Action<Dictionary<string, Tensor>>? dispose)
+    {
+        // Read once, when the enumeration begins: every sample of this epoch, on any thread, uses the same epoch.
+        int epoch = _guard.Epoch;
+        var batches = BatchStream.Load(BatchStream.From(BatchSampler, firstBatch, _guard, _indices), indices => Load(indices, epoch), _prefetch, dispose);
+        foreach (var batch in batches) yield return batch;
     }
 
     /// <summary>Views of one epoch's index tensor, batch by batch, as <see cref="Data.BatchSampler"/> would cut them.</summary>
@@ -147,8 +163,8 @@ public sealed class EpochDataLoader : IEnumerable<Dictionary<string, Tensor>>, I
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    Dictionary<string, Tensor> Load(long[] indices) =>
-        ToDevice(Dataset is InMemoryDataset memory ? memory.GetBatch(indices) : Stack(indices));
+    Dictionary<string, Tensor> Load(long[] indices, int epoch) =>
+        ToDevice(Dataset is InMemoryDataset memory and not IRandomizedDataset<Dictionary<string, Tensor>> ? memory.GetBatch(indices) : Stack(indices, epoch));
 
     Dictionary<string, Tensor> ToDevice(Dictionary<string, Tensor> batch)
     {
@@ -158,9 +174,9 @@ public sealed class EpochDataLoader : IEnumerable<Dictionary<string, Tensor>>, I
         return moved;
     }
 
-    Dictionary<string, Tensor> Stack(long[] indices)
+    Dictionary<string, Tensor> Stack(long[] indices, int epoch)
     {
-        var samples = indices.Select(Dataset.GetTensor).ToList();
+        var samples = indices.Select(i => GetSample(i, epoch)).ToList();
         try
         {
             return samples[0].Keys.ToDictionary(key => key, key => stack(samples.Select(s => s[key]).ToArray()));
@@ -170,6 +186,10 @@ public sealed class EpochDataLoader : IEnumerable<Dictionary<string, Tensor>>, I
             foreach (var sample in samples) DisposeBatch(sample);
         }
     }
+
+    /// <summary>Sample <paramref name="index"/> of <paramref name="epoch"/>; safe to call from any thread.</summary>
+    Dictionary<string, Tensor> GetSample(long index, int epoch) =>
+        Dataset is IRandomizedDataset<Dictionary<string, Tensor>> randomized ? randomized.GetSample(index, new SampleRandom(Seed, epoch, index)) : Dataset.GetTensor(index);
 
     static void DisposeBatch(Dictionary<string, Tensor> batch)
     {

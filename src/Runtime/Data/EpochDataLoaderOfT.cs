@@ -29,7 +29,7 @@ public sealed class EpochDataLoader<T, TBatch> : IEnumerable<TBatch>, IEpochAwar
     /// <param name="batchSampler">Where whole batches of indices come from; excludes the other sampling arguments.</param>
     /// <param name="dropLast">Drop a last batch smaller than <paramref name="batchSize"/>.</param>
     /// <param name="device">Passed to <paramref name="collate"/>; the CPU when null.</param>
-    /// <param name="seed">The seed of the shuffling sampler made for <paramref name="shuffle"/>.</param>
+    /// <param name="seed">The seed of the shuffling sampler made for <paramref name="shuffle"/>, and of the per-sample generators of an <see cref="IRandomizedDataset{T}"/>.</param>
     /// <param name="prefetch">Load the next batch on a background thread while the current one is used.</param>
     /// <param name="disposeDataset">Dispose <paramref name="dataset"/> with the loader.</param>
     public EpochDataLoader(
@@ -43,6 +43,7 @@ public sealed class EpochDataLoader<T, TBatch> : IEnumerable<TBatch>, IEpochAwar
         BatchSize = batchSampler is null ? batchSize : null;
         DropLast = dropLast;
         Device = device ?? CPU;
+        Seed = seed;
         _prefetch = prefetch;
         _disposeDataset = disposeDataset;
         _guard = new ReplayGuard($"EpochDataLoader<{typeof(T).Name}, {typeof(TBatch).Name}>", BatchSampler);
@@ -60,6 +61,12 @@ public sealed class EpochDataLoader<T, TBatch> : IEnumerable<TBatch>, IEpochAwar
     public bool DropLast { get; }
     /// <summary>The device passed to the collate function.</summary>
     public Device Device { get; }
+    /// <summary>
+    /// The seed of the shuffling sampler made for <c>shuffle: true</c> and of the per-sample generators: a data set that
+    /// implements <see cref="IRandomizedDataset{T}"/> gets <c>new SampleRandom(Seed, epoch, index)</c> for each sample,
+    /// with the epoch last set through <see cref="SetEpoch"/> or <see cref="Epochs.SetEpoch"/> (0 before any) when the enumeration began.
+    /// </summary>
+    public int Seed { get; }
     /// <summary>Batches per epoch: exactly the number an enumeration yields.</summary>
     public long Count => BatchSampler.Count;
 
@@ -86,8 +93,21 @@ public sealed class EpochDataLoader<T, TBatch> : IEnumerable<TBatch>, IEpochAwar
     public IEnumerable<TBatch> IterateFrom(long firstBatch)
     {
         Check.NotNegative(firstBatch);
-        return BatchStream.Load(BatchStream.From(BatchSampler, firstBatch, _guard, _indices), (long[] indices) => _collate(indices.Select(Dataset.GetTensor).ToList(), Device), _prefetch, dispose: null);
+        return Iterate(firstBatch);
     }
+
+    IEnumerable<TBatch> Iterate(long firstBatch)
+    {
+        // Read once, when the enumeration begins: every sample of this epoch, on any thread, uses the same epoch.
+        int epoch = _guard.Epoch;
+        var batches = BatchStream.Load(BatchStream.From(BatchSampler, firstBatch, _guard, _indices),
+            (long[] indices) => _collate(indices.Select(i => GetSample(i, epoch)).ToList(), Device), _prefetch, dispose: null);
+        foreach (var batch in batches) yield return batch;
+    }
+
+    /// <summary>Sample <paramref name="index"/> of <paramref name="epoch"/>; safe to call from any thread.</summary>
+    T GetSample(long index, int epoch) =>
+        Dataset is IRandomizedDataset<T> randomized ? randomized.GetSample(index, new SampleRandom(Seed, epoch, index)) : Dataset.GetTensor(index);
 
     /// <inheritdoc />
     public IEnumerator<TBatch> GetEnumerator() => IterateFrom(0).GetEnumerator();

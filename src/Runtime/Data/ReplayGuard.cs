@@ -56,6 +56,12 @@ internal sealed class ReplayGuard(string loaderName, IBatchSampler batchSampler)
         public void Dispose() => t_replaysAllowed--;
     }
 
+    /// <summary>The epoch last set through the loader (<see cref="Epochs.SetEpoch"/>), 0 before any: the epoch of its per-sample generators.</summary>
+    public int Epoch
+    {
+        get { lock (_gate) return _lastEpochSet ?? 0; }
+    }
+
     /// <summary>The loader's epoch was set through <see cref="Epochs.SetEpoch"/>.</summary>
     public void EpochSet(int epoch)
     {

@@ -1,0 +1,171 @@
+using Composer.Data;
+using SkiaSharp;
+using static TorchSharp.torch;
+
+namespace Composer.Runtime.Tests.Data;
+
+/// <summary>Image folders written by the tests: Fashion-MNIST test images encoded as PNG and JPEG with SkiaSharp.</summary>
+public sealed class ImageFolderTests : IDisposable
+{
+    static readonly string[] ClassNames = ["T-shirt", "Trouser", "Pullover"]; // sorted ordinally: Pullover, T-shirt, Trouser
+    readonly string _root = Directory.CreateTempSubdirectory("image-folder-").FullName;
+    readonly Dictionary<string, byte[]> _pixels = []; // the grey bytes encoded in each file
+
+    public ImageFolderTests()
+    {
+        using var scope = NewDisposeScope();
+        using var mnist = new Composer.Data.FashionMnist(train: false);
+        var labels = mnist.Columns["label"].data<long>().ToArray();
+        for (int label = 0; label < ClassNames.Length; label++)
+        {
+            string folder = Directory.CreateDirectory(Path.Combine(_root, ClassNames[label])).FullName;
+            var rows = Enumerable.Range(0, labels.Length).Where(i => labels[i] == label).Take(4).ToArray();
+            for (int k = 0; k < rows.Length; k++)
+            {
+                using var image = mnist.Columns["data"][rows[k], 0].mul(255).round().to_type(ScalarType.Byte);
+                byte[] grey = image.data<byte>().ToArray();
+                bool png = k % 2 == 0;
+                string path = Path.Combine(folder, $"{rows[k]:D5}.{(png ? "png" : "jpg")}");
+                Write(path, grey, 28, 28, png ? SKEncodedImageFormat.Png : SKEncodedImageFormat.Jpeg);
+                _pixels[path] = grey;
+            }
+        }
+        File.WriteAllText(Path.Combine(_root, "T-shirt", "notes.txt"), "not an image, and skipped: not a .jpg, .jpeg or .png");
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    internal static void Write(string path, byte[] grey, int width, int height, SKEncodedImageFormat format)
+    {
+        using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Gray8, SKAlphaType.Opaque));
+        System.Runtime.InteropServices.Marshal.Copy(grey, 0, bitmap.GetPixels(), grey.Length);
+        using var data = bitmap.Encode(format, 95);
+        File.WriteAllBytes(path, data.ToArray());
+    }
+
+    [Fact]
+    public void ClassesAreTheSortedSubfoldersAndLabelsTheirIndices()
+    {
+        using var scope = NewDisposeScope(); // tensors gone when the test ends: MemoryTests counts live ones
+        using var folder = new ImageFolder(_root);
+        Assert.Equal(["Pullover", "T-shirt", "Trouser"], folder.Classes);
+        Assert.Equal(12, folder.Count);
+        Assert.Equal([0L, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2], folder.Labels);
+        Assert.All(folder.Samples, s => Assert.Equal(folder.Classes[(int)s.Label], Path.GetFileName(Path.GetDirectoryName(s.Path))));
+        Assert.DoesNotContain(folder.Samples, s => s.Path.EndsWith(".txt"));
+    }
+
+    [Fact]
+    public void PngRoundTripsExactlyAndJpegClosely()
+    {
+        using var scope = NewDisposeScope(); // tensors gone when the test ends: MemoryTests counts live ones
+        using var grey = new ImageFolder(_root, channels: 1);
+        using var rgb = new ImageFolder(_root);
+        for (long i = 0; i < grey.Count; i++)
+        {
+            var (path, label) = grey.Samples[(int)i];
+            var g = grey.GetTensor(i);
+            var c = rgb.GetTensor(i);
+            Assert.Equal(label, g.Label);
+            Assert.Equal([1L, 28, 28], g.Data.shape);
+            Assert.Equal([3L, 28, 28], c.Data.shape);
+            Assert.Equal(ScalarType.Float32, c.Data.dtype);
+            Assert.True(TestData.Same(c.Data[0], g.Data[0]) && TestData.Same(c.Data[1], g.Data[0]) && TestData.Same(c.Data[2], g.Data[0]), "a grey image has three equal channels");
+            float[] written = _pixels[path].Select(b => b / 255f).ToArray();
+            if (path.EndsWith(".png"))
+                Assert.Equal(written, g.Data.data<float>().ToArray());
+            else
+            {
+                using var original = tensor(written);
+                Assert.InRange(g.Data.reshape(-1).sub(original).abs().mean().item<float>(), 0f, 0.03f); // JPEG is lossy, not far off
+            }
+        }
+    }
+
+    [Fact]
+    public void ACorruptOrNonImageFileNamesTheFile()
+    {
+        using var scope = NewDisposeScope(); // tensors gone when the test ends: MemoryTests counts live ones
+        string bad = Path.Combine(_root, "Trouser", "zz-not-really.png");
+        File.WriteAllText(bad, "this is text, not a PNG");
+        string truncated = Path.Combine(_root, "Trouser", "zz-truncated.jpg");
+        File.WriteAllBytes(truncated, File.ReadAllBytes(Directory.GetFiles(Path.Combine(_root, "Trouser"), "*.jpg")[0])[..40]);
+        using var folder = new ImageFolder(_root);
+        foreach (string path in new[] { bad, truncated })
+        {
+            long index = folder.Samples.Select(s => s.Path).ToList().IndexOf(path);
+            var error = Assert.Throws<InvalidDataException>(() => folder.GetTensor(index));
+            Assert.Contains(path, error.Message);
+        }
+        // Through a loader too: the error surfaces on MoveNext, with the file's name.
+        using var loader = new EpochDataLoader<LabeledImage, Dictionary<string, Tensor>>(folder, ImageFolder.Collate, batchSize: 4);
+        var thrown = Assert.Throws<InvalidDataException>(() => loader.ToList());
+        Assert.Contains("zz-", thrown.Message);
+    }
+
+    [Fact]
+    public void BadFoldersAndArgumentsAreClearErrors()
+    {
+        using var scope = NewDisposeScope(); // tensors gone when the test ends: MemoryTests counts live ones
+        string missing = Path.Combine(_root, "nope");
+        Assert.Contains(missing, Assert.Throws<DirectoryNotFoundException>(() => new ImageFolder(missing)).Message);
+        Directory.CreateDirectory(Path.Combine(_root, "Zempty"));
+        Assert.Contains("Zempty", Assert.Throws<InvalidDataException>(() => new ImageFolder(_root)).Message);
+        Directory.Delete(Path.Combine(_root, "Zempty"));
+        Assert.Contains("2", Assert.Throws<ArgumentOutOfRangeException>("channels", () => new ImageFolder(_root, channels: 2)).Message);
+        using var folder = new ImageFolder(_root);
+        Assert.Contains("12", Assert.Throws<ArgumentOutOfRangeException>("index", () => folder.GetTensor(12)).Message);
+    }
+
+    static ImageFolder Augmented(string root) => new(root, new Compose(
+        new RandomCrop(28, padding: 4),
+        new RandomHorizontalFlip(),
+        new Normalize([0.5f, 0.5f, 0.5f], [0.25f, 0.25f, 0.25f])));
+
+    static List<Dictionary<string, Tensor>> Epoch(EpochDataLoader<LabeledImage, Dictionary<string, Tensor>> loader, int epoch)
+    {
+        loader.SetEpoch(epoch);
+        return loader.ToList();
+    }
+
+    [Fact]
+    public void AugmentedBatchesDependOnlyOnSeedEpochAndIndex()
+    {
+        using var scope = NewDisposeScope(); // tensors gone when the test ends: MemoryTests counts live ones
+        using var first = new EpochDataLoader<LabeledImage, Dictionary<string, Tensor>>(Augmented(_root), ImageFolder.Collate, batchSize: 5, shuffle: true, seed: 3, disposeDataset: true);
+        using var second = new EpochDataLoader<LabeledImage, Dictionary<string, Tensor>>(Augmented(_root), ImageFolder.Collate, batchSize: 5, shuffle: true, seed: 3, prefetch: true, disposeDataset: true);
+        var a = Epoch(first, 1);
+        var b = Epoch(second, 1);
+        Assert.Equal(3, a.Count);
+        Assert.Equal([5L, 3, 28, 28], a[0]["data"].shape);
+        for (int i = 0; i < a.Count; i++)
+        {
+            Assert.True(TestData.Same(a[i]["data"], b[i]["data"]), $"batch {i} differs between two loaders of the same seed and epoch");
+            Assert.True(TestData.Same(a[i]["label"], b[i]["label"]));
+        }
+        var resumed = second.IterateFrom(1).ToList(); // a mid-epoch resume: the same augmented batches
+        Assert.True(TestData.Same(resumed[0]["data"], a[1]["data"]) && TestData.Same(resumed[1]["data"], a[2]["data"]));
+
+        // Another epoch draws other crops and flips for the same samples.
+        var unshuffled = new ImageFolder(_root, ((ImageFolder)first.Dataset).Transform);
+        using var fixedOrder = new EpochDataLoader<LabeledImage, Dictionary<string, Tensor>>(unshuffled, ImageFolder.Collate, batchSize: 12, seed: 3, disposeDataset: true);
+        foreach (var batch in a.Concat(b).Concat(resumed)) foreach (var t in batch.Values) t.Dispose(); // some were made on the prefetch thread
+        var epoch1 = Epoch(fixedOrder, 1)[0]["data"];
+        var epoch2 = Epoch(fixedOrder, 2)[0]["data"];
+        Assert.False(TestData.Same(epoch1, epoch2));
+        Assert.True(TestData.Same(epoch1, Epoch(fixedOrder, 1)[0]["data"]));
+    }
+
+    [Fact]
+    public void CollateMakesTheTrainersBatchAndNamesMismatchedSizes()
+    {
+        using var scope = NewDisposeScope(); // tensors gone when the test ends: MemoryTests counts live ones
+        using var folder = new ImageFolder(_root, channels: 1);
+        var batch = ImageFolder.Collate([folder.GetTensor(0), folder.GetTensor(5)], CPU);
+        Assert.Equal([2L, 1, 28, 28], batch["data"].shape);
+        Assert.Equal([0L, 1], batch["label"].data<long>().ToArray());
+        var small = new LabeledImage(zeros(1, 20, 20), 0);
+        var error = Assert.Throws<ArgumentException>("samples", () => ImageFolder.Collate([folder.GetTensor(0), small], CPU));
+        Assert.Contains("Resize", error.Message);
+    }
+}
