@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The distributed tests: real Open MPI jobs of 2, 3 and 4 processes (oversubscribed on small machines),
-# then the failure jobs (2, 3 and 4 processes each), started from one process.
+# then the failure jobs (2, 3 and 4 processes each) and the elastic-resume jobs (2 → 1, 1 → 2, 2 → 3), started from one process.
 # Each writes a TRX file into the results folder ($1), which eng/test.sh counts with the rest.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -19,4 +19,5 @@ for n in 2 3 4; do
   run Composer.Distributed.Tests.mpi$n mpirun --allow-run-as-root --oversubscribe -np $n dotnet "$dll"
 done
 run Composer.Distributed.Tests.failure dotnet "$dll" --failure
+run Composer.Distributed.Tests.elastic dotnet "$dll" --elastic
 exit $status

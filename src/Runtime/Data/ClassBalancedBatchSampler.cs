@@ -12,13 +12,19 @@ namespace Composer.Data;
 /// that would leave ranks uneven is dropped). Each class is walked in a fresh random order per epoch and
 /// reshuffled when fewer than <c>K</c> of its samples are left; a class with fewer than <c>K</c> samples is drawn with replacement.
 /// Forgetting <see cref="SetEpoch"/> replays epoch 0's batches every epoch.
+/// The global sequence of an epoch's batches does not depend on the number of ranks: an epoch interrupted on any
+/// number of ranks resumes on this sampler's ranks with <see cref="Resume(SamplerResumeState)"/>.
 /// </remarks>
-public sealed class ClassBalancedBatchSampler : IBatchSampler, IEpochVersioned, IIndexLimit
+public sealed class ClassBalancedBatchSampler : IBatchSampler, IElasticSampler, IIndexLimit
 {
     readonly long[][] _classes; // sample indices of each class present in the labels
     readonly long _labelCount;
+    readonly long _count;
+    readonly long _globalBatches; // labels.Count / (P × K): the batches of an epoch's global sequence
     int _epoch;
     long _epochVersion;
+    long _resumedFrom = -1; // global batches consumed before this resumed epoch; -1 when the epoch is an ordinary one
+    long _resumedCount;
 
     /// <summary>Creates a class-balanced batch sampler.</summary>
     /// <param name="labels">The class label of every sample of the data set.</param>
@@ -46,8 +52,9 @@ public sealed class ClassBalancedBatchSampler : IBatchSampler, IEpochVersioned, 
         SamplesPerClass = samplesPerClass;
         Seed = seed;
         long total = labels.Count / ((long)classesPerBatch * samplesPerClass);
-        Count = total / NumReplicas;
-        if (Count == 0)
+        _globalBatches = total;
+        _count = total / NumReplicas;
+        if (_count == 0)
             throw new ArgumentException($"labels has {labels.Count} samples: too few for one batch of {classesPerBatch} × {samplesPerClass} per rank on {NumReplicas} rank(s).", nameof(labels));
     }
 
@@ -64,8 +71,11 @@ public sealed class ClassBalancedBatchSampler : IBatchSampler, IEpochVersioned, 
     /// <summary>The epoch the next enumeration uses.</summary>
     public int Epoch => _epoch;
 
-    /// <summary>Batches per rank and epoch: the same on every rank.</summary>
-    public long Count { get; }
+    /// <summary>Batches per rank and epoch: the same on every rank (in a resumed epoch, its remainder's share).</summary>
+    public long Count => _resumedFrom < 0 ? _count : _resumedCount;
+
+    /// <inheritdoc />
+    public bool IsResumed => _resumedFrom >= 0;
 
     /// <inheritdoc />
     public long EpochVersion => _epochVersion;
@@ -78,16 +88,85 @@ public sealed class ClassBalancedBatchSampler : IBatchSampler, IEpochVersioned, 
     {
         _epoch = Check.Epoch(epoch);
         _epochVersion++;
+        _resumedFrom = -1;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The state counts batches of the epoch's global sequence (<c>labels.Count / (P × K)</c> of them, padding not included).</remarks>
+    public SamplerResumeState GetResumeState(long consumedOnThisRank)
+    {
+        if (consumedOnThisRank < 0 || consumedOnThisRank > Count)
+            throw new ArgumentOutOfRangeException(nameof(consumedOnThisRank), consumedOnThisRank, $"consumedOnThisRank must be from 0 to Count ({Count}), not {consumedOnThisRank}.");
+        long start = Math.Max(_resumedFrom, 0);
+        return new SamplerResumeState(_epoch, start + Math.Min(consumedOnThisRank * NumReplicas, _globalBatches - start));
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The remaining <c>labels.Count / (P × K) − state.Consumed</c> batches of epoch <c>state.Epoch</c>'s global sequence
+    /// are dealt round-robin to the ranks, padded by repeating the remainder's first batches so every rank gets the
+    /// same <see cref="Count"/> (<c>ceil(remaining / NumReplicas)</c>): none is dropped. An ordinary epoch drops the
+    /// uneven remainder instead; a resumed one therefore covers those batches too.
+    /// </remarks>
+    public void Resume(SamplerResumeState state)
+    {
+        Check.Epoch(state.Epoch);
+        if (state.Consumed < 0 || state.Consumed > _globalBatches)
+            throw new ArgumentOutOfRangeException(nameof(state), state.Consumed, $"state.Consumed must be from 0 to the batches of an epoch ({_globalBatches}), not {state.Consumed}.");
+        _epoch = state.Epoch;
+        _epochVersion++;
+        _resumedFrom = state.Consumed;
+        _resumedCount = (_globalBatches - state.Consumed + NumReplicas - 1) / NumReplicas;
+    }
+
+    /// <summary>
+    /// Resumes epoch <paramref name="epoch"/> after each of <paramref name="previousReplicas"/> ranks consumed its first
+    /// <paramref name="consumedBatchesPerRank"/> batches of an ordinary (not itself resumed) epoch; see <see cref="Resume(SamplerResumeState)"/>.
+    /// </summary>
+    /// <param name="epoch">The interrupted epoch.</param>
+    /// <param name="consumedBatchesPerRank">Batches every rank of the interrupted job consumed in that epoch.</param>
+    /// <param name="previousReplicas">The number of ranks of the interrupted job.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A value is negative, or <paramref name="previousReplicas"/> is not positive.</exception>
+    public void Resume(int epoch, long consumedBatchesPerRank, int previousReplicas)
+    {
+        if (previousReplicas < 1)
+            throw new ArgumentOutOfRangeException(nameof(previousReplicas), previousReplicas, $"previousReplicas must be positive, not {previousReplicas}.");
+        if (consumedBatchesPerRank < 0)
+            throw new ArgumentOutOfRangeException(nameof(consumedBatchesPerRank), consumedBatchesPerRank, $"consumedBatchesPerRank must not be negative, not {consumedBatchesPerRank}.");
+        long consumed = consumedBatchesPerRank > _globalBatches / previousReplicas ? _globalBatches : Math.Min(consumedBatchesPerRank * previousReplicas, _globalBatches);
+        Resume(new SamplerResumeState(epoch, consumed));
     }
 
     /// <inheritdoc />
     public IEnumerator<long[]> GetEnumerator()
     {
-        // Every rank draws the same global sequence of batches and keeps its own round-robin share.
+        if (_resumedFrom < 0)
+        {
+            long global = _count * NumReplicas;
+            long b = 0;
+            foreach (long[] batch in GlobalBatches(global))
+                if (b++ % NumReplicas == Rank) yield return batch;
+            yield break;
+        }
+        // Resumed: this rank's share of the remaining batches, position Rank + i × NumReplicas of the remainder, wrapping for padding.
+        long from = _resumedFrom, remaining = _globalBatches - from, count = Count;
+        if (count == 0) yield break;
+        var remainder = new long[remaining][];
+        long n = 0;
+        foreach (long[] batch in GlobalBatches(_globalBatches))
+        {
+            if (n >= from) remainder[n - from] = batch;
+            n++;
+        }
+        for (long i = 0; i < count; i++) yield return remainder[(Rank + i * NumReplicas) % remaining];
+    }
+
+    /// <summary>The first <paramref name="global"/> batches of the current epoch's global sequence: the same on every rank.</summary>
+    IEnumerable<long[]> GlobalBatches(long global)
+    {
         using var generator = Permutations.ForEpoch(Seed, _epoch);
         var order = new long[_classes.Length][];
         var cursor = new int[_classes.Length];
-        long global = Count * NumReplicas;
         for (long b = 0; b < global; b++)
         {
             long[] chosen = Permutations.RandPerm(_classes.Length, generator);
@@ -111,7 +190,7 @@ public sealed class ClassBalancedBatchSampler : IBatchSampler, IEpochVersioned, 
                 }
                 for (int k = 0; k < SamplesPerClass; k++) slot[k] = members[order[c][cursor[c]++]];
             }
-            if (b % NumReplicas == Rank) yield return batch;
+            yield return batch;
         }
     }
 

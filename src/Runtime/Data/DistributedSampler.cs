@@ -12,12 +12,17 @@ namespace Composer.Data;
 /// <c>dropLast</c> the permutation is padded by repeating its start so every rank gets the same
 /// <see cref="Count"/>; with it, the tail is cut. Rank <c>r</c> takes every <c>numReplicas</c>-th index from <c>r</c>.
 /// Forgetting <see cref="SetEpoch"/> replays epoch 0's order every epoch.
+/// An epoch interrupted on any number of ranks resumes on this sampler's ranks with <see cref="Resume(SamplerResumeState)"/>:
+/// the permutation's positions not yet consumed are dealt round-robin to the ranks, padded as above (or cut with <c>dropLast</c>).
 /// </remarks>
-public sealed class DistributedSampler : ISampler, IEpochVersioned, IIndexArray, IIndexLimit
+public sealed class DistributedSampler : ISampler, IElasticSampler, IIndexArray, IIndexLimit
 {
     readonly long _length;
+    readonly long _count;
     int _epoch;
     long _epochVersion;
+    long _resumedFrom = -1; // positions of the permutation consumed before this resumed epoch; -1 when the epoch is an ordinary one
+    long _resumedCount;
 
     /// <summary>Creates a distributed sampler.</summary>
     /// <param name="length">The number of samples in the data set; must be positive. Every rank holds a permutation of all of them in memory: at most <see cref="Array.MaxLength"/>, and 16 bytes each must fit in the memory the process may use.</param>
@@ -37,10 +42,10 @@ public sealed class DistributedSampler : ISampler, IEpochVersioned, IIndexArray,
         Seed = seed;
         DropLast = dropLast;
         // PyTorch: ceil((len - n) / n) when dropping an uneven tail, else ceil(len / n).
-        Count = dropLast && length % NumReplicas != 0
+        _count = dropLast && length % NumReplicas != 0
             ? (length - NumReplicas + NumReplicas - 1) / NumReplicas
             : (length + NumReplicas - 1) / NumReplicas;
-        Check.HeldInMemory(Count * NumReplicas, $"the indices of all ranks ({Count} × {NumReplicas})", nameof(numReplicas), NumReplicas);
+        Check.HeldInMemory(_count * NumReplicas, $"the indices of all ranks ({Count} × {NumReplicas})", nameof(numReplicas), NumReplicas);
     }
 
     /// <summary>The number of processes the data is sharded across.</summary>
@@ -56,8 +61,11 @@ public sealed class DistributedSampler : ISampler, IEpochVersioned, IIndexArray,
     /// <summary>The epoch the next enumeration uses.</summary>
     public int Epoch => _epoch;
 
-    /// <summary>The number of indices per rank and epoch: the same on every rank.</summary>
-    public long Count { get; }
+    /// <summary>The number of indices per rank and epoch: the same on every rank (in a resumed epoch, its remainder's share).</summary>
+    public long Count => _resumedFrom < 0 ? _count : _resumedCount;
+
+    /// <inheritdoc />
+    public bool IsResumed => _resumedFrom >= 0;
 
     /// <inheritdoc />
     public long EpochVersion => _epochVersion;
@@ -70,10 +78,87 @@ public sealed class DistributedSampler : ISampler, IEpochVersioned, IIndexArray,
     {
         _epoch = Check.Epoch(epoch);
         _epochVersion++;
+        _resumedFrom = -1;
     }
 
-    /// <summary>All ranks' indices of the current epoch, padded or cut to <c>Count × NumReplicas</c>.</summary>
+    /// <inheritdoc />
+    /// <remarks>The state counts positions of the epoch's permutation (of all <c>length</c> samples): at most <c>length</c>, padding not included.</remarks>
+    public SamplerResumeState GetResumeState(long consumedOnThisRank)
+    {
+        if (consumedOnThisRank < 0 || consumedOnThisRank > Count)
+            throw new ArgumentOutOfRangeException(nameof(consumedOnThisRank), consumedOnThisRank, $"consumedOnThisRank must be from 0 to Count ({Count}), not {consumedOnThisRank}.");
+        long start = Math.Max(_resumedFrom, 0);
+        // Rank r's i-th index is position r + i × NumReplicas of the (remaining) order: c each means the first c × NumReplicas.
+        return new SamplerResumeState(_epoch, start + Math.Min(consumedOnThisRank * NumReplicas, _length - start));
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The remaining <c>length − state.Consumed</c> positions of epoch <c>state.Epoch</c>'s permutation are dealt round-robin
+    /// to the ranks; without <see cref="DropLast"/> the remainder is padded by repeating its start so every rank gets
+    /// the same <see cref="Count"/> (<c>ceil(remaining / NumReplicas)</c>), with it the uneven tail is cut.
+    /// </remarks>
+    public void Resume(SamplerResumeState state)
+    {
+        Check.Epoch(state.Epoch);
+        if (state.Consumed < 0 || state.Consumed > _length)
+            throw new ArgumentOutOfRangeException(nameof(state), state.Consumed, $"state.Consumed must be from 0 to the sampler's length ({_length}), not {state.Consumed}.");
+        _epoch = state.Epoch;
+        _epochVersion++;
+        _resumedFrom = state.Consumed;
+        long remaining = _length - state.Consumed;
+        _resumedCount = DropLast ? remaining / NumReplicas : (remaining + NumReplicas - 1) / NumReplicas;
+    }
+
+    /// <summary>
+    /// Resumes epoch <paramref name="epoch"/> after each of <paramref name="previousReplicas"/> ranks consumed its first
+    /// <paramref name="consumedPerRank"/> indices of an ordinary (not itself resumed) epoch; see <see cref="Resume(SamplerResumeState)"/>.
+    /// </summary>
+    /// <param name="epoch">The interrupted epoch.</param>
+    /// <param name="consumedPerRank">Indices every rank of the interrupted job consumed in that epoch.</param>
+    /// <param name="previousReplicas">The number of ranks of the interrupted job.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A value is negative, or <paramref name="previousReplicas"/> is not positive.</exception>
+    public void Resume(int epoch, long consumedPerRank, int previousReplicas)
+    {
+        if (previousReplicas < 1)
+            throw new ArgumentOutOfRangeException(nameof(previousReplicas), previousReplicas, $"previousReplicas must be positive, not {previousReplicas}.");
+        if (consumedPerRank < 0)
+            throw new ArgumentOutOfRangeException(nameof(consumedPerRank), consumedPerRank, $"consumedPerRank must not be negative, not {consumedPerRank}.");
+        long consumed = consumedPerRank > _length / previousReplicas ? _length : Math.Min(consumedPerRank * previousReplicas, _length);
+        Resume(new SamplerResumeState(epoch, consumed));
+    }
+
+    /// <summary>All ranks' indices of the current (ordinary) epoch, padded or cut to <c>Count × NumReplicas</c>.</summary>
     internal long[] GlobalIndices()
+    {
+        long[] order = Order();
+        long total = _count * NumReplicas;
+        if (total == order.LongLength) return order;
+        var indices = new long[total];
+        // Padding repeats the permutation from its start, as many times as needed; cutting keeps the head.
+        for (long i = 0; i < total; i++) indices[i] = order[i % order.LongLength];
+        return indices;
+    }
+
+    /// <summary>This rank's indices of the current epoch.</summary>
+    long[] RankIndices()
+    {
+        long count = Count;
+        var mine = new long[count];
+        if (_resumedFrom < 0)
+        {
+            long[] all = GlobalIndices();
+            for (long i = 0; i < count; i++) mine[i] = all[Rank + i * NumReplicas];
+            return mine;
+        }
+        long[] order = Order();
+        long remaining = _length - _resumedFrom;
+        for (long i = 0; i < count; i++) mine[i] = order[_resumedFrom + (Rank + i * NumReplicas) % remaining];
+        return mine;
+    }
+
+    /// <summary>The epoch's order of all samples: the permutation, or 0, 1, 2, … without shuffling.</summary>
+    long[] Order()
     {
         long[] order;
         if (Shuffle)
@@ -86,30 +171,18 @@ public sealed class DistributedSampler : ISampler, IEpochVersioned, IIndexArray,
             order = new long[_length];
             for (long i = 0; i < _length; i++) order[i] = i;
         }
-        long total = Count * NumReplicas;
-        if (total == order.LongLength) return order;
-        var indices = new long[total];
-        // Padding repeats the permutation from its start, as many times as needed; cutting keeps the head.
-        for (long i = 0; i < total; i++) indices[i] = order[i % order.LongLength];
-        return indices;
+        return order;
     }
 
     /// <inheritdoc />
     public IEnumerator<long> GetEnumerator()
     {
-        long[] indices = GlobalIndices();
-        for (long i = Rank; i < indices.LongLength; i += NumReplicas) yield return indices[i];
+        foreach (long index in RankIndices()) yield return index;
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     long? IIndexLimit.IndexLimit => _length;
 
-    long[] IIndexArray.EpochIndices()
-    {
-        long[] all = GlobalIndices();
-        var mine = new long[Count];
-        for (long i = 0; i < Count; i++) mine[i] = all[Rank + i * NumReplicas];
-        return mine;
-    }
+    long[] IIndexArray.EpochIndices() => RankIndices();
 }

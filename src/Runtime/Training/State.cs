@@ -67,6 +67,15 @@ public sealed class State
     /// <summary>Where training is.</summary>
     public Timestamp Timestamp { get; internal set; }
 
+    /// <summary>
+    /// From a checkpoint of a job with another number of ranks (or of an epoch that was itself resumed so):
+    /// where the interrupted epoch's global order stands, applied to the train loader's sampler when the epoch starts.
+    /// </summary>
+    internal Data.SamplerResumeState? PendingResume { get; set; }
+
+    /// <summary>In an epoch resumed on a different number of ranks, <see cref="Timestamp"/>'s batch in epoch when it started; otherwise null.</summary>
+    internal long? ResumedEpochStart { get; set; }
+
     /// <summary>The current batch (between <see cref="Event.BatchStart"/> and <see cref="Event.BatchEnd"/>), already on <see cref="Device"/>.</summary>
     public Dictionary<string, Tensor>? Batch { get; internal set; }
 

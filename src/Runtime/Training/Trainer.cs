@@ -233,8 +233,24 @@ public sealed class Trainer : IDisposable
     {
         var loader = State.TrainLoader;
         Epochs.SetEpoch(loader, State.Timestamp.Epoch);
-        Fire(Event.EpochStart);
         long resumeAt = State.Timestamp.BatchInEpoch;
+        long? resumedBatches = null; // batches of an epoch resumed on a different number of ranks
+        State.ResumedEpochStart = null;
+        if (State.PendingResume is { } pending)
+        {
+            // Another number of ranks: the interrupted epoch's unconsumed rest, re-dealt to this job's ranks, from its first batch.
+            // A loader without an elastic sampler can only skip the batches, as with the same number of ranks.
+            State.PendingResume = null;
+            if (ElasticLoader.Find(loader) is { } elastic)
+            {
+                elastic.Sampler.Resume(pending with { Epoch = State.Timestamp.Epoch });
+                State.ResumedEpochStart = resumeAt;
+                resumedBatches = LoaderLength.Batches(loader);
+                resumeAt = 0;
+            }
+        }
+
+        Fire(Event.EpochStart);
         bool exhausted = false;
         using (var batches = ResumableLoader.Skip(loader, resumeAt))
         {
@@ -251,7 +267,9 @@ public sealed class Trainer : IDisposable
         }
 
         // A loader that says how long it is needs no extra batch fetched to know the epoch is over.
-        exhausted |= State.BatchesPerEpoch is { } count && State.Timestamp.BatchInEpoch >= count;
+        exhausted |= resumedBatches is { } rest
+            ? State.Timestamp.BatchInEpoch - State.ResumedEpochStart >= rest
+            : State.BatchesPerEpoch is { } count && State.Timestamp.BatchInEpoch >= count;
         if (!exhausted)
         {
             return;

@@ -56,6 +56,10 @@ public sealed class TrainerOptions
     /// <summary>How often to write a checkpoint to <see cref="SaveFolder"/>. Default <c>"1ep"</c>.</summary>
     public string SaveInterval { get; init; } = "1ep";
 
-    /// <summary>A checkpoint file (or a folder: its latest checkpoint) to resume from.</summary>
+    /// <summary>
+    /// A checkpoint file (or a folder: its latest checkpoint) to resume from. A mid-epoch checkpoint of a job with another
+    /// number of ranks resumes that epoch's unconsumed samples, re-divided over this job's ranks, when the train loader
+    /// is an <see cref="Data.EpochDataLoader"/> over an <see cref="Data.IElasticSampler"/>.
+    /// </summary>
     public string? LoadPath { get; init; }
 }

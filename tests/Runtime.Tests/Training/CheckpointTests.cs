@@ -100,6 +100,32 @@ public class CheckpointTests
         Assert.Contains("Adam", e.Message);
     }
 
+    [Fact]
+    public void AVersion1CheckpointStillLoads()
+    {
+        // Version 1 is version 2 without the trailing world size and resume state (4 + 1 bytes for a loader without an elastic sampler).
+        string path = SaveOne();
+        byte[] file = File.ReadAllBytes(path);
+        const int header = 8 + 4 + 8;
+        Assert.Equal(2, BitConverter.ToInt32(file, 8));
+        byte[] payload = file.AsSpan(header, (int)BitConverter.ToInt64(file, 12) - 5).ToArray();
+        using (var stream = File.Create(path))
+        using (var writer = new BinaryWriter(stream))
+        {
+            writer.Write(file.AsSpan(0, 8));
+            writer.Write(1);
+            writer.Write((long)payload.Length);
+            writer.Write(payload);
+            writer.Write(System.Security.Cryptography.SHA256.HashData(payload));
+        }
+
+        using var model = TrainingFixtures.Mlp(2);
+        using var optimizer = optim.Adam(model.parameters(), 1e-3);
+        using var trainer = NewTrainer(model, optimizer, "3ba", loadPath: path);
+        Assert.Equal(new Timestamp(0, 2, 2, 64), trainer.State.Timestamp);
+        trainer.Fit();
+    }
+
     private static string SaveOne()
     {
         string path = Path.Combine(TrainingFixtures.TempFolder(), "one.ckpt");

@@ -13,14 +13,17 @@ namespace Composer.Training;
 /// <remarks>
 /// Layout: <c>"CMPCKPT\0"</c>, format version (int32), payload length (int64), payload, SHA-256 of the
 /// payload. The model is stored tensor by tensor (name, dtype, shape, raw bytes) so that a checkpoint of
-/// another model is reported by name and shape.
+/// another model is reported by name and shape. Version 2 adds, after the RNG state, the world size and, for a
+/// checkpoint taken mid-epoch with an elastic sampler (<see cref="Data.IElasticSampler"/>), where the epoch's
+/// global order stands, so that another number of ranks can resume it; version 1 files still load.
 /// </remarks>
 public static class Checkpoint
 {
     /// <summary>The file name extension of checkpoints the trainer writes.</summary>
     public const string Extension = ".ckpt";
 
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
+    private const int OldestFormatVersion = 1;
     private static readonly byte[] Magic = "CMPCKPT\0"u8.ToArray();
 
     /// <summary>Reads only the timestamp of a checkpoint (after verifying the file).</summary>
@@ -28,7 +31,7 @@ public static class Checkpoint
     /// <exception cref="ArgumentException">The file does not exist or is not a valid checkpoint.</exception>
     public static Timestamp ReadTimestamp(string path)
     {
-        using var reader = new BinaryReader(new MemoryStream(ReadPayload(path, nameof(path))));
+        using var reader = new BinaryReader(new MemoryStream(ReadPayload(path, nameof(path), out _)));
         return ReadTimestamp(reader);
     }
 
@@ -86,7 +89,7 @@ public static class Checkpoint
     /// <summary>Loads a checkpoint into the state's model, optimizer, schedulers and RNG and returns its timestamp.</summary>
     internal static Timestamp Load(string path, State state, string parameterName)
     {
-        byte[] payload = ReadPayload(path, parameterName);
+        byte[] payload = ReadPayload(path, parameterName, out int version);
         using var reader = new BinaryReader(new MemoryStream(payload));
         try
         {
@@ -103,6 +106,22 @@ public static class Checkpoint
             ReadLearningRates(reader, state.Optimizer, path, parameterName);
             using var rng = ReadTensor(reader);
             random.set_rng_state(rng);
+            state.PendingResume = null;
+            if (version >= 2)
+            {
+                int worldSize = reader.ReadInt32();
+                if (reader.ReadBoolean())
+                {
+                    var resume = new Data.SamplerResumeState(reader.ReadInt32(), reader.ReadInt64());
+                    bool resumedEpoch = reader.ReadBoolean();
+                    // The same number of ranks in an ordinary epoch skips the consumed batches, exactly as before.
+                    if (timestamp.BatchInEpoch > 0 && (worldSize != Distributed.Dist.WorldSize || resumedEpoch))
+                    {
+                        state.PendingResume = resume;
+                    }
+                }
+            }
+
             return timestamp;
         }
         catch (EndOfStreamException e)
@@ -153,6 +172,39 @@ public static class Checkpoint
 
         using var rng = random.get_rng_state();
         WriteTensor(writer, rng);
+
+        writer.Write(Distributed.Dist.WorldSize);
+        var resume = ResumeState(state);
+        writer.Write(resume is not null);
+        if (resume is { } r)
+        {
+            writer.Write(t.Epoch);
+            writer.Write(r.Consumed);
+            writer.Write(state.PendingResume is not null || state.ResumedEpochStart is not null);
+        }
+    }
+
+    /// <summary>Mid-epoch, with an elastic sampler: where the epoch's global order stands; otherwise null.</summary>
+    private static Data.SamplerResumeState? ResumeState(State state)
+    {
+        var t = state.Timestamp;
+        if (t.BatchInEpoch == 0)
+        {
+            return null;
+        }
+
+        if (state.PendingResume is { } pending)
+        {
+            return pending; // loaded but its epoch not yet started
+        }
+
+        if (ElasticLoader.Find(state.TrainLoader) is not { } elastic)
+        {
+            return null;
+        }
+
+        long batches = t.BatchInEpoch - (state.ResumedEpochStart ?? 0);
+        return elastic.Sampler.GetResumeState(elastic.ConsumedOnThisRank(batches));
     }
 
     private static void WriteTensor(BinaryWriter writer, Tensor tensor)
@@ -311,7 +363,7 @@ public static class Checkpoint
         }
     }
 
-    private static byte[] ReadPayload(string path, string parameterName)
+    private static byte[] ReadPayload(string path, string parameterName, out int version)
     {
         if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
         {
@@ -325,10 +377,10 @@ public static class Checkpoint
             throw Invalid(path, parameterName, "it is not a checkpoint (no CMPCKPT header)");
         }
 
-        int version = BitConverter.ToInt32(file, 8);
-        if (version != FormatVersion)
+        version = BitConverter.ToInt32(file, 8);
+        if (version is < OldestFormatVersion or > FormatVersion)
         {
-            throw Invalid(path, parameterName, $"its format version is {version}; this library reads version {FormatVersion}");
+            throw Invalid(path, parameterName, $"its format version is {version}; this library reads versions {OldestFormatVersion} to {FormatVersion}");
         }
 
         long length = BitConverter.ToInt64(file, 12);
