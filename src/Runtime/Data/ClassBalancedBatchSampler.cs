@@ -21,10 +21,7 @@ public sealed class ClassBalancedBatchSampler : IBatchSampler, IElasticSampler, 
     readonly long _labelCount;
     readonly long _count;
     readonly long _globalBatches; // labels.Count / (P × K): the batches of an epoch's global sequence
-    int _epoch;
-    long _epochVersion;
-    long _resumedFrom = -1; // global batches consumed before this resumed epoch; -1 when the epoch is an ordinary one
-    long _resumedCount;
+    readonly ElasticEpoch _elastic;
 
     /// <summary>Creates a class-balanced batch sampler.</summary>
     /// <param name="labels">The class label of every sample of the data set.</param>
@@ -54,6 +51,7 @@ public sealed class ClassBalancedBatchSampler : IBatchSampler, IElasticSampler, 
         long total = labels.Count / ((long)classesPerBatch * samplesPerClass);
         _globalBatches = total;
         _count = total / NumReplicas;
+        _elastic = new ElasticEpoch(total, NumReplicas, "the batches of an epoch");
         if (_count == 0)
             throw new ArgumentException($"labels has {labels.Count} samples: too few for one batch of {classesPerBatch} × {samplesPerClass} per rank on {NumReplicas} rank(s).", nameof(labels));
     }
@@ -69,37 +67,27 @@ public sealed class ClassBalancedBatchSampler : IBatchSampler, IElasticSampler, 
     /// <summary>This process's rank.</summary>
     public int Rank { get; }
     /// <summary>The epoch the next enumeration uses.</summary>
-    public int Epoch => _epoch;
+    public int Epoch => _elastic.Epoch;
 
     /// <summary>Batches per rank and epoch: the same on every rank (in a resumed epoch, its remainder's share).</summary>
-    public long Count => _resumedFrom < 0 ? _count : _resumedCount;
+    public long Count => _elastic.IsResumed ? _elastic.ResumedCount : _count;
 
     /// <inheritdoc />
-    public bool IsResumed => _resumedFrom >= 0;
+    public bool IsResumed => _elastic.IsResumed;
 
     /// <inheritdoc />
-    public long EpochVersion => _epochVersion;
+    public long EpochVersion => _elastic.Version;
 
     /// <summary>Always true: every epoch has its own batches.</summary>
     public bool OrderDependsOnEpoch => true;
 
     /// <inheritdoc />
-    public void SetEpoch(int epoch)
-    {
-        _epoch = Check.Epoch(epoch);
-        _epochVersion++;
-        _resumedFrom = -1;
-    }
+    public void SetEpoch(int epoch) => _elastic.Set(epoch);
 
     /// <inheritdoc />
     /// <remarks>The state counts batches of the epoch's global sequence (<c>labels.Count / (P × K)</c> of them, padding not included).</remarks>
     public SamplerResumeState GetResumeState(long consumedOnThisRank)
-    {
-        if (consumedOnThisRank < 0 || consumedOnThisRank > Count)
-            throw new ArgumentOutOfRangeException(nameof(consumedOnThisRank), consumedOnThisRank, $"consumedOnThisRank must be from 0 to Count ({Count}), not {consumedOnThisRank}.");
-        long start = Math.Max(_resumedFrom, 0);
-        return new SamplerResumeState(_epoch, start + Math.Min(consumedOnThisRank * NumReplicas, _globalBatches - start));
-    }
+        => _elastic.StateAfter(consumedOnThisRank, Count);
 
     /// <inheritdoc />
     /// <remarks>
@@ -109,15 +97,7 @@ public sealed class ClassBalancedBatchSampler : IBatchSampler, IElasticSampler, 
     /// uneven remainder instead; a resumed one therefore covers those batches too.
     /// </remarks>
     public void Resume(SamplerResumeState state)
-    {
-        Check.Epoch(state.Epoch);
-        if (state.Consumed < 0 || state.Consumed > _globalBatches)
-            throw new ArgumentOutOfRangeException(nameof(state), state.Consumed, $"state.Consumed must be from 0 to the batches of an epoch ({_globalBatches}), not {state.Consumed}.");
-        _epoch = state.Epoch;
-        _epochVersion++;
-        _resumedFrom = state.Consumed;
-        _resumedCount = (_globalBatches - state.Consumed + NumReplicas - 1) / NumReplicas;
-    }
+        => _elastic.Resume(state, false);
 
     /// <summary>
     /// Resumes epoch <paramref name="epoch"/> after each of <paramref name="previousReplicas"/> ranks consumed its first
@@ -128,19 +108,12 @@ public sealed class ClassBalancedBatchSampler : IBatchSampler, IElasticSampler, 
     /// <param name="previousReplicas">The number of ranks of the interrupted job.</param>
     /// <exception cref="ArgumentOutOfRangeException">A value is negative, or <paramref name="previousReplicas"/> is not positive.</exception>
     public void Resume(int epoch, long consumedBatchesPerRank, int previousReplicas)
-    {
-        if (previousReplicas < 1)
-            throw new ArgumentOutOfRangeException(nameof(previousReplicas), previousReplicas, $"previousReplicas must be positive, not {previousReplicas}.");
-        if (consumedBatchesPerRank < 0)
-            throw new ArgumentOutOfRangeException(nameof(consumedBatchesPerRank), consumedBatchesPerRank, $"consumedBatchesPerRank must not be negative, not {consumedBatchesPerRank}.");
-        long consumed = consumedBatchesPerRank > _globalBatches / previousReplicas ? _globalBatches : Math.Min(consumedBatchesPerRank * previousReplicas, _globalBatches);
-        Resume(new SamplerResumeState(epoch, consumed));
-    }
+        => Resume(_elastic.StateOf(epoch, consumedBatchesPerRank, previousReplicas, nameof(consumedBatchesPerRank)));
 
     /// <inheritdoc />
     public IEnumerator<long[]> GetEnumerator()
     {
-        if (_resumedFrom < 0)
+        if (_elastic.ResumedFrom < 0)
         {
             long global = _count * NumReplicas;
             long b = 0;
@@ -149,7 +122,7 @@ public sealed class ClassBalancedBatchSampler : IBatchSampler, IElasticSampler, 
             yield break;
         }
         // Resumed: this rank's share of the remaining batches, position Rank + i × NumReplicas of the remainder, wrapping for padding.
-        long from = _resumedFrom, remaining = _globalBatches - from, count = Count;
+        long from = _elastic.ResumedFrom, remaining = _globalBatches - from, count = Count;
         if (count == 0) yield break;
         var remainder = new long[remaining][];
         long n = 0;
@@ -164,7 +137,7 @@ public sealed class ClassBalancedBatchSampler : IBatchSampler, IElasticSampler, 
     /// <summary>The first <paramref name="global"/> batches of the current epoch's global sequence: the same on every rank.</summary>
     IEnumerable<long[]> GlobalBatches(long global)
     {
-        using var generator = Permutations.ForEpoch(Seed, _epoch);
+        using var generator = Permutations.ForEpoch(Seed, _elastic.Epoch);
         var order = new long[_classes.Length][];
         var cursor = new int[_classes.Length];
         for (long b = 0; b < global; b++)

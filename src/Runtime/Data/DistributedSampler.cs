@@ -19,10 +19,7 @@ public sealed class DistributedSampler : ISampler, IElasticSampler, IIndexArray,
 {
     readonly long _length;
     readonly long _count;
-    int _epoch;
-    long _epochVersion;
-    long _resumedFrom = -1; // positions of the permutation consumed before this resumed epoch; -1 when the epoch is an ordinary one
-    long _resumedCount;
+    readonly ElasticEpoch _elastic;
 
     /// <summary>Creates a distributed sampler.</summary>
     /// <param name="length">The number of samples in the data set; must be positive. Every rank holds a permutation of all of them in memory: at most <see cref="Array.MaxLength"/>, and 16 bytes each must fit in the memory the process may use.</param>
@@ -45,6 +42,7 @@ public sealed class DistributedSampler : ISampler, IElasticSampler, IIndexArray,
         _count = dropLast && length % NumReplicas != 0
             ? (length - NumReplicas + NumReplicas - 1) / NumReplicas
             : (length + NumReplicas - 1) / NumReplicas;
+        _elastic = new ElasticEpoch(_length, NumReplicas, "the sampler's length");
         Check.HeldInMemory(_count * NumReplicas, $"the indices of all ranks ({Count} × {NumReplicas})", nameof(numReplicas), NumReplicas);
     }
 
@@ -59,38 +57,27 @@ public sealed class DistributedSampler : ISampler, IElasticSampler, IIndexArray,
     /// <summary>Whether the uneven tail is cut rather than padded.</summary>
     public bool DropLast { get; }
     /// <summary>The epoch the next enumeration uses.</summary>
-    public int Epoch => _epoch;
+    public int Epoch => _elastic.Epoch;
 
     /// <summary>The number of indices per rank and epoch: the same on every rank (in a resumed epoch, its remainder's share).</summary>
-    public long Count => _resumedFrom < 0 ? _count : _resumedCount;
+    public long Count => _elastic.IsResumed ? _elastic.ResumedCount : _count;
 
     /// <inheritdoc />
-    public bool IsResumed => _resumedFrom >= 0;
+    public bool IsResumed => _elastic.IsResumed;
 
     /// <inheritdoc />
-    public long EpochVersion => _epochVersion;
+    public long EpochVersion => _elastic.Version;
 
     /// <summary>Whether the order changes with the epoch: <see cref="Shuffle"/>.</summary>
     public bool OrderDependsOnEpoch => Shuffle;
 
     /// <inheritdoc />
-    public void SetEpoch(int epoch)
-    {
-        _epoch = Check.Epoch(epoch);
-        _epochVersion++;
-        _resumedFrom = -1;
-    }
+    public void SetEpoch(int epoch) => _elastic.Set(epoch);
 
     /// <inheritdoc />
     /// <remarks>The state counts positions of the epoch's permutation (of all <c>length</c> samples): at most <c>length</c>, padding not included.</remarks>
     public SamplerResumeState GetResumeState(long consumedOnThisRank)
-    {
-        if (consumedOnThisRank < 0 || consumedOnThisRank > Count)
-            throw new ArgumentOutOfRangeException(nameof(consumedOnThisRank), consumedOnThisRank, $"consumedOnThisRank must be from 0 to Count ({Count}), not {consumedOnThisRank}.");
-        long start = Math.Max(_resumedFrom, 0);
-        // Rank r's i-th index is position r + i × NumReplicas of the (remaining) order: c each means the first c × NumReplicas.
-        return new SamplerResumeState(_epoch, start + Math.Min(consumedOnThisRank * NumReplicas, _length - start));
-    }
+        => _elastic.StateAfter(consumedOnThisRank, Count);
 
     /// <inheritdoc />
     /// <remarks>
@@ -99,16 +86,7 @@ public sealed class DistributedSampler : ISampler, IElasticSampler, IIndexArray,
     /// the same <see cref="Count"/> (<c>ceil(remaining / NumReplicas)</c>), with it the uneven tail is cut.
     /// </remarks>
     public void Resume(SamplerResumeState state)
-    {
-        Check.Epoch(state.Epoch);
-        if (state.Consumed < 0 || state.Consumed > _length)
-            throw new ArgumentOutOfRangeException(nameof(state), state.Consumed, $"state.Consumed must be from 0 to the sampler's length ({_length}), not {state.Consumed}.");
-        _epoch = state.Epoch;
-        _epochVersion++;
-        _resumedFrom = state.Consumed;
-        long remaining = _length - state.Consumed;
-        _resumedCount = DropLast ? remaining / NumReplicas : (remaining + NumReplicas - 1) / NumReplicas;
-    }
+        => _elastic.Resume(state, DropLast);
 
     /// <summary>
     /// Resumes epoch <paramref name="epoch"/> after each of <paramref name="previousReplicas"/> ranks consumed its first
@@ -119,14 +97,7 @@ public sealed class DistributedSampler : ISampler, IElasticSampler, IIndexArray,
     /// <param name="previousReplicas">The number of ranks of the interrupted job.</param>
     /// <exception cref="ArgumentOutOfRangeException">A value is negative, or <paramref name="previousReplicas"/> is not positive.</exception>
     public void Resume(int epoch, long consumedPerRank, int previousReplicas)
-    {
-        if (previousReplicas < 1)
-            throw new ArgumentOutOfRangeException(nameof(previousReplicas), previousReplicas, $"previousReplicas must be positive, not {previousReplicas}.");
-        if (consumedPerRank < 0)
-            throw new ArgumentOutOfRangeException(nameof(consumedPerRank), consumedPerRank, $"consumedPerRank must not be negative, not {consumedPerRank}.");
-        long consumed = consumedPerRank > _length / previousReplicas ? _length : Math.Min(consumedPerRank * previousReplicas, _length);
-        Resume(new SamplerResumeState(epoch, consumed));
-    }
+        => Resume(_elastic.StateOf(epoch, consumedPerRank, previousReplicas, nameof(consumedPerRank)));
 
     /// <summary>All ranks' indices of the current (ordinary) epoch, padded or cut to <c>Count × NumReplicas</c>.</summary>
     internal long[] GlobalIndices()
@@ -145,15 +116,15 @@ public sealed class DistributedSampler : ISampler, IElasticSampler, IIndexArray,
     {
         long count = Count;
         var mine = new long[count];
-        if (_resumedFrom < 0)
+        if (_elastic.ResumedFrom < 0)
         {
             long[] all = GlobalIndices();
             for (long i = 0; i < count; i++) mine[i] = all[Rank + i * NumReplicas];
             return mine;
         }
         long[] order = Order();
-        long remaining = _length - _resumedFrom;
-        for (long i = 0; i < count; i++) mine[i] = order[_resumedFrom + (Rank + i * NumReplicas) % remaining];
+        long remaining = _length - _elastic.ResumedFrom;
+        for (long i = 0; i < count; i++) mine[i] = order[_elastic.ResumedFrom + (Rank + i * NumReplicas) % remaining];
         return mine;
     }
 
@@ -163,7 +134,7 @@ public sealed class DistributedSampler : ISampler, IElasticSampler, IIndexArray,
         long[] order;
         if (Shuffle)
         {
-            using var generator = Permutations.ForEpoch(Seed, _epoch);
+            using var generator = Permutations.ForEpoch(Seed, _elastic.Epoch);
             order = Permutations.RandPerm(_length, generator);
         }
         else
