@@ -23,7 +23,6 @@ internal sealed class LoaderFacts
         var visited = new HashSet<ISymbol>(SymbolEqualityComparer.Default) { symbol };
         foreach (var value in values) Collect(value, constructions, ref unknown, visited, flow);
         Constructions = constructions;
-        ConstructionUnknown = unknown;
 
         var sampling = new Sampling(flow);
         EpochDependent = constructions.Any(c => sampling.LoaderDependsOnEpoch(c)) ||
@@ -45,8 +44,6 @@ internal sealed class LoaderFacts
     public ITypeSymbol? Type { get; }
     /// <summary>The creations (<c>new …</c> or TorchSharp's factory) the variable may hold.</summary>
     public IReadOnlyList<IOperation> Constructions { get; }
-    /// <summary>Some way the variable was set is not in view (a parameter, a method's result, a field set elsewhere).</summary>
-    public bool ConstructionUnknown { get; }
     /// <summary>Its order depends on the epoch it is told, as far as can be seen.</summary>
     public bool EpochDependent { get; }
     /// <summary>It has a batch sampler of its own and may draw from a custom one (or how it was built is not in view).</summary>

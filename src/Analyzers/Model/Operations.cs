@@ -87,19 +87,4 @@ internal static class Operations
         }
         return null;
     }
-
-    /// <summary>Whether <paramref name="operation"/> lies inside <paramref name="ancestor"/>.</summary>
-    public static bool IsInside(this IOperation operation, IOperation ancestor)
-    {
-        for (var parent = operation; parent is not null; parent = parent.Parent)
-            if (parent == ancestor) return true;
-        return false;
-    }
-
-    /// <summary>What a foreach iterates, seen through <c>loader.IterateFrom(n)</c>.</summary>
-    public static IOperation IteratedCollection(this IForEachLoopOperation loop)
-    {
-        var collection = loop.Collection.WalkDown();
-        return collection is IInvocationOperation { TargetMethod.Name: "IterateFrom", Instance: { } owner } ? owner.WalkDown() : collection;
-    }
 }
