@@ -17,6 +17,13 @@ if ! dotnet build Composer.Analyzers.sln -nologo -clp:ErrorsOnly; then
 fi
 
 status=0
+# One code style (.editorconfig): a file that `dotnet format` would change counts as a failed test.
+style_failed=0
+if ! dotnet format Composer.Analyzers.sln --verify-no-changes --no-restore -v q; then
+  echo "style: run 'dotnet format Composer.Analyzers.sln' and commit what it changes"
+  style_failed=1 status=1
+fi
+
 for project in tests/*/*.csproj; do
   name=$(basename "$project" .csproj)
   # Projects that must run under mpirun say so with a marker file and are run by eng/test-mpi.sh.
@@ -36,6 +43,7 @@ for trx in "$results"/*.trx; do
   f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
+passed=$((passed + 1 - style_failed)); failed=$((failed + style_failed))
 [ "$failed" -gt 0 ] && status=1
 [ "$passed" -eq 0 ] && status=1
 echo "$passed passed, $failed failed"

@@ -40,7 +40,7 @@ public static class AllReduceHarness
     }
 
     /// <summary>The median time of each action; every iteration runs each once, in turn, so that load on the machine hits all alike.</summary>
-    static (double, double, double) Medians(int iterations, int warmups, params Action[] actions)
+    private static (double, double, double) Medians(int iterations, int warmups, params Action[] actions)
     {
         for (int i = 0; i < warmups; i++)
             foreach (var action in actions) action();

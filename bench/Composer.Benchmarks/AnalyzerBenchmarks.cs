@@ -12,8 +12,8 @@ namespace Composer.Benchmarks;
 /// </summary>
 public class AnalyzerBenchmarks
 {
-    CSharpCompilation _compilation = null!;
-    ImmutableArray<DiagnosticAnalyzer> _ours, _empty;
+    private CSharpCompilation _compilation = null!;
+    private ImmutableArray<DiagnosticAnalyzer> _ours, _empty;
 
     [GlobalSetup]
     public void Setup()
@@ -38,7 +38,7 @@ public class AnalyzerBenchmarks
     [Benchmark(Description = "Composer analyzers (CMP001-CMP006)")]
     public int Ours() => Run(_ours);
 
-    int Run(ImmutableArray<DiagnosticAnalyzer> analyzers)
+    private int Run(ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
         // A fresh compilation each time: Roslyn caches semantic models and analysis per compilation.
         var compilation = _compilation.Clone();
@@ -47,7 +47,7 @@ public class AnalyzerBenchmarks
     }
 
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    sealed class EmptyAnalyzer : DiagnosticAnalyzer
+    private sealed class EmptyAnalyzer : DiagnosticAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [];
         public override void Initialize(AnalysisContext context)

@@ -12,10 +12,10 @@ namespace Composer.Benchmarks;
 /// </summary>
 public class LoaderBenchmarks
 {
-    const int Samples = 60_000, Features = 784;
-    Tensor _data = null!, _labels = null!;
-    InMemoryDataset _dataset = null!;
-    int _epoch;
+    private const int Samples = 60_000, Features = 784;
+    private Tensor _data = null!, _labels = null!;
+    private InMemoryDataset _dataset = null!;
+    private int _epoch;
 
     [Params(64, 128, 512)]
     public int BatchSize { get; set; }

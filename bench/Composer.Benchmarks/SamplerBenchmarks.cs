@@ -11,10 +11,10 @@ namespace Composer.Benchmarks;
 [MemoryDiagnoser]
 public class SamplerBenchmarks
 {
-    const long Length = 10_000_000;
-    int _epoch;
-    DistributedSampler _distributed = null!;
-    ClassBalancedBatchSampler _classBalanced = null!;
+    private const long Length = 10_000_000;
+    private int _epoch;
+    private DistributedSampler _distributed = null!;
+    private ClassBalancedBatchSampler _classBalanced = null!;
 
     [GlobalSetup]
     public void Setup()

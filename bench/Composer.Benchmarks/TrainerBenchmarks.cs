@@ -12,8 +12,8 @@ namespace Composer.Benchmarks;
 /// </summary>
 public class TrainerBenchmarks
 {
-    const int Samples = 16_384, Features = 784, BatchSize = 128;
-    InMemoryDataset _dataset = null!;
+    private const int Samples = 16_384, Features = 784, BatchSize = 128;
+    private InMemoryDataset _dataset = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -29,7 +29,7 @@ public class TrainerBenchmarks
     [GlobalCleanup]
     public void Cleanup() => _dataset.Dispose();
 
-    static nn.Module<Tensor, Tensor> Mlp() => nn.Sequential(nn.Linear(Features, 256), nn.ReLU(), nn.Linear(256, 10));
+    private static nn.Module<Tensor, Tensor> Mlp() => nn.Sequential(nn.Linear(Features, 256), nn.ReLU(), nn.Linear(256, 10));
 
     [Benchmark(Baseline = true, Description = "hand-written TorchSharp loop")]
     public double HandWritten()
@@ -61,7 +61,12 @@ public class TrainerBenchmarks
         using var loader = new EpochDataLoader(_dataset, BatchSize, shuffle: true, seed: 1);
         using var trainer = new Composer.Training.Trainer(new TrainerOptions
         {
-            Model = model, Optimizer = optimizer, TrainLoader = loader, MaxDuration = "1ep", Device = "cpu", Seed = 1,
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = loader,
+            MaxDuration = "1ep",
+            Device = "cpu",
+            Seed = 1,
         });
         trainer.Fit();
         return trainer.State.Timestamp.Batch;

@@ -33,7 +33,7 @@ public static class TrainingCorpus
             References(),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    static IEnumerable<MetadataReference> References()
+    private static IEnumerable<MetadataReference> References()
     {
         var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
         foreach (var path in trusted.Where(p => Path.GetFileName(p).StartsWith("System.") || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll"))
@@ -42,7 +42,7 @@ public static class TrainingCorpus
         yield return MetadataReference.CreateFromFile(typeof(Composer.Data.Epochs).Assembly.Location);
     }
 
-    static string WithLoaders(int i) => (i % 8) switch
+    private static string WithLoaders(int i) => (i % 8) switch
     {
         0 => $$"""
             using Composer.Data;
@@ -112,7 +112,7 @@ public static class TrainingCorpus
             """,
     };
 
-    static string WithoutLoaders(int i) => $$"""
+    private static string WithoutLoaders(int i) => $$"""
         using System;
         using System.Collections.Generic;
         using System.Linq;

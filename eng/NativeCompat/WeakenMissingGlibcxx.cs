@@ -31,9 +31,9 @@ namespace Composer.Build
     /// <summary>Reads and edits the GNU symbol-versioning sections of 64-bit little-endian ELF files.</summary>
     public static class ElfVersionPatcher
     {
-        const uint ShtGnuVerdef = 0x6ffffffd;
-        const uint ShtGnuVerneed = 0x6ffffffe;
-        const ushort VerFlgWeak = 0x2;
+        private const uint ShtGnuVerdef = 0x6ffffffd;
+        private const uint ShtGnuVerneed = 0x6ffffffe;
+        private const ushort VerFlgWeak = 0x2;
 
         /// <summary>True when the shared library <paramref name="path"/> defines symbol version <paramref name="version"/>.</summary>
         public static bool DefinesVersion(string path, string version)
@@ -115,7 +115,7 @@ namespace Composer.Build
             return null;
         }
 
-        static void WriteAtomically(string path, byte[] bytes)
+        private static void WriteAtomically(string path, byte[] bytes)
         {
             // Write beside the target and rename over it: a reader never sees half a library, and a
             // hard link into another folder (never the NuGet cache: the build copies) is not changed.
@@ -125,7 +125,7 @@ namespace Composer.Build
             File.Move(temp, path);
         }
 
-        readonly struct Section
+        private readonly struct Section
         {
             public Section(long offset, uint info, long strOffset) { Offset = offset; Info = info; StrOffset = strOffset; }
             public long Offset { get; }
@@ -133,7 +133,7 @@ namespace Composer.Build
             public long StrOffset { get; } // file offset of the linked string table
         }
 
-        static IEnumerable<Section> Sections(byte[] elf, string path, uint type)
+        private static IEnumerable<Section> Sections(byte[] elf, string path, uint type)
         {
             if (elf.Length < 64 || elf[0] != 0x7f || elf[1] != (byte)'E' || elf[2] != (byte)'L' || elf[3] != (byte)'F')
                 throw new InvalidDataException($"'{path}' is not an ELF file.");
@@ -157,12 +157,12 @@ namespace Composer.Build
             return result;
         }
 
-        static ushort U16(byte[] b, long o) => (ushort)(b[o] | b[o + 1] << 8);
-        static uint U32(byte[] b, long o) => (uint)(b[o] | b[o + 1] << 8 | b[o + 2] << 16 | b[o + 3] << 24);
-        static ulong U64(byte[] b, long o) => U32(b, o) | (ulong)U32(b, o + 4) << 32;
-        static void WriteU16(byte[] b, long o, ushort v) { b[o] = (byte)v; b[o + 1] = (byte)(v >> 8); }
+        private static ushort U16(byte[] b, long o) => (ushort)(b[o] | b[o + 1] << 8);
+        private static uint U32(byte[] b, long o) => (uint)(b[o] | b[o + 1] << 8 | b[o + 2] << 16 | b[o + 3] << 24);
+        private static ulong U64(byte[] b, long o) => U32(b, o) | (ulong)U32(b, o + 4) << 32;
+        private static void WriteU16(byte[] b, long o, ushort v) { b[o] = (byte)v; b[o + 1] = (byte)(v >> 8); }
 
-        static string Str(byte[] b, long table, uint name)
+        private static string Str(byte[] b, long table, uint name)
         {
             long start = table + name, end = start;
             while (end < b.Length && b[end] != 0) end++;

@@ -7,7 +7,7 @@ namespace FashionMnist;
 internal static class ImageExport
 {
     // Index-prefixed, so that ImageFolder's ordinal sort of the folder names gives Fashion-MNIST's labels.
-    static readonly string[] ClassNames =
+    private static readonly string[] ClassNames =
         ["0-T-shirt", "1-Trouser", "2-Pullover", "3-Dress", "4-Coat", "5-Sandal", "6-Shirt", "7-Sneaker", "8-Bag", "9-Ankle-boot"];
 
     /// <summary>Writes <paramref name="images"/> to <paramref name="folder"/> as grey PNGs, one subfolder per class.</summary>

@@ -118,7 +118,7 @@ internal sealed record Loaders(IEnumerable<Dictionary<string, Tensor>> Train, IE
 /// <summary>Times each epoch's training (evaluation excluded).</summary>
 internal sealed class EpochTimer : Callback
 {
-    private readonly Stopwatch clock = new();
+    private readonly Stopwatch _clock = new();
 
     public List<double> Seconds { get; } = [];
 
@@ -126,11 +126,11 @@ internal sealed class EpochTimer : Callback
     {
         if (e == Event.EpochStart)
         {
-            clock.Restart();
+            _clock.Restart();
         }
         else if (e == Event.EpochEnd)
         {
-            Seconds.Add(clock.Elapsed.TotalSeconds);
+            Seconds.Add(_clock.Elapsed.TotalSeconds);
         }
     }
 }

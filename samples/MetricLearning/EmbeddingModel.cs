@@ -1,4 +1,5 @@
 using Composer.Training;
+using TorchSharp.Utils;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -10,13 +11,14 @@ namespace MetricLearning;
 /// </summary>
 internal sealed class EmbeddingModel : ComposerModel
 {
-    private readonly Module<Tensor, Tensor> network;
-    private readonly double margin;
+    [ComponentName(Name = "network")] // keeps the state-dict keys free of the field's underscore
+    private readonly Module<Tensor, Tensor> _network;
+    private readonly double _margin;
 
     public EmbeddingModel(double margin = 0.2) : base(nameof(EmbeddingModel))
     {
-        this.margin = margin;
-        network = Sequential(
+        _margin = margin;
+        _network = Sequential(
             ("conv1", Conv2d(1, 32, 3, padding: 1)), ("relu1", ReLU()), ("pool1", MaxPool2d(2)),
             ("conv2", Conv2d(32, 64, 3, padding: 1)), ("relu2", ReLU()), ("pool2", MaxPool2d(2)),
             ("flatten", Flatten()), ("fc1", Linear(64 * 7 * 7, 128)), ("relu3", ReLU()), ("fc2", Linear(128, 64)));
@@ -24,7 +26,7 @@ internal sealed class EmbeddingModel : ComposerModel
     }
 
     /// <summary>Unit-length embeddings of images (N×1×28×28).</summary>
-    public Tensor Embed(Tensor images) => functional.normalize(network.call(images), p: 2, dim: 1);
+    public Tensor Embed(Tensor images) => functional.normalize(_network.call(images), p: 2, dim: 1);
 
     public override Tensor Forward(Dictionary<string, Tensor> batch) => Embed(batch["data"]);
 
@@ -40,6 +42,6 @@ internal sealed class EmbeddingModel : ComposerModel
         var same = labels.unsqueeze(1).eq(labels.unsqueeze(0));
         var hardestPositive = distance.masked_fill(same.logical_not(), 0).amax(1);
         var hardestNegative = distance.masked_fill(same, float.PositiveInfinity).amin(1);
-        return functional.relu(hardestPositive - hardestNegative + margin).mean();
+        return functional.relu(hardestPositive - hardestNegative + _margin).mean();
     }
 }

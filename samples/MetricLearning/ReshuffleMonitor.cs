@@ -8,8 +8,8 @@ namespace MetricLearning;
 /// </summary>
 internal sealed class ReshuffleMonitor(int batchesShown = 3) : Callback
 {
-    private readonly List<string> current = [];
-    private List<string>? previous;
+    private readonly List<string> _current = [];
+    private List<string>? _previous;
 
     public int EpochsWithNewOrder { get; private set; }
 
@@ -18,16 +18,16 @@ internal sealed class ReshuffleMonitor(int batchesShown = 3) : Callback
         if (e == Event.BatchStart && state.Timestamp.BatchInEpoch < batchesShown)
         {
             var classes = state.Batch!["label"].data<long>().ToArray().Distinct().Order();
-            current.Add(string.Join(",", classes));
+            _current.Add(string.Join(",", classes));
         }
         else if (e == Event.EpochEnd)
         {
-            bool changed = previous is not null && !previous.SequenceEqual(current);
+            bool changed = _previous is not null && !_previous.SequenceEqual(_current);
             EpochsWithNewOrder += changed ? 1 : 0;
-            string verdict = previous is null ? "" : changed ? "  (reshuffled: differs from the previous epoch)" : "  (SAME as the previous epoch!)";
-            Console.WriteLine($"epoch {state.Timestamp.Epoch - 1}: classes of the first batches [{string.Join("] [", current)}]{verdict}");
-            previous = [.. current];
-            current.Clear();
+            string verdict = _previous is null ? "" : changed ? "  (reshuffled: differs from the previous epoch)" : "  (SAME as the previous epoch!)";
+            Console.WriteLine($"epoch {state.Timestamp.Epoch - 1}: classes of the first batches [{string.Join("] [", _current)}]{verdict}");
+            _previous = [.. _current];
+            _current.Clear();
         }
     }
 }

@@ -8,9 +8,9 @@ public static class Descriptors
     /// <summary>Where each rule's page lives; <c>{0}</c> is the rule ID.</summary>
     public const string HelpLinkFormat = "https://github.com/composer-analyzers/Composer.Analyzers/blob/main/docs/rules/{0}.md";
 
-    const string Category = "Reliability";
+    private const string Category = "Reliability";
 
-    static DiagnosticDescriptor Rule(string id, string title, string message, DiagnosticSeverity severity, string description) =>
+    private static DiagnosticDescriptor Rule(string id, string title, string message, DiagnosticSeverity severity, string description) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, description, string.Format(HelpLinkFormat, id));
 
     /// <summary>CMP001: the epoch is set on a loader's sampler only, while the loader draws from a batch sampler.</summary>

@@ -14,7 +14,7 @@ namespace Composer.Analyzers.CodeFixes;
 /// </summary>
 internal static class CurrentDiagnostic
 {
-    static readonly ConditionalWeakTable<SemanticModel, Task<ImmutableArray<Diagnostic>>> Findings = new();
+    private static readonly ConditionalWeakTable<SemanticModel, Task<ImmutableArray<Diagnostic>>> Findings = new();
 
     /// <summary>
     /// The diagnostic of <paramref name="context"/> as the code reports it now (see <see cref="FindAsync"/>), or null.
@@ -37,7 +37,7 @@ internal static class CurrentDiagnostic
     /// <paramref name="diagnostic"/> itself when the code still reports it there; otherwise the same rule's finding with
     /// the same properties nearest to where it was; null when the code no longer has it.
     /// </summary>
-    static async Task<Diagnostic?> FindAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private static async Task<Diagnostic?> FindAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         if (model is null || KnownTypes.Create(model.Compilation) is not { } types) return null;
@@ -48,6 +48,6 @@ internal static class CurrentDiagnostic
             ?? same.OrderBy(d => Math.Abs(d.Location.SourceSpan.Start - diagnostic.Location.SourceSpan.Start)).FirstOrDefault();
     }
 
-    static bool SameProperties(Diagnostic a, Diagnostic b) =>
+    private static bool SameProperties(Diagnostic a, Diagnostic b) =>
         a.Properties.Count == b.Properties.Count && a.Properties.All(p => b.Properties.TryGetValue(p.Key, out var v) && v == p.Value);
 }

@@ -69,7 +69,7 @@ internal static class Statements
     }
 
     /// <summary>A local is in scope in its whole block, but usable only after its declaration.</summary>
-    static bool DeclaredBefore(ISymbol symbol, int position) =>
+    private static bool DeclaredBefore(ISymbol symbol, int position) =>
         symbol is not ILocalSymbol local || local.DeclaringSyntaxReferences.All(r => r.Span.Start < position);
 
     /// <summary>Whether every name in <paramref name="node"/> binds to the same symbol at <paramref name="position"/>.</summary>

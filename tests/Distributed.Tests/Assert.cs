@@ -1,7 +1,7 @@
 namespace Composer.Distributed.Tests;
 
 /// <summary>The few assertions the distributed checks need.</summary>
-static class Assert
+internal static class Assert
 {
     public static void True(bool condition, string message)
     {

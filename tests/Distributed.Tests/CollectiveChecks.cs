@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Composer.Distributed.Tests;
 
 /// <summary>Collectives give the right values, for float32 and float64 and several sizes.</summary>
-static class CollectiveChecks
+internal static class CollectiveChecks
 {
     public static IEnumerable<(string, Action)> All() =>
     [
@@ -14,7 +14,7 @@ static class CollectiveChecks
         ("RankAndWorldSizeComeFromTheLauncher", RankAndWorldSize),
     ];
 
-    static void AllReduceSums()
+    private static void AllReduceSums()
     {
         int w = Dist.WorldSize, r = Dist.Rank;
         foreach (var dtype in new[] { ScalarType.Float32, ScalarType.Float64 })
@@ -28,7 +28,7 @@ static class CollectiveChecks
             }
     }
 
-    static void BroadcastCopies()
+    private static void BroadcastCopies()
     {
         using var scope = NewDisposeScope();
         int root = Dist.WorldSize - 1;
@@ -37,7 +37,7 @@ static class CollectiveChecks
         Assert.SequenceEqual(Enumerable.Range(0, 10).Select(i => (double)i), t.data<double>().ToArray(), "broadcast from the last rank");
     }
 
-    static void AllGatherStacks()
+    private static void AllGatherStacks()
     {
         using var scope = NewDisposeScope();
         var gathered = Dist.AllGather(full(3, Dist.Rank, ScalarType.Int64));
@@ -46,7 +46,7 @@ static class CollectiveChecks
             Assert.SequenceEqual([r, r, r], gathered[r].data<long>().ToArray(), $"row {r}");
     }
 
-    static void RankAndWorldSize()
+    private static void RankAndWorldSize()
     {
         Assert.Equal(Environment.GetEnvironmentVariable("OMPI_COMM_WORLD_SIZE") ?? "1", Dist.WorldSize.ToString(), "world size");
         Assert.Equal(Environment.GetEnvironmentVariable("OMPI_COMM_WORLD_RANK") ?? "0", Dist.Rank.ToString(), "rank");

@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace Composer.Distributed.Tests;
 
 /// <summary>Data-parallel training and sharding across the ranks of the job.</summary>
-static class DataParallelChecks
+internal static class DataParallelChecks
 {
     public static IEnumerable<(string, Action)> All() =>
     [
@@ -18,7 +18,7 @@ static class DataParallelChecks
         ("GradientsAreViewsOfTheBucketsAndAveragingIsExact", GradientsLiveInBuckets),
     ];
 
-    static void GradientsLiveInBuckets()
+    private static void GradientsLiveInBuckets()
     {
         using var scope = NewDisposeScope();
         manual_seed(11);
@@ -78,7 +78,7 @@ static class DataParallelChecks
         Assert.Equal((double)used.Sum(p => p.numel()), inBuckets, "gradients of backward found in the buckets");
     }
 
-    static void TrainerKeepsRanksEqual()
+    private static void TrainerKeepsRanksEqual()
     {
         using var scope = NewDisposeScope();
         manual_seed(7);
@@ -93,7 +93,12 @@ static class DataParallelChecks
         using var loader = new EpochDataLoader(data, batchSize: 8, shuffle: true, seed: 3);
         using var trainer = new Composer.Training.Trainer(new Composer.Training.TrainerOptions
         {
-            Model = model, Optimizer = optimizer, TrainLoader = loader, MaxDuration = "2ep", Device = "cpu", Seed = 3,
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = loader,
+            MaxDuration = "2ep",
+            Device = "cpu",
+            Seed = 3,
         });
         trainer.Fit();
         Assert.Equal(2L * 96 / Dist.WorldSize / 8, trainer.State.Timestamp.Batch, "batches per rank");
@@ -105,9 +110,9 @@ static class DataParallelChecks
         }
     }
 
-    static nn.Module<Tensor, Tensor> Mlp() => nn.Sequential(nn.Linear(8, 16), nn.ReLU(), nn.Linear(16, 3));
+    private static nn.Module<Tensor, Tensor> Mlp() => nn.Sequential(nn.Linear(8, 16), nn.ReLU(), nn.Linear(16, 3));
 
-    static void TrainingMatchesUnion()
+    private static void TrainingMatchesUnion()
     {
         using var scope = NewDisposeScope();
         // The same data everywhere (8 batches of 4 per rank); a different initialization on each rank, which the broadcast must undo.
@@ -154,7 +159,7 @@ static class DataParallelChecks
         }
     }
 
-    static void ShardsPerEpoch()
+    private static void ShardsPerEpoch()
     {
         using var scope = NewDisposeScope();
         const long length = 100;
@@ -170,7 +175,7 @@ static class DataParallelChecks
         Assert.True(!epoch0.SequenceEqual(epoch1), "the shard's order must change with the epoch");
     }
 
-    static void SamplersDefaultFromDist()
+    private static void SamplersDefaultFromDist()
     {
         var distributed = new DistributedSampler(10);
         Assert.Equal(Dist.WorldSize, distributed.NumReplicas, "DistributedSampler.NumReplicas");
@@ -184,7 +189,7 @@ static class DataParallelChecks
             Assert.True(!gathered[r].eq(gathered[0]).all().item<bool>(), "every rank should get its own batches");
     }
 
-    static void LoaderShardsItself()
+    private static void LoaderShardsItself()
     {
         using var data = new InMemoryDataset(new Dictionary<string, Tensor> { ["data"] = arange(40, dtype: ScalarType.Int64) });
         using var loader = new EpochDataLoader(data, batchSize: 5, shuffle: true, seed: 9);

@@ -8,12 +8,12 @@ namespace Composer.Distributed.Tests;
 /// P × K) are each consumed once across both jobs apart from padding, the next epoch is the ordinary M-rank one,
 /// and the weights continue. Run outside mpirun: each check starts an N-rank and an M-rank job of <see cref="ElasticScenario"/>.
 /// </summary>
-static class ElasticChecks
+internal static class ElasticChecks
 {
     public static IEnumerable<(string, Action)> All() =>
         new[] { (2, 1), (1, 2), (2, 3) }.Select(t => ($"AnInterruptedEpochResumesOnAnotherNumberOfRanksEachSampleOnce ({t.Item1} → {t.Item2} ranks)", (Action)(() => Check(t.Item1, t.Item2))));
 
-    static void Check(int before, int after)
+    private static void Check(int before, int after)
     {
         string folder = Path.Combine(Path.GetTempPath(), $"composer-elastic-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
@@ -30,7 +30,7 @@ static class ElasticChecks
         }
     }
 
-    static void CheckDistributed(int before, int after, string folder)
+    private static void CheckDistributed(int before, int after, string folder)
     {
         var (saved, resumed) = Read("distributed", before, after, folder);
         var interrupted = saved.SelectMany(r => r.Where(b => b.Epoch == 1)).SelectMany(b => b.Indices).ToList();
@@ -48,7 +48,7 @@ static class ElasticChecks
         }
     }
 
-    static void CheckClassBalanced(int before, int after, string folder)
+    private static void CheckClassBalanced(int before, int after, string folder)
     {
         var (saved, resumed) = Read("class-balanced", before, after, folder);
         var global = new ClassBalancedBatchSampler(ElasticScenario.Labels(), ElasticScenario.P, ElasticScenario.K, ElasticScenario.Seed, numReplicas: 1, rank: 0);
@@ -69,9 +69,9 @@ static class ElasticChecks
         }
     }
 
-    sealed record Batch(int Epoch, long[] Indices);
+    private sealed record Batch(int Epoch, long[] Indices);
 
-    static (List<List<Batch>> Saved, List<List<Batch>> Resumed) Read(string sampler, int before, int after, string folder)
+    private static (List<List<Batch>> Saved, List<List<Batch>> Resumed) Read(string sampler, int before, int after, string folder)
     {
         List<List<Batch>> Phase(string phase, int ranks) => Enumerable.Range(0, ranks).Select(r =>
             File.ReadAllLines(Path.Combine(folder, $"{sampler}-{phase}-rank{r}.txt")).Select(line =>
@@ -82,7 +82,7 @@ static class ElasticChecks
         return (Phase("save", before), Phase("resume", after));
     }
 
-    static void Job(int ranks, string phase, string folder)
+    private static void Job(int ranks, string phase, string folder)
     {
         var start = new ProcessStartInfo("mpirun") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { "--allow-run-as-root", "--oversubscribe", "-np", ranks.ToString(), "dotnet", typeof(ElasticChecks).Assembly.Location, "--elastic-job", phase, folder })

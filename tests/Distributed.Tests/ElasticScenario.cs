@@ -12,7 +12,7 @@ namespace Composer.Distributed.Tests;
 /// and every rank writes the sample indices of every batch it trained on, one batch a line, to
 /// <c>{folder}/{sampler}-{phase}-rank{r}.txt</c> as <c>epoch:index,index,…</c>.
 /// </summary>
-static class ElasticScenario
+internal static class ElasticScenario
 {
     public const int Samples = 90, BatchSize = 4, Seed = 7, P = 3, K = 2, SaveAtBatch = 3;
     public static readonly string[] SamplerNames = ["distributed", "class-balanced"];
@@ -35,7 +35,7 @@ static class ElasticScenario
         return 0;
     }
 
-    static void Train(string sampler, string phase, string folder)
+    private static void Train(string sampler, string phase, string folder)
     {
         using var data = new InMemoryDataset(new Dictionary<string, Tensor>
         {
@@ -53,7 +53,11 @@ static class ElasticScenario
         var lines = new List<string>();
         using var trainer = new Trainer(new TrainerOptions
         {
-            Model = model, Optimizer = optimizer, TrainLoader = loader, Device = "cpu", Seed = 3,
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = loader,
+            Device = "cpu",
+            Seed = 3,
             MaxDuration = phase == "save" ? $"{SaveAt(sampler, Dist.WorldSize)}ba" : "3ep",
             LoadPath = phase == "save" ? null : checkpoint,
             Callbacks = [new Recorder((e, s) =>
@@ -76,10 +80,10 @@ static class ElasticScenario
         Dist.AllReduce(done); // every rank has written its files (and rank 0 the checkpoint) before any leaves
     }
 
-    static string Weights(ComposerModel model) =>
+    private static string Weights(ComposerModel model) =>
         string.Join(";", model.state_dict().Select(p => p.Key + "=" + string.Join(",", p.Value.data<float>().ToArray().Select(v => BitConverter.SingleToInt32Bits(v)))));
 
-    sealed class Recorder(Action<Event, State> action) : Callback
+    private sealed class Recorder(Action<Event, State> action) : Callback
     {
         public override void Run(Event e, State state) => action(e, state);
     }

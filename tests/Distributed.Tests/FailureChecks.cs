@@ -7,16 +7,16 @@ namespace Composer.Distributed.Tests;
 /// ranks merely finish at different times still succeeds. Run outside mpirun: each check starts real
 /// <c>mpirun</c> jobs of this program (<see cref="FailureScenarios"/>) with 2, 3 and 4 processes.
 /// </summary>
-static class FailureChecks
+internal static class FailureChecks
 {
     /// <summary>Past this, a job counts as hung and is killed.</summary>
-    static readonly TimeSpan Hung = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Hung = TimeSpan.FromSeconds(90);
 
     /// <summary>The most a job may take to end after its rank failed.</summary>
-    static readonly TimeSpan Within = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Within = TimeSpan.FromSeconds(10);
 
     /// <summary>Which rank fails in a job of each size: the last, the first, a middle one.</summary>
-    static int FailingRank(int ranks) => ranks switch { 2 => 1, 3 => 0, _ => 2 };
+    private static int FailingRank(int ranks) => ranks switch { 2 => 1, 3 => 0, _ => 2 };
 
     public static IEnumerable<(string, Action)> All()
     {
@@ -49,12 +49,12 @@ static class FailureChecks
     }
 
     /// <summary>Open MPI's one-sided communication over point-to-point messages, as between machines without RDMA.</summary>
-    static readonly (string, string) OverMessages = ("OMPI_MCA_osc", "pt2pt");
+    private static readonly (string, string) OverMessages = ("OMPI_MCA_osc", "pt2pt");
 
     /// <summary>Runs a failing job; it must end with an error within <see cref="Within"/> of the failure, every expected text on standard error.</summary>
-    static void Failed(string scenario, int ranks, params string[] expected) => Failed(scenario, ranks, null, expected);
+    private static void Failed(string scenario, int ranks, params string[] expected) => Failed(scenario, ranks, null, expected);
 
-    static void Failed(string scenario, int ranks, (string Name, string Value)? environment, params string[] expected)
+    private static void Failed(string scenario, int ranks, (string Name, string Value)? environment, params string[] expected)
     {
         var job = Run(scenario, ranks, environment);
         Assert.True(job.ExitCode != 0, $"the {scenario} job exited 0:\n{job.Output}");
@@ -63,7 +63,7 @@ static class FailureChecks
             Assert.True(job.Error.Contains(text), $"expected '{text}' on standard error of the {scenario} job:\n{job.Output}");
     }
 
-    static void SlowRankSucceeds(int ranks, (string Name, string Value)? environment = null)
+    private static void SlowRankSucceeds(int ranks, (string Name, string Value)? environment = null)
     {
         var job = Run("slow-exit", ranks, environment);
         Assert.Equal(0, job.ExitCode, $"exit code of a job whose rank {FailingRank(ranks)} ends 3 s after the others:\n{job.Output}");
@@ -71,9 +71,9 @@ static class FailureChecks
         Assert.True(!job.Error.Contains("Abort", StringComparison.OrdinalIgnoreCase), $"the job was aborted:\n{job.Output}");
     }
 
-    sealed record Job(int ExitCode, string Output, string Error, TimeSpan AfterFailure);
+    private sealed record Job(int ExitCode, string Output, string Error, TimeSpan AfterFailure);
 
-    static Job Run(string scenario, int ranks, (string Name, string Value)? environment)
+    private static Job Run(string scenario, int ranks, (string Name, string Value)? environment)
     {
         int failingRank = FailingRank(ranks);
         var start = new ProcessStartInfo("mpirun") { RedirectStandardOutput = true, RedirectStandardError = true };

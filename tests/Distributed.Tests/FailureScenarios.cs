@@ -11,7 +11,7 @@ namespace Composer.Distributed.Tests;
 /// (<c>failingRank</c>) goes wrong mid-training while the others keep training. Before it fails, that rank
 /// prints <see cref="Marker"/> and the time, so the check can tell how long the job took to end after the failure.
 /// </summary>
-static class FailureScenarios
+internal static class FailureScenarios
 {
     public const string Marker = "scenario: failing at unix ms ";
 
@@ -29,12 +29,12 @@ static class FailureScenarios
         ["throw-before-start"] = rank => BeforeStart(rank, () => throw new InvalidOperationException($"rank {rank} finds no data")),
     };
 
-    const int Samples = 4000, BatchSize = 100, FailAtBatch = 3;
+    private const int Samples = 4000, BatchSize = 100, FailAtBatch = 3;
 
-    static void Mark() => Console.WriteLine($"{Marker}{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}");
+    private static void Mark() => Console.WriteLine($"{Marker}{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}");
 
     /// <summary>Two epochs over this rank's own data (no sharding: each rank loads its part), failing at batch 3.</summary>
-    static int Train(int failingRank, long failingRanksSamples, Action? fail)
+    private static int Train(int failingRank, long failingRanksSamples, Action? fail)
     {
         Dist.Initialize();
         bool failing = Dist.Rank == failingRank;
@@ -53,14 +53,19 @@ static class FailureScenarios
         if (failing && samples != Samples) Mark();
         using var trainer = new Trainer(new TrainerOptions
         {
-            Model = model, Optimizer = optimizer, TrainLoader = loader, MaxDuration = "2ep", Device = "cpu", Callbacks = callbacks,
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = loader,
+            MaxDuration = "2ep",
+            Device = "cpu",
+            Callbacks = callbacks,
         });
         trainer.Fit();
         return 0;
     }
 
     /// <summary>The failing rank leaves (returns or throws) before it ever talks to the others, say while loading its data.</summary>
-    static int BeforeStart(int failingRank, Action leave)
+    private static int BeforeStart(int failingRank, Action leave)
     {
         if (Dist.Rank == failingRank) // Dist knows the rank from mpirun's environment before initializing
         {
@@ -73,7 +78,7 @@ static class FailureScenarios
     }
 
     /// <summary>A rank catches the exception of its training and leaves Main normally, exit code 0.</summary>
-    static int ReturnEarly(int failingRank)
+    private static int ReturnEarly(int failingRank)
     {
         try
         {
@@ -86,7 +91,7 @@ static class FailureScenarios
     }
 
     /// <summary>A hand-written data-parallel loop whose failing rank holds 3,900 samples and the others 4,000.</summary>
-    static int UnequalDataLoop(int failingRank)
+    private static int UnequalDataLoop(int failingRank)
     {
         Dist.Initialize();
         bool failing = Dist.Rank == failingRank;
@@ -112,7 +117,7 @@ static class FailureScenarios
     }
 
     /// <summary>No failure: the failing rank works 3 s longer after training (rank 0 saving a model, say); the job must succeed.</summary>
-    static int SlowExit(int slowRank)
+    private static int SlowExit(int slowRank)
     {
         Train(slowRank, Samples, null);
         if (Dist.Rank == slowRank)
@@ -124,7 +129,7 @@ static class FailureScenarios
         return 0;
     }
 
-    sealed class AtBatch(long batch, Action action) : Callback
+    private sealed class AtBatch(long batch, Action action) : Callback
     {
         public override void Run(Event e, State state)
         {

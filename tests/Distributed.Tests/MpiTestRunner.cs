@@ -10,7 +10,7 @@ namespace Composer.Distributed.Tests;
 /// launched by mpirun). Every rank runs every check; a check passes only when it passed on all ranks.
 /// Rank 0 writes a TRX file that eng/test.sh counts with the other test projects.
 /// </summary>
-static class MpiTestRunner
+internal static class MpiTestRunner
 {
     public static int Run(IReadOnlyList<(string Name, Action Check)> checks, string? trxPath, bool collective)
     {
@@ -41,7 +41,7 @@ static class MpiTestRunner
     }
 
     /// <summary>A minimal Visual Studio test results file: enough for eng/test.sh's counts and for a reader.</summary>
-    static void WriteTrx(string path, List<(string Name, bool Passed, string Message, TimeSpan Took)> results)
+    private static void WriteTrx(string path, List<(string Name, bool Passed, string Message, TimeSpan Took)> results)
     {
         XNamespace ns = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
         int failed = results.Count(r => !r.Passed);
@@ -60,5 +60,5 @@ static class MpiTestRunner
     }
 
     /// <summary>The text without the control characters XML cannot hold (terminal escapes in a job's captured output).</summary>
-    static string XmlText(string text) => new(text.Where(c => c is '\n' or '\r' or '\t' || !char.IsControl(c)).ToArray());
+    private static string XmlText(string text) => new(text.Where(c => c is '\n' or '\r' or '\t' || !char.IsControl(c)).ToArray());
 }

@@ -11,24 +11,24 @@ namespace Composer.Packaging.Tests;
 /// </summary>
 public sealed class NewUserTests(ITestOutputHelper log) : IDisposable
 {
-    static readonly string Root = FindRoot();
-    readonly string _work = Directory.CreateTempSubdirectory("composer-new-user-").FullName;
+    private static readonly string Root = FindRoot();
+    private readonly string _work = Directory.CreateTempSubdirectory("composer-new-user-").FullName;
     // A version of its own per run, so that no package cache can serve an older build.
-    readonly string _version = $"0.1.0-ci.{DateTime.UtcNow:yyyyMMddHHmmss}";
+    private readonly string _version = $"0.1.0-ci.{DateTime.UtcNow:yyyyMMddHHmmss}";
 
     public void Dispose()
     {
         try { Directory.Delete(_work, recursive: true); } catch (IOException) { }
     }
 
-    static string FindRoot()
+    private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Composer.Analyzers.sln"))) return dir.FullName;
         throw new InvalidOperationException("No Composer.Analyzers.sln above the test binaries.");
     }
 
-    (int Exit, string Output) Run(string workingDirectory, string file, params string[] arguments)
+    private (int Exit, string Output) Run(string workingDirectory, string file, params string[] arguments)
     {
         var start = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in arguments) start.ArgumentList.Add(a);
@@ -43,7 +43,7 @@ public sealed class NewUserTests(ITestOutputHelper log) : IDisposable
         return (process.ExitCode, output + error.Result);
     }
 
-    const string BuggyProgram = """
+    private const string BuggyProgram = """
         using Composer.Data;
         using TorchSharp;
         using static TorchSharp.torch;
@@ -130,7 +130,7 @@ public sealed class NewUserTests(ITestOutputHelper log) : IDisposable
     }
 
     /// <summary>Exactly the files each package should hold, and nothing else.</summary>
-    void AssertPackageLayout(string feed)
+    private void AssertPackageLayout(string feed)
     {
         string[] Files(string id)
         {

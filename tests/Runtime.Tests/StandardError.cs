@@ -7,17 +7,17 @@ namespace Composer.Runtime.Tests;
 /// </summary>
 internal sealed class StandardError : IDisposable
 {
-    private readonly TextWriter original = Console.Error;
-    private readonly StringWriter captured = new();
+    private readonly TextWriter _original = Console.Error;
+    private readonly StringWriter _captured = new();
 
-    public StandardError() => Console.SetError(captured);
+    public StandardError() => Console.SetError(_captured);
 
-    public string Text => captured.ToString();
+    public string Text => _captured.ToString();
 
     /// <summary>The lines that start with "warning:".</summary>
     public string[] Warnings => Text.Split('\n').Where(l => l.StartsWith("warning:", StringComparison.Ordinal)).ToArray();
 
-    public void Dispose() => Console.SetError(original);
+    public void Dispose() => Console.SetError(_original);
 }
 
 /// <summary>Tests that capture standard error or change process-wide defaults: they run one at a time and alone.</summary>

@@ -14,13 +14,13 @@ internal sealed class AnalyzerSettings
     public const string LoaderTypesKey = "composer_analyzers.loader_types";
     public const string EpochSettersKey = "composer_analyzers.epoch_setters";
 
-    static readonly ImmutableHashSet<string> BuiltInSetters = ImmutableHashSet.Create(StringComparer.Ordinal, "SetEpoch", "set_epoch");
+    private static readonly ImmutableHashSet<string> BuiltInSetters = ImmutableHashSet.Create(StringComparer.Ordinal, "SetEpoch", "set_epoch");
 
     public static AnalyzerSettings Default { get; } = new(ImmutableHashSet<string>.Empty, BuiltInSetters);
 
-    readonly ImmutableHashSet<string> _loaderTypes;
+    private readonly ImmutableHashSet<string> _loaderTypes;
 
-    AnalyzerSettings(ImmutableHashSet<string> loaderTypes, ImmutableHashSet<string> setters)
+    private AnalyzerSettings(ImmutableHashSet<string> loaderTypes, ImmutableHashSet<string> setters)
     {
         _loaderTypes = loaderTypes;
         SetterNames = setters;
@@ -48,7 +48,7 @@ internal sealed class AnalyzerSettings
         return loaders.IsEmpty && setters.IsEmpty ? Default : new AnalyzerSettings(loaders, BuiltInSetters.Union(setters));
     }
 
-    static ImmutableHashSet<string> Split(AnalyzerConfigOptions config, string key) =>
+    private static ImmutableHashSet<string> Split(AnalyzerConfigOptions config, string key) =>
         config.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value)
             ? value.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries).Select(v => v.Trim()).ToImmutableHashSet(StringComparer.Ordinal)
             : ImmutableHashSet<string>.Empty;

@@ -11,16 +11,16 @@ namespace Composer.Analyzers.Model;
 /// </summary>
 internal sealed class EpochFlow
 {
-    readonly Dictionary<ISymbol, List<IOperation>> _values = new(SymbolEqualityComparer.Default);
-    readonly Dictionary<ISymbol, List<IOperation>> _writes = new(SymbolEqualityComparer.Default);
-    readonly Dictionary<ISymbol, List<IOperation>> _functionUses = new(SymbolEqualityComparer.Default);
-    readonly Dictionary<IOperation, ISymbol> _delegateLocals = [];
-    readonly Dictionary<ISymbol, ISymbol> _lambdaLocals = new(SymbolEqualityComparer.Default);
-    readonly List<ILoopOperation> _loops = [];
-    readonly HashSet<IOperation> _consumedByForEach = [];
-    readonly List<(IInvocationOperation Call, ISymbol Enumerator, List<IOperation> Bodies)> _enumerators = [];
-    readonly Dictionary<ISymbol, LoaderFacts> _facts = new(SymbolEqualityComparer.Default);
-    HashSet<ILoopOperation>? _epochLoops;
+    private readonly Dictionary<ISymbol, List<IOperation>> _values = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, List<IOperation>> _writes = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, List<IOperation>> _functionUses = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<IOperation, ISymbol> _delegateLocals = [];
+    private readonly Dictionary<ISymbol, ISymbol> _lambdaLocals = new(SymbolEqualityComparer.Default);
+    private readonly List<ILoopOperation> _loops = [];
+    private readonly HashSet<IOperation> _consumedByForEach = [];
+    private readonly List<(IInvocationOperation Call, ISymbol Enumerator, List<IOperation> Bodies)> _enumerators = [];
+    private readonly Dictionary<ISymbol, LoaderFacts> _facts = new(SymbolEqualityComparer.Default);
+    private HashSet<ILoopOperation>? _epochLoops;
 
     public EpochFlow(IOperation root, TreeModel tree)
     {
@@ -37,7 +37,7 @@ internal sealed class EpochFlow
     }
 
     /// <summary>What a local that is only another name stands for: the variable or member it was set from, once.</summary>
-    ISymbol? Canonical(ISymbol? symbol)
+    private ISymbol? Canonical(ISymbol? symbol)
     {
         for (int step = 0; step < 4 && symbol is ILocalSymbol local; step++)
         {
@@ -52,15 +52,15 @@ internal sealed class EpochFlow
 
     public IOperation Root { get; }
     public TreeModel Tree { get; }
-    KnownTypes Types => Tree.Types;
-    AnalyzerSettings Settings => Tree.Settings;
+    private KnownTypes Types => Tree.Types;
+    private AnalyzerSettings Settings => Tree.Settings;
 
     public List<Iteration> Iterations { get; } = [];
     public List<EpochEvent> Events { get; } = [];
 
     // ---- The walk ----
 
-    void Index(IOperation operation)
+    private void Index(IOperation operation)
     {
         switch (operation)
         {
@@ -106,13 +106,13 @@ internal sealed class EpochFlow
         }
     }
 
-    static void Add(Dictionary<ISymbol, List<IOperation>> map, ISymbol key, IOperation value)
+    private static void Add(Dictionary<ISymbol, List<IOperation>> map, ISymbol key, IOperation value)
     {
         if (!map.TryGetValue(key, out var list)) map[key] = list = [];
         list.Add(value);
     }
 
-    void IndexDeconstruction(IOperation target, IOperation value, IOperation write)
+    private void IndexDeconstruction(IOperation target, IOperation value, IOperation write)
     {
         target = target is IDeclarationExpressionOperation declaration ? declaration.Expression : target;
         if (target is ITupleOperation targets)
@@ -132,7 +132,7 @@ internal sealed class EpochFlow
     }
 
     /// <summary>The local a lambda is stored in (<c>Action&lt;int&gt; prepare = e =&gt; …</c>), whose uses are its call sites.</summary>
-    static ISymbol? DelegateLocalOf(IAnonymousFunctionOperation lambda)
+    private static ISymbol? DelegateLocalOf(IAnonymousFunctionOperation lambda)
     {
         var parent = lambda.Parent;
         while (parent is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation) parent = parent.Parent;
@@ -144,7 +144,7 @@ internal sealed class EpochFlow
         };
     }
 
-    void IndexForEach(IForEachLoopOperation loop)
+    private void IndexForEach(IForEachLoopOperation loop)
     {
         var chain = new HashSet<IOperation>();
         var loader = LoaderOfCollection(loop.Collection, chain);
@@ -161,15 +161,15 @@ internal sealed class EpochFlow
     }
 
     /// <summary>A loader passed where a LINQ method takes a sequence (not an element: <c>loaders.Append(train)</c>).</summary>
-    bool IsSequenceArgument(IArgumentOperation argument) =>
+    private bool IsSequenceArgument(IArgumentOperation argument) =>
         argument.Parameter?.Type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T &&
         Types.KindOf(argument.Value.WalkDown().Type, Settings) != LoaderKind.None;
 
-    static IEnumerable<IOperation> Lambdas(IInvocationOperation call) =>
+    private static IEnumerable<IOperation> Lambdas(IInvocationOperation call) =>
         call.Arguments.Select(a => a.Value.WalkDown()).Where(v => v is IDelegateCreationOperation or IAnonymousFunctionOperation);
 
     /// <summary>The loader a foreach or LINQ chain runs through: <c>loader</c>, <c>loader.IterateFrom(n)</c>, <c>loader.Skip(1).Take(5)</c>.</summary>
-    IOperation? LoaderOfCollection(IOperation collection, HashSet<IOperation>? chain)
+    private IOperation? LoaderOfCollection(IOperation collection, HashSet<IOperation>? chain)
     {
         var current = collection.WalkDown();
         for (int depth = 0; depth < 8; depth++)
@@ -189,14 +189,14 @@ internal sealed class EpochFlow
         return Types.KindOf(current.Type, Settings) != LoaderKind.None ? current : null;
     }
 
-    bool IsEnumerableMethod(IMethodSymbol method) => KnownTypes.IsEnumerable(method.ContainingType);
+    private bool IsEnumerableMethod(IMethodSymbol method) => KnownTypes.IsEnumerable(method.ContainingType);
 
     /// <summary>
     /// <c>loader.BatchSampler</c> handed on where its epoch may get set: to a method not in view, into a collection, or
     /// tested against a type (setter calls through a pattern variable are events of their own). Reading its
     /// <c>Count</c> or its type's name is not handling it.
     /// </summary>
-    void IndexBatchSamplerMention(IOperation reference)
+    private void IndexBatchSamplerMention(IOperation reference)
     {
         if (!IsPart(reference, KnownTypes.BatchSamplerNames, out var owner)) return;
         var parent = reference.Parent;
@@ -207,7 +207,7 @@ internal sealed class EpochFlow
         if (handedOn) Events.Add(new EpochEvent(reference, EpochTarget.BatchSampler, owner, owner.ReferencedSymbol(), null, null));
     }
 
-    void IndexInvocation(IInvocationOperation invocation)
+    private void IndexInvocation(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
         if (method.MethodKind == MethodKind.LocalFunction)
@@ -248,7 +248,7 @@ internal sealed class EpochFlow
     /// A call of a method or constructor: one in view contributes what it sets, its parameters read as this call's
     /// arguments; a loader handed to one not in view may get its epoch set there.
     /// </summary>
-    void IndexCall(IOperation call, IMethodSymbol method, IEnumerable<IArgumentOperation> arguments)
+    private void IndexCall(IOperation call, IMethodSymbol method, IEnumerable<IArgumentOperation> arguments)
     {
         if (Tree.EventsOf(method) is { } callee)
         {
@@ -272,7 +272,7 @@ internal sealed class EpochFlow
     /// An event of a callee on its parameter, read as the caller's argument: <c>train</c>, <c>train.BatchSampler</c>
     /// (that part of <c>train</c>), or an expression made of variables (<c>new[] { a, b }</c>: each of them).
     /// </summary>
-    void MapArgument(IOperation call, EpochEvent e, IOperation value)
+    private void MapArgument(IOperation call, EpochEvent e, IOperation value)
     {
         value = value.WalkDown();
         if (IsPart(value, KnownTypes.BatchSamplerNames, out var owner) || IsPart(value, KnownTypes.SamplerNames, out owner))
@@ -290,7 +290,7 @@ internal sealed class EpochFlow
     }
 
     /// <summary>What local functions do to their parameters, read at each call as the caller's arguments.</summary>
-    void MapLocalFunctionParameters()
+    private void MapLocalFunctionParameters()
     {
         foreach (var e in Events.ToList())
         {
@@ -300,7 +300,7 @@ internal sealed class EpochFlow
         }
     }
 
-    static ISymbol? EnumeratorLocal(IInvocationOperation call)
+    private static ISymbol? EnumeratorLocal(IInvocationOperation call)
     {
         var parent = call.Parent;
         while (parent is IConversionOperation) parent = parent.Parent;
@@ -312,11 +312,11 @@ internal sealed class EpochFlow
         };
     }
 
-    static bool MovesNext(IOperation condition, ISymbol enumerator) =>
+    private static bool MovesNext(IOperation condition, ISymbol enumerator) =>
         condition.DescendantsAndSelf().Any(o => o is IInvocationOperation { TargetMethod.Name: "MoveNext", Instance: { } e } && KnownTypes.Is(e.ReferencedSymbol(), enumerator));
 
     /// <summary>An epoch-setting call, classified by what it reaches; null when the invocation sets no epoch.</summary>
-    EpochEvent? ClassifySetter(IInvocationOperation invocation)
+    private EpochEvent? ClassifySetter(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
         if (method.IsStatic)
@@ -346,11 +346,11 @@ internal sealed class EpochFlow
             new(invocation, EpochTarget.WholeLoader, loader.WalkDown(), loader.ReferencedSymbol(), invocation, value);
     }
 
-    static IOperation Argument(IInvocationOperation invocation, int ordinal) =>
+    private static IOperation Argument(IInvocationOperation invocation, int ordinal) =>
         (invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal) ?? invocation.Arguments[ordinal]).Value;
 
     /// <summary><c>x.Sampler</c> / <c>x.BatchSampler</c> (property or field, either spelling) of a loader <c>x</c>.</summary>
-    bool IsPart(IOperation operation, string[] names, out IOperation owner)
+    private bool IsPart(IOperation operation, string[] names, out IOperation owner)
     {
         owner = operation;
         var (name, instance) = operation switch
@@ -369,7 +369,7 @@ internal sealed class EpochFlow
     /// variable (<c>var s = (IEpochAware)loader.Sampler</c>) or by a pattern (<c>loader.Sampler is IEpochAware s</c>).
     /// A local made with <c>new</c> is the object itself.
     /// </summary>
-    static IOperation Resolve(IOperation receiver, IOperation at)
+    private static IOperation Resolve(IOperation receiver, IOperation at)
     {
         var current = receiver.WalkDown();
         for (int step = 0; step < 4; step++)
@@ -397,7 +397,7 @@ internal sealed class EpochFlow
     /// A setter called on the elements of a collection (<c>foreach (var l in new[] { a, b }) l.SetEpoch(e)</c>,
     /// <c>loaders.ForEach(l =&gt; l.SetEpoch(e))</c>) sets each variable the collection was made from.
     /// </summary>
-    void ExpandCollectionEvents()
+    private void ExpandCollectionEvents()
     {
         foreach (var e in Events.ToList())
         {
@@ -407,7 +407,7 @@ internal sealed class EpochFlow
         }
     }
 
-    IOperation? CollectionOf(ISymbol? element)
+    private IOperation? CollectionOf(ISymbol? element)
     {
         if (element is ILocalSymbol local)
             return _loops.OfType<IForEachLoopOperation>().FirstOrDefault(l => l.Locals.Contains(local, SymbolEqualityComparer.Default))?.Collection;
@@ -433,7 +433,7 @@ internal sealed class EpochFlow
         }
     }
 
-    static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch
+    private static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch
     {
         ILocalSymbol l => l.Type,
         IParameterSymbol p => p.Type,
@@ -476,7 +476,7 @@ internal sealed class EpochFlow
         }
     }
 
-    static bool IsPerPass(ILoopOperation loop, IOperation child) => loop switch
+    private static bool IsPerPass(ILoopOperation loop, IOperation child) => loop switch
     {
         IForEachLoopOperation forEach => child != forEach.Collection,
         IForLoopOperation forLoop => !forLoop.Before.Contains(child),
@@ -484,7 +484,7 @@ internal sealed class EpochFlow
     };
 
     /// <summary>The local function, or the local a lambda is stored in: a boundary whose passes are its call sites.</summary>
-    ISymbol? FunctionSymbol(IOperation operation) => operation switch
+    private ISymbol? FunctionSymbol(IOperation operation) => operation switch
     {
         ILocalFunctionOperation local => local.Symbol.OriginalDefinition,
         IAnonymousFunctionOperation lambda when _delegateLocals.TryGetValue(lambda, out var stored) => stored,
@@ -494,7 +494,7 @@ internal sealed class EpochFlow
     /// <summary>Whether <paramref name="operation"/> runs inside <paramref name="ancestor"/>, directly or through the local functions and delegates it calls there.</summary>
     public bool IsWithin(IOperation operation, IOperation ancestor) => IsWithin(operation, ancestor, new HashSet<ISymbol>(SymbolEqualityComparer.Default));
 
-    bool IsWithin(IOperation operation, IOperation ancestor, HashSet<ISymbol> visited)
+    private bool IsWithin(IOperation operation, IOperation ancestor, HashSet<ISymbol> visited)
     {
         for (var current = operation; current is not null; current = current.Parent)
         {
@@ -517,7 +517,7 @@ internal sealed class EpochFlow
         return _epochLoops.Contains(loop);
     }
 
-    bool IsIterationLoop(ILoopOperation loop) => Iterations.Any(i => i.Site == loop || i.Bodies.Contains(loop));
+    private bool IsIterationLoop(ILoopOperation loop) => Iterations.Any(i => i.Site == loop || i.Bodies.Contains(loop));
 
     /// <summary>The innermost epoch loop a call runs in, if any.</summary>
     public ILoopOperation? EpochLoopOf(IOperation operation) => InnermostLoops(operation, IsEpochLoop).Select(p => p.Loop).FirstOrDefault();

@@ -22,7 +22,7 @@ internal sealed class KnownTypes
     public static readonly string[] SamplerNames = ["Sampler", "sampler"];
     public static readonly string[] BatchSamplerNames = ["BatchSampler", "batch_sampler"];
 
-    KnownTypes(Compilation compilation) => Compilation = compilation;
+    private KnownTypes(Compilation compilation) => Compilation = compilation;
 
     public Compilation Compilation { get; }
 
@@ -46,10 +46,10 @@ internal sealed class KnownTypes
     public IReadOnlyCollection<string> ShapeLoaderNames => _shapeNames ??= new HashSet<string>(
         SamplerNames.Concat(BatchSamplerNames).SelectMany(n => Compilation.GetSymbolsWithName(n, SymbolFilter.Member))
             .Select(m => m.ContainingType?.Name).OfType<string>(), StringComparer.Ordinal);
-    HashSet<string>? _shapeNames;
+    private HashSet<string>? _shapeNames;
 
-    readonly ConcurrentDictionary<ITypeSymbol, LoaderKind> _kinds = new(SymbolEqualityComparer.Default);
-    readonly ConcurrentDictionary<ITypeSymbol, bool> _epochAware = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, LoaderKind> _kinds = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _epochAware = new(SymbolEqualityComparer.Default);
 
     /// <summary>
     /// The rules' view of a compilation, or null when it references neither Composer.Runtime nor TorchSharp (and is
@@ -66,12 +66,12 @@ internal sealed class KnownTypes
             : null;
 
     /// <summary>Whether <paramref name="type"/> is the top-level type <c>Outer.Inner.name</c>.</summary>
-    static bool Named(ITypeSymbol? type, string name, string outer, string inner) =>
+    private static bool Named(ITypeSymbol? type, string name, string outer, string inner) =>
         type is { ContainingType: null } && type.Name == name &&
         type.ContainingNamespace is { Name: var n2 } ns2 && n2 == inner &&
         ns2.ContainingNamespace is { Name: var n1 } ns1 && n1 == outer && ns1.ContainingNamespace is { IsGlobalNamespace: true };
 
-    static bool IsRuntimeType(ITypeSymbol? type, string name) => Named(type, name, "Composer", "Data");
+    private static bool IsRuntimeType(ITypeSymbol? type, string name) => Named(type, name, "Composer", "Data");
 
     public static bool IsEpochs(ITypeSymbol? type) => IsRuntimeType(type, "Epochs");
     public static bool IsDistributedSampler(ITypeSymbol? type) => IsRuntimeType(type, "DistributedSampler");
@@ -91,7 +91,7 @@ internal sealed class KnownTypes
         return kind;
     }
 
-    LoaderKind ComputeKind(ITypeSymbol type)
+    private LoaderKind ComputeKind(ITypeSymbol type)
     {
         if (type is not INamedTypeSymbol named || type.TypeKind is TypeKind.Interface or TypeKind.Enum or TypeKind.Delegate) return LoaderKind.None;
         if (IsRuntimeType(named, "EpochDataLoader") && named.Arity is 0 or 2) return LoaderKind.Epoch;
@@ -104,20 +104,20 @@ internal sealed class KnownTypes
         return LoaderKind.None;
     }
 
-    static bool IsEnumerable(INamedTypeSymbol type) =>
+    private static bool IsEnumerable(INamedTypeSymbol type) =>
         type.AllInterfaces.Any(i => i.SpecialType is SpecialType.System_Collections_IEnumerable || i.OriginalDefinition.SpecialType is SpecialType.System_Collections_Generic_IEnumerable_T) ||
         HasMember(type, "GetEnumerator");
 
     /// <summary>A sampler or batch sampler (a <c>BatchSampler</c> has a <c>Sampler</c> too): it yields indices, not batches of data.</summary>
-    static bool YieldsIndices(INamedTypeSymbol type) =>
+    private static bool YieldsIndices(INamedTypeSymbol type) =>
         type.AllInterfaces.Any(i => i.OriginalDefinition.SpecialType is SpecialType.System_Collections_Generic_IEnumerable_T && IsIndex(i.TypeArguments[0]));
 
-    static bool IsIndex(ITypeSymbol element) =>
+    private static bool IsIndex(ITypeSymbol element) =>
         element.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 ||
         element is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Int32 or SpecialType.System_Int64 } ||
         element is INamedTypeSymbol { IsGenericType: true } list && list.TypeArguments.Length == 1 && list.TypeArguments[0].SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64;
 
-    static bool HasMember(ITypeSymbol type, string name)
+    private static bool HasMember(ITypeSymbol type, string name)
     {
         for (var t = type; t is not null; t = t.BaseType)
             if (!t.GetMembers(name).IsEmpty) return true;
@@ -148,7 +148,7 @@ internal sealed class KnownTypes
         return settings.HasExtraSetters && HasSetter(type, settings);
     }
 
-    static bool HasSetter(ITypeSymbol type, AnalyzerSettings settings)
+    private static bool HasSetter(ITypeSymbol type, AnalyzerSettings settings)
     {
         for (var t = type; t is not null; t = t.BaseType)
             if (t.GetMembers().OfType<IMethodSymbol>().Any(m => IsEpochSetterShape(m, settings))) return true;
@@ -159,7 +159,7 @@ internal sealed class KnownTypes
     public static bool IsEpochSetterShape(IMethodSymbol method, AnalyzerSettings settings) =>
         !method.IsStatic && method.Parameters.Length == 1 && IsInteger(method.Parameters[0].Type) && settings.IsSetterName(method.Name);
 
-    static bool IsInteger(ITypeSymbol type) => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64;
+    private static bool IsInteger(ITypeSymbol type) => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64;
 
     public static bool Is(ISymbol? a, ISymbol? b) => a is not null && SymbolEqualityComparer.Default.Equals(a, b);
 }

@@ -54,7 +54,7 @@ internal sealed class LoaderFacts
     public HashSet<ISymbol> BatchSamplerParts { get; } = new(SymbolEqualityComparer.Default);
 
     /// <summary>The loader creations a value may be: through <c>?:</c>, <c>switch</c>, <c>??</c> and other variables.</summary>
-    static void Collect(IOperation value, List<IOperation> constructions, ref bool unknown, HashSet<ISymbol> visited, EpochFlow flow)
+    private static void Collect(IOperation value, List<IOperation> constructions, ref bool unknown, HashSet<ISymbol> visited, EpochFlow flow)
     {
         var v = value.WalkDown();
         switch (v)

@@ -72,7 +72,7 @@ internal static class Operations
         return null;
     }
 
-    static IOperation? FindPatternValue(IPatternOperation pattern)
+    private static IOperation? FindPatternValue(IPatternOperation pattern)
     {
         for (IOperation? parent = pattern.Parent; parent is not null; parent = parent.Parent)
         {

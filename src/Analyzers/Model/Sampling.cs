@@ -6,8 +6,8 @@ namespace Composer.Analyzers.Model;
 /// <summary>How a loader creation samples: which arguments are its sampling parts, and whether its order depends on the epoch.</summary>
 internal sealed class Sampling(EpochFlow flow)
 {
-    KnownTypes Types => flow.Tree.Types;
-    AnalyzerSettings Settings => flow.Tree.Settings;
+    private KnownTypes Types => flow.Tree.Types;
+    private AnalyzerSettings Settings => flow.Tree.Settings;
 
     /// <summary>The explicitly written argument for a parameter, if any.</summary>
     public static IArgumentOperation? Argument(IOperation creation, string parameter) =>
@@ -28,7 +28,7 @@ internal sealed class Sampling(EpochFlow flow)
     public static bool IsConstant(IArgumentOperation? argument, object value) =>
         argument?.Value.WalkDown().ConstantValue is { HasValue: true } constant && Equals(constant.Value, value);
 
-    LoaderKind KindOf(IOperation creation) => Types.KindOf(creation.Type, Settings);
+    private LoaderKind KindOf(IOperation creation) => Types.KindOf(creation.Type, Settings);
 
     /// <summary>The arguments that decide the order: sampler, batch sampler, TorchSharp's shuffler, or any epoch-aware argument of a user loader.</summary>
     public IEnumerable<IArgumentOperation> SamplingArguments(IOperation creation)
@@ -111,6 +111,6 @@ internal sealed class Sampling(EpochFlow flow)
     /// Judged by type alone: an epoch-aware class. Not an interface (it may hold anything), not a <c>BatchSampler</c>
     /// (its order is its sampler's).
     /// </summary>
-    bool TypeDependsOnEpoch(ITypeSymbol? type) =>
+    private bool TypeDependsOnEpoch(ITypeSymbol? type) =>
         type is { TypeKind: not TypeKind.Interface and not TypeKind.TypeParameter } && !KnownTypes.IsBatchSampler(type) && Types.IsEpochAware(type, Settings);
 }

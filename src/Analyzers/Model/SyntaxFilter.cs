@@ -11,7 +11,7 @@ namespace Composer.Analyzers.Model;
 internal sealed class SyntaxFilter
 {
     /// <summary>Words one of which every file with a finding contains: loader and sampler type names, epoch setters.</summary>
-    static readonly string[] Words = ["DataLoader", "Sampler", "sampler", "SetEpoch", "set_epoch"];
+    private static readonly string[] Words = ["DataLoader", "Sampler", "sampler", "SetEpoch", "set_epoch"];
 
     public List<SyntaxNode> Iterations { get; } = [];
     public List<InvocationExpressionSyntax> Setters { get; } = [];
@@ -56,7 +56,7 @@ internal sealed class SyntaxFilter
         return filter;
     }
 
-    static List<int> Positions(string text, IEnumerable<string> words)
+    private static List<int> Positions(string text, IEnumerable<string> words)
     {
         var positions = new List<int>();
         foreach (var word in words)
@@ -66,7 +66,7 @@ internal sealed class SyntaxFilter
     }
 
     /// <summary>What to walk for a word found at <paramref name="node"/>: its member; its whole type for a field, a property or the type's own header; every top-level statement.</summary>
-    static IEnumerable<SyntaxNode> ScopesOf(SyntaxNode? node, SyntaxNode root)
+    private static IEnumerable<SyntaxNode> ScopesOf(SyntaxNode? node, SyntaxNode root)
     {
         for (; node is not null; node = node.Parent)
         {
@@ -88,13 +88,13 @@ internal sealed class SyntaxFilter
     }
 
     /// <summary>A type's declarations in this file: all its parts when it is partial.</summary>
-    static IEnumerable<SyntaxNode> PartsOf(TypeDeclarationSyntax type, SyntaxNode root) =>
+    private static IEnumerable<SyntaxNode> PartsOf(TypeDeclarationSyntax type, SyntaxNode root) =>
         type.Modifiers.Any(SyntaxKind.PartialKeyword)
             ? root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)
                 .OfType<TypeDeclarationSyntax>().Where(t => t.Identifier.ValueText == type.Identifier.ValueText && t.Modifiers.Any(SyntaxKind.PartialKeyword))
             : [type];
 
-    void Visit(SyntaxNode node, AnalyzerSettings settings, HashSet<string> loaderNames)
+    private void Visit(SyntaxNode node, AnalyzerSettings settings, HashSet<string> loaderNames)
     {
         switch (node)
         {
@@ -115,7 +115,7 @@ internal sealed class SyntaxFilter
         }
     }
 
-    static string? NameOf(SyntaxNode expression) => expression switch
+    private static string? NameOf(SyntaxNode expression) => expression switch
     {
         IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
         GenericNameSyntax generic => generic.Identifier.ValueText,
@@ -127,7 +127,7 @@ internal sealed class SyntaxFilter
     };
 
     /// <summary>Only a node inside a loop, a local function or a lambda can run once per epoch.</summary>
-    static bool InLoopOrFunction(SyntaxNode node)
+    private static bool InLoopOrFunction(SyntaxNode node)
     {
         for (var parent = node.Parent; parent is not null; parent = parent.Parent)
         {

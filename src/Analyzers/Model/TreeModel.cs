@@ -13,13 +13,13 @@ namespace Composer.Analyzers.Model;
 /// </summary>
 internal sealed class TreeModel
 {
-    readonly Dictionary<SyntaxNode, EpochFlow> _flows = [];
-    readonly Dictionary<ISymbol, (IReadOnlyList<IOperation>, bool)> _memberValues = new(SymbolEqualityComparer.Default);
-    readonly Dictionary<ISymbol, LoaderFacts> _memberFacts = new(SymbolEqualityComparer.Default);
-    readonly Dictionary<IMethodSymbol, IReadOnlyList<EpochEvent>?> _calleeEvents = new(SymbolEqualityComparer.Default);
-    readonly HashSet<IMethodSymbol> _inProgress = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<SyntaxNode, EpochFlow> _flows = [];
+    private readonly Dictionary<ISymbol, (IReadOnlyList<IOperation>, bool)> _memberValues = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, LoaderFacts> _memberFacts = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<IMethodSymbol, IReadOnlyList<EpochEvent>?> _calleeEvents = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<IMethodSymbol> _inProgress = new(SymbolEqualityComparer.Default);
 
-    TreeModel(SemanticModel model, KnownTypes types, AnalyzerSettings settings, CancellationToken cancellationToken)
+    private TreeModel(SemanticModel model, KnownTypes types, AnalyzerSettings settings, CancellationToken cancellationToken)
     {
         Model = model;
         Types = types;
@@ -71,7 +71,7 @@ internal sealed class TreeModel
     }
 
     /// <summary>Whether a candidate from the syntax filter really iterates a loader or sets an epoch.</summary>
-    bool Matters(IOperation operation) => operation switch
+    private bool Matters(IOperation operation) => operation switch
     {
         IForEachLoopOperation loop => LoaderUnder(loop.Collection),
         IInvocationOperation { TargetMethod.Name: "GetEnumerator", Instance: { } owner } => LoaderUnder(owner),
@@ -80,7 +80,7 @@ internal sealed class TreeModel
         _ => false,
     };
 
-    bool LoaderUnder(IOperation collection)
+    private bool LoaderUnder(IOperation collection)
     {
         for (var current = collection.WalkDown(); current is not null;)
         {
@@ -178,7 +178,7 @@ internal sealed class TreeModel
         return result;
     }
 
-    static string? AssignedName(ExpressionSyntax left) => left switch
+    private static string? AssignedName(ExpressionSyntax left) => left switch
     {
         IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
         MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access => access.Name.Identifier.ValueText,

@@ -19,7 +19,7 @@ internal static class Variation
     /// </summary>
     public static bool SeedVaries(this EpochFlow flow, IOperation value, ILoopOperation loop) => Varies(flow, value, loop, 0, members: true);
 
-    static bool Varies(EpochFlow flow, IOperation value, ILoopOperation loop, int depth, bool members)
+    private static bool Varies(EpochFlow flow, IOperation value, ILoopOperation loop, int depth, bool members)
     {
         if (depth > 6) return true;
         var v = value.WalkDown();
@@ -42,7 +42,7 @@ internal static class Variation
         }
     }
 
-    static bool LocalVaries(EpochFlow flow, ILocalSymbol local, ILoopOperation loop, int depth, bool members)
+    private static bool LocalVaries(EpochFlow flow, ILocalSymbol local, ILoopOperation loop, int depth, bool members)
     {
         if (loop.Locals.Contains(local, SymbolEqualityComparer.Default) || IsLoopVariable(loop, local)) return true;
         if (flow.WritesOf(local).Any(w => flow.IsWithin(w, loop) && !IsDeclaration(w, local))) return true;
@@ -55,17 +55,17 @@ internal static class Variation
         return false;
     }
 
-    static bool IsDeclaration(IOperation write, ILocalSymbol local) =>
+    private static bool IsDeclaration(IOperation write, ILocalSymbol local) =>
         write is ISimpleAssignmentOperation { Target: IDeclarationExpressionOperation } || write is IDeconstructionAssignmentOperation { Target: IDeclarationExpressionOperation };
 
-    static bool IsLoopVariable(ILoopOperation loop, ILocalSymbol local) =>
+    private static bool IsLoopVariable(ILoopOperation loop, ILocalSymbol local) =>
         loop is IForEachLoopOperation forEach && forEach.LoopControlVariable.DescendantsAndSelf().Any(o => o is IVariableDeclaratorOperation d && KnownTypes.Is(d.Symbol, local));
 
-    static bool IsDeclaredIn(ILocalSymbol local, ILoopOperation loop) =>
+    private static bool IsDeclaredIn(ILocalSymbol local, ILoopOperation loop) =>
         local.DeclaringSyntaxReferences.FirstOrDefault() is { } declaration && declaration.SyntaxTree == loop.Syntax.SyntaxTree && loop.Syntax.Span.Contains(declaration.Span);
 
     /// <summary>A local function's or stored lambda's parameter varies when an argument at one of its calls inside the loop does.</summary>
-    static bool ParameterVaries(EpochFlow flow, IParameterSymbol parameter, ILoopOperation loop, int depth, bool members)
+    private static bool ParameterVaries(EpochFlow flow, IParameterSymbol parameter, ILoopOperation loop, int depth, bool members)
     {
         if (flow.WritesOf(parameter).Any(w => flow.IsWithin(w, loop))) return true;
         if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction } function) return false;
@@ -100,5 +100,5 @@ internal static class Variation
         return counters.Count == 1 ? counters[0].Name : null;
     }
 
-    static bool IsInteger(ILocalSymbol local) => local.Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64;
+    private static bool IsInteger(ILocalSymbol local) => local.Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64;
 }

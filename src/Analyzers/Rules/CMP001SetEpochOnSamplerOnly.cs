@@ -29,7 +29,7 @@ internal static class CMP001SetEpochOnSamplerOnly
         }
     }
 
-    static bool HandlesBatchSampler(EpochEvent other, ISymbol loader, LoaderFacts facts) => other.Target switch
+    private static bool HandlesBatchSampler(EpochEvent other, ISymbol loader, LoaderFacts facts) => other.Target switch
     {
         EpochTarget.WholeLoader or EpochTarget.BatchSampler => KnownTypes.Is(other.Symbol, loader),
         EpochTarget.Object => other.Symbol is not null && facts.BatchSamplerParts.Contains(other.Symbol),

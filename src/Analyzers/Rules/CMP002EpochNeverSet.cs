@@ -32,15 +32,15 @@ internal static class CMP002EpochNeverSet
     public static bool Handled(EpochFlow flow, ISymbol loader, LoaderFacts facts, ILoopOperation loop) =>
         flow.Events.Any(e => Covers(e, loader, facts) && flow.IsWithin(e.Site, loop)) || IsSeededPerPass(flow, facts, loop);
 
-    static bool Covers(EpochEvent e, ISymbol loader, LoaderFacts facts) =>
+    private static bool Covers(EpochEvent e, ISymbol loader, LoaderFacts facts) =>
         e.Symbol is not null && (KnownTypes.Is(e.Symbol, loader) || facts.Parts.Contains(e.Symbol));
 
-    static bool IsSeededPerPass(EpochFlow flow, LoaderFacts facts, ILoopOperation loop) =>
+    private static bool IsSeededPerPass(EpochFlow flow, LoaderFacts facts, ILoopOperation loop) =>
         facts.Constructions.Count > 0 && facts.Constructions.All(c => loop.Syntax.Span.Contains(c.Syntax.Span)) &&
         facts.Constructions.All(c => Seeds(flow, c, 2).Any(seed => flow.SeedVaries(seed, loop)));
 
     /// <summary>The seed arguments of a creation, of the creations inside it and of the locals it was built from.</summary>
-    static IEnumerable<IOperation> Seeds(EpochFlow flow, IOperation creation, int depth)
+    private static IEnumerable<IOperation> Seeds(EpochFlow flow, IOperation creation, int depth)
     {
         foreach (var operation in creation.DescendantsAndSelf())
         {

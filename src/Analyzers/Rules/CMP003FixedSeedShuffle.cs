@@ -46,7 +46,7 @@ internal static class CMP003FixedSeedShuffle
     }
 
     /// <summary>The variable the loader is stored in: a local, a field or property (initializer or assignment).</summary>
-    static ISymbol? StoredIn(IOperation creation)
+    private static ISymbol? StoredIn(IOperation creation)
     {
         for (var parent = creation.Parent; parent is not null; parent = parent.Parent)
         {
@@ -64,5 +64,5 @@ internal static class CMP003FixedSeedShuffle
     }
 
     /// <summary>The variable the loader is stored in, or its type name.</summary>
-    static string NameOf(IOperation creation) => StoredIn(creation)?.Name ?? creation.Type?.Name ?? "DataLoader";
+    private static string NameOf(IOperation creation) => StoredIn(creation)?.Name ?? creation.Type?.Name ?? "DataLoader";
 }

@@ -20,7 +20,7 @@ namespace Composer.Analyzers.CodeFixes.Rules;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CMP001SetEpochOnSamplerOnlyFixer)), Shared]
 public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
 {
-    const string Title = "Set the epoch on every part of the loader";
+    private const string Title = "Set the epoch on every part of the loader";
 
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Descriptors.CMP001SetEpochOnSamplerOnly.Id);
@@ -49,7 +49,7 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
             CodeAction.Create(Title, ct => FixAsync(context.Document, invocation, loader, isEpochDataLoader, ct), equivalenceKey: Title), reported);
     }
 
-    static async Task<Document> FixAsync(Document document, InvocationExpressionSyntax invocation, string loaderText, bool isEpochDataLoader, CancellationToken cancellationToken)
+    private static async Task<Document> FixAsync(Document document, InvocationExpressionSyntax invocation, string loaderText, bool isEpochDataLoader, CancellationToken cancellationToken)
     {
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         var loader = SyntaxFactory.ParseExpression(loaderText);
@@ -88,7 +88,7 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
     }
 
     /// <summary>The if or switch statement whose pattern declares the call's receiver (<c>case IEpochAware s:</c>).</summary>
-    static StatementSyntax? PatternTest(InvocationExpressionSyntax invocation)
+    private static StatementSyntax? PatternTest(InvocationExpressionSyntax invocation)
     {
         if (invocation.Expression is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver }) return null;
         foreach (var statement in invocation.Ancestors().OfType<StatementSyntax>())
@@ -107,7 +107,7 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
     }
 
     /// <summary>Removes <c>var s = (IEpochAware)loader.Sampler;</c> when the replaced call was its only use.</summary>
-    static void RemoveUnusedAlias(DocumentEditor editor, InvocationExpressionSyntax invocation, StatementSyntax replaced)
+    private static void RemoveUnusedAlias(DocumentEditor editor, InvocationExpressionSyntax invocation, StatementSyntax replaced)
     {
         if (invocation.Expression is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver }) return;
         if (editor.SemanticModel.GetSymbolInfo(receiver).Symbol is not ILocalSymbol local) return;

@@ -19,7 +19,7 @@ namespace Composer.Analyzers.CodeFixes.Rules;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CMP002EpochNeverSetFixer)), Shared]
 public sealed class CMP002EpochNeverSetFixer : CodeFixProvider
 {
-    const string Title = "Set the loader's epoch before iterating it";
+    private const string Title = "Set the loader's epoch before iterating it";
 
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Descriptors.CMP002EpochNeverSet.Id);

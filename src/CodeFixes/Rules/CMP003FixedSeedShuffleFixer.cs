@@ -22,7 +22,7 @@ namespace Composer.Analyzers.CodeFixes.Rules;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CMP003FixedSeedShuffleFixer)), Shared]
 public sealed class CMP003FixedSeedShuffleFixer : CodeFixProvider
 {
-    const string Title = "Shuffle with an epoch-aware RandomSampler";
+    private const string Title = "Shuffle with an epoch-aware RandomSampler";
 
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Descriptors.CMP003FixedSeedShuffle.Id);
@@ -101,7 +101,7 @@ public sealed class CMP003FixedSeedShuffleFixer : CodeFixProvider
         }, equivalenceKey: Title), reported);
     }
 
-    static ArgumentListSyntax? ArgumentsOf(ExpressionSyntax creation) => creation switch
+    private static ArgumentListSyntax? ArgumentsOf(ExpressionSyntax creation) => creation switch
     {
         BaseObjectCreationExpressionSyntax c => c.ArgumentList,
         InvocationExpressionSyntax i => i.ArgumentList,

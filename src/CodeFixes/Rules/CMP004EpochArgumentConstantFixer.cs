@@ -18,7 +18,7 @@ namespace Composer.Analyzers.CodeFixes.Rules;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CMP004EpochArgumentConstantFixer)), Shared]
 public sealed class CMP004EpochArgumentConstantFixer : CodeFixProvider
 {
-    const string Title = "Use the epoch loop's variable";
+    private const string Title = "Use the epoch loop's variable";
 
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Descriptors.CMP004EpochArgumentConstant.Id);
@@ -52,7 +52,7 @@ public sealed class CMP004EpochArgumentConstantFixer : CodeFixProvider
     }
 
     /// <summary>The epoch argument: named <c>epoch</c>, else the last one (<c>x.SetEpoch(e)</c>, <c>Epochs.SetEpoch(loader, e)</c>).</summary>
-    static ArgumentSyntax? EpochArgument(InvocationExpressionSyntax invocation) =>
+    private static ArgumentSyntax? EpochArgument(InvocationExpressionSyntax invocation) =>
         invocation.ArgumentList.Arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == "epoch") ??
         invocation.ArgumentList.Arguments.LastOrDefault(a => a.NameColon is null);
 }

@@ -18,7 +18,7 @@ namespace Composer.Analyzers.CodeFixes.Rules;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CMP005SetEpochInsideIterationFixer)), Shared]
 public sealed class CMP005SetEpochInsideIterationFixer : CodeFixProvider
 {
-    const string Title = "Set the epoch before iterating";
+    private const string Title = "Set the epoch before iterating";
 
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Analyzers.Descriptors.CMP005SetEpochInsideIteration.Id);
@@ -58,7 +58,7 @@ public sealed class CMP005SetEpochInsideIterationFixer : CodeFixProvider
     }
 
     /// <summary>An <c>if</c> without else whose only statement is <paramref name="statement"/> and whose condition has no side effects.</summary>
-    static IfStatementSyntax? GuardingIf(StatementSyntax statement)
+    private static IfStatementSyntax? GuardingIf(StatementSyntax statement)
     {
         StatementSyntax current = statement;
         if (current.Parent is BlockSyntax { Statements.Count: 1 } block) current = block;

@@ -19,7 +19,7 @@ namespace Composer.Analyzers.CodeFixes.Rules;
 public sealed class CMP006ConflictingLoaderArgumentsFixer : CodeFixProvider
 {
     // One key for every argument, so that Fix All removes them all.
-    const string EquivalenceKey = "Remove the conflicting argument";
+    private const string EquivalenceKey = "Remove the conflicting argument";
 
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Descriptors.CMP006ConflictingLoaderArguments.Id);

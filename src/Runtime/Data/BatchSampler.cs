@@ -8,8 +8,8 @@ namespace Composer.Data;
 /// </summary>
 public sealed class BatchSampler : IBatchSampler, IEpochVersioned, IIndexLimit
 {
-    int _epoch;
-    long _epochVersion;
+    private int _epoch;
+    private long _epochVersion;
 
     /// <summary>Creates a batch sampler.</summary>
     /// <param name="sampler">Where the indices come from.</param>
@@ -54,14 +54,14 @@ public sealed class BatchSampler : IBatchSampler, IEpochVersioned, IIndexLimit
         Sampler is IIndexArray array && Sampler.Count <= Array.MaxLength ? Slices(array.EpochIndices()) : Collect();
 
     /// <summary>Batches cut from a whole epoch's indices: no per-index enumeration.</summary>
-    IEnumerator<long[]> Slices(long[] indices)
+    private IEnumerator<long[]> Slices(long[] indices)
     {
         long end = DropLast ? indices.LongLength - indices.LongLength % BatchSize : indices.LongLength;
         for (long start = 0; start < end; start += BatchSize)
             yield return indices.AsSpan((int)start, (int)Math.Min(BatchSize, end - start)).ToArray();
     }
 
-    IEnumerator<long[]> Collect()
+    private IEnumerator<long[]> Collect()
     {
         var batch = new List<long>(BatchSize);
         foreach (long index in Sampler)

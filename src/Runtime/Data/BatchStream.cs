@@ -49,7 +49,7 @@ internal static class BatchStream
         }
     }
 
-    static Task<TBatch>? Start<TIndices, TBatch>(IEnumerator<TIndices> indices, Func<TIndices, TBatch> load)
+    private static Task<TBatch>? Start<TIndices, TBatch>(IEnumerator<TIndices> indices, Func<TIndices, TBatch> load)
     {
         if (!indices.MoveNext()) return null;
         TIndices batch = indices.Current;

@@ -43,7 +43,7 @@ internal static class Check
         return count;
     }
 
-    static string Gib(long bytes) => $"{bytes / (double)(1L << 30):F1} GiB";
+    private static string Gib(long bytes) => $"{bytes / (double)(1L << 30):F1} GiB";
 
     /// <summary>Resolves numReplicas/rank, defaulting from the process group (<see cref="Distributed.Dist"/>).</summary>
     public static (int NumReplicas, int Rank) Replicas(int? numReplicas, int? rank)

@@ -17,11 +17,11 @@ namespace Composer.Data;
 /// </remarks>
 public sealed class ClassBalancedBatchSampler : IBatchSampler, IElasticSampler, IIndexLimit
 {
-    readonly long[][] _classes; // sample indices of each class present in the labels
-    readonly long _labelCount;
-    readonly long _count;
-    readonly long _globalBatches; // labels.Count / (P × K): the batches of an epoch's global sequence
-    readonly ElasticEpoch _elastic;
+    private readonly long[][] _classes; // sample indices of each class present in the labels
+    private readonly long _labelCount;
+    private readonly long _count;
+    private readonly long _globalBatches; // labels.Count / (P × K): the batches of an epoch's global sequence
+    private readonly ElasticEpoch _elastic;
 
     /// <summary>Creates a class-balanced batch sampler.</summary>
     /// <param name="labels">The class label of every sample of the data set.</param>
@@ -135,7 +135,7 @@ public sealed class ClassBalancedBatchSampler : IBatchSampler, IElasticSampler, 
     }
 
     /// <summary>The first <paramref name="global"/> batches of the current epoch's global sequence: the same on every rank.</summary>
-    IEnumerable<long[]> GlobalBatches(long global)
+    private IEnumerable<long[]> GlobalBatches(long global)
     {
         using var generator = Permutations.ForEpoch(Seed, _elastic.Epoch);
         var order = new long[_classes.Length][];

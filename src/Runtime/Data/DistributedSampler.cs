@@ -17,9 +17,9 @@ namespace Composer.Data;
 /// </remarks>
 public sealed class DistributedSampler : ISampler, IElasticSampler, IIndexArray, IIndexLimit
 {
-    readonly long _length;
-    readonly long _count;
-    readonly ElasticEpoch _elastic;
+    private readonly long _length;
+    private readonly long _count;
+    private readonly ElasticEpoch _elastic;
 
     /// <summary>Creates a distributed sampler.</summary>
     /// <param name="length">The number of samples in the data set; must be positive. Every rank holds a permutation of all of them in memory: at most <see cref="Array.MaxLength"/>, and 16 bytes each must fit in the memory the process may use.</param>
@@ -112,7 +112,7 @@ public sealed class DistributedSampler : ISampler, IElasticSampler, IIndexArray,
     }
 
     /// <summary>This rank's indices of the current epoch.</summary>
-    long[] RankIndices()
+    private long[] RankIndices()
     {
         long count = Count;
         var mine = new long[count];
@@ -129,7 +129,7 @@ public sealed class DistributedSampler : ISampler, IElasticSampler, IIndexArray,
     }
 
     /// <summary>The epoch's order of all samples: the permutation, or 0, 1, 2, … without shuffling.</summary>
-    long[] Order()
+    private long[] Order()
     {
         long[] order;
         if (Shuffle)

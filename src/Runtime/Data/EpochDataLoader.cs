@@ -24,10 +24,10 @@ namespace Composer.Data;
 /// </remarks>
 public sealed class EpochDataLoader : IEnumerable<Dictionary<string, Tensor>>, IEpochAware, IDisposable, IReplayGuarded
 {
-    static ReplayedEpochPolicy s_defaultReplayedEpochPolicy;
-    readonly bool _prefetch, _disposeBatches, _disposeDataset;
-    readonly ReplayGuard _guard;
-    readonly IndexCheck _indices;
+    private static ReplayedEpochPolicy s_defaultReplayedEpochPolicy;
+    private readonly bool _prefetch, _disposeBatches, _disposeDataset;
+    private readonly ReplayGuard _guard;
+    private readonly IndexCheck _indices;
 
     /// <summary>Creates a loader.</summary>
     /// <param name="dataset">The data set to load from.</param>
@@ -135,7 +135,7 @@ public sealed class EpochDataLoader : IEnumerable<Dictionary<string, Tensor>>, I
         return Iterate(firstBatch, dispose);
     }
 
-    IEnumerable<Dictionary<string, Tensor>> Iterate(long firstBatch, Action<Dictionary<string, Tensor>>? dispose)
+    private IEnumerable<Dictionary<string, Tensor>> Iterate(long firstBatch, Action<Dictionary<string, Tensor>>? dispose)
     {
         // Read once, when the enumeration begins: every sample of this epoch, on any thread, uses the same epoch.
         int epoch = _guard.Epoch;
@@ -144,7 +144,7 @@ public sealed class EpochDataLoader : IEnumerable<Dictionary<string, Tensor>>, I
     }
 
     /// <summary>Views of one epoch's index tensor, batch by batch, as <see cref="Data.BatchSampler"/> would cut them.</summary>
-    IEnumerable<Tensor> EpochSlices(BatchSampler batches, long firstBatch)
+    private IEnumerable<Tensor> EpochSlices(BatchSampler batches, long firstBatch)
     {
         _guard.Starting(firstBatch);
         long[] indices = ((IIndexArray)batches.Sampler).EpochIndices();
@@ -163,10 +163,10 @@ public sealed class EpochDataLoader : IEnumerable<Dictionary<string, Tensor>>, I
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    Dictionary<string, Tensor> Load(long[] indices, int epoch) =>
+    private Dictionary<string, Tensor> Load(long[] indices, int epoch) =>
         ToDevice(Dataset is InMemoryDataset memory and not IRandomizedDataset<Dictionary<string, Tensor>> ? memory.GetBatch(indices) : Stack(indices, epoch));
 
-    Dictionary<string, Tensor> ToDevice(Dictionary<string, Tensor> batch)
+    private Dictionary<string, Tensor> ToDevice(Dictionary<string, Tensor> batch)
     {
         if (Device.type == DeviceType.CPU) return batch;
         var moved = batch.ToDictionary(c => c.Key, c => c.Value.to(Device));
@@ -174,7 +174,7 @@ public sealed class EpochDataLoader : IEnumerable<Dictionary<string, Tensor>>, I
         return moved;
     }
 
-    Dictionary<string, Tensor> Stack(long[] indices, int epoch)
+    private Dictionary<string, Tensor> Stack(long[] indices, int epoch)
     {
         var samples = indices.Select(i => GetSample(i, epoch)).ToList();
         try
@@ -188,10 +188,10 @@ public sealed class EpochDataLoader : IEnumerable<Dictionary<string, Tensor>>, I
     }
 
     /// <summary>Sample <paramref name="index"/> of <paramref name="epoch"/>; safe to call from any thread.</summary>
-    Dictionary<string, Tensor> GetSample(long index, int epoch) =>
+    private Dictionary<string, Tensor> GetSample(long index, int epoch) =>
         Dataset is IRandomizedDataset<Dictionary<string, Tensor>> randomized ? randomized.GetSample(index, new SampleRandom(Seed, epoch, index)) : Dataset.GetTensor(index);
 
-    static void DisposeBatch(Dictionary<string, Tensor> batch)
+    private static void DisposeBatch(Dictionary<string, Tensor> batch)
     {
         foreach (var tensor in batch.Values) tensor.Dispose();
     }

@@ -15,10 +15,10 @@ namespace Composer.Data;
 public sealed class EpochDataLoader<T, TBatch> : IEnumerable<TBatch>, IEpochAware, IDisposable, IReplayGuarded
     where TBatch : class
 {
-    readonly Func<IReadOnlyList<T>, Device, TBatch> _collate;
-    readonly bool _prefetch, _disposeDataset;
-    readonly ReplayGuard _guard;
-    readonly IndexCheck _indices;
+    private readonly Func<IReadOnlyList<T>, Device, TBatch> _collate;
+    private readonly bool _prefetch, _disposeDataset;
+    private readonly ReplayGuard _guard;
+    private readonly IndexCheck _indices;
 
     /// <summary>Creates a loader; the arguments are those of <see cref="EpochDataLoader"/> plus <paramref name="collate"/>.</summary>
     /// <param name="dataset">The data set to load from.</param>
@@ -96,7 +96,7 @@ public sealed class EpochDataLoader<T, TBatch> : IEnumerable<TBatch>, IEpochAwar
         return Iterate(firstBatch);
     }
 
-    IEnumerable<TBatch> Iterate(long firstBatch)
+    private IEnumerable<TBatch> Iterate(long firstBatch)
     {
         // Read once, when the enumeration begins: every sample of this epoch, on any thread, uses the same epoch.
         int epoch = _guard.Epoch;
@@ -106,7 +106,7 @@ public sealed class EpochDataLoader<T, TBatch> : IEnumerable<TBatch>, IEpochAwar
     }
 
     /// <summary>Sample <paramref name="index"/> of <paramref name="epoch"/>; safe to call from any thread.</summary>
-    T GetSample(long index, int epoch) =>
+    private T GetSample(long index, int epoch) =>
         Dataset is IRandomizedDataset<T> randomized ? randomized.GetSample(index, new SampleRandom(Seed, epoch, index)) : Dataset.GetTensor(index);
 
     /// <inheritdoc />

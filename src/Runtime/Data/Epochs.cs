@@ -7,12 +7,12 @@ namespace Composer.Data;
 public static class Epochs
 {
     // Member names under which loaders keep their parts: ours, PyTorch ports, and TorchSharp's DataLoader fields.
-    static readonly string[] BatchSamplerNames = ["BatchSampler", "batch_sampler", "batchSampler", "_batchSampler", "_batch_sampler"];
-    static readonly string[] SamplerNames = ["Sampler", "sampler", "_sampler"];
-    static readonly string[] DatasetNames = ["Dataset", "dataset", "_dataset"];
+    private static readonly string[] BatchSamplerNames = ["BatchSampler", "batch_sampler", "batchSampler", "_batchSampler", "_batch_sampler"];
+    private static readonly string[] SamplerNames = ["Sampler", "sampler", "_sampler"];
+    private static readonly string[] DatasetNames = ["Dataset", "dataset", "_dataset"];
 
-    static readonly ConcurrentDictionary<Type, Parts> PartsByType = new();
-    static readonly ConcurrentDictionary<Type, Action<object, int>?> SetterByType = new();
+    private static readonly ConcurrentDictionary<Type, Parts> PartsByType = new();
+    private static readonly ConcurrentDictionary<Type, Action<object, int>?> SetterByType = new();
 
     /// <summary>
     /// Sets <paramref name="epoch"/> on every distinct epoch-aware part of <paramref name="loader"/>: its
@@ -55,14 +55,14 @@ public static class Epochs
     internal static bool IsEpochAware(object part) =>
         part is IEpochAware || SetterByType.GetOrAdd(part.GetType(), FindSetter) is not null;
 
-    static void Set(object part, int epoch, HashSet<object> reached)
+    private static void Set(object part, int epoch, HashSet<object> reached)
     {
         if (!reached.Add(part)) return;
         if (part is IEpochAware aware) aware.SetEpoch(epoch);
         else SetterByType.GetOrAdd(part.GetType(), FindSetter)?.Invoke(part, epoch);
     }
 
-    static Action<object, int>? FindSetter(Type type)
+    private static Action<object, int>? FindSetter(Type type)
     {
         var method = type.GetMethod("SetEpoch", BindingFlags.Public | BindingFlags.Instance, [typeof(int)])
             ?? type.GetMethod("set_epoch", BindingFlags.Public | BindingFlags.Instance, [typeof(int)]);
@@ -70,11 +70,11 @@ public static class Epochs
     }
 
     /// <summary>How to read a loader type's parts; found once per type.</summary>
-    sealed record Parts(Func<object, object?>? BatchSampler, Func<object, object?>? Sampler, Func<object, object?>? Dataset)
+    private sealed record Parts(Func<object, object?>? BatchSampler, Func<object, object?>? Sampler, Func<object, object?>? Dataset)
     {
         public static Parts Find(Type type) => new(Member(type, BatchSamplerNames), Member(type, SamplerNames), Member(type, DatasetNames));
 
-        static Func<object, object?>? Member(Type type, string[] names)
+        private static Func<object, object?>? Member(Type type, string[] names)
         {
             const BindingFlags flags = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly;
             // Private fields of base classes (TorchSharp's DataLoader<T, S>) are only visible on the declaring type.

@@ -20,7 +20,7 @@ public class FashionMnist : InMemoryDataset
     /// <param name="train">The training split; otherwise the test split.</param>
     public FashionMnist(string folder = DefaultFolder, bool train = true) : base(Read(folder, train)) { }
 
-    static Dictionary<string, Tensor> Read(string folder, bool train)
+    private static Dictionary<string, Tensor> Read(string folder, bool train)
     {
         ArgumentNullException.ThrowIfNull(folder);
         string prefix = train ? "train" : "t10k";
@@ -34,7 +34,7 @@ public class FashionMnist : InMemoryDataset
         return new Dictionary<string, Tensor> { ["data"] = data.MoveToOuterDisposeScope(), ["label"] = label.MoveToOuterDisposeScope() };
     }
 
-    static byte[] ReadIdx(string folder, string name, int magic, out int[] shape)
+    private static byte[] ReadIdx(string folder, string name, int magic, out int[] shape)
     {
         string path = Path.Combine(folder, name);
         Stream stream;

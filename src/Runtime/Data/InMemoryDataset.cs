@@ -12,7 +12,7 @@ namespace Composer.Data;
 /// <remarks>The data set owns its column tensors and disposes them with itself.</remarks>
 public class InMemoryDataset : torch.utils.data.Dataset
 {
-    readonly Dictionary<string, Tensor> _columns;
+    private readonly Dictionary<string, Tensor> _columns;
 
     /// <summary>Creates a data set over named columns that all have the same first dimension.</summary>
     /// <param name="columns">The columns; at least one, each with at least one dimension.</param>
@@ -46,7 +46,7 @@ public class InMemoryDataset : torch.utils.data.Dataset
         return _columns.ToDictionary(c => c.Key, c => c.Value[index]);
     }
 
-    void CheckIndex(long index, string name, string verb)
+    private void CheckIndex(long index, string name, string verb)
     {
         if (index < 0 || index >= Count)
             throw new ArgumentOutOfRangeException(name, index, $"{name} must be in [0, {Count - 1}], but {verb} {index}.");

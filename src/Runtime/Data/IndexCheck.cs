@@ -9,11 +9,11 @@ namespace Composer.Data;
 /// </summary>
 internal sealed class IndexCheck
 {
-    readonly Func<long> _datasetCount;
-    readonly string _source;
-    readonly object _part;
+    private readonly Func<long> _datasetCount;
+    private readonly string _source;
+    private readonly object _part;
 
-    IndexCheck(Func<long> datasetCount, string source, object part) => (_datasetCount, _source, _part) = (datasetCount, source, part);
+    private IndexCheck(Func<long> datasetCount, string source, object part) => (_datasetCount, _source, _part) = (datasetCount, source, part);
 
     /// <summary>
     /// The check for the indices <paramref name="part"/> yields; refuses it at once when it says it draws from a
@@ -39,7 +39,7 @@ internal sealed class IndexCheck
     /// <summary>Checks a whole epoch's indices, to be cut into batches of <paramref name="batchSize"/>, from position <paramref name="firstPosition"/> on.</summary>
     public void Epoch(long[] indices, long firstPosition, int batchSize) => Within(indices, firstPosition, batchSize, firstBatch: 0);
 
-    void Within(long[] indices, long firstPosition, int batchSize, long firstBatch)
+    private void Within(long[] indices, long firstPosition, int batchSize, long firstBatch)
     {
         long count = _datasetCount();
         for (long i = firstPosition; i < indices.LongLength; i++)
@@ -51,6 +51,6 @@ internal sealed class IndexCheck
         }
     }
 
-    static string Describe(object part) =>
+    private static string Describe(object part) =>
         Epochs.InnerSampler(part) is { } inner ? $"{part.GetType().Name} over {inner.GetType().Name}" : part.GetType().Name;
 }

@@ -8,10 +8,10 @@ namespace Composer.Data;
 /// </summary>
 public sealed class RandomSampler : ISampler, IEpochVersioned, IIndexArray, IIndexLimit
 {
-    readonly long _length;
-    readonly int _seed;
-    int _epoch;
-    long _epochVersion;
+    private readonly long _length;
+    private readonly int _seed;
+    private int _epoch;
+    private long _epochVersion;
 
     /// <summary>Creates a random sampler.</summary>
     /// <param name="length">The number of samples in the data set; must be positive. Without replacement, a permutation of all of them is held in memory: at most <see cref="Array.MaxLength"/>, and 16 bytes each must fit in the memory the process may use.</param>

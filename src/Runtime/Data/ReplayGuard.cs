@@ -20,14 +20,14 @@ internal interface IReplayGuarded
 /// </remarks>
 internal sealed class ReplayGuard(string loaderName, IBatchSampler batchSampler)
 {
-    [ThreadStatic] static int t_replaysAllowed;
+    [ThreadStatic] private static int s_replaysAllowed;
 
-    readonly object _gate = new();
-    ReplayedEpochPolicy? _policy;
-    long _setsThroughLoader;
-    int? _lastEpochSet;
-    long? _versionAtLastStart;
-    bool _warned;
+    private readonly object _gate = new();
+    private ReplayedEpochPolicy? _policy;
+    private long _setsThroughLoader;
+    private int? _lastEpochSet;
+    private long? _versionAtLastStart;
+    private bool _warned;
 
     /// <summary>The loader's own policy, or the default while it has none.</summary>
     public ReplayedEpochPolicy Policy
@@ -45,7 +45,7 @@ internal sealed class ReplayGuard(string loaderName, IBatchSampler batchSampler)
     /// </summary>
     public static ReplaysAllowed AllowReplays()
     {
-        t_replaysAllowed++;
+        s_replaysAllowed++;
         return default;
     }
 
@@ -53,7 +53,7 @@ internal sealed class ReplayGuard(string loaderName, IBatchSampler batchSampler)
     public readonly struct ReplaysAllowed : IDisposable
     {
         /// <inheritdoc />
-        public void Dispose() => t_replaysAllowed--;
+        public void Dispose() => s_replaysAllowed--;
     }
 
     /// <summary>The epoch last set through the loader (<see cref="Epochs.SetEpoch"/>), 0 before any: the epoch of its per-sample generators.</summary>
@@ -82,7 +82,7 @@ internal sealed class ReplayGuard(string loaderName, IBatchSampler batchSampler)
             long version = Version();
             bool replays = firstBatch == 0 && _versionAtLastStart == version;
             _versionAtLastStart = version;
-            if (!replays || t_replaysAllowed > 0 || !OrderDependsOnEpoch(batchSampler)) return;
+            if (!replays || s_replaysAllowed > 0 || !OrderDependsOnEpoch(batchSampler)) return;
             policy = Policy;
             if (policy == ReplayedEpochPolicy.Ignore || (policy == ReplayedEpochPolicy.Warn && _warned)) return;
             _warned |= policy == ReplayedEpochPolicy.Warn;
@@ -93,10 +93,10 @@ internal sealed class ReplayGuard(string loaderName, IBatchSampler batchSampler)
     }
 
     /// <summary>A number that moves whenever the epoch is set through the loader or on a part that tells.</summary>
-    long Version() => _setsThroughLoader + PartVersion(batchSampler);
+    private long Version() => _setsThroughLoader + PartVersion(batchSampler);
 
     /// <summary>A part's own version, or for a batch sampler that does not tell, the version of the sampler inside it.</summary>
-    static long PartVersion(object part) =>
+    private static long PartVersion(object part) =>
         part is IEpochVersioned versioned ? versioned.EpochVersion
         : Epochs.InnerSampler(part) is IEpochVersioned inner ? inner.EpochVersion
         : 0;
@@ -105,11 +105,11 @@ internal sealed class ReplayGuard(string loaderName, IBatchSampler batchSampler)
     /// Whether the order of <paramref name="part"/>'s batches changes with the epoch: as it says, or when it is
     /// epoch-aware without saying (assumed to shuffle), or when the sampler inside it does.
     /// </summary>
-    static bool OrderDependsOnEpoch(object part) =>
+    private static bool OrderDependsOnEpoch(object part) =>
         part is IEpochVersioned versioned ? versioned.OrderDependsOnEpoch
         : Epochs.IsEpochAware(part) || Epochs.InnerSampler(part) is { } inner && (inner is IEpochVersioned v ? v.OrderDependsOnEpoch : Epochs.IsEpochAware(inner));
 
-    string Describe()
+    private string Describe()
     {
         var inner = Epochs.InnerSampler(batchSampler);
         string source = inner is null ? batchSampler.GetType().Name : $"{batchSampler.GetType().Name} over {inner.GetType().Name}";

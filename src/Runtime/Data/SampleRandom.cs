@@ -16,8 +16,8 @@ namespace Composer.Data;
 /// </remarks>
 public sealed class SampleRandom
 {
-    const ulong Gamma = 0x9E3779B97F4A7C15;
-    ulong _state;
+    private const ulong Gamma = 0x9E3779B97F4A7C15;
+    private ulong _state;
 
     /// <summary>Creates the generator of sample <paramref name="index"/> in <paramref name="epoch"/>.</summary>
     /// <param name="seed">The loader's seed.</param>
@@ -67,7 +67,7 @@ public sealed class SampleRandom
     }
 
     /// <summary>Lemire's multiply-and-reject: uniform in [0, bound), one draw almost always.</summary>
-    uint Below(uint bound)
+    private uint Below(uint bound)
     {
         ulong product = (NextUInt64() >> 32) * bound;
         if ((uint)product < bound)
@@ -94,7 +94,7 @@ public sealed class SampleRandom
         return NextDouble() < probability;
     }
 
-    static ulong Mix(ulong z)
+    private static ulong Mix(ulong z)
     {
         unchecked
         {

@@ -12,8 +12,8 @@ namespace Composer.Distributed;
 /// </remarks>
 public static class Dist
 {
-    static readonly object Gate = new();
-    static IDistBackend? _backend;
+    private static readonly object Gate = new();
+    private static IDistBackend? s_backend;
 
     static Dist()
     {
@@ -23,7 +23,7 @@ public static class Dist
         if (LaunchedByMpi) AppDomain.CurrentDomain.ProcessExit += (_, _) => JoinToLeave();
     }
 
-    static void JoinToLeave()
+    private static void JoinToLeave()
     {
         if (IsInitialized) return;
         try
@@ -40,19 +40,19 @@ public static class Dist
     public static bool LaunchedByMpi => Environment.GetEnvironmentVariable("OMPI_COMM_WORLD_SIZE") is not null;
 
     /// <summary>Whether a backend has been started.</summary>
-    public static bool IsInitialized => _backend is not null;
+    public static bool IsInitialized => s_backend is not null;
 
     /// <summary>This process's rank in the group, from 0 to <see cref="WorldSize"/> − 1.</summary>
-    public static int Rank => _backend?.Rank ?? EnvironmentInt("OMPI_COMM_WORLD_RANK", 0);
+    public static int Rank => s_backend?.Rank ?? EnvironmentInt("OMPI_COMM_WORLD_RANK", 0);
 
     /// <summary>The number of processes in the group.</summary>
-    public static int WorldSize => _backend?.WorldSize ?? EnvironmentInt("OMPI_COMM_WORLD_SIZE", 1);
+    public static int WorldSize => s_backend?.WorldSize ?? EnvironmentInt("OMPI_COMM_WORLD_SIZE", 1);
 
     /// <summary>This process's rank among the processes on its machine (the GPU to use).</summary>
-    public static int LocalRank => _backend?.LocalRank ?? EnvironmentInt("OMPI_COMM_WORLD_LOCAL_RANK", 0);
+    public static int LocalRank => s_backend?.LocalRank ?? EnvironmentInt("OMPI_COMM_WORLD_LOCAL_RANK", 0);
 
     /// <summary>The backend in use; starts the default one when none has been started.</summary>
-    public static IDistBackend Backend => _backend ?? Initialize();
+    public static IDistBackend Backend => s_backend ?? Initialize();
 
     /// <summary>
     /// Starts the default backend once: MPI when launched by <c>mpirun</c>, a single process otherwise.
@@ -64,7 +64,7 @@ public static class Dist
     public static IDistBackend Initialize(Func<IDistBackend> create)
     {
         ArgumentNullException.ThrowIfNull(create);
-        lock (Gate) return _backend ??= create();
+        lock (Gate) return s_backend ??= create();
     }
 
     /// <summary>Sums <paramref name="tensor"/> across all ranks, in place (<c>torch.distributed.all_reduce</c>).</summary>
@@ -91,8 +91,8 @@ public static class Dist
     /// <summary>Waits until every rank has reached this call.</summary>
     public static void Barrier() => Backend.Barrier();
 
-    static Tensor Checked(Tensor tensor) => tensor ?? throw new ArgumentNullException(nameof(tensor));
+    private static Tensor Checked(Tensor tensor) => tensor ?? throw new ArgumentNullException(nameof(tensor));
 
-    static int EnvironmentInt(string name, int fallback) =>
+    private static int EnvironmentInt(string name, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), out int value) ? value : fallback;
 }

@@ -31,25 +31,25 @@ internal sealed unsafe class ExitBarrier
     /// <summary>How long a leaving rank waits for its peers when it cannot see what they are doing.</summary>
     internal static readonly TimeSpan BlindTimeout = TimeSpan.FromSeconds(30);
 
-    const int ModeNoCheck = 1; // MPI_MODE_NOCHECK in Open MPI's mpi.h
-    const int Success = 0;
+    private const int ModeNoCheck = 1; // MPI_MODE_NOCHECK in Open MPI's mpi.h
+    private const int Success = 0;
 
-    readonly int _rank, _size;
-    readonly IntPtr _comm;   // a duplicate of MPI_COMM_WORLD: the exit barrier never matches a user's collective
-    readonly IntPtr _window; // every rank's published word; zero when one-sided MPI is unavailable
-    readonly long* _published;
-    readonly IntPtr _int64;
-    readonly Action<int> _abort;
-    long _entered;
+    private readonly int _rank, _size;
+    private readonly IntPtr _comm;   // a duplicate of MPI_COMM_WORLD: the exit barrier never matches a user's collective
+    private readonly IntPtr _window; // every rank's published word; zero when one-sided MPI is unavailable
+    private readonly long* _published;
+    private readonly IntPtr _int64;
+    private readonly Action<int> _abort;
+    private long _entered;
 
-    readonly delegate* unmanaged<IntPtr, IntPtr*, int> _ibarrier;
-    readonly delegate* unmanaged<IntPtr*, int*, IntPtr, int> _test;
-    readonly delegate* unmanaged<IntPtr*, IntPtr, int> _wait;
-    readonly delegate* unmanaged<IntPtr*, int> _commFree;
-    readonly delegate* unmanaged<void*, int, IntPtr, int, nint, int, IntPtr, IntPtr, IntPtr*, int> _rget;
-    readonly delegate* unmanaged<int, IntPtr, int> _lockAll;
-    readonly delegate* unmanaged<IntPtr, int> _unlockAll;
-    readonly delegate* unmanaged<IntPtr*, int> _winFree;
+    private readonly delegate* unmanaged<IntPtr, IntPtr*, int> _ibarrier;
+    private readonly delegate* unmanaged<IntPtr*, int*, IntPtr, int> _test;
+    private readonly delegate* unmanaged<IntPtr*, IntPtr, int> _wait;
+    private readonly delegate* unmanaged<IntPtr*, int> _commFree;
+    private readonly delegate* unmanaged<void*, int, IntPtr, int, nint, int, IntPtr, IntPtr, IntPtr*, int> _rget;
+    private readonly delegate* unmanaged<int, IntPtr, int> _lockAll;
+    private readonly delegate* unmanaged<IntPtr, int> _unlockAll;
+    private readonly delegate* unmanaged<IntPtr*, int> _winFree;
 
     /// <summary>Sets up the barrier's communicator and window: collective over <paramref name="world"/>, once, at initialization.</summary>
     public ExitBarrier(Func<string, IntPtr> export, IntPtr world, int rank, int size, Action<int> abort)
@@ -179,19 +179,19 @@ internal sealed unsafe class ExitBarrier
         NativeMemory.Free(seen);
     }
 
-    bool IsWaitingBeyond(long word)
+    private bool IsWaitingBeyond(long word)
     {
         var collective = (Collective)(word & 0xff);
         return collective is > Collective.None and < Collective.Exit && word >> 8 > _entered;
     }
 
-    string Reason(int exitCode, int peer, long word) =>
+    private string Reason(int exitCode, int peer, long word) =>
         $"rank {_rank} is leaving the job (exit code {exitCode}) after {_entered} collective(s), but rank {peer} waits in " +
         $"{(Collective)(word & 0xff)} (collective {word >> 8}), which rank {_rank} never entered and never will. " +
         "Every rank must call the same collectives in the same order: check that every rank gets the same number of batches " +
         "and that no rank returns or exits early";
 
-    void Abort(int exitCode, string reason)
+    private void Abort(int exitCode, string reason)
     {
         Console.Error.WriteLine($"{reason}. Aborting the MPI job so that no rank hangs.");
         _abort(exitCode != 0 ? exitCode : 1);

@@ -19,13 +19,13 @@ namespace Composer.Distributed;
 /// </remarks>
 public sealed unsafe class GradientAllReducer : IDisposable
 {
-    readonly List<Bucket> _buckets = [];
-    readonly List<Tensor> _storages = []; // one per dtype and device: its buckets are consecutive slices of it
-    readonly List<Tensor> _parameters;
+    private readonly List<Bucket> _buckets = [];
+    private readonly List<Tensor> _storages = []; // one per dtype and device: its buckets are consecutive slices of it
+    private readonly List<Tensor> _parameters;
 
-    readonly record struct Slot(Tensor Parameter, long Offset, long Count);
+    private readonly record struct Slot(Tensor Parameter, long Offset, long Count);
 
-    sealed class Bucket(Tensor flat, Slot[] members)
+    private sealed class Bucket(Tensor flat, Slot[] members)
     {
         public Tensor Flat { get; } = flat;
         public Slot[] Members { get; } = members;
@@ -123,7 +123,7 @@ public sealed unsafe class GradientAllReducer : IDisposable
     /// comparison; another is copied into the slot first; a missing one becomes a zeroed slot (unless
     /// <paramref name="onlyExisting"/>).
     /// </summary>
-    static void Attach(Bucket bucket, bool onlyExisting)
+    private static void Attach(Bucket bucket, bool onlyExisting)
     {
         foreach (var (parameter, offset, count) in bucket.Members)
         {
@@ -138,12 +138,12 @@ public sealed unsafe class GradientAllReducer : IDisposable
         }
     }
 
-    static bool IsViewOf(Tensor grad, Bucket bucket, long offset) =>
+    private static bool IsViewOf(Tensor grad, Bucket bucket, long offset) =>
         bucket.Address != 0
         && grad.device_type == DeviceType.CPU && grad.dtype == bucket.Flat.dtype && grad.numel() > 0 && grad.is_contiguous()
         && AddressOf(grad) == bucket.Address + (nint)(offset * bucket.Flat.element_size());
 
-    static nint AddressOf(Tensor tensor)
+    private static nint AddressOf(Tensor tensor)
     {
         if (tensor.numel() == 0) return 0;
         fixed (byte* data = tensor.bytes) return (nint)data;

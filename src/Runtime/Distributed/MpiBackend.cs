@@ -17,22 +17,22 @@ namespace Composer.Distributed;
 /// </remarks>
 public sealed unsafe class MpiBackend : IDistBackend
 {
-    const string Library = "libmpi.so.40";
-    static readonly IntPtr InPlace = 1; // MPI_IN_PLACE in Open MPI
+    private const string Library = "libmpi.so.40";
+    private static readonly IntPtr InPlace = 1; // MPI_IN_PLACE in Open MPI
 
-    readonly IntPtr _library, _world, _sum;
-    readonly Dictionary<ScalarType, IntPtr> _types = new();
-    readonly delegate* unmanaged<int*, byte***, int> _init;
-    readonly delegate* unmanaged<int*, int> _finalized;
-    readonly delegate* unmanaged<int> _finalize;
-    readonly delegate* unmanaged<IntPtr, int*, int> _commRank, _commSize;
-    readonly delegate* unmanaged<IntPtr, IntPtr, int, IntPtr, IntPtr, IntPtr, int> _allreduce;
-    readonly delegate* unmanaged<IntPtr, int, IntPtr, int, IntPtr, int> _bcast;
-    readonly delegate* unmanaged<IntPtr, int, IntPtr, IntPtr, int, IntPtr, IntPtr, int> _allgather;
-    readonly delegate* unmanaged<IntPtr, int> _barrier;
-    readonly delegate* unmanaged<IntPtr, int, int> _abort;
-    readonly ExitBarrier _exit;
-    bool _disposed;
+    private readonly IntPtr _library, _world, _sum;
+    private readonly Dictionary<ScalarType, IntPtr> _types = new();
+    private readonly delegate* unmanaged<int*, byte***, int> _init;
+    private readonly delegate* unmanaged<int*, int> _finalized;
+    private readonly delegate* unmanaged<int> _finalize;
+    private readonly delegate* unmanaged<IntPtr, int*, int> _commRank, _commSize;
+    private readonly delegate* unmanaged<IntPtr, IntPtr, int, IntPtr, IntPtr, IntPtr, int> _allreduce;
+    private readonly delegate* unmanaged<IntPtr, int, IntPtr, int, IntPtr, int> _bcast;
+    private readonly delegate* unmanaged<IntPtr, int, IntPtr, IntPtr, int, IntPtr, IntPtr, int> _allgather;
+    private readonly delegate* unmanaged<IntPtr, int> _barrier;
+    private readonly delegate* unmanaged<IntPtr, int, int> _abort;
+    private readonly ExitBarrier _exit;
+    private bool _disposed;
 
     /// <summary>Loads libmpi, calls <c>MPI_Init</c> and reads this process's rank and the world size.</summary>
     /// <exception cref="DllNotFoundException">Open MPI is not installed (<c>apt-get install openmpi-bin libopenmpi-dev</c>).</exception>
@@ -77,7 +77,7 @@ public sealed unsafe class MpiBackend : IDistBackend
         };
     }
 
-    IntPtr Export(string name) => NativeLibrary.GetExport(_library, name);
+    private IntPtr Export(string name) => NativeLibrary.GetExport(_library, name);
 
     /// <inheritdoc />
     public string Name => "mpi";
@@ -88,7 +88,7 @@ public sealed unsafe class MpiBackend : IDistBackend
     /// <inheritdoc />
     public int LocalRank { get; }
 
-    IntPtr TypeOf(Tensor tensor, string parameter)
+    private IntPtr TypeOf(Tensor tensor, string parameter)
     {
         if (tensor.device_type != TorchSharp.DeviceType.CPU)
             throw new ArgumentException($"The MPI backend works on CPU tensors; {parameter} is on {tensor.device}.", parameter);
@@ -186,7 +186,7 @@ public sealed unsafe class MpiBackend : IDistBackend
         _abort(_world, exitCode);
     }
 
-    static void Check(int code, string call)
+    private static void Check(int code, string call)
     {
         if (code != 0) throw new InvalidOperationException($"{call} failed with MPI error code {code}.");
     }

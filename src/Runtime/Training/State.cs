@@ -9,10 +9,10 @@ namespace Composer.Training;
 /// </summary>
 public sealed class State
 {
-    private readonly IReadOnlyList<LoggerDestination> loggers;
-    private Tensor? lossTensor;
-    private double? loss; // lossTensor read back, once asked for
-    private bool lossReleasedUnread;
+    private readonly IReadOnlyList<LoggerDestination> _loggers;
+    private Tensor? _lossTensor;
+    private double? _loss; // lossTensor read back, once asked for
+    private bool _lossReleasedUnread;
 
     internal State(TrainerOptions options, Device device, Time maxDuration, IReadOnlyList<ComposerScheduler> schedulers,
         IReadOnlyList<LoggerDestination> loggers, IReadOnlyList<Callback> callbacks)
@@ -27,7 +27,7 @@ public sealed class State
         Seed = options.Seed;
         GradAccumSteps = options.GradAccumSteps;
         BatchesPerEpoch = LoaderLength.Batches(options.TrainLoader);
-        this.loggers = loggers;
+        _loggers = loggers;
         Callbacks = callbacks;
     }
 
@@ -92,20 +92,20 @@ public sealed class State
     {
         get
         {
-            if (loss is { } value)
+            if (_loss is { } value)
             {
                 return value;
             }
 
-            if (lossTensor is null)
+            if (_lossTensor is null)
             {
-                return lossReleasedUnread
+                return _lossReleasedUnread
                     ? throw new ObjectDisposedException(nameof(Trainer), "The trainer was disposed before the last batch's loss was read from the device; read State.Loss before disposing it.")
                     : double.NaN;
             }
 
-            value = lossTensor.item<float>();
-            loss = value;
+            value = _lossTensor.item<float>();
+            _loss = value;
             return value;
         }
     }
@@ -115,7 +115,7 @@ public sealed class State
     /// (null before the first batch): use it to compute on the loss without waiting for the device.
     /// The state owns it and disposes it when the next batch ends or the trainer is disposed; clone it to keep it.
     /// </summary>
-    public Tensor? LossTensor => lossTensor;
+    public Tensor? LossTensor => _lossTensor;
 
     /// <summary>The samples in the last batch.</summary>
     public long BatchSize { get; internal set; }
@@ -191,28 +191,28 @@ public sealed class State
             return;
         }
 
-        foreach (var logger in loggers)
+        foreach (var logger in _loggers)
         {
             logger.LogMetrics(metrics, this);
         }
     }
 
-    internal IReadOnlyList<LoggerDestination> Loggers => loggers;
+    internal IReadOnlyList<LoggerDestination> Loggers => _loggers;
 
     /// <summary>Takes <paramref name="value"/> (a scalar on the device, owned from now on) as the last batch's loss and disposes the one it replaces.</summary>
     internal void SetLoss(Tensor value)
     {
-        var replaced = lossTensor;
-        lossTensor = value;
-        loss = null;
+        var replaced = _lossTensor;
+        _lossTensor = value;
+        _loss = null;
         replaced?.Dispose();
     }
 
     /// <summary>Disposes the last loss's tensor; a value already read stays readable.</summary>
     internal void ReleaseLoss()
     {
-        lossReleasedUnread = lossTensor is not null && loss is null;
-        lossTensor?.Dispose();
-        lossTensor = null;
+        _lossReleasedUnread = _lossTensor is not null && _loss is null;
+        _lossTensor?.Dispose();
+        _lossTensor = null;
     }
 }

@@ -39,12 +39,12 @@ internal static class TrainLoaderCheck
         }
     }
 
-    static bool ShardsOneDataSet(EpochDataLoader loader) =>
+    private static bool ShardsOneDataSet(EpochDataLoader loader) =>
         loader.Sampler is DistributedSampler
         || loader.BatchSampler is ClassBalancedBatchSampler
         || loader.BatchSampler is BatchSampler { Sampler: DistributedSampler };
 
-    static long[] Column(long[] rows, int column) => Enumerable.Range(0, rows.Length / 2).Select(r => rows[2 * r + column]).ToArray();
+    private static long[] Column(long[] rows, int column) => Enumerable.Range(0, rows.Length / 2).Select(r => rows[2 * r + column]).ToArray();
 
-    static string PerRank(long[] values) => string.Join(", ", values.Select((v, rank) => $"rank {rank}: {v}"));
+    private static string PerRank(long[] values) => string.Join(", ", values.Select((v, rank) => $"rank {rank}: {v}"));
 }

@@ -13,13 +13,13 @@ namespace Composer.Training;
 /// </summary>
 public sealed class Trainer : IDisposable
 {
-    private readonly TrainerOptions options;
-    private readonly Time evalInterval;
-    private readonly IReadOnlyList<Callback> everyone;
-    private readonly double[] initialRates;
-    private Timestamp? lastEval;
-    private bool disposed;
-    private GradientAllReducer? gradientAllReducer; // only when Dist.WorldSize > 1
+    private readonly TrainerOptions _options;
+    private readonly Time _evalInterval;
+    private readonly IReadOnlyList<Callback> _everyone;
+    private readonly double[] _initialRates;
+    private Timestamp? _lastEval;
+    private bool _disposed;
+    private GradientAllReducer? _gradientAllReducer; // only when Dist.WorldSize > 1
 
     /// <summary>Builds a trainer: checks the options, seeds torch, moves the model to the device and loads <see cref="TrainerOptions.LoadPath"/>.</summary>
     /// <param name="options">What to train and how.</param>
@@ -27,7 +27,7 @@ public sealed class Trainer : IDisposable
     public Trainer(TrainerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        this.options = options;
+        _options = options;
         ArgumentNullException.ThrowIfNull(options.Model, nameof(options.Model));
         ArgumentNullException.ThrowIfNull(options.Optimizer, nameof(options.Optimizer));
         ArgumentNullException.ThrowIfNull(options.TrainLoader, nameof(options.TrainLoader));
@@ -46,7 +46,7 @@ public sealed class Trainer : IDisposable
             throw new ArgumentException($"MaxDuration must be longer than zero, not '{options.MaxDuration}'.", nameof(options.MaxDuration));
         }
 
-        evalInterval = Interval.Parse(options.EvalInterval, nameof(options.EvalInterval));
+        _evalInterval = Interval.Parse(options.EvalInterval, nameof(options.EvalInterval));
         if (options.GradAccumSteps < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(options.GradAccumSteps), options.GradAccumSteps, $"GradAccumSteps must be at least 1, not {options.GradAccumSteps}.");
@@ -86,9 +86,9 @@ public sealed class Trainer : IDisposable
         }
 
         var loggers = options.Loggers.Where(l => l is not null).ToList();
-        everyone = [.. callbacks, .. loggers];
+        _everyone = [.. callbacks, .. loggers];
         State = new State(options, device, maxDuration, options.Schedulers, loggers, callbacks);
-        initialRates = options.Optimizer.ParamGroups.Select(g => g.InitialLearningRate > 0 ? g.InitialLearningRate : g.LearningRate).ToArray();
+        _initialRates = options.Optimizer.ParamGroups.Select(g => g.InitialLearningRate > 0 ? g.InitialLearningRate : g.LearningRate).ToArray();
 
         Reproducibility.SeedAll(options.Seed);
         if (device.type != DeviceType.CPU)
@@ -118,7 +118,7 @@ public sealed class Trainer : IDisposable
     /// <summary>Trains until <see cref="TrainerOptions.MaxDuration"/> (from the loaded checkpoint's timestamp, if any) or until a callback sets <see cref="State.StopTraining"/>.</summary>
     public void Fit()
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         State.StopTraining = false;
         StartDataParallel();
         Fire(Event.FitStart);
@@ -127,7 +127,7 @@ public sealed class Trainer : IDisposable
             TrainEpoch();
         }
 
-        if (State.EvalLoader is not null && lastEval != State.Timestamp)
+        if (State.EvalLoader is not null && _lastEval != State.Timestamp)
         {
             Eval();
         }
@@ -140,7 +140,7 @@ public sealed class Trainer : IDisposable
     /// <exception cref="InvalidOperationException">The trainer has no eval loader.</exception>
     public IReadOnlyDictionary<string, double> Eval()
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var loader = State.EvalLoader ?? throw new InvalidOperationException("The trainer has no EvalLoader to evaluate on.");
         Fire(Event.EvalStart);
         var sums = new Dictionary<string, (double Sum, long Count)>();
@@ -171,7 +171,7 @@ public sealed class Trainer : IDisposable
 
         var metrics = sums.ToDictionary(m => m.Key, m => m.Value.Count == 0 ? double.NaN : m.Value.Sum / m.Value.Count);
         State.EvalMetrics = metrics;
-        lastEval = State.Timestamp;
+        _lastEval = State.Timestamp;
         State.Log(metrics.ToDictionary(m => "metrics/eval/" + m.Key, m => m.Value));
         Fire(Event.EvalEnd);
         return metrics;
@@ -187,7 +187,7 @@ public sealed class Trainer : IDisposable
     /// <param name="path">The file.</param>
     public void SaveCheckpoint(string path)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Checkpoint.Save(path, State);
     }
@@ -195,15 +195,15 @@ public sealed class Trainer : IDisposable
     /// <summary>Releases the data-parallel machinery and the loggers that hold files.</summary>
     public void Dispose()
     {
-        if (disposed)
+        if (_disposed)
         {
             return;
         }
 
-        disposed = true;
+        _disposed = true;
         StopDataParallel();
         State.ReleaseLoss();
-        foreach (var disposable in everyone.OfType<IDisposable>())
+        foreach (var disposable in _everyone.OfType<IDisposable>())
         {
             disposable.Dispose();
         }
@@ -287,7 +287,7 @@ public sealed class Trainer : IDisposable
         }
 
         Fire(Event.EpochEnd);
-        if (State.EvalLoader is not null && Interval.Reached(evalInterval, Event.EpochEnd, State, State.Timestamp))
+        if (State.EvalLoader is not null && Interval.Reached(_evalInterval, Event.EpochEnd, State, State.Timestamp))
         {
             Eval();
         }
@@ -324,7 +324,7 @@ public sealed class Trainer : IDisposable
         }
 
         SynchronizeGradients();
-        if (options.ClipGradNorm is { } maxNorm)
+        if (_options.ClipGradNorm is { } maxNorm)
         {
             nn.utils.clip_grad_norm_(model.parameters(), maxNorm);
         }
@@ -345,7 +345,7 @@ public sealed class Trainer : IDisposable
         Fire(Event.BatchEnd);
         State.Batch = null;
         State.Outputs = null;
-        if (State.EvalLoader is not null && Interval.Reached(evalInterval, Event.BatchEnd, State, before))
+        if (State.EvalLoader is not null && Interval.Reached(_evalInterval, Event.BatchEnd, State, before))
         {
             Eval();
         }
@@ -381,13 +381,13 @@ public sealed class Trainer : IDisposable
         int i = 0;
         foreach (var group in State.Optimizer.ParamGroups)
         {
-            group.LearningRate = initialRates[i++] * multiplier;
+            group.LearningRate = _initialRates[i++] * multiplier;
         }
     }
 
     private IEnumerable<(Dictionary<string, Tensor> Batch, long Size)> MicroBatches(Dictionary<string, Tensor> batch, long size)
     {
-        int parts = (int)Math.Min(options.GradAccumSteps, size);
+        int parts = (int)Math.Min(_options.GradAccumSteps, size);
         if (parts <= 1)
         {
             yield return (batch, size);
@@ -453,19 +453,19 @@ public sealed class Trainer : IDisposable
     // averaged across ranks after every batch's last backward, before clipping and the optimizer step.
     private void StartDataParallel()
     {
-        if (Dist.WorldSize > 1 && gradientAllReducer is null)
+        if (Dist.WorldSize > 1 && _gradientAllReducer is null)
         {
             TrainLoaderCheck.EnsureRanksAgree(State.TrainLoader, State.BatchesPerEpoch, nameof(TrainerOptions.TrainLoader));
-            gradientAllReducer = new GradientAllReducer(State.Model);
-            gradientAllReducer.BroadcastParameters(root: 0);
+            _gradientAllReducer = new GradientAllReducer(State.Model);
+            _gradientAllReducer.BroadcastParameters(root: 0);
         }
     }
 
-    private void SynchronizeGradients() => gradientAllReducer?.AverageGradients();
+    private void SynchronizeGradients() => _gradientAllReducer?.AverageGradients();
 
     private void StopDataParallel()
     {
-        gradientAllReducer?.Dispose();
-        gradientAllReducer = null;
+        _gradientAllReducer?.Dispose();
+        _gradientAllReducer = null;
     }
 }

@@ -54,18 +54,18 @@ public static class AdversarialCorpus
 
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
 
-    static readonly Regex RuleId = new(@"^CMP\d{3}$");
+    private static readonly Regex RuleId = new(@"^CMP\d{3}$");
 
     // Both facts need the compiled and analysed corpus: do that once per test run.
-    static readonly Lazy<Task<(ImmutableArray<AnalysedFile> Files, TimeSpan Took)>> analysed = new(() => AnalyseAllAsync(CancellationToken.None));
+    private static readonly Lazy<Task<(ImmutableArray<AnalysedFile> Files, TimeSpan Took)>> Analysed = new(() => AnalyseAllAsync(CancellationToken.None));
 
-    public static Task<(ImmutableArray<AnalysedFile> Files, TimeSpan Took)> AnalysedAsync() => analysed.Value;
+    public static Task<(ImmutableArray<AnalysedFile> Files, TimeSpan Took)> AnalysedAsync() => Analysed.Value;
 
     /// <summary>Resolved once: every file's compilation shares these references and so their loaded metadata.</summary>
-    static readonly Lazy<Task<ImmutableArray<MetadataReference>>> references = new(async () =>
+    private static readonly Lazy<Task<ImmutableArray<MetadataReference>>> References = new(async () =>
         (await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None)).AddRange(TestReferences.Libraries));
 
-    public static Task<ImmutableArray<MetadataReference>> ReferencesAsync() => references.Value;
+    public static Task<ImmutableArray<MetadataReference>> ReferencesAsync() => References.Value;
 
     public static ImmutableArray<DiagnosticAnalyzer> NewAnalyzers() =>
         typeof(Descriptors).Assembly.GetTypes()
@@ -78,7 +78,7 @@ public static class AdversarialCorpus
             ? Directory.EnumerateFiles(Folder, "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList()
             : [];
 
-    static async Task<(ImmutableArray<AnalysedFile>, TimeSpan)> AnalyseAllAsync(CancellationToken cancellationToken)
+    private static async Task<(ImmutableArray<AnalysedFile>, TimeSpan)> AnalyseAllAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var files = Files();
@@ -90,7 +90,7 @@ public static class AdversarialCorpus
         return ([.. results], clock.Elapsed);
     }
 
-    static async Task<AnalysedFile> AnalyseFileAsync(string path, CancellationToken cancellationToken)
+    private static async Task<AnalysedFile> AnalyseFileAsync(string path, CancellationToken cancellationToken)
     {
         string name = Path.GetRelativePath(Folder, path).Replace(Path.DirectorySeparatorChar, '/');
         var text = SourceText.From(await File.ReadAllTextAsync(path, cancellationToken));
@@ -102,14 +102,14 @@ public static class AdversarialCorpus
         return new AnalysedFile(name, project, documentId, errors, exceptions, reported, expected, problems);
     }
 
-    static bool HasTopLevelStatements(SyntaxTree tree) =>
+    private static bool HasTopLevelStatements(SyntaxTree tree) =>
         tree.GetCompilationUnitRoot().Members.OfType<GlobalStatementSyntax>().Any();
 
     /// <summary>
     /// A workspace project with the file and the implicit usings: its compilation is the one analysed, so the
     /// diagnostics' trees are the documents' trees and a code fix can be asked about any of them.
     /// </summary>
-    static async Task<(Project, DocumentId)> CreateProjectAsync(string name, SourceText text, bool topLevel)
+    private static async Task<(Project, DocumentId)> CreateProjectAsync(string name, SourceText text, bool topLevel)
     {
         var projectId = ProjectId.CreateNewId(name);
         var documentId = DocumentId.CreateNewId(projectId, name);
@@ -151,7 +151,7 @@ public static class AdversarialCorpus
     /// The <c>//!</c> comments: rule IDs up to the first word that is not one (so a note may follow them).
     /// A marker alone on its line, or naming no rule, can never match a diagnostic: it is reported as a corpus problem.
     /// </summary>
-    static (ImmutableArray<Expectation>, ImmutableArray<string>) Markers(string name, SyntaxTree tree, CancellationToken cancellationToken)
+    private static (ImmutableArray<Expectation>, ImmutableArray<string>) Markers(string name, SyntaxTree tree, CancellationToken cancellationToken)
     {
         var expected = ImmutableArray.CreateBuilder<Expectation>();
         var problems = ImmutableArray.CreateBuilder<string>();

@@ -12,12 +12,12 @@ namespace Composer.Analyzers.Tests.Corpus;
 public class AdversarialCorpusTests(ITestOutputHelper output)
 {
     // What the analyzers must reach on the corpus, over all rules.
-    const double MinimumPrecision = 0.97;
-    const double MinimumRecall = 0.95;
-    const double MinimumFixSuccess = 0.95;     // true positives whose first fix works
+    private const double MinimumPrecision = 0.97;
+    private const double MinimumRecall = 0.95;
+    private const double MinimumFixSuccess = 0.95;     // true positives whose first fix works
     // What the corpus must be to measure anything: big, and with enough correct code to catch false alarms.
-    const int MinimumFiles = 150;
-    const double MinimumNegativeShare = 0.40;
+    private const int MinimumFiles = 150;
+    private const double MinimumNegativeShare = 0.40;
 
     /// <summary>
     /// Kept apart from the quality measurement, so a corpus file that stops compiling (or an analyzer that throws)
@@ -58,7 +58,7 @@ public class AdversarialCorpusTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, string.Join("\n", failures) + "\n\n" + report);
     }
 
-    static List<string> Problems(IEnumerable<AnalysedFile> files) =>
+    private static List<string> Problems(IEnumerable<AnalysedFile> files) =>
     [
         .. files.SelectMany(f => f.CompileErrors.Select(e => $"{f.Name} does not compile: {e}")),
         .. files.SelectMany(f => f.AnalyzerExceptions.Select(e => $"{f.Name}: an analyzer threw: {e}")),

@@ -21,7 +21,7 @@ public sealed record FixOutcome(bool Offered, bool Works, string? Problem)
 /// </summary>
 public static class AdversarialFixes
 {
-    static readonly ImmutableArray<CodeFixProvider> fixers =
+    private static readonly ImmutableArray<CodeFixProvider> Fixers =
         typeof(CMP002EpochNeverSetFixer).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))
             .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
@@ -30,7 +30,7 @@ public static class AdversarialFixes
     public static async Task<FixOutcome> CheckAsync(AnalysedFile file, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var document = file.Project.GetDocument(file.DocumentId)!;
-        var candidates = fixers.Where(f => f.FixableDiagnosticIds.Contains(diagnostic.Id)).ToList();
+        var candidates = Fixers.Where(f => f.FixableDiagnosticIds.Contains(diagnostic.Id)).ToList();
         if (candidates.Count == 0) return FixOutcome.NotOffered($"no code fix provider handles {diagnostic.Id}");
 
         var actions = new List<CodeAction>();
@@ -72,12 +72,12 @@ public static class AdversarialFixes
     }
 
     // Roslyn 4.8 keeps an action's nested actions internal (public as NestedActions from 4.9 on); read whichever exists.
-    static readonly PropertyInfo? nestedActions =
+    private static readonly PropertyInfo? NestedActions =
         typeof(CodeAction).GetProperty("NestedActions", BindingFlags.Public | BindingFlags.Instance)
         ?? typeof(CodeAction).GetProperty("NestedCodeActions", BindingFlags.NonPublic | BindingFlags.Instance);
 
-    static IEnumerable<CodeAction> Flatten(CodeAction action) =>
-        nestedActions?.GetValue(action) is ImmutableArray<CodeAction> { IsDefaultOrEmpty: false } nested
+    private static IEnumerable<CodeAction> Flatten(CodeAction action) =>
+        NestedActions?.GetValue(action) is ImmutableArray<CodeAction> { IsDefaultOrEmpty: false } nested
             ? nested.SelectMany(Flatten)
             : [action];
 }

@@ -13,7 +13,7 @@ public sealed class Tally
     public double Recall => Ratio(TruePositives, TruePositives + FalseNegatives);
     public double FixSuccess => Ratio(FixesWork, TruePositives);
 
-    static double Ratio(int part, int whole) => whole == 0 ? 1 : (double)part / whole;
+    private static double Ratio(int part, int whole) => whole == 0 ? 1 : (double)part / whole;
 
     public void Add(Tally other)
     {
@@ -70,7 +70,7 @@ public sealed class AdversarialScore
         return score;
     }
 
-    static Tally Of(SortedDictionary<string, Tally> tallies, string key) =>
+    private static Tally Of(SortedDictionary<string, Tally> tallies, string key) =>
         tallies.TryGetValue(key, out var tally) ? tally : tallies[key] = new Tally();
 
     /// <summary>Adds the checked fixes to the counts, and sums the rules into the total.</summary>
@@ -108,7 +108,7 @@ public sealed class AdversarialScore
         return text.ToString();
     }
 
-    static void Table(StringBuilder text, string heading, IEnumerable<KeyValuePair<string, Tally>> rows)
+    private static void Table(StringBuilder text, string heading, IEnumerable<KeyValuePair<string, Tally>> rows)
     {
         var all = rows.ToList();
         int width = Math.Max(heading.Length, all.Count == 0 ? 0 : all.Max(r => r.Key.Length)) + 2;

@@ -12,13 +12,13 @@ namespace Composer.Analyzers.Tests.Corpus;
 /// <summary>Every rule over lots of real and generated code, with errors and all: no analyzer may throw (AD0001).</summary>
 public class NoAnalyzerExceptionTests(ITestOutputHelper output)
 {
-    static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers() =>
+    private static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers() =>
         typeof(Descriptors).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToImmutableArray();
 
-    async Task<(int Diagnostics, List<string> Exceptions, TimeSpan Took)> Analyze(CSharpCompilation compilation)
+    private async Task<(int Diagnostics, List<string> Exceptions, TimeSpan Took)> Analyze(CSharpCompilation compilation)
     {
         var exceptions = new List<string>();
         var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([]),

@@ -8,14 +8,14 @@ namespace Composer.Analyzers.Tests.Docs;
 /// <summary>The README's rule table and the rule pages agree with the descriptor table.</summary>
 public class RuleDocumentationTests
 {
-    const string Start = "<!-- rules -->", End = "<!-- /rules -->";
+    private const string Start = "<!-- rules -->", End = "<!-- /rules -->";
 
-    static List<DiagnosticDescriptor> Rules() =>
+    private static List<DiagnosticDescriptor> Rules() =>
         typeof(Descriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Select(f => f.GetValue(null)).OfType<DiagnosticDescriptor>().OrderBy(d => d.Id).ToList();
 
     /// <summary>The table as the descriptors say it should be.</summary>
-    static string Table()
+    private static string Table()
     {
         var table = new StringBuilder().AppendLine(Start).AppendLine("| Rule | Severity | Title |").AppendLine("|---|---|---|");
         foreach (var rule in Rules())

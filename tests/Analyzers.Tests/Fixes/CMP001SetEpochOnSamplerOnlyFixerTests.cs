@@ -1,14 +1,14 @@
-using Composer.Analyzers.Tests.Infrastructure;
 using Composer.Analyzers.CodeFixes.Rules;
 using Composer.Analyzers.Rules;
+using Composer.Analyzers.Tests.Infrastructure;
 
 namespace Composer.Analyzers.Tests.Fixes;
 
 public class CMP001SetEpochOnSamplerOnlyFixerTests
 {
-    static readonly FixVerifier<CMP001SetEpochOnSamplerOnlyFixer> V = new(Descriptors.CMP001SetEpochOnSamplerOnly);
+    private static readonly FixVerifier<CMP001SetEpochOnSamplerOnlyFixer> V = new(Descriptors.CMP001SetEpochOnSamplerOnly);
 
-    static string Train(string body, string loaderType = "EpochDataLoader") => $$"""
+    private static string Train(string body, string loaderType = "EpochDataLoader") => $$"""
         class Program
         {
             static void Train({{loaderType}} trainLoader, int epochs)
@@ -22,7 +22,7 @@ public class CMP001SetEpochOnSamplerOnlyFixerTests
         }
         """;
 
-    static Microsoft.CodeAnalysis.Testing.DiagnosticResult[] One(string loader = "trainLoader") => [V.Diagnostic().WithLocation(0).WithArguments(loader)];
+    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult[] One(string loader = "trainLoader") => [V.Diagnostic().WithLocation(0).WithArguments(loader)];
 
     [Fact]
     public Task PatternTestedIfBecomesOneLine() => V.FixAsync(

@@ -5,9 +5,9 @@ namespace Composer.Analyzers.Tests.Fixes;
 
 public class CMP002EpochNeverSetFixerTests
 {
-    static readonly FixVerifier<CMP002EpochNeverSetFixer> V = new(Descriptors.CMP002EpochNeverSet);
+    private static readonly FixVerifier<CMP002EpochNeverSetFixer> V = new(Descriptors.CMP002EpochNeverSet);
 
-    static string Train(string loop) => $$"""
+    private static string Train(string loop) => $$"""
         class Program
         {
             static void Train(InMemoryDataset data, int epochs)
@@ -18,7 +18,7 @@ public class CMP002EpochNeverSetFixerTests
         }
         """;
 
-    static Microsoft.CodeAnalysis.Testing.DiagnosticResult[] One => [V.Diagnostic().WithLocation(0).WithArguments("trainLoader")];
+    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult[] One => [V.Diagnostic().WithLocation(0).WithArguments("trainLoader")];
 
     [Fact]
     public Task InsertsBeforeTheInnerLoop() => V.FixAsync(

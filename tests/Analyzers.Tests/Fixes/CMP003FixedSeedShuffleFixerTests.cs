@@ -5,7 +5,7 @@ namespace Composer.Analyzers.Tests.Fixes;
 
 public class CMP003FixedSeedShuffleFixerTests
 {
-    static readonly FixVerifier<CMP003FixedSeedShuffleFixer> V = new(Descriptors.CMP003FixedSeedShuffle);
+    private static readonly FixVerifier<CMP003FixedSeedShuffleFixer> V = new(Descriptors.CMP003FixedSeedShuffle);
 
     [Fact]
     public Task ReplacesTheShuffleAndSetsTheEpochInTheEpochLoop() => V.FixAsync("""

@@ -5,9 +5,9 @@ namespace Composer.Analyzers.Tests.Fixes;
 
 public class CMP004EpochArgumentConstantFixerTests
 {
-    static readonly FixVerifier<CMP004EpochArgumentConstantFixer> V = new(Descriptors.CMP004EpochArgumentConstant);
+    private static readonly FixVerifier<CMP004EpochArgumentConstantFixer> V = new(Descriptors.CMP004EpochArgumentConstant);
 
-    static string Train(string body) => $$"""
+    private static string Train(string body) => $$"""
         class Program
         {
             static void Train(EpochDataLoader loader, DistributedSampler sampler, int epochs)

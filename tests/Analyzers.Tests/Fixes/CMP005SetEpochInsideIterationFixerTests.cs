@@ -5,9 +5,9 @@ namespace Composer.Analyzers.Tests.Fixes;
 
 public class CMP005SetEpochInsideIterationFixerTests
 {
-    static readonly FixVerifier<CMP005SetEpochInsideIterationFixer> V = new(Descriptors.CMP005SetEpochInsideIteration);
+    private static readonly FixVerifier<CMP005SetEpochInsideIterationFixer> V = new(Descriptors.CMP005SetEpochInsideIteration);
 
-    static string Train(string body) => $$"""
+    private static string Train(string body) => $$"""
         class Program
         {
             static void Train(EpochDataLoader loader, int epochs)

@@ -5,9 +5,9 @@ namespace Composer.Analyzers.Tests.Fixes;
 
 public class CMP006ConflictingLoaderArgumentsFixerTests
 {
-    static readonly FixVerifier<CMP006ConflictingLoaderArgumentsFixer> V = new(Descriptors.CMP006ConflictingLoaderArguments);
+    private static readonly FixVerifier<CMP006ConflictingLoaderArgumentsFixer> V = new(Descriptors.CMP006ConflictingLoaderArguments);
 
-    static string Program(string creation) => $$"""
+    private static string Program(string creation) => $$"""
         class Program
         {
             static void Main(InMemoryDataset data, IBatchSampler batches, ISampler indices)

@@ -18,7 +18,7 @@ namespace Composer.Analyzers.Tests.Fixes;
 /// </summary>
 public class FixCuresTheBugTests
 {
-    const string Buggy = """
+    private const string Buggy = """
         using System.Collections.Generic;
         using System.Linq;
         using Composer.Data;
@@ -46,14 +46,14 @@ public class FixCuresTheBugTests
         }
         """;
 
-    static IEnumerable<MetadataReference> References() =>
+    private static IEnumerable<MetadataReference> References() =>
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(p => Path.GetFileName(p).StartsWith("System.") || Path.GetFileName(p) is "netstandard.dll")
             .Append(typeof(TorchSharp.torch).Assembly.Location)
             .Append(typeof(Composer.Data.Epochs).Assembly.Location)
             .Select(p => MetadataReference.CreateFromFile(p));
 
-    static List<string> CompileAndRun(Document document)
+    private static List<string> CompileAndRun(Document document)
     {
         var compilation = document.Project.GetCompilationAsync().Result!;
         using var image = new MemoryStream();

@@ -7,7 +7,7 @@ public static class Repository
 {
     public static string Root { get; } = FindRoot();
 
-    static string FindRoot()
+    private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Composer.Analyzers.sln"))) return dir.FullName;

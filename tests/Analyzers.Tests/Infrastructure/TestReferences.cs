@@ -14,7 +14,7 @@ public static class TestReferences
         ReferenceAssemblies.Net.Net80.WithNuGetConfigFilePath(WriteOfflineNuGetConfig());
 
     /// <summary>A NuGet.Config whose only source is the global packages folder (a valid local feed).</summary>
-    static string WriteOfflineNuGetConfig()
+    private static string WriteOfflineNuGetConfig()
     {
         string packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");

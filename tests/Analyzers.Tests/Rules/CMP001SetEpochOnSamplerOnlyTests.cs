@@ -5,10 +5,10 @@ namespace Composer.Analyzers.Tests.Rules;
 
 public class CMP001SetEpochOnSamplerOnlyTests
 {
-    static readonly RuleVerifier V = new(Descriptors.CMP001SetEpochOnSamplerOnly);
+    private static readonly RuleVerifier V = new(Descriptors.CMP001SetEpochOnSamplerOnly);
 
     /// <summary>A training method around <paramref name="body"/>, with a loader built from a batch sampler.</summary>
-    static string Train(string body, string loader = "var trainLoader = new EpochDataLoader(data, batchSampler: new BatchSampler(new DistributedSampler(data.Count, 2, 0), 32));") => $$"""
+    private static string Train(string body, string loader = "var trainLoader = new EpochDataLoader(data, batchSampler: new BatchSampler(new DistributedSampler(data.Count, 2, 0), 32));") => $$"""
         class Program
         {
             static void Train(InMemoryDataset data, int epochs)
@@ -23,7 +23,7 @@ public class CMP001SetEpochOnSamplerOnlyTests
         }
         """;
 
-    static Microsoft.CodeAnalysis.Testing.DiagnosticResult Expected(string loader = "trainLoader") => V.Diagnostic().WithLocation(0).WithArguments(loader);
+    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Expected(string loader = "trainLoader") => V.Diagnostic().WithLocation(0).WithArguments(loader);
 
     // Positive shapes.
 

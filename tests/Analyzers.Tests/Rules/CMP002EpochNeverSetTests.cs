@@ -4,9 +4,9 @@ namespace Composer.Analyzers.Tests.Rules;
 
 public class CMP002EpochNeverSetTests
 {
-    static readonly RuleVerifier V = new(Descriptors.CMP002EpochNeverSet);
+    private static readonly RuleVerifier V = new(Descriptors.CMP002EpochNeverSet);
 
-    static string Train(string loader, string loop) => $$"""
+    private static string Train(string loader, string loop) => $$"""
         class Program
         {
             static void Train(InMemoryDataset data, long[] labels, int epochs)
@@ -17,10 +17,10 @@ public class CMP002EpochNeverSetTests
         }
         """;
 
-    const string Shuffled = "var trainLoader = new EpochDataLoader(data, batchSize: 32, shuffle: true);";
-    const string EpochLoop = "for (int epoch = 0; epoch < epochs; epoch++) { foreach (var batch in {|#0:trainLoader|}) { } }";
+    private const string Shuffled = "var trainLoader = new EpochDataLoader(data, batchSize: 32, shuffle: true);";
+    private const string EpochLoop = "for (int epoch = 0; epoch < epochs; epoch++) { foreach (var batch in {|#0:trainLoader|}) { } }";
 
-    static Microsoft.CodeAnalysis.Testing.DiagnosticResult Expected(string loader = "trainLoader") => V.Diagnostic().WithLocation(0).WithArguments(loader);
+    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Expected(string loader = "trainLoader") => V.Diagnostic().WithLocation(0).WithArguments(loader);
 
     // Positive shapes.
 

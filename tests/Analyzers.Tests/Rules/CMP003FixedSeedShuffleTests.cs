@@ -4,9 +4,9 @@ namespace Composer.Analyzers.Tests.Rules;
 
 public class CMP003FixedSeedShuffleTests
 {
-    static readonly RuleVerifier V = new(Descriptors.CMP003FixedSeedShuffle);
+    private static readonly RuleVerifier V = new(Descriptors.CMP003FixedSeedShuffle);
 
-    static string Program(string statement) => $$"""
+    private static string Program(string statement) => $$"""
         class Program
         {
             static torch.utils.data.Dataset Data = null!;

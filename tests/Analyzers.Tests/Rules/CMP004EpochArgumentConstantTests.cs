@@ -4,9 +4,9 @@ namespace Composer.Analyzers.Tests.Rules;
 
 public class CMP004EpochArgumentConstantTests
 {
-    static readonly RuleVerifier V = new(Descriptors.CMP004EpochArgumentConstant);
+    private static readonly RuleVerifier V = new(Descriptors.CMP004EpochArgumentConstant);
 
-    static string Train(string body) => $$"""
+    private static string Train(string body) => $$"""
         class Program
         {
             int _epoch;

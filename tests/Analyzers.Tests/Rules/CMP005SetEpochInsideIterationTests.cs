@@ -4,9 +4,9 @@ namespace Composer.Analyzers.Tests.Rules;
 
 public class CMP005SetEpochInsideIterationTests
 {
-    static readonly RuleVerifier V = new(Descriptors.CMP005SetEpochInsideIteration);
+    private static readonly RuleVerifier V = new(Descriptors.CMP005SetEpochInsideIteration);
 
-    static string Train(string body) => $$"""
+    private static string Train(string body) => $$"""
         class Program
         {
             static void Train(EpochDataLoader loader, EpochDataLoader other, int epochs)

@@ -4,9 +4,9 @@ namespace Composer.Analyzers.Tests.Rules;
 
 public class CMP006ConflictingLoaderArgumentsTests
 {
-    static readonly RuleVerifier V = new(Descriptors.CMP006ConflictingLoaderArguments);
+    private static readonly RuleVerifier V = new(Descriptors.CMP006ConflictingLoaderArguments);
 
-    static string Program(string arguments) => $$"""
+    private static string Program(string arguments) => $$"""
         class Program
         {
             static void Main(InMemoryDataset data, IBatchSampler batches, ISampler indices)
@@ -16,7 +16,7 @@ public class CMP006ConflictingLoaderArgumentsTests
         }
         """;
 
-    static Microsoft.CodeAnalysis.Testing.DiagnosticResult Expected(string given, string conflicting, string reason) =>
+    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Expected(string given, string conflicting, string reason) =>
         V.Diagnostic().WithLocation(0).WithArguments(given, conflicting, reason);
 
     [Fact]

@@ -5,10 +5,10 @@ namespace Composer.Analyzers.Tests.Rules;
 /// <summary>The .editorconfig options: the user's own loader types and epoch setters.</summary>
 public class OptionsTests
 {
-    static readonly RuleVerifier V = new(Descriptors.CMP002EpochNeverSet);
+    private static readonly RuleVerifier V = new(Descriptors.CMP002EpochNeverSet);
 
     // A loader of the user's own with no Sampler/BatchSampler member: not recognised by shape.
-    const string Feeder = """
+    private const string Feeder = """
         class Feeder(InMemoryDataset data, ISampler order) : IEnumerable<Dictionary<string, Tensor>>
         {
             public IEnumerator<Dictionary<string, Tensor>> GetEnumerator() { foreach (var i in order) yield return new() { ["data"] = data.Columns["data"][i] }; }
@@ -16,7 +16,7 @@ public class OptionsTests
         }
         """;
 
-    static string FeederLoop(string set) => Feeder + $$"""
+    private static string FeederLoop(string set) => Feeder + $$"""
         class Program
         {
             static void Train(InMemoryDataset data, int epochs)
@@ -44,7 +44,7 @@ public class OptionsTests
         "composer_analyzers.loader_types = Feeder");
 
     // A sampler of the user's own whose epoch setter has another name.
-    static string CustomSetterLoop(string set) => $$"""
+    private static string CustomSetterLoop(string set) => $$"""
         class Reshuffler(long length) : ISampler
         {
             int _round;

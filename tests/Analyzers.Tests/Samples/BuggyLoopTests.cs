@@ -9,15 +9,15 @@ namespace Composer.Analyzers.Tests.Samples;
 /// </summary>
 public class BuggyLoopTests
 {
-    static readonly string Sample = Path.Combine(Repository.Root, "samples", "BuggyLoop");
-    static readonly string[] Rules = ["CMP001", "CMP002", "CMP003", "CMP004", "CMP005"];
+    private static readonly string Sample = Path.Combine(Repository.Root, "samples", "BuggyLoop");
+    private static readonly string[] Rules = ["CMP001", "CMP002", "CMP003", "CMP004", "CMP005"];
 
     /// <summary>(rule, line) for every line of Program.cs marked "// CMP00x".</summary>
-    static HashSet<(string, int)> MarkedLines(string file) =>
+    private static HashSet<(string, int)> MarkedLines(string file) =>
         File.ReadAllLines(file).Select((text, i) => (Match: Regex.Match(text, @"// (CMP\d{3})\s*$"), Line: i + 1))
             .Where(x => x.Match.Success).Select(x => (x.Match.Groups[1].Value, x.Line)).ToHashSet();
 
-    static HashSet<(string, int)> ReportedLines(string output, string file, string severity = "warning") =>
+    private static HashSet<(string, int)> ReportedLines(string output, string file, string severity = "warning") =>
         Regex.Matches(output, $@"{Regex.Escape(Path.GetFileName(file))}\((\d+),\d+\): {severity} (CMP\d{{3}})")
             .Select(m => (m.Groups[2].Value, int.Parse(m.Groups[1].Value))).ToHashSet();
 

@@ -13,14 +13,14 @@ namespace Composer.Runtime.Tests.Data;
 public class BadIndicesAndSizesTests
 {
     /// <summary>A sampler of a user's own: the loader cannot know its range before it yields.</summary>
-    sealed class ListSampler(params long[] indices) : ISampler
+    private sealed class ListSampler(params long[] indices) : ISampler
     {
         public long Count => indices.Length;
         public IEnumerator<long> GetEnumerator() => ((IEnumerable<long>)indices).GetEnumerator();
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
-    sealed class ListBatchSampler(params long[]?[] batches) : IBatchSampler
+    private sealed class ListBatchSampler(params long[]?[] batches) : IBatchSampler
     {
         public long Count => batches.Length;
         public IEnumerator<long[]> GetEnumerator() => batches.Select(b => b!).GetEnumerator();
@@ -28,13 +28,13 @@ public class BadIndicesAndSizesTests
     }
 
     /// <summary>A data set read sample by sample (not an InMemoryDataset); its Count may say anything.</summary>
-    sealed class Rows(long count) : torch.utils.data.Dataset
+    private sealed class Rows(long count) : torch.utils.data.Dataset
     {
         public override long Count => count;
         public override Dictionary<string, Tensor> GetTensor(long index) => new() { ["data"] = tensor(new[] { (float)index }) };
     }
 
-    sealed class Numbers(long n) : torch.utils.data.Dataset<long>
+    private sealed class Numbers(long n) : torch.utils.data.Dataset<long>
     {
         public override long Count => n;
         public override long GetTensor(long index) => index;
@@ -43,7 +43,7 @@ public class BadIndicesAndSizesTests
     public static TheoryData<string> Loaders() => ["in memory", "in memory, prefetching", "read sample by sample", "typed"];
 
     /// <summary>Enumerates one epoch of a loader over 10 samples whose sampler is <paramref name="sampler"/>, batches of 4.</summary>
-    static int BatchesBeforeFailing(string kind, ISampler? sampler = null, IBatchSampler? batchSampler = null)
+    private static int BatchesBeforeFailing(string kind, ISampler? sampler = null, IBatchSampler? batchSampler = null)
     {
         int batches = 0;
         int size = batchSampler is null ? 4 : 1;
@@ -122,7 +122,7 @@ public class BadIndicesAndSizesTests
     }
 
     /// <summary>A data set that shrinks after its loader was made: the whole-epoch path checks the epoch against its current size.</summary>
-    sealed class Shrinking(long count) : InMemoryDataset(new Dictionary<string, Tensor> { ["data"] = arange(count, dtype: ScalarType.Float32).unsqueeze(1) })
+    private sealed class Shrinking(long count) : InMemoryDataset(new Dictionary<string, Tensor> { ["data"] = arange(count, dtype: ScalarType.Float32).unsqueeze(1) })
     {
         public long? Shrunk { get; set; }
         public override long Count => Shrunk ?? base.Count;

@@ -1,5 +1,5 @@
-using TorchSharp;
 using Composer.Data;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Composer.Runtime.Tests.Data;
@@ -8,7 +8,7 @@ namespace Composer.Runtime.Tests.Data;
 public class DeterministicAugmentationTests
 {
     /// <summary>Sample i is (i, its generator's first double): batches show which generator each sample got.</summary>
-    sealed class Draws(long count) : torch.utils.data.Dataset, IRandomizedDataset<Dictionary<string, Tensor>>
+    private sealed class Draws(long count) : torch.utils.data.Dataset, IRandomizedDataset<Dictionary<string, Tensor>>
     {
         public override long Count => count;
         public override Dictionary<string, Tensor> GetTensor(long index) => GetSample(index, new SampleRandom(0, 0, index));
@@ -19,14 +19,14 @@ public class DeterministicAugmentationTests
         };
     }
 
-    sealed class TypedDraws(long count) : torch.utils.data.Dataset<(long Index, double Draw)>, IRandomizedDataset<(long Index, double Draw)>
+    private sealed class TypedDraws(long count) : torch.utils.data.Dataset<(long Index, double Draw)>, IRandomizedDataset<(long Index, double Draw)>
     {
         public override long Count => count;
         public override (long, double) GetTensor(long index) => (index, double.NaN);
         public (long Index, double Draw) GetSample(long index, SampleRandom random) => (random.Index, random.NextDouble());
     }
 
-    static Dictionary<long, double> DrawsBySample(IEnumerable<Dictionary<string, Tensor>> loader)
+    private static Dictionary<long, double> DrawsBySample(IEnumerable<Dictionary<string, Tensor>> loader)
     {
         var draws = new Dictionary<long, double>();
         foreach (var batch in loader)
@@ -38,7 +38,7 @@ public class DeterministicAugmentationTests
         return draws;
     }
 
-    static double Expected(int seed, int epoch, long index) => new SampleRandom(seed, epoch, index).NextDouble();
+    private static double Expected(int seed, int epoch, long index) => new SampleRandom(seed, epoch, index).NextDouble();
 
     [Fact]
     public void TheLoaderPassesItsSeedTheEpochItWasSetToAndTheIndex()

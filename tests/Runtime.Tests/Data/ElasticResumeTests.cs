@@ -141,7 +141,7 @@ public class ElasticResumeTests
             }
     }
 
-    static List<DistributedSampler> Ranks(long length, int replicas, bool shuffle, int seed, int epoch) =>
+    private static List<DistributedSampler> Ranks(long length, int replicas, bool shuffle, int seed, int epoch) =>
         Enumerable.Range(0, replicas).Select(r =>
         {
             var s = new DistributedSampler(length, replicas, r, shuffle, seed);
@@ -149,7 +149,7 @@ public class ElasticResumeTests
             return s;
         }).ToList();
 
-    static List<ClassBalancedBatchSampler> BatchRanks(long[] labels, int p, int k, int replicas, int epoch) =>
+    private static List<ClassBalancedBatchSampler> BatchRanks(long[] labels, int p, int k, int replicas, int epoch) =>
         Enumerable.Range(0, replicas).Select(r =>
         {
             var s = new ClassBalancedBatchSampler(labels, p, k, seed: 3, numReplicas: replicas, rank: r);
@@ -157,10 +157,10 @@ public class ElasticResumeTests
             return s;
         }).ToList();
 
-    static long[] Labels(int samples, int classes) => Enumerable.Range(0, samples).Select(i => (long)(i * 7 % classes)).ToArray();
+    private static long[] Labels(int samples, int classes) => Enumerable.Range(0, samples).Select(i => (long)(i * 7 % classes)).ToArray();
 
     /// <summary>Before and after together hold every sample at least once, and repeats only as padding: fewer than one per rank of either job.</summary>
-    static void AssertCoversOnce(long length, List<long> before, List<long> after, string what)
+    private static void AssertCoversOnce(long length, List<long> before, List<long> after, string what)
     {
         var union = before.Concat(after).ToList();
         Assert.True(Enumerable.Range(0, (int)length).All(i => union.Contains(i)), $"{what}: a sample is missing");

@@ -7,7 +7,7 @@ public class EpochBugAndCureTests
 {
     public static TheoryData<string> BatchSamplers() => ["BatchSampler(DistributedSampler)", "ClassBalancedBatchSampler"];
 
-    static EpochDataLoader Loader(string kind)
+    private static EpochDataLoader Loader(string kind)
     {
         var dataset = TestData.Indexed(64);
         IBatchSampler batchSampler = kind == "ClassBalancedBatchSampler"

@@ -81,7 +81,7 @@ public class EpochDataLoaderTests
     }
 
     /// <summary>A data set that is not an InMemoryDataset: read sample by sample.</summary>
-    sealed class RowsOnly(InMemoryDataset inner) : torch.utils.data.Dataset
+    private sealed class RowsOnly(InMemoryDataset inner) : torch.utils.data.Dataset
     {
         public override long Count => inner.Count;
         public override Dictionary<string, Tensor> GetTensor(long index) => inner.GetTensor(index);
@@ -95,7 +95,7 @@ public class EpochDataLoaderTests
         Assert.Equal(3, loader.Count);
     }
 
-    sealed class Numbers(long n) : torch.utils.data.Dataset<long>
+    private sealed class Numbers(long n) : torch.utils.data.Dataset<long>
     {
         public override long Count => n;
         public override long GetTensor(long index) => index;

@@ -7,7 +7,7 @@ namespace Composer.Runtime.Tests.Data;
 public class EpochsTests
 {
     /// <summary>Counts the calls it gets, to check that every part is set exactly once.</summary>
-    sealed class CountingSampler(long length) : ISampler, IEpochAware
+    private sealed class CountingSampler(long length) : ISampler, IEpochAware
     {
         public List<int> Calls { get; } = [];
         public long Count => length;
@@ -47,14 +47,14 @@ public class EpochsTests
     }
 
     /// <summary>A loader ported from PyTorch: its own type, PyTorch's member names, a set_epoch on a user sampler.</summary>
-    sealed class PortedLoader
+    private sealed class PortedLoader
     {
         public PortedSampler sampler = new();
         public PortedBatchSampler batch_sampler = new();
         public object dataset = new();
     }
-    sealed class PortedSampler { public int Epoch = -1; public void set_epoch(int epoch) => Epoch = epoch; }
-    sealed class PortedBatchSampler
+    private sealed class PortedSampler { public int Epoch = -1; public void set_epoch(int epoch) => Epoch = epoch; }
+    private sealed class PortedBatchSampler
     {
         public PortedSampler sampler = new();
         public int Epoch = -1;

@@ -7,9 +7,9 @@ namespace Composer.Runtime.Tests.Data;
 /// <summary>Image folders written by the tests: Fashion-MNIST test images encoded as PNG and JPEG with SkiaSharp.</summary>
 public sealed class ImageFolderTests : IDisposable
 {
-    static readonly string[] ClassNames = ["T-shirt", "Trouser", "Pullover"]; // sorted ordinally: Pullover, T-shirt, Trouser
-    readonly string _root = Directory.CreateTempSubdirectory("image-folder-").FullName;
-    readonly Dictionary<string, byte[]> _pixels = []; // the grey bytes encoded in each file
+    private static readonly string[] ClassNames = ["T-shirt", "Trouser", "Pullover"]; // sorted ordinally: Pullover, T-shirt, Trouser
+    private readonly string _root = Directory.CreateTempSubdirectory("image-folder-").FullName;
+    private readonly Dictionary<string, byte[]> _pixels = []; // the grey bytes encoded in each file
 
     public ImageFolderTests()
     {
@@ -117,12 +117,12 @@ public sealed class ImageFolderTests : IDisposable
         Assert.Contains("12", Assert.Throws<ArgumentOutOfRangeException>("index", () => folder.GetTensor(12)).Message);
     }
 
-    static ImageFolder Augmented(string root) => new(root, new Compose(
+    private static ImageFolder Augmented(string root) => new(root, new Compose(
         new RandomCrop(28, padding: 4),
         new RandomHorizontalFlip(),
         new Normalize([0.5f, 0.5f, 0.5f], [0.25f, 0.25f, 0.25f])));
 
-    static List<Dictionary<string, Tensor>> Epoch(EpochDataLoader<LabeledImage, Dictionary<string, Tensor>> loader, int epoch)
+    private static List<Dictionary<string, Tensor>> Epoch(EpochDataLoader<LabeledImage, Dictionary<string, Tensor>> loader, int epoch)
     {
         loader.SetEpoch(epoch);
         return loader.ToList();

@@ -6,7 +6,7 @@ namespace Composer.Runtime.Tests.Data;
 /// A line-by-line transliteration of PyTorch's <c>DistributedSampler.__iter__</c> (torch/utils/data/distributed.py),
 /// on TorchSharp's randperm, which reproduces PyTorch's CPU generator. The reference the parity tests compare to.
 /// </summary>
-static class PyTorchDistributedSampler
+internal static class PyTorchDistributedSampler
 {
     public static List<long> Iter(long len, int numReplicas, int rank, bool shuffle, int seed, int epoch, bool dropLast)
     {

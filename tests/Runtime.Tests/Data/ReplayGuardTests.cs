@@ -12,7 +12,7 @@ namespace Composer.Runtime.Tests.Data;
 [Collection(StandardErrorCollection.Name)]
 public class ReplayGuardTests
 {
-    static EpochDataLoader Shuffling(bool prefetch = false) =>
+    private static EpochDataLoader Shuffling(bool prefetch = false) =>
         new(TestData.Indexed(24), batchSize: 8, shuffle: true, seed: 3, prefetch: prefetch, disposeDataset: true);
 
     [Theory]
@@ -53,7 +53,7 @@ public class ReplayGuardTests
 
     public static TheoryData<string> BatchSamplers() => ["BatchSampler(DistributedSampler)", "ClassBalancedBatchSampler"];
 
-    static IBatchSampler MakeBatchSampler(string kind) => kind == "ClassBalancedBatchSampler"
+    private static IBatchSampler MakeBatchSampler(string kind) => kind == "ClassBalancedBatchSampler"
         ? new ClassBalancedBatchSampler(TestData.Labels(64), classesPerBatch: 2, samplesPerClass: 4, seed: 7, numReplicas: 2, rank: 0)
         : new BatchSampler(new DistributedSampler(64, numReplicas: 2, rank: 0, seed: 7), batchSize: 8);
 
@@ -262,14 +262,14 @@ public class ReplayGuardTests
         Assert.Equal(10, loader.SelectMany(b => b).Count());
     }
 
-    sealed class Numbers(long n) : torch.utils.data.Dataset<long>
+    private sealed class Numbers(long n) : torch.utils.data.Dataset<long>
     {
         public override long Count => n;
         public override long GetTensor(long index) => index;
     }
 
     /// <summary>A batch sampler of a user's own that shuffles per epoch: a loader sees only the epochs set through it.</summary>
-    class UserBatchSampler : IBatchSampler, IEpochAware
+    private class UserBatchSampler : IBatchSampler, IEpochAware
     {
         public long Count => 4;
         public int Epoch { get; private set; }
@@ -281,15 +281,15 @@ public class ReplayGuardTests
     }
 
     /// <summary>The same, telling loaders when its epoch is set, so that setting it directly counts too.</summary>
-    sealed class TellingBatchSampler : UserBatchSampler, IEpochVersioned
+    private sealed class TellingBatchSampler : UserBatchSampler, IEpochVersioned
     {
         public bool OrderDependsOnEpoch => true;
     }
 
     /// <summary>A sampler of a user's own that shuffles per epoch and does not tell loaders when its epoch is set.</summary>
-    sealed class UserSampler : ISampler, IEpochAware
+    private sealed class UserSampler : ISampler, IEpochAware
     {
-        int _epoch;
+        private int _epoch;
         public long Count => 32;
         public void SetEpoch(int epoch) => _epoch = epoch;
         public IEnumerator<long> GetEnumerator() => Enumerable.Range(0, 32).Select(i => (long)((i * 5 + _epoch) % 32)).GetEnumerator();
@@ -297,7 +297,7 @@ public class ReplayGuardTests
     }
 
     /// <summary>A batch sampler that never hears of the epoch, over a sampler that may (PyTorch's shape).</summary>
-    sealed class DeafBatchSampler(ISampler sampler) : IBatchSampler
+    private sealed class DeafBatchSampler(ISampler sampler) : IBatchSampler
     {
         public ISampler Sampler => sampler;
         public long Count => (sampler.Count + 4) / 5;

@@ -106,7 +106,7 @@ public class SamplerTests
 
     public static TheoryData<string> Samplers() => ["sequential", "random", "random with numSamples", "random with replacement", "distributed"];
 
-    static ISampler Make(string kind) => kind switch
+    private static ISampler Make(string kind) => kind switch
     {
         "sequential" => new SequentialSampler(23),
         "random" => new RandomSampler(23, seed: 4),

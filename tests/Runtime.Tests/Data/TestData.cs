@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 
 namespace Composer.Runtime.Tests.Data;
 
-static class TestData
+internal static class TestData
 {
     /// <summary>n samples whose "data" is the sample's own index, so batches show which samples they hold; labels i % classes.</summary>
     public static InMemoryDataset Indexed(long n, int classes = 4) => new(new Dictionary<string, Tensor>

@@ -7,7 +7,7 @@ namespace Composer.Runtime.Tests.Data;
 public class TransformTests
 {
     /// <summary>A 2×5×7 image whose pixels are all different and non-zero.</summary>
-    static Tensor Image() => arange(1, 2 * 5 * 7 + 1, dtype: ScalarType.Float32).reshape(2, 5, 7);
+    private static Tensor Image() => arange(1, 2 * 5 * 7 + 1, dtype: ScalarType.Float32).reshape(2, 5, 7);
 
     [Fact]
     public void HorizontalFlipReversesTheColumns()

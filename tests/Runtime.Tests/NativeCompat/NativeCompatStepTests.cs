@@ -5,12 +5,12 @@ namespace Composer.Runtime.Tests.NativeCompat;
 /// <summary>The native compatibility step of eng/NativeCompat, on real libraries of this host and of TorchSharp.</summary>
 public sealed class NativeCompatStepTests : IDisposable
 {
-    const string Version = "GLIBCXX_3.4.32";
-    readonly string _folder = Directory.CreateTempSubdirectory("nativecompat-").FullName;
+    private const string Version = "GLIBCXX_3.4.32";
+    private readonly string _folder = Directory.CreateTempSubdirectory("nativecompat-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    static string PackagedLibrary()
+    private static string PackagedLibrary()
     {
         string packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
@@ -19,7 +19,7 @@ public sealed class NativeCompatStepTests : IDisposable
         return path;
     }
 
-    string CopyToTemp(string path)
+    private string CopyToTemp(string path)
     {
         string copy = Path.Combine(_folder, Path.GetFileName(path));
         File.Copy(path, copy, overwrite: true);

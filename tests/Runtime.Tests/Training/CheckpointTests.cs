@@ -150,14 +150,14 @@ public class CheckpointTests
 
     private static Trainer NewTrainer(ComposerModel model, optim.Optimizer optimizer, string maxDuration,
         string? loadPath = null, string? saveFolder = null, string saveInterval = "1ep") => new(new()
-    {
-        Model = model,
-        Optimizer = optimizer,
-        TrainLoader = TrainingFixtures.Batches(128, 32),
-        MaxDuration = maxDuration,
-        Device = "cpu",
-        LoadPath = loadPath,
-        SaveFolder = saveFolder,
-        SaveInterval = saveInterval,
-    });
+        {
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = TrainingFixtures.Batches(128, 32),
+            MaxDuration = maxDuration,
+            Device = "cpu",
+            LoadPath = loadPath,
+            SaveFolder = saveFolder,
+            SaveInterval = saveInterval,
+        });
 }

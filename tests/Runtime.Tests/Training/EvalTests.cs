@@ -37,8 +37,13 @@ public class EvalTests
         var evaluatedAt = new List<long>();
         using var trainer = new Trainer(new()
         {
-            Model = model, Optimizer = optimizer, TrainLoader = TrainingFixtures.Batches(128, 32), EvalLoader = eval, Device = "cpu",
-            MaxDuration = "2ep", EvalInterval = "3ba",
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = TrainingFixtures.Batches(128, 32),
+            EvalLoader = eval,
+            Device = "cpu",
+            MaxDuration = "2ep",
+            EvalInterval = "3ba",
             Callbacks = [new RecordingCallback((e, s) => { if (e == Event.EvalEnd) { evaluatedAt.Add(s.Timestamp.Batch); } })],
         });
         trainer.Fit();

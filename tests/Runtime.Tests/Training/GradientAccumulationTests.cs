@@ -39,7 +39,10 @@ public class GradientAccumulationTests
             using var optimizer = optim.SGD(model.parameters(), 0.05);
             using var trainer = new Trainer(new()
             {
-                Model = model, Optimizer = optimizer, TrainLoader = TrainingFixtures.Batches(256, 128), Device = "cpu",
+                Model = model,
+                Optimizer = optimizer,
+                TrainLoader = TrainingFixtures.Batches(256, 128),
+                Device = "cpu",
                 GradAccumSteps = run == 0 ? 1 : 4,
                 Callbacks = [new RecordingCallback((e, s) => { if (e == Event.BatchEnd) { seen.Add(s.Loss); } })],
             });

@@ -18,7 +18,11 @@ public class LoggerTests
         using var eval = new EpochDataLoader(TrainingFixtures.Dataset(64), batchSize: 32, disposeDataset: true);
         using (var trainer = new Trainer(new()
         {
-            Model = model, Optimizer = optimizer, TrainLoader = TrainingFixtures.Batches(128, 32), EvalLoader = eval, Device = "cpu",
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = TrainingFixtures.Batches(128, 32),
+            EvalLoader = eval,
+            Device = "cpu",
             MaxDuration = "2ep",
             Loggers = [new JsonLinesLogger(Path.Combine(folder, "metrics.jsonl")), new TensorBoardLogger(Path.Combine(folder, "tb")), new ProgressBarLogger(console)],
         }))

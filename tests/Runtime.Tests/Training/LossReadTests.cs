@@ -19,7 +19,10 @@ public class LossReadTests
         var devices = new List<DeviceType>();
         var trainer = new Trainer(new()
         {
-            Model = model, Optimizer = optimizer, TrainLoader = TrainingFixtures.Batches(100, 32), Device = "cpu",
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = TrainingFixtures.Batches(100, 32),
+            Device = "cpu",
             MaxDuration = "2ep",
             GradAccumSteps = 2,
             Callbacks = [new RecordingCallback((e, s) => { if (e == Event.BatchEnd) { lossTensors.Add(s.LossTensor!); devices.Add(s.LossTensor!.device_type); } })],
@@ -51,7 +54,10 @@ public class LossReadTests
         using (var trainer = new Trainer(new()
         {
             // 100 samples in batches of 32: the last batch of 4 splits 2 + 1 + 1, the others 11 + 11 + 10.
-            Model = model, Optimizer = optimizer, TrainLoader = TrainingFixtures.Batches(100, 32), Device = "cpu",
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = TrainingFixtures.Batches(100, 32),
+            Device = "cpu",
             MaxDuration = "2ep",
             GradAccumSteps = gradAccumSteps,
             Loggers = [logger],
@@ -91,18 +97,18 @@ public class LossReadTests
     private sealed class MetaClassifier : ComposerModel
     {
         private static readonly Device Meta = new(DeviceType.META);
-        private readonly nn.Module<Tensor, Tensor> linear;
+        private readonly nn.Module<Tensor, Tensor> _linear;
 
         public MetaClassifier() : base(nameof(MetaClassifier))
         {
-            linear = nn.Linear(784, 10);
+            _linear = nn.Linear(784, 10);
             RegisterComponents();
             this.to(Meta);
         }
 
         public int LossCalls { get; private set; }
 
-        public override Tensor Forward(Dictionary<string, Tensor> batch) => linear.call(batch["data"].flatten(1).to(Meta));
+        public override Tensor Forward(Dictionary<string, Tensor> batch) => _linear.call(batch["data"].flatten(1).to(Meta));
 
         public override Tensor Loss(Tensor outputs, Dictionary<string, Tensor> batch)
         {

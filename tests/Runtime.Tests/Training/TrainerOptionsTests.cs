@@ -66,7 +66,10 @@ public class TrainerOptionsTests
         using var optimizer = optim.SGD(model.parameters(), 0.1);
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => new Trainer(new()
         {
-            Model = model, Optimizer = optimizer, TrainLoader = TrainingFixtures.Batches(64, 32), GradAccumSteps = steps,
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = TrainingFixtures.Batches(64, 32),
+            GradAccumSteps = steps,
         }));
         Assert.Equal("GradAccumSteps", e.ParamName);
         Assert.Contains(steps.ToString(), e.Message);
@@ -82,7 +85,10 @@ public class TrainerOptionsTests
         using var optimizer = optim.SGD(model.parameters(), 0.1);
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => new Trainer(new()
         {
-            Model = model, Optimizer = optimizer, TrainLoader = TrainingFixtures.Batches(64, 32), ClipGradNorm = clip,
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = TrainingFixtures.Batches(64, 32),
+            ClipGradNorm = clip,
         }));
         Assert.Equal("ClipGradNorm", e.ParamName);
     }
@@ -95,7 +101,10 @@ public class TrainerOptionsTests
         string missing = Path.Combine(TrainingFixtures.TempFolder(), "nowhere", "ep1-ba2.ckpt");
         var e = Assert.Throws<ArgumentException>(() => new Trainer(new()
         {
-            Model = model, Optimizer = optimizer, TrainLoader = TrainingFixtures.Batches(64, 32), LoadPath = missing,
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = TrainingFixtures.Batches(64, 32),
+            LoadPath = missing,
         }));
         Assert.Equal("LoadPath", e.ParamName);
         Assert.Contains(missing, e.Message);
@@ -108,7 +117,9 @@ public class TrainerOptionsTests
         using var optimizer = optim.SGD(model.parameters(), 0.1);
         var e = Assert.Throws<ArgumentException>(() => new Trainer(new()
         {
-            Model = model, Optimizer = optimizer, TrainLoader = TrainingFixtures.Batches(64, 32),
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = TrainingFixtures.Batches(64, 32),
             Schedulers = [optim.lr_scheduler.StepLR(optimizer, 10), new CosineAnnealingScheduler()],
         }));
         Assert.Equal("Schedulers", e.ParamName);

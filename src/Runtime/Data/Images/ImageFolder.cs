@@ -21,10 +21,10 @@ namespace Composer.Data;
 /// </remarks>
 public sealed class ImageFolder : torch.utils.data.Dataset<LabeledImage>, IRandomizedDataset<LabeledImage>
 {
-    static readonly string[] Extensions = [".jpg", ".jpeg", ".png"];
+    private static readonly string[] Extensions = [".jpg", ".jpeg", ".png"];
 
-    readonly (string Path, long Label)[] _samples;
-    readonly int _channels;
+    private readonly (string Path, long Label)[] _samples;
+    private readonly int _channels;
 
     /// <summary>Indexes the images under <paramref name="root"/>.</summary>
     /// <param name="root">The folder with one subfolder per class.</param>

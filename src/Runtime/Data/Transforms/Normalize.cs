@@ -5,7 +5,7 @@ namespace Composer.Data;
 /// <summary>Standardizes each channel: <c>output[c] = (input[c] − mean[c]) / std[c]</c> (torchvision's <c>Normalize</c>).</summary>
 public sealed class Normalize : ITransform
 {
-    readonly float[] _mean, _std;
+    private readonly float[] _mean, _std;
 
     /// <summary>Normalizes with one mean and one standard deviation per channel.</summary>
     /// <exception cref="ArgumentException">The arrays are empty or of different lengths, or a standard deviation is not positive and finite.</exception>

@@ -7,9 +7,9 @@ namespace Composer.Training;
 /// </summary>
 public sealed class CheckpointSaver : Callback
 {
-    private readonly Time interval;
-    private Timestamp before;
-    private Timestamp? lastSaved;
+    private readonly Time _interval;
+    private Timestamp _before;
+    private Timestamp? _lastSaved;
 
     /// <summary>Saves into <paramref name="folder"/> every <paramref name="interval"/>.</summary>
     /// <param name="folder">The folder, created when needed.</param>
@@ -18,7 +18,7 @@ public sealed class CheckpointSaver : Callback
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         Folder = Path.GetFullPath(folder);
-        this.interval = Interval.Parse(interval, nameof(interval));
+        _interval = Interval.Parse(interval, nameof(interval));
     }
 
     /// <summary>The folder checkpoints are written to.</summary>
@@ -33,9 +33,9 @@ public sealed class CheckpointSaver : Callback
         switch (e)
         {
             case Event.BatchStart:
-                before = state.Timestamp;
+                _before = state.Timestamp;
                 break;
-            case Event.BatchEnd or Event.EpochEnd when Interval.Reached(interval, e, state, before):
+            case Event.BatchEnd or Event.EpochEnd when Interval.Reached(_interval, e, state, _before):
             case Event.FitEnd:
                 Save(state);
                 break;
@@ -44,13 +44,13 @@ public sealed class CheckpointSaver : Callback
 
     private void Save(State state)
     {
-        if (!State.IsLoggingRank || lastSaved == state.Timestamp)
+        if (!State.IsLoggingRank || _lastSaved == state.Timestamp)
         {
             return;
         }
 
         LastPath = Path.Combine(Folder, Checkpoint.FileName(state.Timestamp));
         Checkpoint.Save(LastPath, state);
-        lastSaved = state.Timestamp;
+        _lastSaved = state.Timestamp;
     }
 }

@@ -11,7 +11,7 @@ namespace Composer.Training;
 /// </summary>
 public sealed class JsonLinesLogger : LoggerDestination, IDisposable
 {
-    private StreamWriter? writer;
+    private StreamWriter? _writer;
 
     /// <summary>Logs to <paramref name="path"/>; its folder is created when training starts.</summary>
     /// <param name="path">The file, such as <c>"runs/metrics.jsonl"</c>.</param>
@@ -29,14 +29,14 @@ public sealed class JsonLinesLogger : LoggerDestination, IDisposable
     {
         if (e == Event.FitEnd)
         {
-            writer?.Flush();
+            _writer?.Flush();
         }
     }
 
     /// <inheritdoc />
     public override void LogMetrics(IReadOnlyDictionary<string, double> metrics, State state)
     {
-        writer ??= Open();
+        _writer ??= Open();
         var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
@@ -59,14 +59,14 @@ public sealed class JsonLinesLogger : LoggerDestination, IDisposable
             json.WriteEndObject();
         }
 
-        writer.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+        _writer.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
     /// <summary>Flushes and closes the file.</summary>
     public void Dispose()
     {
-        writer?.Dispose();
-        writer = null;
+        _writer?.Dispose();
+        _writer = null;
     }
 
     private StreamWriter Open()

@@ -12,20 +12,20 @@ namespace Composer.Training;
 public sealed class ProgressBarLogger : LoggerDestination
 {
     private const int Width = 30;
-    private readonly TextWriter output;
-    private readonly bool redraw;
-    private readonly Stopwatch clock = new();
-    private long startBatchInEpoch;
-    private long samplesThisEpoch;
-    private long lastLinePrinted = -1;
-    private double smoothedLoss = double.NaN;
+    private readonly TextWriter _output;
+    private readonly bool _redraw;
+    private readonly Stopwatch _clock = new();
+    private long _startBatchInEpoch;
+    private long _samplesThisEpoch;
+    private long _lastLinePrinted = -1;
+    private double _smoothedLoss = double.NaN;
 
     /// <summary>Writes to <paramref name="output"/> (the console by default).</summary>
     /// <param name="output">Where to write.</param>
     public ProgressBarLogger(TextWriter? output = null)
     {
-        this.output = output ?? Console.Out;
-        redraw = output is null && !Console.IsOutputRedirected;
+        _output = output ?? Console.Out;
+        _redraw = output is null && !Console.IsOutputRedirected;
     }
 
     /// <inheritdoc />
@@ -34,21 +34,21 @@ public sealed class ProgressBarLogger : LoggerDestination
         switch (e)
         {
             case Event.EpochStart:
-                clock.Restart();
-                startBatchInEpoch = state.Timestamp.BatchInEpoch;
-                samplesThisEpoch = 0;
-                lastLinePrinted = -1;
+                _clock.Restart();
+                _startBatchInEpoch = state.Timestamp.BatchInEpoch;
+                _samplesThisEpoch = 0;
+                _lastLinePrinted = -1;
                 break;
             case Event.BatchEnd:
-                samplesThisEpoch += state.BatchSize;
-                smoothedLoss = double.IsNaN(smoothedLoss) ? state.Loss : 0.95 * smoothedLoss + 0.05 * state.Loss;
+                _samplesThisEpoch += state.BatchSize;
+                _smoothedLoss = double.IsNaN(_smoothedLoss) ? state.Loss : 0.95 * _smoothedLoss + 0.05 * state.Loss;
                 Draw(state, final: false);
                 break;
             case Event.EpochEnd:
                 Draw(state, final: true);
                 break;
-            case Event.FitEnd when redraw:
-                output.WriteLine();
+            case Event.FitEnd when _redraw:
+                _output.WriteLine();
                 break;
         }
     }
@@ -62,36 +62,36 @@ public sealed class ProgressBarLogger : LoggerDestination
             return;
         }
 
-        if (redraw)
+        if (_redraw)
         {
-            output.WriteLine();
+            _output.WriteLine();
         }
 
         var text = string.Join("  ", eval.Select(m => $"{m.Key["metrics/eval/".Length..]} {m.Value.ToString("F4", CultureInfo.InvariantCulture)}"));
-        output.WriteLine($"eval @ epoch {state.Timestamp.Epoch}, batch {state.Timestamp.Batch}: {text}");
+        _output.WriteLine($"eval @ epoch {state.Timestamp.Epoch}, batch {state.Timestamp.Batch}: {text}");
     }
 
     private void Draw(State state, bool final)
     {
         long done = final ? state.BatchesPerEpoch ?? state.Timestamp.BatchInEpoch : state.Timestamp.BatchInEpoch;
         long? total = state.BatchesPerEpoch;
-        double seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
-        double throughput = samplesThisEpoch / seconds;
-        long batchesRun = done - startBatchInEpoch;
+        double seconds = Math.Max(_clock.Elapsed.TotalSeconds, 1e-9);
+        double throughput = _samplesThisEpoch / seconds;
+        long batchesRun = done - _startBatchInEpoch;
         string eta = total is { } t && batchesRun > 0
             ? Format(TimeSpan.FromSeconds(seconds / batchesRun * Math.Max(0, t - done)))
             : "?";
 
-        if (!redraw)
+        if (!_redraw)
         {
             // One line per tenth of an epoch keeps redirected logs short.
             long tenth = total is { } n && n >= 10 ? done * 10 / n : done;
-            if (!final && (tenth == lastLinePrinted || done == total))
+            if (!final && (tenth == _lastLinePrinted || done == total))
             {
                 return;
             }
 
-            lastLinePrinted = tenth;
+            _lastLinePrinted = tenth;
         }
 
         var line = new StringBuilder();
@@ -112,19 +112,19 @@ public sealed class ProgressBarLogger : LoggerDestination
             line.Append(CultureInfo.InvariantCulture, $" {done} batches");
         }
 
-        line.Append(CultureInfo.InvariantCulture, $"  loss {smoothedLoss:F4}  {throughput:F0} samples/s");
-        line.Append(final ? $"  {Format(clock.Elapsed)}" : $"  ETA {eta}");
-        if (redraw)
+        line.Append(CultureInfo.InvariantCulture, $"  loss {_smoothedLoss:F4}  {throughput:F0} samples/s");
+        line.Append(final ? $"  {Format(_clock.Elapsed)}" : $"  ETA {eta}");
+        if (_redraw)
         {
-            output.Write("\r" + line.ToString().PadRight(Console.WindowWidth > 1 ? Math.Min(Console.WindowWidth - 1, 120) : 0));
+            _output.Write("\r" + line.ToString().PadRight(Console.WindowWidth > 1 ? Math.Min(Console.WindowWidth - 1, 120) : 0));
             if (final)
             {
-                output.WriteLine();
+                _output.WriteLine();
             }
         }
         else
         {
-            output.WriteLine(line.ToString());
+            _output.WriteLine(line.ToString());
         }
     }
 

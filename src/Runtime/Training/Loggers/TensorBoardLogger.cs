@@ -9,7 +9,7 @@ namespace Composer.Training;
 /// </summary>
 public sealed class TensorBoardLogger : LoggerDestination
 {
-    private SummaryWriter? writer;
+    private SummaryWriter? _writer;
 
     /// <summary>Logs under <paramref name="logDir"/>.</summary>
     /// <param name="logDir">The folder for the event files.</param>
@@ -25,11 +25,11 @@ public sealed class TensorBoardLogger : LoggerDestination
     /// <inheritdoc />
     public override void LogMetrics(IReadOnlyDictionary<string, double> metrics, State state)
     {
-        writer ??= SummaryWriter(LogDir, createRunName: false);
+        _writer ??= SummaryWriter(LogDir, createRunName: false);
         int step = (int)Math.Min(int.MaxValue, state.Timestamp.Batch);
         foreach (var (name, value) in metrics)
         {
-            writer.add_scalar(name, (float)value, step);
+            _writer.add_scalar(name, (float)value, step);
         }
     }
 }

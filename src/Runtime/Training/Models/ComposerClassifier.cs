@@ -1,3 +1,4 @@
+using TorchSharp.Utils;
 using static TorchSharp.torch;
 
 namespace Composer.Training;
@@ -7,7 +8,8 @@ namespace Composer.Training;
 /// </summary>
 public class ComposerClassifier : ComposerModel
 {
-    private readonly nn.Module<Tensor, Tensor> module;
+    [ComponentName(Name = "module")] // the state-dict key users and older checkpoints know
+    private readonly nn.Module<Tensor, Tensor> _module;
 
     /// <summary>Wraps <paramref name="module"/>, which maps inputs to logits (N × classes).</summary>
     /// <param name="module">The network.</param>
@@ -19,7 +21,7 @@ public class ComposerClassifier : ComposerModel
         ArgumentNullException.ThrowIfNull(module);
         ArgumentException.ThrowIfNullOrEmpty(inputKey);
         ArgumentException.ThrowIfNullOrEmpty(targetKey);
-        this.module = module;
+        _module = module;
         InputKey = inputKey;
         TargetKey = targetKey;
         RegisterComponents();
@@ -32,10 +34,10 @@ public class ComposerClassifier : ComposerModel
     public string TargetKey { get; }
 
     /// <summary>The wrapped network.</summary>
-    public nn.Module<Tensor, Tensor> Module => module;
+    public nn.Module<Tensor, Tensor> Module => _module;
 
     /// <inheritdoc />
-    public override Tensor Forward(Dictionary<string, Tensor> batch) => module.call(Column(batch, InputKey));
+    public override Tensor Forward(Dictionary<string, Tensor> batch) => _module.call(Column(batch, InputKey));
 
     /// <inheritdoc />
     public override Tensor Loss(Tensor outputs, Dictionary<string, Tensor> batch) =>

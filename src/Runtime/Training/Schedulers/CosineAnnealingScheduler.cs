@@ -6,23 +6,23 @@ namespace Composer.Training;
 /// </summary>
 public sealed class CosineAnnealingScheduler : ComposerScheduler
 {
-    private readonly Time tMax;
-    private readonly double alphaF;
+    private readonly Time _tMax;
+    private readonly double _alphaF;
 
     /// <summary>Decays over <paramref name="tMax"/> to <paramref name="alphaF"/>.</summary>
     /// <param name="tMax">The length of the decay; the whole training by default.</param>
     /// <param name="alphaF">The final multiplier, ≥ 0.</param>
     public CosineAnnealingScheduler(string tMax = "1dur", double alphaF = 0)
     {
-        this.tMax = Positive(tMax, nameof(tMax));
-        this.alphaF = NonNegative(alphaF, nameof(alphaF));
+        _tMax = Positive(tMax, nameof(tMax));
+        _alphaF = NonNegative(alphaF, nameof(alphaF));
     }
 
     /// <inheritdoc />
     public override double Multiplier(State state)
     {
-        double fraction = Math.Min(1, state.Progress / state.FractionOfMaxDuration(tMax));
-        return Cosine(fraction, 1, alphaF);
+        double fraction = Math.Min(1, state.Progress / state.FractionOfMaxDuration(_tMax));
+        return Cosine(fraction, 1, _alphaF);
     }
 
     /// <summary>Half a cosine from <paramref name="from"/> (fraction 0) to <paramref name="to"/> (fraction 1).</summary>

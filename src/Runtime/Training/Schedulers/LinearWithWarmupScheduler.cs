@@ -7,10 +7,10 @@ namespace Composer.Training;
 /// </summary>
 public sealed class LinearWithWarmupScheduler : ComposerScheduler
 {
-    private readonly Time tWarmup;
-    private readonly Time tMax;
-    private readonly double alphaI;
-    private readonly double alphaF;
+    private readonly Time _tWarmup;
+    private readonly Time _tMax;
+    private readonly double _alphaI;
+    private readonly double _alphaF;
 
     /// <summary>Warms up over <paramref name="tWarmup"/>, then goes linearly to <paramref name="alphaF"/>.</summary>
     /// <param name="tWarmup">The warm-up length, such as <c>"100ba"</c>; longer than zero.</param>
@@ -19,24 +19,24 @@ public sealed class LinearWithWarmupScheduler : ComposerScheduler
     /// <param name="tMax">When the linear phase ends; the whole training by default.</param>
     public LinearWithWarmupScheduler(string tWarmup, double alphaI = 1, double alphaF = 1, string tMax = "1dur")
     {
-        this.tWarmup = Positive(tWarmup, nameof(tWarmup));
-        this.tMax = Positive(tMax, nameof(tMax));
-        this.alphaI = NonNegative(alphaI, nameof(alphaI));
-        this.alphaF = NonNegative(alphaF, nameof(alphaF));
+        _tWarmup = Positive(tWarmup, nameof(tWarmup));
+        _tMax = Positive(tMax, nameof(tMax));
+        _alphaI = NonNegative(alphaI, nameof(alphaI));
+        _alphaF = NonNegative(alphaF, nameof(alphaF));
     }
 
     /// <inheritdoc />
     public override double Multiplier(State state)
     {
         double now = state.Progress;
-        double warmup = state.FractionOfMaxDuration(tWarmup);
+        double warmup = state.FractionOfMaxDuration(_tWarmup);
         if (now < warmup)
         {
-            return alphaI * now / warmup;
+            return _alphaI * now / warmup;
         }
 
-        double end = state.FractionOfMaxDuration(tMax);
+        double end = state.FractionOfMaxDuration(_tMax);
         double fraction = end > warmup ? Math.Min(1, (now - warmup) / (end - warmup)) : 1;
-        return alphaI + (alphaF - alphaI) * fraction;
+        return _alphaI + (_alphaF - _alphaI) * fraction;
     }
 }
