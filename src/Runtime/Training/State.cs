@@ -55,6 +55,12 @@ public sealed class State
     /// <summary>The callbacks, in the order they run (loggers are not among them).</summary>
     public IReadOnlyList<Callback> Callbacks { get; }
 
+    /// <summary>
+    /// What checkpoints save beyond the model, optimizer and timestamp, each under a name unique in the trainer
+    /// (its algorithms, callbacks and schedulers that implement <see cref="IStateful"/>), in the order they run.
+    /// </summary>
+    internal List<(string Name, IStateful Item)> Statefuls { get; } = [];
+
     /// <summary>The seed the trainer set at construction.</summary>
     public int Seed { get; }
 
