@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Composer.Analyzers.Model;
@@ -84,7 +85,8 @@ internal sealed class EpochFlow
             case IIncrementOrDecrementOperation step when step.Target.ReferencedSymbol() is { } target:
                 Add(_writes, target, step);
                 break;
-            case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } byRef when byRef.Value.ReferencedSymbol() is { } target:
+            // The keyword first: a parameter's RefKind is slow to read from metadata, and C# marks every ref and out argument.
+            case IArgumentOperation { Syntax: ArgumentSyntax { RefKindKeyword.RawKind: not 0 }, Parameter.RefKind: RefKind.Ref or RefKind.Out } byRef when byRef.Value.ReferencedSymbol() is { } target:
                 Add(_writes, target, byRef);
                 break;
             case IAnonymousFunctionOperation lambda when DelegateLocalOf(lambda) is { } local:

@@ -48,6 +48,17 @@ internal sealed class KnownTypes
             .Select(m => m.ContainingType?.Name).OfType<string>(), StringComparer.Ordinal);
     private HashSet<string>? _shapeNames;
 
+    /// <summary>
+    /// The text filter's loader type names (the user's shape loaders and those named in .editorconfig) and the words it
+    /// searches for, made once per compilation and setting rather than once per file.
+    /// </summary>
+    public (HashSet<string> LoaderNames, string[] Words) FilterWords(AnalyzerSettings settings) => _filterWords.GetOrAdd(settings, s =>
+    {
+        var loaderNames = new HashSet<string>(ShapeLoaderNames.Concat(s.LoaderTypeNames), StringComparer.Ordinal);
+        return (loaderNames, SyntaxFilter.Words.Concat(s.SetterNames).Concat(loaderNames).Distinct(StringComparer.Ordinal).ToArray());
+    });
+    private readonly ConcurrentDictionary<AnalyzerSettings, (HashSet<string>, string[])> _filterWords = new();
+
     private readonly ConcurrentDictionary<ITypeSymbol, LoaderKind> _kinds = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _epochAware = new(SymbolEqualityComparer.Default);
 

@@ -11,7 +11,7 @@ namespace Composer.Analyzers.Model;
 internal sealed class SyntaxFilter
 {
     /// <summary>Words one of which every file with a finding contains: loader and sampler type names, epoch setters.</summary>
-    private static readonly string[] Words = ["DataLoader", "Sampler", "sampler", "SetEpoch", "set_epoch"];
+    public static readonly string[] Words = ["DataLoader", "Sampler", "sampler", "SetEpoch", "set_epoch"];
 
     public List<SyntaxNode> Iterations { get; } = [];
     public List<InvocationExpressionSyntax> Setters { get; } = [];
@@ -28,8 +28,7 @@ internal sealed class SyntaxFilter
     public static SyntaxFilter? Scan(SyntaxTree tree, KnownTypes types, AnalyzerSettings settings, CancellationToken cancellationToken)
     {
         var text = tree.GetText(cancellationToken).ToString();
-        var loaderNames = new HashSet<string>(types.ShapeLoaderNames.Concat(settings.LoaderTypeNames), StringComparer.Ordinal);
-        var words = Words.Concat(settings.SetterNames).Concat(loaderNames).ToList();
+        var (loaderNames, words) = types.FilterWords(settings);
         var positions = Positions(text, words);
         if (positions.Count == 0) return null;
 
@@ -37,14 +36,25 @@ internal sealed class SyntaxFilter
         // using Loader = Composer.Data.EpochDataLoader; makes "Loader" a loader's name in this file.
         foreach (var alias in root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax).OfType<UsingDirectiveSyntax>())
         {
-            if (alias.Alias is null || !loaderNames.Add(alias.Alias.Name.Identifier.ValueText)) continue;
+            if (alias.Alias is null || loaderNames.Contains(alias.Alias.Name.Identifier.ValueText)) continue;
+            loaderNames = new HashSet<string>(loaderNames, StringComparer.Ordinal) { alias.Alias.Name.Identifier.ValueText };
             positions.AddRange(Positions(text, [alias.Alias.Name.Identifier.ValueText]));
         }
 
+        // Words in a member already chosen need no lookup: they would choose it, or a part of it, again.
+        positions.Sort();
         var scopes = new HashSet<SyntaxNode>();
+        var last = new List<SyntaxNode>();
         foreach (var position in positions)
+        {
+            if (last.Any(scope => scope.FullSpan.Contains(position))) continue;
+            last.Clear();
             foreach (var scope in ScopesOf(root.FindToken(position).Parent, root))
+            {
                 scopes.Add(scope);
+                last.Add(scope);
+            }
+        }
 
         var filter = new SyntaxFilter();
         foreach (var scope in scopes)

@@ -125,7 +125,7 @@ internal sealed class TreeModel
             {
                 events = [];
                 // A body whose text names no epoch setter sets no epoch: no need to bind it (a model's forward, say).
-                foreach (var body in bodies.Where(b => Settings.SetterNames.Any(name => b.ToString().Contains(name))))
+                foreach (var body in bodies.Where(NamesASetter))
                 {
                     if (Model.GetOperation(body, CancellationToken) is not { } operation) continue;
                     events.AddRange(FlowOf(operation).Events.Where(e =>
@@ -136,6 +136,13 @@ internal sealed class TreeModel
         _inProgress.Remove(method);
         _calleeEvents[method] = events;
         return events;
+    }
+
+    private bool NamesASetter(SyntaxNode body)
+    {
+        foreach (var token in body.DescendantTokens())
+            if (token.IsKind(SyntaxKind.IdentifierToken) && Settings.IsSetterName(token.ValueText)) return true;
+        return false;
     }
 
     /// <summary>
