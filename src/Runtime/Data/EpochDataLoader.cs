@@ -95,12 +95,12 @@ public sealed class EpochDataLoader : IDataLoader<Dictionary<string, Tensor>>, I
     /// <summary>Batches per epoch: exactly the number an enumeration yields.</summary>
     public long Count => BatchSampler.Count;
 
+    /// <summary>Sets the epoch on every epoch-aware part of this loader; see <see cref="Epochs.SetEpoch"/>.</summary>
+    public void SetEpoch(int epoch) => Epochs.SetEpoch(this, epoch);
+
     long? IDataLoader<Dictionary<string, Tensor>>.Count => Count;
 
     long? IDataLoader<Dictionary<string, Tensor>>.DatasetLength => Dataset.Count;
-
-    /// <summary>Sets the epoch on every epoch-aware part of this loader; see <see cref="Epochs.SetEpoch"/>.</summary>
-    public void SetEpoch(int epoch) => Epochs.SetEpoch(this, epoch);
 
     /// <summary>
     /// What this loader does when it is enumerated from its first batch again while its order depends on the

@@ -70,12 +70,12 @@ public sealed class EpochDataLoader<T, TBatch> : IDataLoader<TBatch>, IDisposabl
     /// <summary>Batches per epoch: exactly the number an enumeration yields.</summary>
     public long Count => BatchSampler.Count;
 
+    /// <summary>Sets the epoch on every epoch-aware part of this loader; see <see cref="Epochs.SetEpoch"/>.</summary>
+    public void SetEpoch(int epoch) => Epochs.SetEpoch(this, epoch);
+
     long? IDataLoader<TBatch>.Count => Count;
 
     long? IDataLoader<TBatch>.DatasetLength => Dataset.Count;
-
-    /// <summary>Sets the epoch on every epoch-aware part of this loader; see <see cref="Epochs.SetEpoch"/>.</summary>
-    public void SetEpoch(int epoch) => Epochs.SetEpoch(this, epoch);
 
     /// <summary>
     /// What this loader does when it replays an epoch (enumerated from its first batch again, its order
