@@ -22,7 +22,7 @@ namespace Composer.Data;
 /// Indices outside the data set are refused with the argument they came from: at construction when a runtime
 /// sampler is made for a larger data set, otherwise at the batch that holds them, before any data is read.</para>
 /// </remarks>
-public sealed class EpochDataLoader : IEnumerable<Dictionary<string, Tensor>>, IEpochAware, IDisposable, IReplayGuarded
+public sealed class EpochDataLoader : IDataLoader<Dictionary<string, Tensor>>, IDisposable, IReplayGuarded
 {
     private static ReplayedEpochPolicy s_defaultReplayedEpochPolicy;
     private readonly bool _prefetch, _disposeBatches, _disposeDataset;
@@ -97,6 +97,10 @@ public sealed class EpochDataLoader : IEnumerable<Dictionary<string, Tensor>>, I
 
     /// <summary>Sets the epoch on every epoch-aware part of this loader; see <see cref="Epochs.SetEpoch"/>.</summary>
     public void SetEpoch(int epoch) => Epochs.SetEpoch(this, epoch);
+
+    long? IDataLoader<Dictionary<string, Tensor>>.Count => Count;
+
+    long? IDataLoader<Dictionary<string, Tensor>>.DatasetLength => Dataset.Count;
 
     /// <summary>
     /// What this loader does when it is enumerated from its first batch again while its order depends on the

@@ -12,7 +12,7 @@ namespace Composer.Data;
 /// <typeparam name="T">The sample type.</typeparam>
 /// <typeparam name="TBatch">The batch type the collate function makes.</typeparam>
 /// <remarks>Batches belong to the caller: the loader never disposes them.</remarks>
-public sealed class EpochDataLoader<T, TBatch> : IEnumerable<TBatch>, IEpochAware, IDisposable, IReplayGuarded
+public sealed class EpochDataLoader<T, TBatch> : IDataLoader<TBatch>, IDisposable, IReplayGuarded
     where TBatch : class
 {
     private readonly Func<IReadOnlyList<T>, Device, TBatch> _collate;
@@ -59,7 +59,7 @@ public sealed class EpochDataLoader<T, TBatch> : IEnumerable<TBatch>, IEpochAwar
     public int? BatchSize { get; }
     /// <summary>Whether a short last batch is dropped.</summary>
     public bool DropLast { get; }
-    /// <summary>The device passed to the collate function.</summary>
+    /// <summary>The device passed to the collate function, which puts the batch there: a trainer on this device takes the batches as they are.</summary>
     public Device Device { get; }
     /// <summary>
     /// The seed of the shuffling sampler made for <c>shuffle: true</c> and of the per-sample generators: a data set that
@@ -72,6 +72,10 @@ public sealed class EpochDataLoader<T, TBatch> : IEnumerable<TBatch>, IEpochAwar
 
     /// <summary>Sets the epoch on every epoch-aware part of this loader; see <see cref="Epochs.SetEpoch"/>.</summary>
     public void SetEpoch(int epoch) => Epochs.SetEpoch(this, epoch);
+
+    long? IDataLoader<TBatch>.Count => Count;
+
+    long? IDataLoader<TBatch>.DatasetLength => Dataset.Count;
 
     /// <summary>
     /// What this loader does when it replays an epoch (enumerated from its first batch again, its order

@@ -48,8 +48,13 @@ public static class Epochs
     }
 
     /// <summary>The sampler inside a batch sampler, found by the member names that <see cref="SetEpoch"/> reaches; null when it has none.</summary>
-    internal static object? InnerSampler(object batchSampler) =>
-        PartsByType.GetOrAdd(batchSampler.GetType(), Parts.Find).Sampler?.Invoke(batchSampler);
+    internal static object? InnerSampler(object batchSampler) => SamplerOf(batchSampler);
+
+    /// <summary>A loader's sampler, as <see cref="SetEpoch"/> finds it (TorchSharp's <c>sampler</c>, PyTorch ports' <c>Sampler</c>, ...); null when it has none.</summary>
+    internal static object? SamplerOf(object loader) => PartsByType.GetOrAdd(loader.GetType(), Parts.Find).Sampler?.Invoke(loader);
+
+    /// <summary>A loader's batch sampler, as <see cref="SetEpoch"/> finds it; null when it has none.</summary>
+    internal static object? BatchSamplerOf(object loader) => PartsByType.GetOrAdd(loader.GetType(), Parts.Find).BatchSampler?.Invoke(loader);
 
     /// <summary>Whether <see cref="SetEpoch"/> sets an epoch on <paramref name="part"/>: it is <see cref="IEpochAware"/> or has <c>SetEpoch(int)</c>/<c>set_epoch(int)</c>.</summary>
     internal static bool IsEpochAware(object part) =>

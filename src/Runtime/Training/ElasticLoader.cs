@@ -9,26 +9,26 @@ namespace Composer.Training;
 internal sealed record ElasticLoader(IElasticSampler Sampler, Func<long, long> ConsumedOnThisRank)
 {
     /// <summary>
-    /// The elastic part of an <see cref="EpochDataLoader"/>: its batch sampler when that is elastic
-    /// (<see cref="ClassBalancedBatchSampler"/>), or the elastic sampler inside its <see cref="BatchSampler"/>
-    /// (<see cref="DistributedSampler"/>); null for any other loader.
+    /// The elastic part of a loader that says where its indices come from (<see cref="IDataLoader{TBatch}.BatchSampler"/>):
+    /// its batch sampler when that is elastic (<see cref="ClassBalancedBatchSampler"/>), or the elastic sampler inside its
+    /// <see cref="BatchSampler"/> (<see cref="DistributedSampler"/>); null for any other loader.
     /// </summary>
+    /// <param name="loader">The train loader as given, or the trainer's view of it: both say the same batch sampler.</param>
     public static ElasticLoader? Find(object loader)
     {
-        if (loader is not EpochDataLoader epochLoader)
+        if (loader is not IDataLoader<object> { BatchSampler: { } batchSampler })
         {
             return null;
         }
 
-        if (epochLoader.BatchSampler is IElasticSampler batches)
+        if (batchSampler is IElasticSampler batches)
         {
-            var counted = epochLoader.BatchSampler;
-            return new ElasticLoader(batches, consumed => Math.Min(consumed, counted.Count));
+            return new ElasticLoader(batches, consumed => Math.Min(consumed, batchSampler.Count));
         }
 
-        if (epochLoader.BatchSampler is BatchSampler { Sampler: IElasticSampler and ISampler sampler } batchSampler)
+        if (batchSampler is BatchSampler { Sampler: IElasticSampler and ISampler sampler } fixedSize)
         {
-            long size = batchSampler.BatchSize;
+            long size = fixedSize.BatchSize;
             return new ElasticLoader((IElasticSampler)sampler, consumed => consumed > sampler.Count / size ? sampler.Count : Math.Min(consumed * size, sampler.Count));
         }
 

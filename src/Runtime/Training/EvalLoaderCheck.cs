@@ -1,6 +1,5 @@
 using Composer.Data;
 using Composer.Distributed;
-using static TorchSharp.torch;
 
 namespace Composer.Training;
 
@@ -8,20 +7,20 @@ namespace Composer.Training;
 internal static class EvalLoaderCheck
 {
     /// <summary>
-    /// For an <see cref="EpochDataLoader"/> in a single process, reads its batch sampler's indices (no
+    /// For a loader that says where its indices come from (<see cref="IDataLoader{TBatch}.BatchSampler"/> over
+    /// <see cref="IDataLoader{TBatch}.DatasetLength"/> samples), in a single process, reads its batch sampler's indices (no
     /// data) and throws when some samples are dropped (<c>dropLast</c>, a P×K sampler), repeated, or outside the data set.
     /// </summary>
-    public static void EnsureSeesEverySample(IEnumerable<Dictionary<string, Tensor>> loader, string parameterName)
+    public static void EnsureSeesEverySample(IDataLoader<object> loader, string parameterName)
     {
-        if (loader is not EpochDataLoader epochLoader || Dist.WorldSize > 1)
+        if (loader.BatchSampler is not { } batchSampler || loader.DatasetLength is not { } length || Dist.WorldSize > 1)
         {
             return; // Each rank sees its own shard; other loaders cannot be inspected without loading data.
         }
 
-        long length = epochLoader.Dataset.Count;
         var seen = new bool[length];
         long repeated = 0, covered = 0;
-        foreach (var batch in epochLoader.BatchSampler)
+        foreach (var batch in batchSampler)
         {
             foreach (long index in batch)
             {
@@ -30,7 +29,7 @@ internal static class EvalLoaderCheck
                     throw new ArgumentOutOfRangeException(
                         parameterName,
                         index,
-                        $"EvalLoader's batch sampler ({epochLoader.BatchSampler.GetType().Name}) yields index {index}, outside the dataset's {length} samples (indices 0 to {length - 1}).");
+                        $"EvalLoader's batch sampler ({batchSampler.GetType().Name}) yields index {index}, outside the dataset's {length} samples (indices 0 to {length - 1}).");
                 }
 
                 if (seen[index])
@@ -48,7 +47,7 @@ internal static class EvalLoaderCheck
         if (covered < length || repeated > 0)
         {
             throw new ArgumentException(
-                $"EvalLoader's batch sampler ({epochLoader.BatchSampler.GetType().Name}) covers {covered} of the dataset's {length} samples" +
+                $"EvalLoader's batch sampler ({batchSampler.GetType().Name}) covers {covered} of the dataset's {length} samples" +
                 $"{(repeated > 0 ? $" and repeats {repeated}" : "")}: evaluation metrics would be computed on {(covered < length ? "a subset" : "repeated samples")}. " +
                 "Evaluate with a sequential batch sampler without dropLast.",
                 parameterName);

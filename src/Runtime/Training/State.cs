@@ -1,3 +1,4 @@
+using Composer.Data;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -26,7 +27,10 @@ public sealed class State
         Schedulers = schedulers;
         Seed = options.Seed;
         GradAccumSteps = options.GradAccumSteps;
-        BatchesPerEpoch = LoaderLength.Batches(options.TrainLoader);
+        // Each loader adapted once: a foreign one read through the contract, batches that are not on the device moved there.
+        TrainBatches = DeviceLoader.On(ForeignLoader<Dictionary<string, Tensor>>.Adapt(options.TrainLoader), device);
+        EvalBatches = options.EvalLoader is null ? null : DeviceLoader.On(ForeignLoader<Dictionary<string, Tensor>>.Adapt(options.EvalLoader), device);
+        BatchesPerEpoch = TrainBatches.Count;
         _loggers = loggers;
         Callbacks = callbacks;
     }
@@ -42,6 +46,12 @@ public sealed class State
 
     /// <summary>The loader of evaluation batches, if any.</summary>
     public IEnumerable<Dictionary<string, Tensor>>? EvalLoader { get; }
+
+    /// <summary><see cref="TrainLoader"/> as the trainer reads it: through the loader contract, its batches on <see cref="Device"/>.</summary>
+    internal IDataLoader<Dictionary<string, Tensor>> TrainBatches { get; }
+
+    /// <summary><see cref="EvalLoader"/> as the trainer reads it, if any.</summary>
+    internal IDataLoader<Dictionary<string, Tensor>>? EvalBatches { get; }
 
     /// <summary>The device the model and batches live on.</summary>
     public Device Device { get; }
@@ -67,7 +77,10 @@ public sealed class State
     /// <summary>Micro-batches per batch.</summary>
     public int GradAccumSteps { get; }
 
-    /// <summary>Batches per epoch of the train loader when it knows (<c>Count</c>), otherwise null.</summary>
+    /// <summary>
+    /// Batches per epoch of the train loader on this rank when it knows (<see cref="IDataLoader{TBatch}.Count"/>; for a loader that
+    /// does not implement it, its batch sampler's or sampler's count, or its own <c>Count</c>), otherwise null.
+    /// </summary>
     public long? BatchesPerEpoch { get; }
 
     /// <summary>Where training is.</summary>

@@ -13,9 +13,9 @@ internal static class TrainLoaderCheck
     /// rank's value, when they differ: otherwise the ranks with more batches would wait forever in the
     /// all-reduce of a step that the others never take.
     /// </summary>
-    public static void EnsureRanksAgree(IEnumerable<Dictionary<string, Tensor>> loader, long? batchesPerEpoch, string parameterName)
+    public static void EnsureRanksAgree(IDataLoader<object> loader, long? batchesPerEpoch, string parameterName)
     {
-        long sharded = loader is EpochDataLoader epochLoader && ShardsOneDataSet(epochLoader) ? epochLoader.Dataset.Count : -1;
+        long sharded = ShardsOneDataSet(loader.BatchSampler) && loader.DatasetLength is { } length ? length : -1;
         using var mine = tensor(new[] { batchesPerEpoch ?? -1, sharded });
         using var gathered = Dist.AllGather(mine);
         var everyone = gathered.data<long>().ToArray();
@@ -39,10 +39,9 @@ internal static class TrainLoaderCheck
         }
     }
 
-    private static bool ShardsOneDataSet(EpochDataLoader loader) =>
-        loader.Sampler is DistributedSampler
-        || loader.BatchSampler is ClassBalancedBatchSampler
-        || loader.BatchSampler is BatchSampler { Sampler: DistributedSampler };
+    /// <summary>Whether the batches deal one data set out to the ranks: a P×K sampler, or batches of a <see cref="DistributedSampler"/>.</summary>
+    private static bool ShardsOneDataSet(IBatchSampler? batchSampler) =>
+        batchSampler is ClassBalancedBatchSampler or BatchSampler { Sampler: DistributedSampler };
 
     private static long[] Column(long[] rows, int column) => Enumerable.Range(0, rows.Length / 2).Select(r => rows[2 * r + column]).ToArray();
 

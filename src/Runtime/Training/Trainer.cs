@@ -69,11 +69,6 @@ public sealed class Trainer : IDisposable
                 nameof(options.Schedulers));
         }
 
-        if (options.EvalLoader is { } evalLoader)
-        {
-            EvalLoaderCheck.EnsureSeesEverySample(evalLoader, nameof(options.EvalLoader));
-        }
-
         var device = DeviceOption.Resolve(options.Device, nameof(options.Device));
         var callbacks = options.Callbacks.Where(c => c is not null).ToList();
         if (options.SaveFolder is { } folder)
@@ -88,6 +83,11 @@ public sealed class Trainer : IDisposable
         var loggers = options.Loggers.Where(l => l is not null).ToList();
         _everyone = [.. callbacks, .. loggers];
         State = new State(options, device, maxDuration, options.Schedulers, loggers, callbacks);
+        if (State.EvalBatches is { } evalLoader)
+        {
+            EvalLoaderCheck.EnsureSeesEverySample(evalLoader, nameof(options.EvalLoader));
+        }
+
         _initialRates = options.Optimizer.ParamGroups.Select(g => g.InitialLearningRate > 0 ? g.InitialLearningRate : g.LearningRate).ToArray();
 
         Reproducibility.SeedAll(options.Seed);
@@ -141,7 +141,7 @@ public sealed class Trainer : IDisposable
     public IReadOnlyDictionary<string, double> Eval()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var loader = State.EvalLoader ?? throw new InvalidOperationException("The trainer has no EvalLoader to evaluate on.");
+        var loader = State.EvalBatches ?? throw new InvalidOperationException("The trainer has no EvalLoader to evaluate on.");
         Fire(Event.EvalStart);
         var sums = new Dictionary<string, (double Sum, long Count)>();
         var model = State.Model;
@@ -153,12 +153,11 @@ public sealed class Trainer : IDisposable
             foreach (var batch in loader)
             {
                 using var scope = NewDisposeScope();
-                var onDevice = ToDevice(batch);
-                long size = SampleCount(onDevice);
-                var outputs = model.Forward(onDevice);
-                double loss = model.Loss(outputs, onDevice).item<float>();
+                long size = SampleCount(batch);
+                var outputs = model.Forward(batch);
+                double loss = model.Loss(outputs, batch).item<float>();
                 Add(sums, new MetricSum("loss", loss * size, size));
-                foreach (var metric in model.EvalMetrics(outputs, onDevice))
+                foreach (var metric in model.EvalMetrics(outputs, batch))
                 {
                     Add(sums, metric);
                 }
@@ -231,8 +230,8 @@ public sealed class Trainer : IDisposable
 
     private void TrainEpoch()
     {
-        var loader = State.TrainLoader;
-        Epochs.SetEpoch(loader, State.Timestamp.Epoch);
+        var loader = State.TrainBatches;
+        loader.SetEpoch(State.Timestamp.Epoch);
         long resumeAt = State.Timestamp.BatchInEpoch;
         long? resumedBatches = null; // batches of an epoch resumed on a different number of ranks
         State.ResumedEpochStart = null;
@@ -245,14 +244,14 @@ public sealed class Trainer : IDisposable
             {
                 elastic.Sampler.Resume(pending with { Epoch = State.Timestamp.Epoch });
                 State.ResumedEpochStart = resumeAt;
-                resumedBatches = LoaderLength.Batches(loader);
+                resumedBatches = loader.Count;
                 resumeAt = 0;
             }
         }
 
         Fire(Event.EpochStart);
         bool exhausted = false;
-        using (var batches = ResumableLoader.Skip(loader, resumeAt))
+        using (var batches = loader.IterateFrom(resumeAt).GetEnumerator())
         {
             while (!Done)
             {
@@ -297,9 +296,8 @@ public sealed class Trainer : IDisposable
     {
         using var scope = NewDisposeScope();
         var before = State.Timestamp;
-        var onDevice = ToDevice(batch);
-        long size = SampleCount(onDevice);
-        State.Batch = onDevice;
+        long size = SampleCount(batch);
+        State.Batch = batch;
         State.BatchSize = size;
         Fire(Event.BatchStart);
 
@@ -308,7 +306,7 @@ public sealed class Trainer : IDisposable
         model.train();
         State.Optimizer.zero_grad();
         Tensor? total = null;
-        foreach (var (micro, microSize) in MicroBatches(onDevice, size))
+        foreach (var (micro, microSize) in MicroBatches(batch, size))
         {
             var outputs = model.Forward(micro);
             State.Outputs = outputs;
@@ -410,16 +408,6 @@ public sealed class Trainer : IDisposable
         }
     }
 
-    private Dictionary<string, Tensor> ToDevice(Dictionary<string, Tensor> batch)
-    {
-        if (batch.Values.All(t => t.device == State.Device))
-        {
-            return batch;
-        }
-
-        return batch.ToDictionary(p => p.Key, p => p.Value.device == State.Device ? p.Value : p.Value.to(State.Device));
-    }
-
     private static long SampleCount(Dictionary<string, Tensor> batch)
     {
         foreach (var tensor in batch.Values)
@@ -455,7 +443,7 @@ public sealed class Trainer : IDisposable
     {
         if (Dist.WorldSize > 1 && _gradientAllReducer is null)
         {
-            TrainLoaderCheck.EnsureRanksAgree(State.TrainLoader, State.BatchesPerEpoch, nameof(TrainerOptions.TrainLoader));
+            TrainLoaderCheck.EnsureRanksAgree(State.TrainBatches, State.BatchesPerEpoch, nameof(TrainerOptions.TrainLoader));
             _gradientAllReducer = new GradientAllReducer(State.Model);
             _gradientAllReducer.BroadcastParameters(root: 0);
         }

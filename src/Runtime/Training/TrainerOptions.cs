@@ -14,10 +14,19 @@ public sealed class TrainerOptions
     /// <summary>The optimizer, built over <c>Model.parameters()</c>.</summary>
     public required optim.Optimizer Optimizer { get; init; }
 
-    /// <summary>The training batches. The trainer sets its epoch (<c>Epochs.SetEpoch</c>) at the start of every epoch.</summary>
+    /// <summary>
+    /// The training batches: a <see cref="Data.IDataLoader{TBatch}"/> (both <see cref="Data.EpochDataLoader"/> types), or any other
+    /// enumerable of batches (TorchSharp's <c>DataLoader</c>, a loader ported from PyTorch, a list), read through that contract once
+    /// the trainer is built. The trainer sets its epoch (<c>Epochs.SetEpoch</c>) at the start of every epoch, takes its batches per
+    /// epoch on this rank from it (or, for another loader, from its batch sampler or sampler), and resumes an interrupted epoch at
+    /// its next batch, which an <see cref="Data.IDataLoader{TBatch}"/> reaches without loading the batches before it.
+    /// </summary>
     public required IEnumerable<Dictionary<string, Tensor>> TrainLoader { get; init; }
 
-    /// <summary>Evaluation batches; every sample must be seen once (no dropped or repeated samples).</summary>
+    /// <summary>
+    /// Evaluation batches, read as <see cref="TrainLoader"/> is; every sample must be seen once (no dropped or repeated samples),
+    /// checked when the trainer is built for a loader that says its <see cref="Data.IDataLoader{TBatch}.BatchSampler"/>.
+    /// </summary>
     public IEnumerable<Dictionary<string, Tensor>>? EvalLoader { get; init; }
 
     /// <summary>How long <see cref="Trainer.Fit"/> trains, in epochs, batches or samples. Default <c>"1ep"</c>.</summary>
@@ -59,7 +68,7 @@ public sealed class TrainerOptions
     /// <summary>
     /// A checkpoint file (or a folder: its latest checkpoint) to resume from. A mid-epoch checkpoint of a job with another
     /// number of ranks resumes that epoch's unconsumed samples, re-divided over this job's ranks, when the train loader
-    /// is an <see cref="Data.EpochDataLoader"/> over an <see cref="Data.IElasticSampler"/>.
+    /// says its <see cref="Data.IDataLoader{TBatch}.BatchSampler"/> and that is, or holds, an <see cref="Data.IElasticSampler"/>.
     /// </summary>
     public string? LoadPath { get; init; }
 }
