@@ -109,10 +109,18 @@ internal sealed class KnownTypes
         for (var t = named; t is not null; t = t.BaseType)
             if (t.Arity == 2 && Named(t, "DataLoader", "TorchSharp", "Modules")) return LoaderKind.Torch;
         // Ported from PyTorch: an enumerable type with a sampler or batch sampler member.
-        var ns = named.ContainingNamespace?.ToDisplayString() ?? "";
-        if (ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal)) return LoaderKind.None;
+        if (OutermostNamespace(named) == "System") return LoaderKind.None;
         if ((Member(type, SamplerNames) is not null || Member(type, BatchSamplerNames) is not null) && IsEnumerable(named) && !YieldsIndices(named)) return LoaderKind.Shape;
         return LoaderKind.None;
+    }
+
+    /// <summary>The first name of a type's namespace ("System" for System.Collections.Generic), without formatting it.</summary>
+    private static string? OutermostNamespace(ITypeSymbol type)
+    {
+        var ns = type.ContainingNamespace;
+        if (ns is null || ns.IsGlobalNamespace) return null;
+        while (ns.ContainingNamespace is { IsGlobalNamespace: false } outer) ns = outer;
+        return ns.Name;
     }
 
     private static bool IsEnumerable(INamedTypeSymbol type) =>
