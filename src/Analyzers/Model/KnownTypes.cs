@@ -104,7 +104,9 @@ internal sealed class KnownTypes
 
     private LoaderKind ComputeKind(ITypeSymbol type)
     {
-        if (type is not INamedTypeSymbol named || type.TypeKind is TypeKind.Interface or TypeKind.Enum or TypeKind.Delegate) return LoaderKind.None;
+        if (type is not INamedTypeSymbol named || type.TypeKind is TypeKind.Enum or TypeKind.Delegate) return LoaderKind.None;
+        // The runtime's loader contract, which both EpochDataLoader types implement: a variable of it holds one of ours.
+        if (type.TypeKind is TypeKind.Interface) return named.Arity == 1 && IsRuntimeType(named, "IDataLoader") ? LoaderKind.Epoch : LoaderKind.None;
         if (IsRuntimeType(named, "EpochDataLoader") && named.Arity is 0 or 2) return LoaderKind.Epoch;
         for (var t = named; t is not null; t = t.BaseType)
             if (t.Arity == 2 && Named(t, "DataLoader", "TorchSharp", "Modules")) return LoaderKind.Torch;
