@@ -18,7 +18,7 @@ public class ResumeTests
         var (uninterrupted, uninterruptedBatches) = Train(schedule, saveFolder: folder, loadPath: null);
 
         // Batch 17 is the 7th batch of epoch 1: a mid-epoch checkpoint with a reshuffled order.
-        string checkpoint = Path.Combine(folder, "ep1-ba17.ckpt");
+        string checkpoint = Path.Combine(folder, "resume-ep1-ba17.ckpt");
         Assert.Equal(new Timestamp(1, 17, 7, 17 * 32), Checkpoint.ReadTimestamp(checkpoint));
         var (resumed, resumedBatches) = Train(schedule, saveFolder: null, loadPath: checkpoint);
 
@@ -46,6 +46,7 @@ public class ResumeTests
             ClipGradNorm = 1.0,
             Device = "cpu",
             Seed = 5,
+            RunName = "resume",
             SaveFolder = saveFolder,
             SaveInterval = "17ba",
             LoadPath = loadPath,
