@@ -148,6 +148,26 @@ public static class Checkpoint
         return byName;
     }
 
+    /// <summary>
+    /// <c>missing [a, b], unexpected [c]</c> (the trainer's names that the checkpoint lacks, and the checkpoint's that the
+    /// trainer lacks), leaving out an empty part; null when both are empty.
+    /// </summary>
+    internal static string? Difference(IReadOnlyCollection<string> missing, IReadOnlyCollection<string> unexpected)
+    {
+        var parts = new List<string>();
+        if (missing.Count > 0)
+        {
+            parts.Add($"missing [{string.Join(", ", missing)}]");
+        }
+
+        if (unexpected.Count > 0)
+        {
+            parts.Add($"unexpected [{string.Join(", ", unexpected)}]");
+        }
+
+        return parts.Count > 0 ? string.Join(", ", parts) : null;
+    }
+
     internal static ArgumentException Invalid(string path, string parameterName, string reason, Exception? inner = null) =>
         new($"The checkpoint '{path}' cannot be loaded: {reason}.", parameterName, inner);
 

@@ -127,6 +127,7 @@ internal static class CheckpointReader
         int count = Count(reader);
         var seen = new HashSet<string>();
         var unexpected = new List<string>();
+        var differ = new List<string>();
         for (int i = 0; i < count; i++)
         {
             string name = reader.ReadString();
@@ -143,7 +144,7 @@ internal static class CheckpointReader
             }
             else if (!record.Fits(tensor))
             {
-                problems.Add($"it does not match the model: '{name}' is {record} in the checkpoint, {TensorRecord.Of(tensor)} in the model");
+                differ.Add($"'{name}' is {record} in the checkpoint, {TensorRecord.Of(tensor)} in the model");
                 record.Skip(stream, skipBuffer);
             }
             else if (apply)
@@ -157,9 +158,14 @@ internal static class CheckpointReader
         }
 
         var missing = target.Keys.Where(name => !seen.Contains(name)).ToList();
-        if (missing.Count > 0 || unexpected.Count > 0)
+        if (Checkpoint.Difference(missing, unexpected) is { } difference)
         {
-            problems.Add($"it does not match the model: missing [{string.Join(", ", missing)}], unexpected [{string.Join(", ", unexpected)}]");
+            differ.Insert(0, difference);
+        }
+
+        if (differ.Count > 0)
+        {
+            problems.Add($"it does not match the model: {string.Join("; ", differ)}");
         }
     }
 
@@ -228,9 +234,9 @@ internal static class CheckpointReader
         }
 
         var missing = live.Keys.Where(name => !seen.Contains(name)).ToList();
-        if (missing.Count > 0 || unexpected.Count > 0)
+        if (Checkpoint.Difference(missing, unexpected) is { } difference)
         {
-            problems.Add($"its state does not match the trainer's algorithms, callbacks and schedulers: missing [{string.Join(", ", missing)}], unexpected [{string.Join(", ", unexpected)}]");
+            problems.Add($"its state does not match the trainer's schedulers, algorithms and callbacks: {difference}");
         }
     }
 

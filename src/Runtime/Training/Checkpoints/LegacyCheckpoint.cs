@@ -124,19 +124,14 @@ internal static class LegacyCheckpoint
     {
         var problems = new List<string>();
         var target = state.Model.state_dict();
-        var missing = target.Keys.Except(model.Keys).ToList();
-        var unexpected = model.Keys.Except(target.Keys).ToList();
-        if (missing.Count > 0 || unexpected.Count > 0)
+        var differ = target.Where(t => model.ContainsKey(t.Key) && !TensorRecord.Of(model[t.Key]).Fits(t.Value))
+            .Select(t => $"'{t.Key}' is {TensorRecord.Of(model[t.Key])} in the checkpoint, {TensorRecord.Of(t.Value)} in the model")
+            .Prepend(Checkpoint.Difference(target.Keys.Except(model.Keys).ToList(), model.Keys.Except(target.Keys).ToList()))
+            .OfType<string>()
+            .ToList();
+        if (differ.Count > 0)
         {
-            problems.Add($"it does not match the model: missing [{string.Join(", ", missing)}], unexpected [{string.Join(", ", unexpected)}]");
-        }
-
-        foreach (var (name, tensor) in target.Where(t => model.ContainsKey(t.Key)))
-        {
-            if (!TensorRecord.Of(model[name]).Fits(tensor))
-            {
-                problems.Add($"it does not match the model: '{name}' is {TensorRecord.Of(model[name])} in the checkpoint, {TensorRecord.Of(tensor)} in the model");
-            }
+            problems.Add($"it does not match the model: {string.Join("; ", differ)}");
         }
 
         var types = state.Schedulers.Select(s => s.GetType().FullName!).ToArray();
