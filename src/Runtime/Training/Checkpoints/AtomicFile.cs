@@ -30,7 +30,7 @@ internal static partial class AtomicFile
         string folder = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(folder);
         RemoveAbandoned(folder);
-        string temporary = $"{full}.{Environment.ProcessId}.{Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant()}.{Host}{TemporaryExtension}";
+        string temporary = TemporaryPath(full, Environment.ProcessId);
         Writing[temporary] = 0;
         try
         {
@@ -52,6 +52,10 @@ internal static partial class AtomicFile
             Writing.TryRemove(temporary, out _);
         }
     }
+
+    /// <summary>A new temporary file name for <paramref name="full"/>, written by process <paramref name="processId"/> of this machine.</summary>
+    public static string TemporaryPath(string full, int processId) =>
+        $"{full}.{processId}.{Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant()}.{Host}{TemporaryExtension}";
 
     /// <summary>Deletes the temporaries in <paramref name="folder"/> that no live writer will finish.</summary>
     /// <returns>The paths deleted.</returns>
