@@ -33,7 +33,7 @@ public class CheckpointFolderTests
     }
 
     [Fact]
-    public void TwoTrainersSavingIntoOneFolderAtOnceEachResumeTheirOwnRun()
+    public async Task TwoTrainersSavingIntoOneFolderAtOnceEachResumeTheirOwnRun()
     {
         string folder = TrainingFixtures.TempFolder();
         // Saving after every batch, at the same time, into one folder: the temporaries of one process must not collide.
@@ -44,12 +44,12 @@ public class CheckpointFolderTests
             using var trainer = NewTrainer(model, optimizer, "2ep", saveFolder: folder, saveInterval: "1ba");
             trainer.Fit();
             return (trainer.State.RunName, Weights: TrainingFixtures.Weights(model));
-        })).ToArray();
-        Task.WaitAll(runs);
+        }));
+        var finished = await Task.WhenAll(runs);
 
-        Assert.NotEqual(runs[0].Result.RunName, runs[1].Result.RunName);
+        Assert.NotEqual(finished[0].RunName, finished[1].RunName);
         Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
-        foreach (var (runName, weights) in runs.Select(r => r.Result))
+        foreach (var (runName, weights) in finished)
         {
             using var model = TrainingFixtures.Mlp(99);
             using var optimizer = optim.Adam(model.parameters(), 1e-3);

@@ -9,7 +9,9 @@ namespace Composer.Training;
 /// payload length (int64), payload, SHA-256 of the payload; the payload holds the timestamp, the model tensors, each
 /// scheduler's type and TorchScheduler step count, the optimizer's type and state, the rates, the RNG state and
 /// (format 2) the world size and elastic resume state. Such a file is under 2 GB, so it is read whole, checked
-/// against the trainer like a format 3 file, and only then applied. It carries no run name.
+/// against the trainer like a format 3 file, and only then applied; but these formats do not describe the optimizer's
+/// parameters, so a checkpoint of the same optimizer type over other parameters is found out by TorchSharp while it
+/// loads, after the model. It carries no run name.
 /// </summary>
 internal static class LegacyCheckpoint
 {
@@ -83,9 +85,15 @@ internal static class LegacyCheckpoint
                 scheduler.LoadStateDict(saved);
             }
 
-            using (var optimizerReader = new BinaryReader(new MemoryStream(optimizerState)))
+            try
             {
+                using var optimizerReader = new BinaryReader(new MemoryStream(optimizerState));
                 ((OptimizerHelper)state.Optimizer).load_state_dict(optimizerReader);
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidDataException or EndOfStreamException or NotImplementedException)
+            {
+                throw Checkpoint.Invalid(path, parameterName,
+                    $"its optimizer state (format {version}) does not fit the optimizer, found out after the model was loaded: build a new trainer ({e.Message})", e);
             }
 
             int group = 0;
