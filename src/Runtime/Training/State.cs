@@ -71,6 +71,13 @@ public sealed class State
     /// </summary>
     internal List<(string Name, IStateful Item)> Statefuls { get; } = [];
 
+    /// <summary>
+    /// The run's name (Composer's <c>run_name</c>): <see cref="TrainerOptions.RunName"/>, or the name of the run a
+    /// checkpoint resumed, or one made up when training starts afresh. Checkpoints carry it in their file names and
+    /// headers, so that a folder shared by several runs resumes each from its own.
+    /// </summary>
+    public string RunName { get; internal set; } = "";
+
     /// <summary>The seed the trainer set at construction.</summary>
     public int Seed { get; }
 

@@ -62,18 +62,30 @@ public sealed class Trainer : IDisposable
             throw new ArgumentException("Schedulers contains null.", nameof(options.Schedulers));
         }
 
-        if (options.Schedulers.Any(s => s is TorchScheduler) && options.Schedulers.Count > 1)
+        if (options.Schedulers.Any(s => s.SetsRatesItself) && options.Schedulers.Count > 1)
         {
             throw new ArgumentException(
                 $"Schedulers mixes a TorchSharp scheduler, which sets the learning rate itself, with others ({string.Join(", ", options.Schedulers.Select(s => s.GetType().Name))}); use one TorchSharp scheduler or only time-based ones.",
                 nameof(options.Schedulers));
         }
 
+        for (int i = 0; i < options.Schedulers.Count; i++)
+        {
+            options.Schedulers[i].EnsureUnused(nameof(options.Schedulers), i);
+        }
+
         var device = DeviceOption.Resolve(options.Device, nameof(options.Device));
+        string runName = options.RunName is { } name ? RunName.Check(name, nameof(options.RunName)) : RunName.New();
+        if (options.SaveNumCheckpointsToKeep is 0 or < -1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options.SaveNumCheckpointsToKeep), options.SaveNumCheckpointsToKeep,
+                $"SaveNumCheckpointsToKeep must be -1 (keep all) or at least 1, not {options.SaveNumCheckpointsToKeep}.");
+        }
+
         var callbacks = options.Callbacks.Where(c => c is not null).ToList();
         if (options.SaveFolder is { } folder)
         {
-            callbacks.Add(new CheckpointSaver(folder, options.SaveInterval));
+            callbacks.Add(new CheckpointSaver(folder, options.SaveInterval, options.SaveNumCheckpointsToKeep));
         }
         else
         {
@@ -82,7 +94,8 @@ public sealed class Trainer : IDisposable
 
         var loggers = options.Loggers.Where(l => l is not null).ToList();
         _everyone = [.. callbacks, .. loggers];
-        State = new State(options, device, maxDuration, options.Schedulers, loggers, callbacks);
+        State = new State(options, device, maxDuration, options.Schedulers, loggers, callbacks) { RunName = runName };
+        RegisterStatefuls(callbacks);
         if (State.EvalBatches is { } evalLoader)
         {
             EvalLoaderCheck.EnsureSeesEverySample(evalLoader, nameof(options.EvalLoader));
@@ -101,14 +114,18 @@ public sealed class Trainer : IDisposable
             string path;
             try
             {
-                path = Checkpoint.Resolve(loadPath);
+                path = Checkpoint.Resolve(loadPath, options.RunName);
             }
             catch (ArgumentException e)
             {
                 throw new ArgumentException($"LoadPath '{loadPath}': {e.Message}", nameof(options.LoadPath), e);
             }
 
-            State.Timestamp = Checkpoint.Load(path, State, nameof(options.LoadPath));
+            var loaded = Checkpoint.Load(path, State, nameof(options.LoadPath));
+            if (options.RunName is null && loaded.RunName.Length > 0)
+            {
+                State.RunName = loaded.RunName; // a resumed run goes on under its own name
+            }
         }
     }
 
@@ -280,11 +297,6 @@ public sealed class Trainer : IDisposable
         }
 
         State.Timestamp = State.Timestamp.AfterEpoch();
-        foreach (var scheduler in State.Schedulers.OfType<TorchScheduler>().Where(s => !s.StepEveryBatch))
-        {
-            scheduler.Step();
-        }
-
         Fire(Event.EpochEnd);
         if (State.EvalLoader is not null && Interval.Reached(_evalInterval, Event.EpochEnd, State, State.Timestamp))
         {
@@ -330,11 +342,6 @@ public sealed class Trainer : IDisposable
         State.Optimizer.step();
         State.SetLoss(total!.DetachFromDisposeScope());
         State.Timestamp = State.Timestamp.AfterBatch(size);
-        foreach (var scheduler in State.Schedulers.OfType<TorchScheduler>().Where(s => s.StepEveryBatch))
-        {
-            scheduler.Step();
-        }
-
         if (State.IsLoggingRank && State.Loggers.Count > 0)
         {
             LogTrainMetrics();
@@ -362,24 +369,24 @@ public sealed class Trainer : IDisposable
         State.Log(metrics);
     }
 
-    /// <summary>Sets every parameter group's rate to its initial rate times the time-based schedulers' multipliers.</summary>
+    /// <summary>Steps every scheduler, the same way, and sets each parameter group's rate to what they make of its initial rate.</summary>
     private void ApplySchedulers()
     {
-        if (State.Schedulers.Count == 0 || State.Schedulers[0] is TorchScheduler)
+        if (State.Schedulers.Count == 0)
         {
             return;
         }
 
-        double multiplier = 1;
+        var rates = (double[])_initialRates.Clone();
         foreach (var scheduler in State.Schedulers)
         {
-            multiplier *= scheduler.Multiplier(State);
+            scheduler.Step(State, rates);
         }
 
         int i = 0;
         foreach (var group in State.Optimizer.ParamGroups)
         {
-            group.LearningRate = _initialRates[i++] * multiplier;
+            group.LearningRate = rates[i++];
         }
     }
 
@@ -419,6 +426,26 @@ public sealed class Trainer : IDisposable
         }
 
         throw new InvalidOperationException($"A batch has no tensor with a sample dimension (columns: {string.Join(", ", batch.Keys)}).");
+    }
+
+    /// <summary>
+    /// Lists the schedulers and the callbacks whose state checkpoints carry (<see cref="State.Statefuls"/>), under
+    /// names stable across runs; before a checkpoint is loaded, which checks that they match.
+    /// </summary>
+    private void RegisterStatefuls(IReadOnlyList<Callback> callbacks)
+    {
+        for (int i = 0; i < State.Schedulers.Count; i++)
+        {
+            State.Statefuls.Add(($"schedulers/{i}/{State.Schedulers[i].StateName}", State.Schedulers[i]));
+        }
+
+        for (int i = 0; i < callbacks.Count; i++)
+        {
+            if (callbacks[i] is IStateful stateful)
+            {
+                State.Statefuls.Add(($"callbacks/{i}/{callbacks[i].GetType().Name}", stateful));
+            }
+        }
     }
 
     private void Fire(Event e)
