@@ -482,12 +482,19 @@ public sealed class Trainer : IDisposable
 
     private Dictionary<string, Tensor> ToDevice(Dictionary<string, Tensor> batch)
     {
-        if (batch.Values.All(t => t.device == State.Device))
+        if (batch.Values.All(OnDevice))
         {
             return batch;
         }
 
-        return batch.ToDictionary(p => p.Key, p => p.Value.device == State.Device ? p.Value : p.Value.to(State.Device));
+        return batch.ToDictionary(p => p.Key, p => OnDevice(p.Value) ? p.Value : p.Value.to(State.Device));
+    }
+
+    /// <summary>Whether <paramref name="tensor"/> is on <see cref="State.Device"/> (<see cref="Device"/> has no value equality: <c>==</c> compares references).</summary>
+    private bool OnDevice(Tensor tensor)
+    {
+        var device = State.Device;
+        return tensor.device_type == device.type && (device.type == DeviceType.CPU || device.index < 0 || tensor.device_index == device.index);
     }
 
     private static long SampleCount(Dictionary<string, Tensor> batch)
