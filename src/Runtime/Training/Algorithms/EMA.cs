@@ -13,7 +13,7 @@ namespace Composer.Training;
 /// Parameters and floating-point buffers (batch-norm statistics) are averaged; other buffers are copied.</para>
 /// <para>Checkpoints save the average, the training weights and whether the model holds the average, under
 /// <c>algorithms/{index}/EMA</c>; resuming restores them exactly. The EMA holds two copies of the weights (native
-/// memory): dispose it when done with it.</para>
+/// memory): dispose it when done with it. A trainer built with it starts a new average (give each trainer its own).</para>
 /// </remarks>
 public sealed class EMA : Algorithm, IStateful, IDisposable
 {
@@ -171,13 +171,13 @@ public sealed class EMA : Algorithm, IStateful, IDisposable
 
     private static Tensor AverageOf((string, Tensor, Tensor Average, Tensor) entry) => entry.Average;
 
+    /// <summary>At <see cref="Event.Init"/>: room for the average and the training weights; a new trainer starts a new average.</summary>
     private void Allocate(nn.Module model)
     {
-        if (_entries.Count > 0)
-        {
-            throw new InvalidOperationException("This EMA already averages a trainer's model; give each trainer its own.");
-        }
-
+        Dispose();
+        _started = false;
+        _active = false;
+        _swappedForEval = false;
         using var noGrad = no_grad();
         var weights = model.named_parameters().Select(p => (p.name, (Tensor)p.parameter)).Concat(model.named_buffers());
         _entries = weights.Select(w => (w.Item1, w.Item2, w.Item2.detach().clone().DetachFromDisposeScope(), w.Item2.detach().clone().DetachFromDisposeScope())).ToList();
