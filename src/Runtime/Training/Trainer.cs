@@ -196,7 +196,7 @@ public sealed class Trainer : IDisposable
     public void SaveCheckpoint(string path)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Check.NotEmpty(path);
         Checkpoint.Save(path, State);
     }
 

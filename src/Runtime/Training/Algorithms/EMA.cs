@@ -132,7 +132,7 @@ public sealed class EMA : Algorithm, IStateful, IDisposable
     /// <inheritdoc />
     public void LoadStateDict(IReadOnlyDictionary<string, Tensor> state)
     {
-        ArgumentNullException.ThrowIfNull(state);
+        Check.NotNull(state);
         using var noGrad = no_grad();
         foreach (var (name, _, average, stash) in _entries)
         {

@@ -89,7 +89,7 @@ public sealed class EarlyStopper : Callback, IStateful
     /// <inheritdoc />
     public void LoadStateDict(IReadOnlyDictionary<string, Tensor> state)
     {
-        ArgumentNullException.ThrowIfNull(state);
+        Check.NotNull(state);
         Best = state["best"].item<double>();
         Wait = (int)state["wait"].item<long>();
         Stopped = false;

@@ -120,7 +120,7 @@ public sealed class SpeedMonitor : Callback, IStateful
     /// <inheritdoc />
     public void LoadStateDict(IReadOnlyDictionary<string, Tensor> state)
     {
-        ArgumentNullException.ThrowIfNull(state);
+        Check.NotNull(state);
         _trainBefore = state["train_seconds"].item<double>();
         _evalBefore = state["eval_seconds"].item<double>();
         _train.Reset();

@@ -21,7 +21,7 @@ public abstract class Callback
     /// <param name="state">The trainer's state at that event.</param>
     public virtual void Run(Event e, State state)
     {
-        ArgumentNullException.ThrowIfNull(state);
+        Check.NotNull(state);
         var logger = state.Logger;
         switch (e)
         {

@@ -18,8 +18,7 @@ public sealed class JsonLinesLogger : LoggerDestination, IDisposable
     /// <param name="path">The file, such as <c>"runs/metrics.jsonl"</c>.</param>
     public JsonLinesLogger(string path)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        Path = System.IO.Path.GetFullPath(path);
+        Path = System.IO.Path.GetFullPath(Check.NotEmpty(path));
     }
 
     /// <summary>The file written.</summary>

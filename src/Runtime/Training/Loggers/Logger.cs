@@ -27,7 +27,7 @@ public sealed class Logger
     /// <param name="metrics">Values by name, such as <c>"loss/train"</c>.</param>
     public void LogMetrics(IReadOnlyDictionary<string, double> metrics)
     {
-        ArgumentNullException.ThrowIfNull(metrics);
+        Check.NotNull(metrics);
         if (!State.IsLoggingRank)
         {
             return;
