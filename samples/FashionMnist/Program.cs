@@ -39,6 +39,11 @@ string checkpoints = Path.Combine(options.Output, "checkpoints");
 string? resume = options.Resume == "latest" ? checkpoints : options.Resume;
 
 var epochTimes = new EpochTimer();
+using var ema = options.Ema ? new EMA(halfLife: "100ba") : null;
+var algorithms = new List<Algorithm>();
+if (options.MixUp) algorithms.Add(new MixUp(alpha: 0.2));
+if (options.LabelSmoothing > 0) algorithms.Add(new LabelSmoothing(options.LabelSmoothing));
+if (ema is not null) algorithms.Add(ema);
 using var trainer = new Trainer(new TrainerOptions
 {
     Model = model,
@@ -56,7 +61,8 @@ using var trainer = new Trainer(new TrainerOptions
     SaveInterval = "1ep",
     SaveNumCheckpointsToKeep = 3,
     LoadPath = resume,
-    Callbacks = [epochTimes],
+    Algorithms = algorithms,
+    Callbacks = [epochTimes, new LRMonitor(), new SpeedMonitor()],
     Loggers =
     [
         new ProgressBarLogger(),
@@ -124,15 +130,7 @@ internal sealed class EpochTimer : Callback
 
     public List<double> Seconds { get; } = [];
 
-    public override void Run(Event e, State state)
-    {
-        if (e == Event.EpochStart)
-        {
-            _clock.Restart();
-        }
-        else if (e == Event.EpochEnd)
-        {
-            Seconds.Add(_clock.Elapsed.TotalSeconds);
-        }
-    }
+    public override void EpochStart(State state, Logger logger) => _clock.Restart();
+
+    public override void EpochEnd(State state, Logger logger) => Seconds.Add(_clock.Elapsed.TotalSeconds);
 }

@@ -53,7 +53,14 @@ public sealed class TrainerOptions
     /// <summary>The seed of torch's generators, set when the trainer is built. Default 0.</summary>
     public int Seed { get; init; }
 
-    /// <summary>Callbacks, run in order at every event.</summary>
+    /// <summary>
+    /// Algorithms that change how the model is trained (<see cref="LabelSmoothing"/>, <see cref="MixUp"/>,
+    /// <see cref="EMA"/>, ...), applied in order at the events they name, before the callbacks; checkpoints carry the
+    /// state of those that implement <see cref="IStateful"/>.
+    /// </summary>
+    public IReadOnlyList<Algorithm> Algorithms { get; init; } = [];
+
+    /// <summary>Callbacks, run in order at the events they act on, after the algorithms; the trainer closes them but never disposes them.</summary>
     public IReadOnlyList<Callback> Callbacks { get; init; } = [];
 
     /// <summary>Where metrics go (console, JSON lines, TensorBoard); run on rank 0 only.</summary>

@@ -36,19 +36,28 @@ public sealed class CheckpointSaver : Callback
     public string? LastPath { get; private set; }
 
     /// <inheritdoc />
-    public override void Run(Event e, State state)
+    public override void BatchStart(State state, Logger logger) => _before = state.Timestamp;
+
+    /// <inheritdoc />
+    public override void BatchEnd(State state, Logger logger)
     {
-        switch (e)
+        if (Interval.Reached(_interval, Event.BatchEnd, state, _before))
         {
-            case Event.BatchStart:
-                _before = state.Timestamp;
-                break;
-            case Event.BatchEnd or Event.EpochEnd when Interval.Reached(_interval, e, state, _before):
-            case Event.FitEnd:
-                Save(state);
-                break;
+            Save(state);
         }
     }
+
+    /// <inheritdoc />
+    public override void EpochEnd(State state, Logger logger)
+    {
+        if (Interval.Reached(_interval, Event.EpochEnd, state, _before))
+        {
+            Save(state);
+        }
+    }
+
+    /// <inheritdoc />
+    public override void FitEnd(State state, Logger logger) => Save(state);
 
     private void Save(State state)
     {

@@ -62,15 +62,8 @@ public abstract class ComposerScheduler : IStateful
     }
 
     /// <summary>Checks that a multiplier parameter is finite and not negative.</summary>
-    private protected static double NonNegative(double value, string parameterName) =>
-        double.IsFinite(value) && value >= 0
-            ? value
-            : throw new ArgumentOutOfRangeException(parameterName, value, $"{parameterName} must be a finite number ≥ 0, not {value}.");
+    private protected static double NonNegative(double value, string parameterName) => Check.NotNegative(value, parameterName);
 
     /// <summary>Parses a time that must be greater than zero.</summary>
-    private protected static Time Positive(string time, string parameterName)
-    {
-        var parsed = Time.Parse(time, parameterName);
-        return parsed.Value > 0 ? parsed : throw new ArgumentException($"{parameterName} must be longer than zero, not '{time}'.", parameterName);
-    }
+    private protected static Time Positive(string time, string parameterName) => Interval.Parse(time, parameterName);
 }
