@@ -142,6 +142,9 @@ public sealed class EpochDataLoader : IEnumerable<Dictionary<string, Tensor>>, I
 
     ReplayGuard IReplayGuarded.ReplayGuard => _guard;
 
+    /// <summary>Whether the loader is disposed, and the workers of its running enumerations.</summary>
+    internal LoaderLifetime Lifetime => _lifetime;
+
     /// <summary>
     /// The current epoch's batches from batch <paramref name="firstBatch"/> on. The batches before it are
     /// skipped without loading their data: resuming mid-epoch costs only their indices. Past the last batch, none.

@@ -110,6 +110,9 @@ public sealed class EpochDataLoader<T, TBatch> : IEnumerable<TBatch>, IEpochAwar
 
     ReplayGuard IReplayGuarded.ReplayGuard => _guard;
 
+    /// <summary>Whether the loader is disposed, and the workers of its running enumerations.</summary>
+    internal LoaderLifetime Lifetime => _lifetime;
+
     /// <summary>The current epoch's batches from batch <paramref name="firstBatch"/> on, skipping the others without loading them; past the last batch, none.</summary>
     /// <exception cref="ArgumentOutOfRangeException">From <c>MoveNext</c>: a batch holds an index outside the data set.</exception>
     /// <exception cref="InvalidOperationException">From the first <c>MoveNext</c>, with <see cref="ReplayedEpochPolicy"/> <c>Throw</c>: the enumeration replays the previous one.</exception>

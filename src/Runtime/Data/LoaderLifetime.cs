@@ -20,6 +20,9 @@ internal sealed class LoaderLifetime(string loaderName)
     /// <summary>The loader's name, for thread names and messages.</summary>
     public string LoaderName => loaderName;
 
+    /// <summary>Whether the loader is disposed.</summary>
+    public bool IsDisposed => _disposed;
+
     /// <exception cref="ObjectDisposedException">The loader is disposed.</exception>
     public void ThrowIfDisposed()
     {

@@ -124,7 +124,8 @@ internal sealed class LoaderWorkers<TIndices, TPart, TBatch> : IDisposable where
                 number = _taken;
                 slot = _slots[number % _slots.Length];
                 while (!slot.Done && !_stopping) Monitor.Wait(_gate);
-                if (_stopping) throw lifetime.Disposed();
+                // Disposed from another thread while this one waited: no more batches, even one that was just finished.
+                if (_stopping || lifetime.IsDisposed) throw lifetime.Disposed();
                 _taken++;
             }
             var (made, failure, failedPart, result, indices) = (slot.Made, slot.Error, slot.ErrorPart, slot.Batch, slot.Indices);
