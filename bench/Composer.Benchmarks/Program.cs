@@ -8,6 +8,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 // `--short` runs BenchmarkDotNet's short job (3 warm-ups, 3 iterations): the whole suite in minutes.
 if (args is ["--write-corpus", var folder]) return Composer.Benchmarks.TrainingCorpus.Write(folder, 1000);
 if (args.Contains("--allreduce")) return Composer.Benchmarks.AllReduceHarness.Run(); // under mpirun -np 2
+if (args is ["--loader-workers", .. var rest]) return Composer.Benchmarks.LoaderWorkersHarness.Run(rest is [var r] ? int.Parse(r) : 15);
 
 bool isShort = args.Contains("--short");
 var job = (isShort ? Job.ShortRun : Job.Default).WithToolchain(InProcessEmitToolchain.Instance);
