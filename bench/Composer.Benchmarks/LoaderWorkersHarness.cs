@@ -34,6 +34,7 @@ public static class LoaderWorkersHarness
                 foreach (var variant in variants) variant.Run();
             var times = variants.Select(_ => new List<double>()).ToArray();
             var cpu = variants.Select(_ => new List<double>()).ToArray(); // the process's CPU time: where parallel work costs more than it saves
+            var gc = variants.Select(_ => new List<double>()).ToArray();  // time every thread stood still for the GC: serial work no worker can share
             using var process = Process.GetCurrentProcess();
             Console.WriteLine($"load average at the start: {LoadAverage()}");
             for (int round = 0; round < rounds; round++)
@@ -41,9 +42,11 @@ public static class LoaderWorkersHarness
                 {
                     process.Refresh();
                     var cpuBefore = process.TotalProcessorTime;
+                    var gcBefore = GC.GetTotalPauseDuration();
                     var clock = Stopwatch.StartNew();
                     variants[v].Run();
                     times[v].Add(clock.Elapsed.TotalMilliseconds);
+                    gc[v].Add((GC.GetTotalPauseDuration() - gcBefore).TotalMilliseconds);
                     process.Refresh();
                     cpu[v].Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
                 }
@@ -51,7 +54,7 @@ public static class LoaderWorkersHarness
             double[] medians = times.Select(Median).ToArray();
             Console.WriteLine($"medians of {rounds} rounds, {Environment.ProcessorCount} cores, load average at the end: {LoadAverage()}");
             for (int v = 0; v < variants.Length; v++)
-                Console.WriteLine($"{variants[v].Name,-40} {medians[v],9:F1} ms   (min {times[v].Min(),7:F1}, max {times[v].Max(),7:F1})   CPU {Median(cpu[v]),7:F1} ms");
+                Console.WriteLine($"{variants[v].Name,-40} {medians[v],9:F1} ms   (min {times[v].Min(),7:F1}, max {times[v].Max(),7:F1})   CPU {Median(cpu[v]),7:F1} ms   GC pauses {Median(gc[v]),6:F1} ms");
             Console.WriteLine($"loading alone: workers: 2 is {medians[0] / medians[1]:F2}× workers: 0 (goal ≥ 1.6), {medians[2] / medians[1]:F2}× TorchSharp num_worker: 2 (goal ≥ 1.15)");
             Console.WriteLine($"4 ms wait per batch: workers: 2 is {medians[5] / medians[4]:F2}× TorchSharp num_worker: 2 (goal ≥ 1.35); workers: 0 is {medians[5] / medians[3]:F2}×");
             Console.WriteLine($"image folder: workers: 2 is {medians[6] / medians[8]:F2}× the one-thread loop; workers: 0 is {medians[6] / medians[7]:F2}×");
