@@ -104,8 +104,8 @@ internal sealed class LoaderWorkers<TIndices, TPart, TBatch> : IDisposable where
         public bool Next([NotNullWhen(true)] out TBatch? batch)
         {
             lifetime.ThrowIfDisposed();
-            if (_threads is null) Start();
             Dispatch();
+            if (_threads is null && _dispatched > _taken) Start(); // no threads for an empty rest of an epoch, or a sampler that failed at once
             Slot slot;
             long number;
             lock (_gate)
@@ -145,6 +145,7 @@ internal sealed class LoaderWorkers<TIndices, TPart, TBatch> : IDisposable where
         {
             lock (_gate)
             {
+                if (_stopping) throw lifetime.Disposed();
                 lifetime.Add(this);
                 _running = threads;
                 _threads = new Thread[threads];
