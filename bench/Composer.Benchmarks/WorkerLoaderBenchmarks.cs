@@ -65,6 +65,9 @@ public class WorkerLoaderBenchmarks
     [BenchmarkCategory(Alone), Benchmark(Description = "EpochDataLoader, workers: 2")]
     public double AloneWithTwoWorkers() => Ours(_epoch, workers: 2, wait: false);
 
+    /// <summary>One worker: the workers' own cost (hand-offs, dispose scopes) without a second core's help.</summary>
+    public double AloneWithOneWorker() => Ours(_epoch, workers: 1, wait: false);
+
     [BenchmarkCategory(Alone), Benchmark(Description = "TorchSharp DataLoader, num_worker: 2")]
     public double AloneTorchSharp() => TorchSharps(_epoch, wait: false);
 

@@ -233,6 +233,11 @@ public sealed class LoaderWorkersTests
             Assert.Contains(nameof(Noisy.GetSample), inner.StackTrace); // where it was thrown, on the worker
         }
 
+        // Larger batches, loaded by several workers in pieces: still the first failing sample in the batch's order.
+        using var large = new EpochDataLoader(new Noisy(256, fails: i => i is 100 or 70 or 127), batchSize: 64, workers: 2, disposeDataset: true);
+        var largeError = Assert.Throws<LoaderWorkerException>(() => large.ToList());
+        Assert.Equal((70L, 1L), (largeError.Index!.Value, largeError.Batch));
+
         // The typed loader, resumed past the first batches: the batch's position in the epoch, not in the enumeration.
         using var typed = new EpochDataLoader<Tensor, Tensor>(new TypedNoisy(40, fails: i => i == 30), (s, _) => stack(s.ToArray()), batchSize: 4, workers: 2, disposeDataset: true);
         var typedError = Assert.Throws<LoaderWorkerException>(() => typed.IterateFrom(2).ToList());
