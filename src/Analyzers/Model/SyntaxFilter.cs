@@ -7,12 +7,18 @@ namespace Composer.Analyzers.Model;
 
 /// <summary>
 /// The cheap first look at a file, before anything is bound: a text search for the words every finding needs,
-/// then one syntax walk for the nodes that may matter. Files and members without them cost next to nothing.
+/// then, in the members that hold one, the nodes that may matter, found from the text (a name that is called, a
+/// keyword) and a token lookup each, not by walking every node. Files and members without them cost next to nothing.
 /// </summary>
 internal sealed class SyntaxFilter
 {
     /// <summary>Words one of which every file with a finding contains: loader and sampler type names, epoch setters.</summary>
     public static readonly string[] Words = ["DataLoader", "Sampler", "sampler", "SetEpoch", "set_epoch"];
+
+    private SyntaxFilter(string text) => Text = text;
+
+    /// <summary>The file's text, searched again by the model (for assignments to a member, setters in a body).</summary>
+    public string Text { get; }
 
     public List<SyntaxNode> Iterations { get; } = [];
     public List<InvocationExpressionSyntax> Setters { get; } = [];
@@ -22,9 +28,9 @@ internal sealed class SyntaxFilter
 
     /// <summary>The candidate nodes of <paramref name="tree"/>, or null when its text cannot hold a finding.</summary>
     /// <remarks>
-    /// Only the members whose text holds one of the words are walked (the whole type when a field, a property or the
+    /// Only the members whose text holds one of the words are searched (the whole type when a field, a property or the
     /// type's own declaration holds one, since its members may use that loader), so a large file that mentions a loader
-    /// once costs one small walk.
+    /// once costs a few token lookups.
     /// </remarks>
     [MethodImpl(Hot.Path)]
     public static SyntaxFilter? Scan(SyntaxTree tree, KnownTypes types, AnalyzerSettings settings, CancellationToken cancellationToken)
@@ -58,14 +64,103 @@ internal sealed class SyntaxFilter
             }
         }
 
-        var filter = new SyntaxFilter();
-        foreach (var scope in scopes)
+        // Only the top scopes: a scope inside another is walked with it.
+        var tops = scopes.Where(scope => !scope.Ancestors().Any(scopes.Contains)).ToList();
+        var filter = new SyntaxFilter(text);
+        var seen = new HashSet<SyntaxNode>();
+        // The candidates are found from the text, not by walking every node of the scopes (a walk is most of the
+        // filter's cost): the words found above (setters, loader types), 'foreach', and the names that are called
+        // ('GetEnumerator(', LINQ's 'Take(', 'new(').
+        CallPositions(text, positions);
+        ForEachPositions(text, positions);
+        positions.Sort();
+        foreach (var position in positions)
         {
-            if (scope.Ancestors().Any(scopes.Contains)) continue; // walked with the type around it
-            foreach (var node in scope.DescendantNodesAndSelf())
-                filter.Visit(node, settings, loaderNames);
+            if (!InAny(tops, position) || CandidateAt(root.FindToken(position)) is not { } node || !seen.Add(node)) continue;
+            filter.Visit(node, settings, loaderNames);
         }
         return filter;
+    }
+
+    [MethodImpl(Hot.Path)]
+    private static bool InAny(List<SyntaxNode> scopes, int position)
+    {
+        foreach (var scope in scopes)
+            if (scope.FullSpan.Contains(position)) return true;
+        return false;
+    }
+
+    /// <summary>The foreach, invocation or creation a token names: the keyword of <c>foreach</c> or <c>new(</c>, the name that is called or created.</summary>
+    private static SyntaxNode? CandidateAt(SyntaxToken token)
+    {
+        if (token.IsKind(SyntaxKind.ForEachKeyword)) return token.Parent as CommonForEachStatementSyntax;
+        if (token.IsKind(SyntaxKind.NewKeyword)) return token.Parent as ImplicitObjectCreationExpressionSyntax;
+        if (!token.IsKind(SyntaxKind.IdentifierToken) || token.Parent is not SimpleNameSyntax name) return null;
+        SyntaxNode node = name;
+        while (node.Parent is QualifiedNameSyntax qualified && qualified.Right == node || node.Parent is AliasQualifiedNameSyntax alias && alias.Name == node ||
+               node.Parent is MemberAccessExpressionSyntax access && access.Name == node || node.Parent is MemberBindingExpressionSyntax binding && binding.Name == node)
+            node = node.Parent;
+        return node.Parent switch
+        {
+            InvocationExpressionSyntax invocation when invocation.Expression == node => invocation,
+            ObjectCreationExpressionSyntax creation when creation.Type == node => creation,
+            _ => null,
+        };
+    }
+
+    /// <summary>Names whose call can iterate a loader or make one: <c>GetEnumerator</c>, LINQ's methods, <c>new(…)</c>.</summary>
+    private static readonly Dictionary<int, string> CallNames = KnownTypes.EnumerableMethodNames.Concat(["GetEnumerator", "new"]).ToDictionary(Hash, name => name);
+
+    /// <summary>Where a name of <see cref="CallNames"/> is followed by <c>(</c> (or by type arguments and <c>(</c>).</summary>
+    [MethodImpl(Hot.Path)]
+    private static void CallPositions(string text, List<int> positions)
+    {
+        for (int open = text.IndexOf('('); open >= 0; open = text.IndexOf('(', open + 1))
+        {
+            int end = SkipSpaceBack(text, open - 1);
+            if (end >= 0 && text[end] == '>') // Cast<Batch>(
+            {
+                int depth = 0, limit = Math.Max(0, end - 200);
+                for (; end >= limit; end--)
+                {
+                    if (text[end] == '>') depth++;
+                    else if (text[end] == '<' && --depth == 0) break;
+                }
+                end = SkipSpaceBack(text, end - 1);
+            }
+            int start = end;
+            while (start >= 0 && (char.IsLetterOrDigit(text[start]) || text[start] == '_')) start--;
+            start++;
+            int length = end - start + 1;
+            if (length >= 3 && CallNames.TryGetValue(Hash(text, start, length), out var name) && name.Length == length && string.CompareOrdinal(text, start, name, 0, length) == 0)
+                positions.Add(start);
+        }
+    }
+
+    private static int SkipSpaceBack(string text, int index)
+    {
+        while (index >= 0 && char.IsWhiteSpace(text[index])) index--;
+        return index;
+    }
+
+    private static int Hash(string name) => Hash(name, 0, name.Length);
+
+    [MethodImpl(Hot.Path)]
+    private static int Hash(string text, int start, int length)
+    {
+        unchecked
+        {
+            int hash = (int)2166136261;
+            for (int i = start; i < start + length; i++) hash = (hash ^ text[i]) * 16777619;
+            return hash;
+        }
+    }
+
+    [MethodImpl(Hot.Path)]
+    private static void ForEachPositions(string text, List<int> positions)
+    {
+        for (int i = text.IndexOf("foreach", StringComparison.Ordinal); i >= 0; i = text.IndexOf("foreach", i + 7, StringComparison.Ordinal))
+            positions.Add(i);
     }
 
     [MethodImpl(Hot.Path)]

@@ -18,10 +18,12 @@ internal sealed class TreeModel
     private readonly Dictionary<ISymbol, LoaderFacts> _memberFacts = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IMethodSymbol, IReadOnlyList<EpochEvent>?> _calleeEvents = new(SymbolEqualityComparer.Default);
     private readonly HashSet<IMethodSymbol> _inProgress = new(SymbolEqualityComparer.Default);
+    private readonly string _text;
 
-    private TreeModel(SemanticModel model, KnownTypes types, AnalyzerSettings settings, CancellationToken cancellationToken)
+    private TreeModel(SemanticModel model, string text, KnownTypes types, AnalyzerSettings settings, CancellationToken cancellationToken)
     {
         Model = model;
+        _text = text;
         Types = types;
         Settings = settings;
         CancellationToken = cancellationToken;
@@ -39,7 +41,7 @@ internal sealed class TreeModel
         var filter = SyntaxFilter.Scan(model.SyntaxTree, types, settings, cancellationToken);
         if (filter is null || filter.IsEmpty) return ImmutableArray<Diagnostic>.Empty;
 
-        var tree = new TreeModel(model, types, settings, cancellationToken);
+        var tree = new TreeModel(model, filter.Text, types, settings, cancellationToken);
         var findings = ImmutableArray.CreateBuilder<Diagnostic>();
         foreach (var node in filter.Iterations.Concat(filter.Setters))
         {
@@ -138,10 +140,11 @@ internal sealed class TreeModel
         return events;
     }
 
+    /// <summary>Whether the text of <paramref name="body"/> holds a setter's name (searched in the text: no walk over its tokens).</summary>
     private bool NamesASetter(SyntaxNode body)
     {
-        foreach (var token in body.DescendantTokens())
-            if (token.IsKind(SyntaxKind.IdentifierToken) && Settings.IsSetterName(token.ValueText)) return true;
+        foreach (var name in Settings.SetterNames)
+            if (_text.IndexOf(name, body.SpanStart, body.Span.Length, StringComparison.Ordinal) >= 0) return true;
         return false;
     }
 
@@ -172,9 +175,8 @@ internal sealed class TreeModel
             }
             foreach (var declaration in member.ContainingType!.DeclaringSyntaxReferences.Select(r => r.GetSyntax(CancellationToken)))
             {
-                foreach (var assignment in declaration.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                foreach (var assignment in AssignmentsTo(member.Name, declaration))
                 {
-                    if (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) || AssignedName(assignment.Left) != member.Name) continue;
                     if (Model.GetOperation(assignment, CancellationToken) is ISimpleAssignmentOperation simple && KnownTypes.Is(simple.Target.ReferencedSymbol(), member))
                         values.Add(simple.Value);
                 }
@@ -185,12 +187,23 @@ internal sealed class TreeModel
         return result;
     }
 
-    private static string? AssignedName(ExpressionSyntax left) => left switch
+    /// <summary>
+    /// The simple assignments to <c>name</c> or <c>this.name</c> in <paramref name="declaration"/>, found where its text
+    /// holds the name rather than by walking every node of the type.
+    /// </summary>
+    private IEnumerable<AssignmentExpressionSyntax> AssignmentsTo(string name, SyntaxNode declaration)
     {
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access => access.Name.Identifier.ValueText,
-        _ => null,
-    };
+        var root = declaration.SyntaxTree.GetRoot(CancellationToken);
+        for (int i = _text.IndexOf(name, declaration.SpanStart, declaration.Span.Length, StringComparison.Ordinal); i >= 0;
+             i = i + name.Length < declaration.Span.End ? _text.IndexOf(name, i + name.Length, declaration.Span.End - i - name.Length, StringComparison.Ordinal) : -1)
+        {
+            var token = root.FindToken(i);
+            if (token.SpanStart != i || token.ValueText != name || token.Parent is not IdentifierNameSyntax identifier) continue;
+            ExpressionSyntax left = identifier.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access && access.Name == identifier ? access : identifier;
+            if (left.Parent is AssignmentExpressionSyntax assignment && assignment.Left == left && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
+                yield return assignment;
+        }
+    }
 
     public LoaderFacts MemberFacts(ISymbol member, ITypeSymbol? type, EpochFlow flow)
     {
