@@ -62,52 +62,62 @@ internal sealed class EpochFlow
 
     // ---- The walk ----
 
+    /// <remarks>Dispatches on <see cref="IOperation.Kind"/>: most operations are none of these, and a type test per case costs an interface cast each.</remarks>
     [MethodImpl(Hot.Path)]
     private void Index(IOperation operation)
     {
-        switch (operation)
+        switch (operation.Kind)
         {
-            case ILoopOperation loop:
-                _loops.Add(loop);
-                if (loop is IForEachLoopOperation forEach) IndexForEach(forEach);
+            case OperationKind.Loop:
+                _loops.Add((ILoopOperation)operation);
+                if (operation is IForEachLoopOperation forEach) IndexForEach(forEach);
                 break;
-            case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
+            case OperationKind.VariableDeclarator when operation is IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
                 Add(_values, declarator.Symbol, initializer.Value);
                 break;
-            case ISimpleAssignmentOperation assignment when assignment.Target.ReferencedSymbol() is { } target:
+            case OperationKind.SimpleAssignment when operation is ISimpleAssignmentOperation assignment && assignment.Target.ReferencedSymbol() is { } target:
                 Add(_values, target, assignment.Value);
                 Add(_writes, target, assignment);
                 break;
-            case IDeconstructionAssignmentOperation deconstruction:
+            case OperationKind.DeconstructionAssignment:
+                var deconstruction = (IDeconstructionAssignmentOperation)operation;
                 IndexDeconstruction(deconstruction.Target, deconstruction.Value, deconstruction);
                 break;
-            case ICompoundAssignmentOperation compound when compound.Target.ReferencedSymbol() is { } target:
-                Add(_writes, target, compound);
+            case OperationKind.CompoundAssignment when ((ICompoundAssignmentOperation)operation).Target.ReferencedSymbol() is { } target:
+                Add(_writes, target, operation);
                 break;
-            case IIncrementOrDecrementOperation step when step.Target.ReferencedSymbol() is { } target:
-                Add(_writes, target, step);
+            case OperationKind.Increment or OperationKind.Decrement when ((IIncrementOrDecrementOperation)operation).Target.ReferencedSymbol() is { } target:
+                Add(_writes, target, operation);
                 break;
             // The keyword first: a parameter's RefKind is slow to read from metadata, and C# marks every ref and out argument.
-            case IArgumentOperation { Syntax: ArgumentSyntax { RefKindKeyword.RawKind: not 0 }, Parameter.RefKind: RefKind.Ref or RefKind.Out } byRef when byRef.Value.ReferencedSymbol() is { } target:
+            case OperationKind.Argument when operation is IArgumentOperation { Syntax: ArgumentSyntax { RefKindKeyword.RawKind: not 0 }, Parameter.RefKind: RefKind.Ref or RefKind.Out } byRef && byRef.Value.ReferencedSymbol() is { } target:
                 Add(_writes, target, byRef);
                 break;
-            case IAnonymousFunctionOperation lambda when DelegateLocalOf(lambda) is { } local:
+            case OperationKind.AnonymousFunction when DelegateLocalOf((IAnonymousFunctionOperation)operation) is { } local:
+                var lambda = (IAnonymousFunctionOperation)operation;
                 _delegateLocals[lambda] = local;
                 _lambdaLocals[lambda.Symbol] = local;
                 break;
-            case ILocalReferenceOperation { Local.Type.TypeKind: TypeKind.Delegate } reference:
+            case OperationKind.LocalReference when operation is ILocalReferenceOperation { Local.Type.TypeKind: TypeKind.Delegate } reference:
                 Add(_functionUses, reference.Local, reference);
                 break;
-            case IPropertyReferenceOperation or IFieldReferenceOperation:
+            case OperationKind.PropertyReference or OperationKind.FieldReference:
                 IndexBatchSamplerMention(operation);
                 break;
-            case IInvocationOperation invocation:
-                IndexInvocation(invocation);
+            case OperationKind.Invocation:
+                IndexInvocation((IInvocationOperation)operation);
                 break;
-            case IObjectCreationOperation { Constructor: { } constructor } creation when creation.Arguments.Any(a => Types.KindOf(a.Value.WalkDown().Type, Settings) != LoaderKind.None):
+            case OperationKind.ObjectCreation when operation is IObjectCreationOperation { Constructor: { } constructor } creation && HasLoaderArgument(creation):
                 IndexCall(creation, constructor, creation.Arguments);
                 break;
         }
+    }
+
+    private bool HasLoaderArgument(IObjectCreationOperation creation)
+    {
+        foreach (var argument in creation.Arguments)
+            if (Types.KindOf(argument.Value.WalkDown().Type, Settings) != LoaderKind.None) return true;
+        return false;
     }
 
     [MethodImpl(Hot.Path)]

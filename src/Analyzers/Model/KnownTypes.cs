@@ -53,15 +53,23 @@ internal sealed class KnownTypes
     /// The text filter's loader type names (the user's shape loaders and those named in .editorconfig) and the words it
     /// searches for, made once per compilation and setting rather than once per file.
     /// </summary>
-    public (HashSet<string> LoaderNames, string[] Words) FilterWords(AnalyzerSettings settings) => _filterWords.GetOrAdd(settings, s =>
+    public (HashSet<string> LoaderNames, string[] Words) FilterWords(AnalyzerSettings settings)
     {
-        var loaderNames = new HashSet<string>(ShapeLoaderNames.Concat(s.LoaderTypeNames), StringComparer.Ordinal);
-        return (loaderNames, SyntaxFilter.Words.Concat(s.SetterNames).Concat(loaderNames).Distinct(StringComparer.Ordinal).ToArray());
-    });
-    private readonly ConcurrentDictionary<AnalyzerSettings, (HashSet<string>, string[])> _filterWords = new();
+        var entry = _filterWords.GetOrAdd(settings, s =>
+        {
+            var loaderNames = new HashSet<string>(ShapeLoaderNames.Concat(s.LoaderTypeNames), StringComparer.Ordinal);
+            return Tuple.Create(loaderNames, SyntaxFilter.Words.Concat(s.SetterNames).Concat(loaderNames).Distinct(StringComparer.Ordinal).ToArray());
+        });
+        return (entry.Item1, entry.Item2);
+    }
 
-    private readonly ConcurrentDictionary<ITypeSymbol, LoaderKind> _kinds = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ITypeSymbol, bool> _epochAware = new(SymbolEqualityComparer.Default);
+    // The caches hold reference types only: a dictionary of a value type is a generic instantiation of its own, compiled
+    // by the JIT in every build that loads the analyzer, where one of reference types shares the framework's compiled code.
+    private readonly ConcurrentDictionary<AnalyzerSettings, Tuple<HashSet<string>, string[]>> _filterWords = new();
+    private readonly ConcurrentDictionary<ITypeSymbol, object> _kinds = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, object> _epochAware = new(SymbolEqualityComparer.Default);
+    private static readonly object[] BoxedKinds = [LoaderKind.None, LoaderKind.Epoch, LoaderKind.Torch, LoaderKind.Shape];
+    private static readonly object True = true, False = false;
 
     /// <summary>
     /// The rules' view of a compilation, or null when it references neither Composer.Runtime nor TorchSharp (and is
@@ -99,7 +107,7 @@ internal sealed class KnownTypes
     public LoaderKind KindOf(ITypeSymbol? type, AnalyzerSettings settings)
     {
         if (type is null or { SpecialType: not SpecialType.None } or IErrorTypeSymbol) return LoaderKind.None;
-        var kind = _kinds.GetOrAdd(type, ComputeKind);
+        var kind = (LoaderKind)_kinds.GetOrAdd(type, t => BoxedKinds[(int)ComputeKind(t)]);
         if (kind == LoaderKind.None && settings.IsExtraLoaderType(type)) return LoaderKind.Shape;
         return kind;
     }
@@ -165,8 +173,8 @@ internal sealed class KnownTypes
     public bool IsEpochAware(ITypeSymbol? type, AnalyzerSettings settings)
     {
         if (type is null or { SpecialType: not SpecialType.None } or IErrorTypeSymbol) return false;
-        if (_epochAware.GetOrAdd(type, t => IsRuntimeType(t, "IEpochAware") || t.AllInterfaces.Any(i => IsRuntimeType(i, "IEpochAware")) ||
-                                            HasSetter(t, AnalyzerSettings.Default)))
+        if (ReferenceEquals(_epochAware.GetOrAdd(type, t => IsRuntimeType(t, "IEpochAware") || t.AllInterfaces.Any(i => IsRuntimeType(i, "IEpochAware")) ||
+                                                             HasSetter(t, AnalyzerSettings.Default) ? True : False), True))
             return true;
         return settings.HasExtraSetters && HasSetter(type, settings);
     }

@@ -14,7 +14,7 @@ namespace Composer.Analyzers.Model;
 internal sealed class TreeModel
 {
     private readonly Dictionary<SyntaxNode, EpochFlow> _flows = [];
-    private readonly Dictionary<ISymbol, (IReadOnlyList<IOperation>, bool)> _memberValues = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, Tuple<IReadOnlyList<IOperation>, bool>> _memberValues = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, LoaderFacts> _memberFacts = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IMethodSymbol, IReadOnlyList<EpochEvent>?> _calleeEvents = new(SymbolEqualityComparer.Default);
     private readonly HashSet<IMethodSymbol> _inProgress = new(SymbolEqualityComparer.Default);
@@ -154,7 +154,7 @@ internal sealed class TreeModel
     /// </summary>
     public (IReadOnlyList<IOperation> Values, bool Unknown) MemberValues(ISymbol member)
     {
-        if (_memberValues.TryGetValue(member, out var known)) return known;
+        if (_memberValues.TryGetValue(member, out var known)) return (known.Item1, known.Item2);
         var values = new List<IOperation>();
         bool unknown = member.ContainingType is not { } type || type.DeclaringSyntaxReferences.Any(r => r.SyntaxTree != Model.SyntaxTree) || type.DeclaringSyntaxReferences.IsEmpty;
         if (!unknown)
@@ -182,9 +182,8 @@ internal sealed class TreeModel
                 }
             }
         }
-        var result = ((IReadOnlyList<IOperation>)values, unknown || values.Count == 0);
-        _memberValues[member] = result;
-        return result;
+        _memberValues[member] = Tuple.Create((IReadOnlyList<IOperation>)values, unknown || values.Count == 0);
+        return (values, unknown || values.Count == 0);
     }
 
     /// <summary>
