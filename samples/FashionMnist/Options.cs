@@ -11,7 +11,9 @@ internal sealed record Options
     public string Device { get; init; } = "auto";
     public string Output { get; init; } = "runs/fashion-mnist";
     public string? Resume { get; init; }
-    public bool BatchNorm { get; init; }
+    public bool BatchNorm { get; init; } = true;
+    public bool Augment { get; init; } = true;
+    public string Warmup { get; init; } = "200ba";
     public string Data { get; init; } = Composer.Data.FashionMnist.DefaultFolder;
     public int Seed { get; init; } = 42;
     public int GradAccum { get; init; } = 1;
@@ -26,7 +28,9 @@ internal sealed record Options
           --epochs N          epochs to train (default 10)
           --batch-size N      samples per batch (default 128)
           --lr X              Adam learning rate, linear warm-up over 200 batches, then cosine decay (default 0.002)
-          --batch-norm        the batch-norm variant of the CNN
+          --no-batch-norm     the CNN without batch norm
+          --no-augment        train on the images as they are, without random crops (padding 2) and flips
+          --warmup T          linear warm-up of the learning rate before the cosine decay, e.g. 200ba or 1ep (default 200ba)
           --device D          auto | cpu | cuda (default auto)
           --output DIR        checkpoints, metrics.jsonl and TensorBoard logs (default runs/fashion-mnist)
           --resume PATH       resume from a checkpoint, or "latest" for the newest in DIR/checkpoints
@@ -55,6 +59,9 @@ internal sealed record Options
                 "--output" => options with { Output = Value() },
                 "--resume" => options with { Resume = Value() },
                 "--batch-norm" => options with { BatchNorm = true },
+                "--no-batch-norm" => options with { BatchNorm = false },
+                "--no-augment" => options with { Augment = false },
+                "--warmup" => options with { Warmup = Value() },
                 "--data" => options with { Data = Value() },
                 "--seed" => options with { Seed = Int() },
                 "--grad-accum" => options with { GradAccum = Int() },

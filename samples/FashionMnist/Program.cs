@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Composer.Data;
 using Composer.Training;
 using FashionMnist;
@@ -38,7 +39,7 @@ using var optimizer = optim.Adam(model.parameters(), options.LearningRate);
 string checkpoints = Path.Combine(options.Output, "checkpoints");
 string? resume = options.Resume == "latest" ? checkpoints : options.Resume;
 
-var epochTimes = new EpochTimer();
+var epochs = new EpochTable();
 using var trainer = new Trainer(new TrainerOptions
 {
     Model = model,
@@ -47,14 +48,14 @@ using var trainer = new Trainer(new TrainerOptions
     EvalLoader = testLoader,
     MaxDuration = $"{options.Epochs}ep",
     EvalInterval = "1ep",
-    Schedulers = [new CosineAnnealingWithWarmupScheduler("200ba")],
+    Schedulers = [new CosineAnnealingWithWarmupScheduler(options.Warmup)],
     GradAccumSteps = options.GradAccum,
     Device = options.Device,
     Seed = options.Seed,
     SaveFolder = checkpoints,
     SaveInterval = "1ep",
     LoadPath = resume,
-    Callbacks = [epochTimes],
+    Callbacks = [epochs],
     Loggers =
     [
         new ProgressBarLogger(),
@@ -74,10 +75,12 @@ clock.Stop();
 
 double accuracy = trainer.State.EvalMetrics.GetValueOrDefault("accuracy", double.NaN);
 Console.WriteLine($"test accuracy {accuracy:F4}, test loss {trainer.State.EvalMetrics.GetValueOrDefault("loss", double.NaN):F4}");
-if (epochTimes.Seconds.Count > 0)
+if (epochs.Rows.Count > 0)
 {
-    double perEpoch = epochTimes.Seconds.Average();
-    Console.WriteLine($"{epochTimes.Seconds.Count} epochs in {clock.Elapsed.TotalSeconds:F0} s (evaluation included): " +
+    double perEpoch = epochs.Rows.Average(r => r.TrainSeconds);
+    Console.WriteLine();
+    Console.Write(epochs.ToMarkdown());
+    Console.WriteLine($"{epochs.Rows.Count} epochs in {clock.Elapsed.TotalSeconds:F0} s (evaluation included): " +
         $"{perEpoch:F1} s per epoch of training, {trainCount / perEpoch:F0} samples/s");
 }
 
@@ -87,7 +90,8 @@ return 0;
 // The loaders reshuffle every epoch from (seed, epoch): the trainer sets their epoch, no code here.
 Loaders FromTensors()
 {
-    var train = new Composer.Data.FashionMnist(options.Data, train: true);
+    var images = new Composer.Data.FashionMnist(options.Data, train: true);
+    utils.data.Dataset train = options.Augment ? new AugmentedDataset(images, Augmentation()) : images;
     var test = new Composer.Data.FashionMnist(options.Data, train: false);
     return new(new EpochDataLoader(train, batchSize: options.BatchSize, shuffle: true, seed: options.Seed, prefetch: true, disposeDataset: true),
         new EpochDataLoader(test, batchSize: 1000, disposeDataset: true), train.Count, options.Data);
@@ -104,33 +108,67 @@ Loaders FromImages(string folder)
         using var images = new Composer.Data.FashionMnist(options.Data, isTrain);
         ImageExport.Write(images, splitFolder);
     }
-    var augment = new Compose(new RandomCrop(28, padding: 2), new RandomHorizontalFlip());
-    var train = new ImageFolder(Path.Combine(folder, "train"), augment, channels: 1);
+    var train = new ImageFolder(Path.Combine(folder, "train"), options.Augment ? Augmentation() : null, channels: 1);
     var test = new ImageFolder(Path.Combine(folder, "test"), channels: 1);
     return new(new EpochDataLoader<LabeledImage, Dictionary<string, Tensor>>(train, ImageFolder.Collate, batchSize: options.BatchSize, shuffle: true, seed: options.Seed, prefetch: true, disposeDataset: true),
         new EpochDataLoader<LabeledImage, Dictionary<string, Tensor>>(test, ImageFolder.Collate, batchSize: 1000, disposeDataset: true),
         train.Count, $"{folder} ({train.Classes.Count} classes)");
 }
 
+// Shifts of up to 2 pixels and mirror images: the augmentation of the published Fashion-MNIST results.
+static ITransform Augmentation() => new Compose(new RandomCrop(28, padding: 2), new RandomHorizontalFlip());
+
 /// <summary>The sample's loaders, over tensors or image files.</summary>
 internal sealed record Loaders(IEnumerable<Dictionary<string, Tensor>> Train, IEnumerable<Dictionary<string, Tensor>> Test, long TrainCount, string Source);
 
-/// <summary>Times each epoch's training (evaluation excluded).</summary>
-internal sealed class EpochTimer : Callback
+/// <summary>One row per epoch: mean training loss, test accuracy, seconds of training and of evaluation.</summary>
+internal sealed class EpochTable : Callback
 {
-    private readonly Stopwatch _clock = new();
+    private readonly Stopwatch _train = new(), _eval = new();
+    private double _lossSum;
+    private long _batches;
 
-    public List<double> Seconds { get; } = [];
+    public List<EpochRow> Rows { get; } = [];
 
     public override void Run(Event e, State state)
     {
-        if (e == Event.EpochStart)
+        switch (e)
         {
-            _clock.Restart();
-        }
-        else if (e == Event.EpochEnd)
-        {
-            Seconds.Add(_clock.Elapsed.TotalSeconds);
+            case Event.EpochStart:
+                (_lossSum, _batches) = (0, 0);
+                _train.Restart();
+                break;
+            case Event.BatchEnd:
+                _lossSum += state.Loss;
+                _batches++;
+                break;
+            case Event.EpochEnd:
+                _train.Stop();
+                Rows.Add(new(state.Timestamp.Epoch, _lossSum / _batches, double.NaN, _train.Elapsed.TotalSeconds, 0));
+                break;
+            case Event.EvalStart:
+                _eval.Restart();
+                break;
+            case Event.EvalEnd when Rows.Count > 0:
+                Rows[^1] = Rows[^1] with { TestAccuracy = state.EvalMetrics.GetValueOrDefault("accuracy", double.NaN), EvalSeconds = _eval.Elapsed.TotalSeconds };
+                break;
         }
     }
+
+    /// <summary>The rows as a Markdown table, with the time since training started.</summary>
+    public string ToMarkdown()
+    {
+        var table = new System.Text.StringBuilder("| Epoch | Train loss | Test accuracy | Train s | Eval s | Elapsed s |\n|---:|---:|---:|---:|---:|---:|\n");
+        double elapsed = 0;
+        foreach (var row in Rows)
+        {
+            elapsed += row.TrainSeconds + row.EvalSeconds;
+            table.Append(CultureInfo.InvariantCulture, $"| {row.Epoch} | {row.TrainLoss:F4} | {row.TestAccuracy:F4} | {row.TrainSeconds:F1} | {row.EvalSeconds:F1} | {elapsed:F0} |\n");
+        }
+
+        return table.ToString();
+    }
 }
+
+/// <summary>What <see cref="EpochTable"/> records of one epoch.</summary>
+internal sealed record EpochRow(int Epoch, double TrainLoss, double TestAccuracy, double TrainSeconds, double EvalSeconds);
