@@ -8,6 +8,9 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 // `--short` runs BenchmarkDotNet's short job (3 warm-ups, 3 iterations): the whole suite in minutes.
 if (args is ["--write-corpus", var folder]) return Composer.Benchmarks.TrainingCorpus.Write(folder, 1000);
 if (args.Contains("--allreduce")) return Composer.Benchmarks.AllReduceHarness.Run(); // under mpirun -np 2
+// Trainer vs hand-written loop, interleaved, wall and CPU time (for a shared machine): --trainer mlp|cnn [iterations] [torch threads]
+if (args is ["--trainer", var model, ..])
+    return Composer.Benchmarks.TrainerHarness.Run(model, args.Length > 2 ? int.Parse(args[2]) : 10, args.Length > 3 ? int.Parse(args[3]) : 0);
 
 bool isShort = args.Contains("--short");
 var job = (isShort ? Job.ShortRun : Job.Default).WithToolchain(InProcessEmitToolchain.Instance);

@@ -19,6 +19,9 @@ internal sealed record Options
     public int GradAccum { get; init; } = 1;
     public int? Threads { get; init; }
     public string? ImageFolder { get; init; }
+    public bool Ema { get; init; }
+    public bool MixUp { get; init; }
+    public double LabelSmoothing { get; init; }
     public bool Help { get; init; }
 
     public const string Usage = """
@@ -40,6 +43,9 @@ internal sealed record Options
           --threads N         torch CPU threads (default: torch's choice)
           --image-folder DIR  train from PNG files in DIR/train/<class>/ and DIR/test/<class>/, decoded per sample
                               with random crops (padding 2) and flips; exported there from --data first if missing
+          --ema               evaluate (and end) with an exponential moving average of the weights (half life 100 batches)
+          --mixup             train on MixUp's mixtures of pairs of images (alpha 0.2)
+          --label-smoothing X smooth the targets by X (default 0: off)
         """;
 
     public static Options Parse(string[] args)
@@ -67,6 +73,9 @@ internal sealed record Options
                 "--grad-accum" => options with { GradAccum = Int() },
                 "--threads" => options with { Threads = Int() },
                 "--image-folder" => options with { ImageFolder = Value() },
+                "--ema" => options with { Ema = true },
+                "--mixup" => options with { MixUp = true },
+                "--label-smoothing" => options with { LabelSmoothing = double.TryParse(Value(), CultureInfo.InvariantCulture, out double x) && x >= 0 && x <= 1 ? x : throw new ArgumentException($"--label-smoothing needs a number in [0, 1], not '{args[i]}'.", nameof(args)) },
                 "--help" or "-h" => options with { Help = true },
                 _ => throw new ArgumentException($"Unknown option '{name}'.", nameof(args)),
             };

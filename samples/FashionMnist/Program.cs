@@ -40,6 +40,11 @@ string checkpoints = Path.Combine(options.Output, "checkpoints");
 string? resume = options.Resume == "latest" ? checkpoints : options.Resume;
 
 var epochs = new EpochTable();
+using var ema = options.Ema ? new EMA(halfLife: "100ba") : null;
+var algorithms = new List<Algorithm>();
+if (options.MixUp) algorithms.Add(new MixUp(alpha: 0.2));
+if (options.LabelSmoothing > 0) algorithms.Add(new LabelSmoothing(options.LabelSmoothing));
+if (ema is not null) algorithms.Add(ema);
 using var trainer = new Trainer(new TrainerOptions
 {
     Model = model,
@@ -52,10 +57,13 @@ using var trainer = new Trainer(new TrainerOptions
     GradAccumSteps = options.GradAccum,
     Device = options.Device,
     Seed = options.Seed,
+    RunName = "fashion-mnist", // one run per output folder: --resume latest takes its newest checkpoint
     SaveFolder = checkpoints,
     SaveInterval = "1ep",
+    SaveNumCheckpointsToKeep = 3,
     LoadPath = resume,
-    Callbacks = [epochs],
+    Algorithms = algorithms,
+    Callbacks = [epochs, new LRMonitor(), new SpeedMonitor()],
     Loggers =
     [
         new ProgressBarLogger(),
@@ -130,28 +138,31 @@ internal sealed class EpochTable : Callback
 
     public List<EpochRow> Rows { get; } = [];
 
-    public override void Run(Event e, State state)
+    public override void EpochStart(State state, Logger logger)
     {
-        switch (e)
+        (_lossSum, _batches) = (0, 0);
+        _train.Restart();
+    }
+
+    public override void BatchEnd(State state, Logger logger)
+    {
+        _lossSum += state.Loss;
+        _batches++;
+    }
+
+    public override void EpochEnd(State state, Logger logger)
+    {
+        _train.Stop();
+        Rows.Add(new(state.Timestamp.Epoch, _lossSum / _batches, double.NaN, _train.Elapsed.TotalSeconds, 0));
+    }
+
+    public override void EvalStart(State state, Logger logger) => _eval.Restart();
+
+    public override void EvalEnd(State state, Logger logger)
+    {
+        if (Rows.Count > 0)
         {
-            case Event.EpochStart:
-                (_lossSum, _batches) = (0, 0);
-                _train.Restart();
-                break;
-            case Event.BatchEnd:
-                _lossSum += state.Loss;
-                _batches++;
-                break;
-            case Event.EpochEnd:
-                _train.Stop();
-                Rows.Add(new(state.Timestamp.Epoch, _lossSum / _batches, double.NaN, _train.Elapsed.TotalSeconds, 0));
-                break;
-            case Event.EvalStart:
-                _eval.Restart();
-                break;
-            case Event.EvalEnd when Rows.Count > 0:
-                Rows[^1] = Rows[^1] with { TestAccuracy = state.EvalMetrics.GetValueOrDefault("accuracy", double.NaN), EvalSeconds = _eval.Elapsed.TotalSeconds };
-                break;
+            Rows[^1] = Rows[^1] with { TestAccuracy = state.EvalMetrics.GetValueOrDefault("accuracy", double.NaN), EvalSeconds = _eval.Elapsed.TotalSeconds };
         }
     }
 

@@ -42,7 +42,7 @@ using var trainer = new Trainer(new TrainerOptions
     Schedulers = [new CosineAnnealingWithWarmupScheduler("100ba")],
     Device = Arg("device", "auto"),
     Seed = 7,
-    Callbacks = [reshuffle, recall],
+    Callbacks = [reshuffle, recall, new LRMonitor()],
     Loggers = [new ProgressBarLogger(), new JsonLinesLogger(Path.Combine(output, "metrics.jsonl")), new TensorBoardLogger(Path.Combine(output, "tensorboard"))],
 });
 

@@ -12,16 +12,15 @@ internal sealed class RecallAtOne(InMemoryDataset test, EmbeddingModel model) : 
 {
     public List<double> History { get; } = [];
 
-    public override void Run(Event e, State state)
-    {
-        if (e is not (Event.FitStart or Event.EpochEnd))
-        {
-            return;
-        }
+    public override void FitStart(State state, Logger logger) => Measure(state, logger);
 
+    public override void EpochEnd(State state, Logger logger) => Measure(state, logger);
+
+    private void Measure(State state, Logger logger)
+    {
         double recall = Compute(state.Device);
         History.Add(recall);
-        state.Log(new Dictionary<string, double> { ["metrics/test/recall@1"] = recall });
+        logger.LogMetrics(new Dictionary<string, double> { ["metrics/test/recall@1"] = recall });
         Console.WriteLine($"Recall@1 on the test set after {state.Timestamp.Epoch} epoch(s): {recall:F4}");
     }
 

@@ -13,21 +13,22 @@ internal sealed class ReshuffleMonitor(int batchesShown = 3) : Callback
 
     public int EpochsWithNewOrder { get; private set; }
 
-    public override void Run(Event e, State state)
+    public override void BatchStart(State state, Logger logger)
     {
-        if (e == Event.BatchStart && state.Timestamp.BatchInEpoch < batchesShown)
+        if (state.Timestamp.BatchInEpoch < batchesShown)
         {
             var classes = state.Batch!["label"].data<long>().ToArray().Distinct().Order();
             _current.Add(string.Join(",", classes));
         }
-        else if (e == Event.EpochEnd)
-        {
-            bool changed = _previous is not null && !_previous.SequenceEqual(_current);
-            EpochsWithNewOrder += changed ? 1 : 0;
-            string verdict = _previous is null ? "" : changed ? "  (reshuffled: differs from the previous epoch)" : "  (SAME as the previous epoch!)";
-            Console.WriteLine($"epoch {state.Timestamp.Epoch - 1}: classes of the first batches [{string.Join("] [", _current)}]{verdict}");
-            _previous = [.. _current];
-            _current.Clear();
-        }
+    }
+
+    public override void EpochEnd(State state, Logger logger)
+    {
+        bool changed = _previous is not null && !_previous.SequenceEqual(_current);
+        EpochsWithNewOrder += changed ? 1 : 0;
+        string verdict = _previous is null ? "" : changed ? "  (reshuffled: differs from the previous epoch)" : "  (SAME as the previous epoch!)";
+        Console.WriteLine($"epoch {state.Timestamp.Epoch - 1}: classes of the first batches [{string.Join("] [", _current)}]{verdict}");
+        _previous = [.. _current];
+        _current.Clear();
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -61,6 +62,7 @@ internal sealed class EpochFlow
 
     // ---- The walk ----
 
+    [MethodImpl(Hot.Path)]
     private void Index(IOperation operation)
     {
         switch (operation)
@@ -108,6 +110,7 @@ internal sealed class EpochFlow
         }
     }
 
+    [MethodImpl(Hot.Path)]
     private static void Add(Dictionary<ISymbol, List<IOperation>> map, ISymbol key, IOperation value)
     {
         if (!map.TryGetValue(key, out var list)) map[key] = list = [];
@@ -209,6 +212,7 @@ internal sealed class EpochFlow
         if (handedOn) Events.Add(new EpochEvent(reference, EpochTarget.BatchSampler, owner, owner.ReferencedSymbol(), null, null));
     }
 
+    [MethodImpl(Hot.Path)]
     private void IndexInvocation(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;

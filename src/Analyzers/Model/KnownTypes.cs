@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace Composer.Analyzers.Model;
@@ -94,6 +95,7 @@ internal sealed class KnownTypes
         type is { Name: "data", ContainingType: { Name: "utils", ContainingType: { Name: "torch" } torch } } && torch.ContainingNamespace is { Name: "TorchSharp" } ns && ns.ContainingNamespace.IsGlobalNamespace;
 
     /// <summary>What kind of loader <paramref name="type"/> is; <paramref name="settings"/> adds the user's own loader types.</summary>
+    [MethodImpl(Hot.Path)]
     public LoaderKind KindOf(ITypeSymbol? type, AnalyzerSettings settings)
     {
         if (type is null or { SpecialType: not SpecialType.None } or IErrorTypeSymbol) return LoaderKind.None;
@@ -104,7 +106,9 @@ internal sealed class KnownTypes
 
     private LoaderKind ComputeKind(ITypeSymbol type)
     {
-        if (type is not INamedTypeSymbol named || type.TypeKind is TypeKind.Interface or TypeKind.Enum or TypeKind.Delegate) return LoaderKind.None;
+        if (type is not INamedTypeSymbol named || type.TypeKind is TypeKind.Enum or TypeKind.Delegate) return LoaderKind.None;
+        // The runtime's loader contract, which both EpochDataLoader types implement: a variable of it holds one of ours.
+        if (type.TypeKind is TypeKind.Interface) return named.Arity == 1 && IsRuntimeType(named, "IDataLoader") ? LoaderKind.Epoch : LoaderKind.None;
         if (IsRuntimeType(named, "EpochDataLoader") && named.Arity is 0 or 2) return LoaderKind.Epoch;
         for (var t = named; t is not null; t = t.BaseType)
             if (t.Arity == 2 && Named(t, "DataLoader", "TorchSharp", "Modules")) return LoaderKind.Torch;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -7,6 +8,7 @@ namespace Composer.Analyzers.Model;
 internal static class Operations
 {
     /// <summary>The operation under conversions and parentheses.</summary>
+    [MethodImpl(Hot.Path)]
     public static IOperation WalkDown(this IOperation operation)
     {
         while (true)
@@ -22,6 +24,7 @@ internal static class Operations
     }
 
     /// <summary>The variable an expression stands for: a local, parameter, field or property (of this object).</summary>
+    [MethodImpl(Hot.Path)]
     public static ISymbol? ReferencedSymbol(this IOperation? operation) => operation?.WalkDown() switch
     {
         ILocalReferenceOperation local => local.Local,

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -25,6 +26,7 @@ internal sealed class SyntaxFilter
     /// type's own declaration holds one, since its members may use that loader), so a large file that mentions a loader
     /// once costs one small walk.
     /// </remarks>
+    [MethodImpl(Hot.Path)]
     public static SyntaxFilter? Scan(SyntaxTree tree, KnownTypes types, AnalyzerSettings settings, CancellationToken cancellationToken)
     {
         var text = tree.GetText(cancellationToken).ToString();
@@ -66,6 +68,7 @@ internal sealed class SyntaxFilter
         return filter;
     }
 
+    [MethodImpl(Hot.Path)]
     private static List<int> Positions(string text, IEnumerable<string> words)
     {
         var positions = new List<int>();
@@ -104,6 +107,7 @@ internal sealed class SyntaxFilter
                 .OfType<TypeDeclarationSyntax>().Where(t => t.Identifier.ValueText == type.Identifier.ValueText && t.Modifiers.Any(SyntaxKind.PartialKeyword))
             : [type];
 
+    [MethodImpl(Hot.Path)]
     private void Visit(SyntaxNode node, AnalyzerSettings settings, HashSet<string> loaderNames)
     {
         switch (node)
@@ -125,6 +129,7 @@ internal sealed class SyntaxFilter
         }
     }
 
+    [MethodImpl(Hot.Path)]
     private static string? NameOf(SyntaxNode expression) => expression switch
     {
         IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
@@ -137,6 +142,7 @@ internal sealed class SyntaxFilter
     };
 
     /// <summary>Only a node inside a loop, a local function or a lambda can run once per epoch.</summary>
+    [MethodImpl(Hot.Path)]
     private static bool InLoopOrFunction(SyntaxNode node)
     {
         for (var parent = node.Parent; parent is not null; parent = parent.Parent)

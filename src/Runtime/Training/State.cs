@@ -11,12 +11,16 @@ namespace Composer.Training;
 public sealed class State
 {
     private readonly IReadOnlyList<LoggerDestination> _loggers;
+    private Dictionary<string, Tensor>? _batch;
+    private Tensor? _outputs;
+    private Tensor? _microBatchLoss;
+    private Func<Tensor>? _recomputeGradients; // set by the trainer while the batch's gradients may be recomputed
     private Tensor? _lossTensor;
     private double? _loss; // lossTensor read back, once asked for
     private bool _lossReleasedUnread;
 
     internal State(TrainerOptions options, Device device, Time maxDuration, IReadOnlyList<ComposerScheduler> schedulers,
-        IReadOnlyList<LoggerDestination> loggers, IReadOnlyList<Callback> callbacks)
+        IReadOnlyList<LoggerDestination> loggers, IReadOnlyList<Callback> callbacks, IReadOnlyList<Algorithm> algorithms)
     {
         Model = options.Model;
         Optimizer = options.Optimizer;
@@ -33,6 +37,8 @@ public sealed class State
         BatchesPerEpoch = TrainBatches.Count;
         _loggers = loggers;
         Callbacks = callbacks;
+        Algorithms = algorithms;
+        Logger = new Logger(this, loggers);
     }
 
     /// <summary>The model being trained.</summary>
@@ -65,11 +71,24 @@ public sealed class State
     /// <summary>The callbacks, in the order they run (loggers are not among them).</summary>
     public IReadOnlyList<Callback> Callbacks { get; }
 
+    /// <summary>The algorithms, in the order they run (before the callbacks at every event).</summary>
+    public IReadOnlyList<Algorithm> Algorithms { get; }
+
+    /// <summary>Where metrics go: the trainer's logger destinations, on the logging rank.</summary>
+    public Logger Logger { get; }
+
     /// <summary>
     /// What checkpoints save beyond the model, optimizer and timestamp, each under a name unique in the trainer
     /// (its algorithms, callbacks and schedulers that implement <see cref="IStateful"/>), in the order they run.
     /// </summary>
     internal List<(string Name, IStateful Item)> Statefuls { get; } = [];
+
+    /// <summary>
+    /// The run's name (Composer's <c>run_name</c>): <see cref="TrainerOptions.RunName"/>, or the name of the run a
+    /// checkpoint resumed, or one made up when training starts afresh. Checkpoints carry it in their file names and
+    /// headers, so that a folder shared by several runs resumes each from its own.
+    /// </summary>
+    public string RunName { get; internal set; } = "";
 
     /// <summary>The seed the trainer set at construction.</summary>
     public int Seed { get; }
@@ -95,11 +114,40 @@ public sealed class State
     /// <summary>In an epoch resumed on a different number of ranks, <see cref="Timestamp"/>'s batch in epoch when it started; otherwise null.</summary>
     internal long? ResumedEpochStart { get; set; }
 
-    /// <summary>The current batch (between <see cref="Event.BatchStart"/> and <see cref="Event.BatchEnd"/>), already on <see cref="Device"/>.</summary>
-    public Dictionary<string, Tensor>? Batch { get; internal set; }
+    /// <summary>
+    /// The current batch, already on <see cref="Device"/>, from <see cref="Event.AfterDataloader"/> to
+    /// <see cref="Event.BatchEnd"/>; from <see cref="Event.BeforeForward"/> to <see cref="Event.AfterBackward"/>, the
+    /// current micro-batch (the whole batch when <see cref="GradAccumSteps"/> is 1). Algorithms replace it (never
+    /// change the loader's tensors in place: a loader may yield them again); tensors made during a batch are freed
+    /// when the batch ends.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">Set to null.</exception>
+    public Dictionary<string, Tensor>? Batch
+    {
+        get => _batch;
+        set => _batch = value ?? throw new ArgumentNullException(nameof(value), "Batch must not be set to null.");
+    }
 
-    /// <summary>The outputs of the current micro-batch's forward pass (at <see cref="Event.AfterForward"/>).</summary>
-    public Tensor? Outputs { get; internal set; }
+    /// <summary>The outputs of the current micro-batch's forward pass (from <see cref="Event.AfterForward"/>); algorithms may replace them before the loss.</summary>
+    /// <exception cref="ArgumentNullException">Set to null.</exception>
+    public Tensor? Outputs
+    {
+        get => _outputs;
+        set => _outputs = value ?? throw new ArgumentNullException(nameof(value), "Outputs must not be set to null.");
+    }
+
+    /// <summary>
+    /// The current micro-batch's mean loss, with its graph, from <see cref="Event.AfterLoss"/> to
+    /// <see cref="Event.AfterBackward"/>. Algorithms may replace it at <see cref="Event.AfterLoss"/> or
+    /// <see cref="Event.BeforeBackward"/> (MixUp mixes two losses); the trainer calls backward on the one it holds
+    /// after <see cref="Event.BeforeBackward"/>, weighted by the micro-batch's share of the batch when there are several.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">Set to null.</exception>
+    public Tensor? MicroBatchLoss
+    {
+        get => _microBatchLoss;
+        set => _microBatchLoss = value ?? throw new ArgumentNullException(nameof(value), "MicroBatchLoss must not be set to null.");
+    }
 
     /// <summary>
     /// The loss of the last batch (the mean over all its micro-batches); NaN before the first. Read from
@@ -201,19 +249,48 @@ public sealed class State
         return MaxDuration.Value == 0 ? 1 : inMaxUnit / MaxDuration.Value;
     }
 
-    /// <summary>Sends metrics to every logger (on the logging rank only).</summary>
+    /// <summary>Sends metrics to every logger (on the logging rank only); the same as <see cref="Logger"/>'s <see cref="Logger.LogMetrics"/>.</summary>
     /// <param name="metrics">Metric values by name, such as <c>"loss/train"</c>.</param>
-    public void Log(IReadOnlyDictionary<string, double> metrics)
+    public void Log(IReadOnlyDictionary<string, double> metrics) => Logger.LogMetrics(metrics);
+
+    /// <summary>
+    /// The random numbers of the current batch for <paramref name="stream"/>: a generator seeded from <see cref="Seed"/>,
+    /// the stream's name, the epoch and the batch's index in the epoch alone, so that a run resumed mid-epoch draws what
+    /// the uninterrupted run drew without a generator's state in the checkpoint. Every rank draws the same numbers.
+    /// Augmenting algorithms (MixUp, CutMix, CutOut) draw from it at <see cref="Event.AfterDataloader"/>.
+    /// </summary>
+    /// <param name="stream">The algorithm's name, so that two algorithms draw different numbers.</param>
+    public Data.SampleRandom BatchRandom(string stream)
     {
-        if (!IsLoggingRank)
+        Check.NotEmpty(stream);
+        uint hash = 2166136261; // FNV-1a: stable across processes and .NET versions, unlike string.GetHashCode
+        foreach (char c in stream)
         {
-            return;
+            hash = unchecked((hash ^ c) * 16777619);
         }
 
-        foreach (var logger in _loggers)
-        {
-            logger.LogMetrics(metrics, this);
-        }
+        return new Data.SampleRandom(unchecked(Seed ^ (int)hash), Timestamp.Epoch, Timestamp.BatchInEpoch);
+    }
+
+    /// <summary>
+    /// Zeroes the gradients and runs the current batch's forward, loss and backward passes again at the model's current
+    /// weights, every micro-batch with its events, then averages the gradients across ranks: the closure an optimizer
+    /// such as SAM needs. Only at <see cref="Event.AfterTrainBatch"/>.
+    /// </summary>
+    /// <returns>The batch's mean loss at the current weights, detached (freed when the batch ends).</returns>
+    /// <exception cref="InvalidOperationException">Called at another event.</exception>
+    public Tensor RecomputeGradients() =>
+        (_recomputeGradients ?? throw new InvalidOperationException("RecomputeGradients can only be called at Event.AfterTrainBatch."))();
+
+    /// <summary>Allows <see cref="RecomputeGradients"/> (with the trainer's pass) or forbids it again (null).</summary>
+    internal void AllowRecompute(Func<Tensor>? pass) => _recomputeGradients = pass;
+
+    /// <summary>Clears the batch, outputs and micro-batch loss when a batch ends.</summary>
+    internal void EndBatch()
+    {
+        _batch = null;
+        _outputs = null;
+        _microBatchLoss = null;
     }
 
     internal IReadOnlyList<LoggerDestination> Loggers => _loggers;

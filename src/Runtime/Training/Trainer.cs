@@ -15,9 +15,11 @@ public sealed class Trainer : IDisposable
 {
     private readonly TrainerOptions _options;
     private readonly Time _evalInterval;
-    private readonly IReadOnlyList<Callback> _everyone;
+    private readonly EventDispatch _events;
     private readonly double[] _initialRates;
+    private readonly Func<Tensor> _recomputeGradients;
     private Timestamp? _lastEval;
+    private long _batchSize;
     private bool _disposed;
     private GradientAllReducer? _gradientAllReducer; // only when Dist.WorldSize > 1
 
@@ -26,14 +28,14 @@ public sealed class Trainer : IDisposable
     /// <exception cref="ArgumentException">An option is missing or invalid (the message names it and its value), or the checkpoint cannot be loaded.</exception>
     public Trainer(TrainerOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _options = options;
-        ArgumentNullException.ThrowIfNull(options.Model, nameof(options.Model));
-        ArgumentNullException.ThrowIfNull(options.Optimizer, nameof(options.Optimizer));
-        ArgumentNullException.ThrowIfNull(options.TrainLoader, nameof(options.TrainLoader));
-        ArgumentNullException.ThrowIfNull(options.Schedulers, nameof(options.Schedulers));
-        ArgumentNullException.ThrowIfNull(options.Callbacks, nameof(options.Callbacks));
-        ArgumentNullException.ThrowIfNull(options.Loggers, nameof(options.Loggers));
+        _options = Check.NotNull(options);
+        Check.NotNull(options.Model, nameof(options.Model));
+        Check.NotNull(options.Optimizer, nameof(options.Optimizer));
+        Check.NotNull(options.TrainLoader, nameof(options.TrainLoader));
+        Check.NotNull(options.Schedulers, nameof(options.Schedulers));
+        Check.NotNull(options.Callbacks, nameof(options.Callbacks));
+        Check.NotNull(options.Loggers, nameof(options.Loggers));
+        var algorithms = Check.NoNulls(options.Algorithms, nameof(options.Algorithms));
 
         var maxDuration = Time.Parse(options.MaxDuration, nameof(options.MaxDuration));
         if (maxDuration.Unit == TimeUnit.Duration)
@@ -47,33 +49,38 @@ public sealed class Trainer : IDisposable
         }
 
         _evalInterval = Interval.Parse(options.EvalInterval, nameof(options.EvalInterval));
-        if (options.GradAccumSteps < 1)
+        Check.AtLeast(options.GradAccumSteps, 1, nameof(options.GradAccumSteps));
+        if (options.ClipGradNorm is { } clip)
         {
-            throw new ArgumentOutOfRangeException(nameof(options.GradAccumSteps), options.GradAccumSteps, $"GradAccumSteps must be at least 1, not {options.GradAccumSteps}.");
+            Check.Positive(clip, nameof(options.ClipGradNorm));
         }
 
-        if (options.ClipGradNorm is { } clip && !(clip > 0 && double.IsFinite(clip)))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options.ClipGradNorm), clip, $"ClipGradNorm must be a finite number > 0, not {clip}.");
-        }
+        Check.NoNulls(options.Schedulers, nameof(options.Schedulers));
 
-        if (options.Schedulers.Any(s => s is null))
-        {
-            throw new ArgumentException("Schedulers contains null.", nameof(options.Schedulers));
-        }
-
-        if (options.Schedulers.Any(s => s is TorchScheduler) && options.Schedulers.Count > 1)
+        if (options.Schedulers.Any(s => s.SetsRatesItself) && options.Schedulers.Count > 1)
         {
             throw new ArgumentException(
                 $"Schedulers mixes a TorchSharp scheduler, which sets the learning rate itself, with others ({string.Join(", ", options.Schedulers.Select(s => s.GetType().Name))}); use one TorchSharp scheduler or only time-based ones.",
                 nameof(options.Schedulers));
         }
 
+        for (int i = 0; i < options.Schedulers.Count; i++)
+        {
+            options.Schedulers[i].EnsureUnused(nameof(options.Schedulers), i);
+        }
+
         var device = DeviceOption.Resolve(options.Device, nameof(options.Device));
+        string runName = options.RunName is { } name ? RunName.Check(name, nameof(options.RunName)) : RunName.New();
+        if (options.SaveNumCheckpointsToKeep is 0 or < -1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options.SaveNumCheckpointsToKeep), options.SaveNumCheckpointsToKeep,
+                $"SaveNumCheckpointsToKeep must be -1 (keep all) or at least 1, not {options.SaveNumCheckpointsToKeep}.");
+        }
+
         var callbacks = options.Callbacks.Where(c => c is not null).ToList();
         if (options.SaveFolder is { } folder)
         {
-            callbacks.Add(new CheckpointSaver(folder, options.SaveInterval));
+            callbacks.Add(new CheckpointSaver(folder, options.SaveInterval, options.SaveNumCheckpointsToKeep));
         }
         else
         {
@@ -81,14 +88,15 @@ public sealed class Trainer : IDisposable
         }
 
         var loggers = options.Loggers.Where(l => l is not null).ToList();
-        _everyone = [.. callbacks, .. loggers];
-        State = new State(options, device, maxDuration, options.Schedulers, loggers, callbacks);
+        State = new State(options, device, maxDuration, options.Schedulers, loggers, callbacks, algorithms) { RunName = runName };
+        _events = new EventDispatch(algorithms, callbacks, loggers);
         if (State.EvalBatches is { } evalLoader)
         {
             EvalLoaderCheck.EnsureSeesEverySample(evalLoader, nameof(options.EvalLoader));
         }
 
         _initialRates = options.Optimizer.ParamGroups.Select(g => g.InitialLearningRate > 0 ? g.InitialLearningRate : g.LearningRate).ToArray();
+        _recomputeGradients = RecomputeGradients;
 
         Reproducibility.SeedAll(options.Seed);
         if (device.type != DeviceType.CPU)
@@ -96,19 +104,26 @@ public sealed class Trainer : IDisposable
             options.Model.to(device);
         }
 
+        RegisterStatefuls(algorithms, callbacks, loggers);
+        Fire(Event.Init);
+
         if (options.LoadPath is { } loadPath)
         {
             string path;
             try
             {
-                path = Checkpoint.Resolve(loadPath);
+                path = Checkpoint.Resolve(loadPath, options.RunName);
             }
             catch (ArgumentException e)
             {
                 throw new ArgumentException($"LoadPath '{loadPath}': {e.Message}", nameof(options.LoadPath), e);
             }
 
-            State.Timestamp = Checkpoint.Load(path, State, nameof(options.LoadPath));
+            var loaded = Checkpoint.Load(path, State, nameof(options.LoadPath));
+            if (options.RunName is null && loaded.RunName.Length > 0)
+            {
+                State.RunName = loaded.RunName; // a resumed run goes on under its own name
+            }
         }
     }
 
@@ -171,7 +186,11 @@ public sealed class Trainer : IDisposable
         var metrics = sums.ToDictionary(m => m.Key, m => m.Value.Count == 0 ? double.NaN : m.Value.Sum / m.Value.Count);
         State.EvalMetrics = metrics;
         _lastEval = State.Timestamp;
-        State.Log(metrics.ToDictionary(m => "metrics/eval/" + m.Key, m => m.Value));
+        if (State.Logger.IsActive)
+        {
+            State.Log(metrics.ToDictionary(m => "metrics/eval/" + m.Key, m => m.Value));
+        }
+
         Fire(Event.EvalEnd);
         return metrics;
 
@@ -187,11 +206,16 @@ public sealed class Trainer : IDisposable
     public void SaveCheckpoint(string path)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Check.NotEmpty(path);
         Checkpoint.Save(path, State);
     }
 
-    /// <summary>Releases the data-parallel machinery and the loggers that hold files.</summary>
+    /// <summary>
+    /// Closes every callback and logger (<see cref="Callback.Close"/>: files are flushed and closed) and releases what
+    /// the trainer created: the data-parallel machinery and the last loss. Callbacks, loggers, algorithms, the model,
+    /// optimizer and loaders belong to the caller, who disposes them.
+    /// </summary>
+    /// <exception cref="AggregateException">Closing callbacks or loggers failed (all were closed before).</exception>
     public void Dispose()
     {
         if (_disposed)
@@ -202,9 +226,22 @@ public sealed class Trainer : IDisposable
         _disposed = true;
         StopDataParallel();
         State.ReleaseLoss();
-        foreach (var disposable in _everyone.OfType<IDisposable>())
+        var failures = new List<Exception>();
+        foreach (var callback in State.Callbacks.Concat(State.Loggers))
         {
-            disposable.Dispose();
+            try
+            {
+                callback.Close(State, State.Logger);
+            }
+            catch (Exception e)
+            {
+                failures.Add(e);
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new AggregateException("Closing the trainer's callbacks and loggers failed.", failures);
         }
     }
 
@@ -250,6 +287,7 @@ public sealed class Trainer : IDisposable
         }
 
         Fire(Event.EpochStart);
+        State.Model.train(); // once per epoch, not per batch: evaluation sets it back when it is done
         bool exhausted = false;
         using (var batches = loader.IterateFrom(resumeAt).GetEnumerator())
         {
@@ -280,11 +318,6 @@ public sealed class Trainer : IDisposable
         }
 
         State.Timestamp = State.Timestamp.AfterEpoch();
-        foreach (var scheduler in State.Schedulers.OfType<TorchScheduler>().Where(s => !s.StepEveryBatch))
-        {
-            scheduler.Step();
-        }
-
         Fire(Event.EpochEnd);
         if (State.EvalLoader is not null && Interval.Reached(_evalInterval, Event.EpochEnd, State, State.Timestamp))
         {
@@ -296,102 +329,136 @@ public sealed class Trainer : IDisposable
     {
         using var scope = NewDisposeScope();
         var before = State.Timestamp;
-        long size = SampleCount(batch);
         State.Batch = batch;
+        Fire(Event.AfterDataloader);
+        long size = SampleCount(State.Batch);
         State.BatchSize = size;
         Fire(Event.BatchStart);
 
         ApplySchedulers();
-        var model = State.Model;
-        model.train();
         State.Optimizer.zero_grad();
-        Tensor? total = null;
-        foreach (var (micro, microSize) in MicroBatches(batch, size))
+        _batchSize = size;
+        var loss = ForwardBackward(State.Batch, size);
+        SynchronizeGradients();
+        if (_events.Any(Event.AfterTrainBatch))
         {
-            var outputs = model.Forward(micro);
-            State.Outputs = outputs;
-            Fire(Event.AfterForward);
-            // Weighting each micro-batch's mean loss by its share of the batch makes the summed
-            // gradients equal to those of the whole batch's mean loss.
-            var loss = model.Loss(outputs, micro) * ((double)microSize / size);
-            loss.backward();
-            // Summed where it was computed: reading it back here would make the host wait for the device every step.
-            total ??= zeros(Array.Empty<long>(), dtype: ScalarType.Float32, device: loss.device);
-            total.add_(loss.detach());
-            Fire(Event.AfterBackward);
+            State.AllowRecompute(_recomputeGradients);
+            try
+            {
+                Fire(Event.AfterTrainBatch);
+            }
+            finally
+            {
+                State.AllowRecompute(null);
+            }
         }
 
-        SynchronizeGradients();
         if (_options.ClipGradNorm is { } maxNorm)
         {
-            nn.utils.clip_grad_norm_(model.parameters(), maxNorm);
+            nn.utils.clip_grad_norm_(State.Model.parameters(), maxNorm);
         }
 
         State.Optimizer.step();
-        State.SetLoss(total!.DetachFromDisposeScope());
+        State.SetLoss((loss.dtype == ScalarType.Float32 ? loss : loss.to(ScalarType.Float32)).DetachFromDisposeScope());
         State.Timestamp = State.Timestamp.AfterBatch(size);
-        foreach (var scheduler in State.Schedulers.OfType<TorchScheduler>().Where(s => s.StepEveryBatch))
+        if (State.Logger.IsActive)
         {
-            scheduler.Step();
-        }
-
-        if (State.IsLoggingRank && State.Loggers.Count > 0)
-        {
-            LogTrainMetrics();
+            State.Log(new Dictionary<string, double> { ["loss/train"] = State.Loss });
         }
 
         Fire(Event.BatchEnd);
-        State.Batch = null;
-        State.Outputs = null;
+        State.EndBatch();
         if (State.EvalLoader is not null && Interval.Reached(_evalInterval, Event.BatchEnd, State, before))
         {
             Eval();
         }
     }
 
-    /// <summary>Logs the batch's loss and learning rates: the one place the trainer reads the loss back from the device.</summary>
-    private void LogTrainMetrics()
+    /// <summary>
+    /// The forward, loss and backward passes of every micro-batch of <paramref name="batch"/>; returns the batch's mean
+    /// loss, detached. <see cref="State.Batch"/> is <paramref name="batch"/> again afterwards.
+    /// </summary>
+    private Tensor ForwardBackward(Dictionary<string, Tensor> batch, long size)
     {
-        var metrics = new Dictionary<string, double> { ["loss/train"] = State.Loss };
-        var rates = State.LearningRates;
-        for (int i = 0; i < rates.Count; i++)
+        int parts = (int)Math.Min(_options.GradAccumSteps, size);
+        Tensor loss;
+        if (parts <= 1)
         {
-            metrics[rates.Count == 1 ? "lr" : $"lr/group{i}"] = rates[i];
+            loss = MicroBatch(batch, weight: null); // the whole batch: no scaling, no sum
+        }
+        else
+        {
+            // Weighting each micro-batch's mean loss by its share of the batch makes the summed
+            // gradients equal to those of the whole batch's mean loss.
+            Tensor? total = null;
+            foreach (var (micro, microSize) in MicroBatches(batch, size, parts))
+            {
+                var part = MicroBatch(micro, (double)microSize / size);
+                total = total is null ? part : total + part; // summed where it was computed: no wait for the device
+            }
+
+            loss = total!;
         }
 
-        State.Log(metrics);
+        State.Batch = batch;
+        return loss;
     }
 
-    /// <summary>Sets every parameter group's rate to its initial rate times the time-based schedulers' multipliers.</summary>
+    private Tensor MicroBatch(Dictionary<string, Tensor> micro, double? weight)
+    {
+        var model = State.Model;
+        State.Batch = micro;
+        Fire(Event.BeforeForward);
+        State.Outputs = model.Forward(State.Batch);
+        Fire(Event.AfterForward);
+        Fire(Event.BeforeLoss);
+        State.MicroBatchLoss = model.Loss(State.Outputs, State.Batch);
+        Fire(Event.AfterLoss);
+        Fire(Event.BeforeBackward);
+        var loss = State.MicroBatchLoss;
+        if (weight is { } share)
+        {
+            loss = loss * share;
+        }
+
+        loss.backward();
+        Fire(Event.AfterBackward);
+        return loss.detach();
+    }
+
+    /// <summary>The closure behind <see cref="State.RecomputeGradients"/>: the current batch's gradients again, at the current weights.</summary>
+    private Tensor RecomputeGradients()
+    {
+        var batch = State.Batch!;
+        State.Optimizer.zero_grad();
+        var loss = ForwardBackward(batch, _batchSize);
+        SynchronizeGradients();
+        return loss;
+    }
+
+    /// <summary>Steps every scheduler, the same way, and sets each parameter group's rate to what they make of its initial rate.</summary>
     private void ApplySchedulers()
     {
-        if (State.Schedulers.Count == 0 || State.Schedulers[0] is TorchScheduler)
+        if (State.Schedulers.Count == 0)
         {
             return;
         }
 
-        double multiplier = 1;
+        var rates = (double[])_initialRates.Clone();
         foreach (var scheduler in State.Schedulers)
         {
-            multiplier *= scheduler.Multiplier(State);
+            scheduler.Step(State, rates);
         }
 
         int i = 0;
         foreach (var group in State.Optimizer.ParamGroups)
         {
-            group.LearningRate = _initialRates[i++] * multiplier;
+            group.LearningRate = rates[i++];
         }
     }
 
-    private IEnumerable<(Dictionary<string, Tensor> Batch, long Size)> MicroBatches(Dictionary<string, Tensor> batch, long size)
+    private static IEnumerable<(Dictionary<string, Tensor> Batch, long Size)> MicroBatches(Dictionary<string, Tensor> batch, long size, int parts)
     {
-        int parts = (int)Math.Min(_options.GradAccumSteps, size);
-        if (parts <= 1)
-        {
-            yield return (batch, size);
-            yield break;
-        }
-
         // Micro-batches of sizes as equal as possible (the first ones one larger), as torch.tensor_split does.
         long start = 0;
         for (int part = 0; part < parts; part++)
@@ -414,25 +481,38 @@ public sealed class Trainer : IDisposable
         {
             if (tensor.dim() > 0)
             {
-                return tensor.shape[0];
+                return tensor.size(0);
             }
         }
 
         throw new InvalidOperationException($"A batch has no tensor with a sample dimension (columns: {string.Join(", ", batch.Keys)}).");
     }
 
-    private void Fire(Event e)
+    private void Fire(Event e) => _events.Fire(e, State);
+
+    /// <summary>
+    /// Lists the schedulers, algorithms, callbacks and loggers whose state checkpoints carry (<see cref="State.Statefuls"/>),
+    /// under names stable across runs; before a checkpoint is loaded, which checks that they match.
+    /// </summary>
+    private void RegisterStatefuls(IReadOnlyList<Algorithm> algorithms, IReadOnlyList<Callback> callbacks, IReadOnlyList<LoggerDestination> loggers)
     {
-        foreach (var callback in State.Callbacks)
+        for (int i = 0; i < State.Schedulers.Count; i++)
         {
-            callback.Run(e, State);
+            State.Statefuls.Add(($"schedulers/{i}/{State.Schedulers[i].StateName}", State.Schedulers[i]));
         }
 
-        if (State.IsLoggingRank)
+        Add("algorithms", algorithms);
+        Add("callbacks", callbacks);
+        Add("loggers", loggers);
+
+        void Add<T>(string kind, IReadOnlyList<T> items)
         {
-            foreach (var logger in State.Loggers)
+            for (int i = 0; i < items.Count; i++)
             {
-                logger.Run(e, State);
+                if (items[i] is IStateful stateful)
+                {
+                    State.Statefuls.Add(($"{kind}/{i}/{items[i]!.GetType().Name}", stateful));
+                }
             }
         }
     }

@@ -53,11 +53,26 @@ public sealed class TrainerOptions
     /// <summary>The seed of torch's generators, set when the trainer is built. Default 0.</summary>
     public int Seed { get; init; }
 
-    /// <summary>Callbacks, run in order at every event.</summary>
+    /// <summary>
+    /// Algorithms that change how the model is trained (<see cref="LabelSmoothing"/>, <see cref="MixUp"/>,
+    /// <see cref="EMA"/>, ...), applied in order at the events they name, before the callbacks; checkpoints carry the
+    /// state of those that implement <see cref="IStateful"/>.
+    /// </summary>
+    public IReadOnlyList<Algorithm> Algorithms { get; init; } = [];
+
+    /// <summary>Callbacks, run in order at the events they act on, after the algorithms; the trainer closes them but never disposes them.</summary>
     public IReadOnlyList<Callback> Callbacks { get; init; } = [];
 
     /// <summary>Where metrics go (console, JSON lines, TensorBoard); run on rank 0 only.</summary>
     public IReadOnlyList<LoggerDestination> Loggers { get; init; } = [];
+
+    /// <summary>
+    /// The run's name (Composer's <c>run_name</c>): letters, digits, <c>-</c>, <c>_</c> and <c>.</c>. Checkpoints carry it
+    /// in their headers and file names (<c>{RunName}-ep{epoch}-ba{batch}.ckpt</c>), and a <see cref="LoadPath"/> that is a
+    /// folder resumes this run's latest checkpoint. When null, a resumed run keeps the name of the checkpoint it resumes,
+    /// and a new one gets a name made of the time and random digits (<see cref="State.RunName"/>).
+    /// </summary>
+    public string? RunName { get; init; }
 
     /// <summary>When set, checkpoints are written to this folder every <see cref="SaveInterval"/> and at the end.</summary>
     public string? SaveFolder { get; init; }
@@ -66,9 +81,18 @@ public sealed class TrainerOptions
     public string SaveInterval { get; init; } = "1ep";
 
     /// <summary>
-    /// A checkpoint file (or a folder: its latest checkpoint) to resume from. A mid-epoch checkpoint of a job with another
-    /// number of ranks resumes that epoch's unconsumed samples, re-divided over this job's ranks, when the train loader
-    /// says its <see cref="Data.IDataLoader{TBatch}.BatchSampler"/> and that is, or holds, an <see cref="Data.IElasticSampler"/>.
+    /// How many of this run's checkpoints to keep in <see cref="SaveFolder"/> (Composer's
+    /// <c>save_num_checkpoints_to_keep</c>): after each save, older ones of the same run beyond the last N are deleted.
+    /// Default -1: keep all. 0 and other negative numbers are refused.
+    /// </summary>
+    public int SaveNumCheckpointsToKeep { get; init; } = -1;
+
+    /// <summary>
+    /// A checkpoint file, or a folder: the latest checkpoint in it of the run named <see cref="RunName"/>, or, when that
+    /// is null, of the one run the folder holds (a folder holding several runs is refused; the message names them).
+    /// A mid-epoch checkpoint of a job with another number of ranks resumes that epoch's unconsumed samples, re-divided
+    /// over this job's ranks, when the train loader says its <see cref="Data.IDataLoader{TBatch}.BatchSampler"/> and that
+    /// is, or holds, an <see cref="Data.IElasticSampler"/>.
     /// </summary>
     public string? LoadPath { get; init; }
 }

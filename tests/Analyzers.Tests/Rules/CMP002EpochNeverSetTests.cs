@@ -68,7 +68,16 @@ public class CMP002EpochNeverSetTests
     public Task ExplicitEnumerator() => V.AnalyzerAsync(Train(Shuffled,
         "for (int epoch = 0; epoch < epochs; epoch++) { using var e = {|#0:trainLoader.GetEnumerator()|}; while (e.MoveNext()) { } }"), Expected());
 
+    [Fact]
+    public Task LoaderHeldThroughTheRuntimesContract() => V.AnalyzerAsync(Train(
+        "IDataLoader<Dictionary<string, Tensor>> trainLoader = new EpochDataLoader(data, batchSize: 32, shuffle: true);", EpochLoop), Expected());
+
     // Negative shapes.
+
+    [Fact]
+    public Task LoaderHeldThroughTheRuntimesContractWithItsEpochSet() => V.AnalyzerAsync(Train(
+        "IDataLoader<Dictionary<string, Tensor>> trainLoader = new EpochDataLoader(data, batchSize: 32, shuffle: true);",
+        "for (int epoch = 0; epoch < epochs; epoch++) { trainLoader.SetEpoch(epoch); foreach (var batch in trainLoader) { } }"));
 
     // Generated files are not the user's to fix: neither a file that says so in its header nor one .editorconfig marks.
     private const string UnmarkedEpochLoop = "for (int epoch = 0; epoch < epochs; epoch++) { foreach (var batch in trainLoader) { } }";

@@ -39,12 +39,37 @@ public class CheckpointTests
         string folder = TrainingFixtures.TempFolder();
         using var model = TrainingFixtures.Mlp(1);
         using var optimizer = optim.SGD(model.parameters(), 0.1);
-        using var trainer = NewTrainer(model, optimizer, "2ep", saveFolder: folder, saveInterval: "3ba");
+        using var trainer = NewTrainer(model, optimizer, "2ep", saveFolder: folder, saveInterval: "3ba", runName: "mlp");
         trainer.Fit();
         // 4 batches per epoch: saved every 3 batches and at the end of training.
         var names = Directory.GetFiles(folder).Select(Path.GetFileName).Order().ToArray();
-        Assert.Equal(new[] { "ep0-ba3.ckpt", "ep1-ba6.ckpt", "ep2-ba8.ckpt" }, names);
-        Assert.Equal(Path.Combine(folder, "ep2-ba8.ckpt"), Checkpoint.Resolve(folder));
+        Assert.Equal(new[] { "mlp-ep0-ba3.ckpt", "mlp-ep1-ba6.ckpt", "mlp-ep2-ba8.ckpt" }, names);
+        Assert.Equal(Path.Combine(folder, "mlp-ep2-ba8.ckpt"), Checkpoint.Resolve(folder));
+        Assert.Equal(Path.Combine(folder, "mlp-ep2-ba8.ckpt"), Checkpoint.Resolve(folder, "mlp"));
+        var info = Checkpoint.ReadInfo(Path.Combine(folder, "mlp-ep1-ba6.ckpt"));
+        Assert.Equal(("mlp", 3, new Timestamp(1, 6, 2, 6 * 32)), (info.RunName, info.FormatVersion, info.Timestamp));
+    }
+
+    [Fact]
+    public void ARunWithoutANameGetsOneAndAResumeKeepsIt()
+    {
+        string folder = TrainingFixtures.TempFolder();
+        string runName;
+        using (var model = TrainingFixtures.Mlp(1))
+        using (var optimizer = optim.SGD(model.parameters(), 0.1))
+        using (var trainer = NewTrainer(model, optimizer, "1ep", saveFolder: folder))
+        {
+            runName = trainer.State.RunName;
+            Assert.Matches("^[0-9]{8}-[0-9]{6}-[0-9a-f]{6}$", runName);
+            trainer.Fit();
+        }
+
+        using var resumedModel = TrainingFixtures.Mlp(2);
+        using var resumedOptimizer = optim.SGD(resumedModel.parameters(), 0.1);
+        using var resumed = NewTrainer(resumedModel, resumedOptimizer, "2ep", loadPath: folder, saveFolder: folder);
+        Assert.Equal(runName, resumed.State.RunName);
+        resumed.Fit();
+        Assert.Equal(new[] { $"{runName}-ep1-ba4.ckpt", $"{runName}-ep2-ba8.ckpt" }, Directory.GetFiles(folder).Select(Path.GetFileName).Order());
     }
 
     [Fact]
@@ -100,30 +125,71 @@ public class CheckpointTests
         Assert.Contains("Adam", e.Message);
     }
 
-    [Fact]
-    public void AVersion1CheckpointStillLoads()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void CheckpointsOfFormats1And2StillLoad(int version)
     {
-        // Version 1 is version 2 without the trailing world size and resume state (4 + 1 bytes for a loader without an elastic sampler).
-        string path = SaveOne();
-        byte[] file = File.ReadAllBytes(path);
-        const int header = 8 + 4 + 8;
-        Assert.Equal(2, BitConverter.ToInt32(file, 8));
-        byte[] payload = file.AsSpan(header, (int)BitConverter.ToInt64(file, 12) - 5).ToArray();
-        using (var stream = File.Create(path))
-        using (var writer = new BinaryWriter(stream))
+        // Saved by the format of the time at batch 2 of 4, then trained on: the same weights as training on without a break.
+        string path = Path.Combine(TrainingFixtures.TempFolder(), "old.ckpt");
+        Dictionary<string, float[]> uninterrupted;
+        using (var model = TrainingFixtures.Mlp(1))
+        using (var optimizer = optim.Adam(model.parameters(), 1e-3))
+        using (var trainer = NewTrainer(model, optimizer, "4ba", scheduler: new CosineAnnealingScheduler("4ba")))
         {
-            writer.Write(file.AsSpan(0, 8));
-            writer.Write(1);
-            writer.Write((long)payload.Length);
-            writer.Write(payload);
-            writer.Write(System.Security.Cryptography.SHA256.HashData(payload));
+            trainer.Fit();
+            uninterrupted = TrainingFixtures.Weights(model);
         }
 
-        using var model = TrainingFixtures.Mlp(2);
-        using var optimizer = optim.Adam(model.parameters(), 1e-3);
-        using var trainer = NewTrainer(model, optimizer, "3ba", loadPath: path);
-        Assert.Equal(new Timestamp(0, 2, 2, 64), trainer.State.Timestamp);
-        trainer.Fit();
+        using (var model = TrainingFixtures.Mlp(1))
+        using (var optimizer = optim.Adam(model.parameters(), 1e-3))
+        using (var trainer = NewTrainer(model, optimizer, "2ba", scheduler: new CosineAnnealingScheduler("4ba")))
+        {
+            trainer.Fit();
+            LegacyCheckpointFile.Write(path, version, trainer.State);
+        }
+
+        var info = Checkpoint.ReadInfo(path);
+        Assert.Equal((version, "", new Timestamp(0, 2, 2, 64)), (info.FormatVersion, info.RunName, info.Timestamp));
+        using var fresh = TrainingFixtures.Mlp(2);
+        using var freshOptimizer = optim.Adam(fresh.parameters(), 1e-3);
+        using var resumed = NewTrainer(fresh, freshOptimizer, "4ba", scheduler: new CosineAnnealingScheduler("4ba"), loadPath: path);
+        Assert.Equal(new Timestamp(0, 2, 2, 64), resumed.State.Timestamp);
+        resumed.Fit();
+        Assert.Equal(uninterrupted, TrainingFixtures.Weights(fresh));
+    }
+
+    [Fact]
+    public void AFormat2CheckpointOfOtherSchedulersIsRefused()
+    {
+        string path = Path.Combine(TrainingFixtures.TempFolder(), "old.ckpt");
+        using (var model = TrainingFixtures.Mlp(1))
+        using (var optimizer = optim.Adam(model.parameters(), 1e-3))
+        using (var trainer = NewTrainer(model, optimizer, "2ba", scheduler: new CosineAnnealingScheduler()))
+        {
+            trainer.Fit();
+            LegacyCheckpointFile.Write(path, 2, trainer.State);
+        }
+
+        using var fresh = TrainingFixtures.Mlp(2);
+        using var freshOptimizer = optim.Adam(fresh.parameters(), 1e-3);
+        var before = TrainingFixtures.Weights(fresh);
+        var e = Assert.Throws<ArgumentException>(() => NewTrainer(fresh, freshOptimizer, "4ba", scheduler: new StepScheduler("1ba"), loadPath: path));
+        Assert.Contains("CosineAnnealingScheduler", e.Message);
+        Assert.Contains("StepScheduler", e.Message);
+        Assert.Equal(before, TrainingFixtures.Weights(fresh));
+    }
+
+    [Fact]
+    public void AFileOfAnotherFormatVersionIsRefusedByNumber()
+    {
+        string path = SaveOne();
+        byte[] file = File.ReadAllBytes(path);
+        BitConverter.GetBytes(4).CopyTo(file, 8);
+        File.WriteAllBytes(path, file);
+        var e = LoadInto(path, TrainingFixtures.Mlp(5));
+        Assert.Contains("format version is 4", e.Message);
+        Assert.Contains("1 to 3", e.Message);
     }
 
     private static string SaveOne()
@@ -149,7 +215,7 @@ public class CheckpointTests
     }
 
     private static Trainer NewTrainer(ComposerModel model, optim.Optimizer optimizer, string maxDuration,
-        string? loadPath = null, string? saveFolder = null, string saveInterval = "1ep") => new(new()
+        string? loadPath = null, string? saveFolder = null, string saveInterval = "1ep", string? runName = null, ComposerScheduler? scheduler = null) => new(new()
         {
             Model = model,
             Optimizer = optimizer,
@@ -159,5 +225,7 @@ public class CheckpointTests
             LoadPath = loadPath,
             SaveFolder = saveFolder,
             SaveInterval = saveInterval,
+            RunName = runName,
+            Schedulers = scheduler is null ? [] : [scheduler],
         });
 }

@@ -69,7 +69,7 @@ public class LoaderContractTrainerTests
         string folder = TrainingFixtures.TempFolder();
         var (uninterrupted, uninterruptedBatches, _) = Train(kind, saveFolder: folder, loadPath: null);
 
-        string checkpoint = Path.Combine(folder, "ep1-ba17.ckpt");
+        string checkpoint = Path.Combine(folder, "contract-ep1-ba17.ckpt");
         Assert.Equal(new Timestamp(1, 17, 7, 17 * 32), Checkpoint.ReadTimestamp(checkpoint));
         var (resumed, resumedBatches, reads) = Train(kind, saveFolder: null, loadPath: checkpoint);
 
@@ -122,6 +122,7 @@ public class LoaderContractTrainerTests
             Schedulers = [new CosineAnnealingWithWarmupScheduler("5ba")],
             Device = "cpu",
             Seed = 5,
+            RunName = "contract",
             SaveFolder = saveFolder,
             SaveInterval = "17ba",
             LoadPath = loadPath,

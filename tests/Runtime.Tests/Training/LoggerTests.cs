@@ -24,6 +24,7 @@ public class LoggerTests
             EvalLoader = eval,
             Device = "cpu",
             MaxDuration = "2ep",
+            Callbacks = [new LRMonitor()],
             Loggers = [new JsonLinesLogger(Path.Combine(folder, "metrics.jsonl")), new TensorBoardLogger(Path.Combine(folder, "tb")), new ProgressBarLogger(console)],
         }))
         {
@@ -33,7 +34,9 @@ public class LoggerTests
         var lines = File.ReadAllLines(Path.Combine(folder, "metrics.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         var train = lines.Where(l => l.TryGetProperty("loss/train", out _)).ToList();
         Assert.Equal(Enumerable.Range(1, 8).Select(b => (long)b), train.Select(l => l.GetProperty("batch").GetInt64()));
-        Assert.All(train, l => Assert.Equal(0.1, l.GetProperty("lr").GetDouble()));
+        var rates = lines.Where(l => l.TryGetProperty("lr", out _)).ToList(); // LRMonitor's lines
+        Assert.Equal(Enumerable.Range(1, 8).Select(b => (long)b), rates.Select(l => l.GetProperty("batch").GetInt64()));
+        Assert.All(rates, l => Assert.Equal(0.1, l.GetProperty("lr").GetDouble()));
         var evals = lines.Where(l => l.TryGetProperty("metrics/eval/accuracy", out _)).ToList();
         Assert.Equal(new[] { 1, 2 }, evals.Select(l => l.GetProperty("epoch").GetInt32()));
 

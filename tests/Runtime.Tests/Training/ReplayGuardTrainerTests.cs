@@ -40,7 +40,7 @@ public class ReplayGuardTrainerTests
 
         // Stopped at batch 8, the 3rd of epoch 1; a second trainer resumes there with the same loader, twice.
         Fit(loader, "8ba", saveFolder: folder, loadPath: null);
-        string checkpoint = Path.Combine(folder, "ep1-ba8.ckpt");
+        string checkpoint = Path.Combine(folder, "guard-ep1-ba8.ckpt");
         Assert.Equal(new Timestamp(1, 8, 2, 8 * 16), Checkpoint.ReadTimestamp(checkpoint));
         var resumed = Fit(loader, "3ep", saveFolder: null, loadPath: checkpoint);
         Assert.Equal(Fit(loader, "3ep", saveFolder: null, loadPath: checkpoint), resumed);
@@ -64,6 +64,7 @@ public class ReplayGuardTrainerTests
             SaveFolder = saveFolder,
             SaveInterval = "8ba",
             LoadPath = loadPath,
+            RunName = "guard",
             Callbacks = [new RecordingCallback((e, s) =>
             {
                 if (e == Event.BatchStart)

@@ -41,6 +41,47 @@ public class SchedulerTests
         Assert.Equal(expected, torchs, new Tolerance(1e-12));
     }
 
+    [Fact]
+    public void ATorchSchedulerSteppedEveryEpochChangesTheRateAtEpochs()
+    {
+        // 4 batches per epoch: StepLR(1, 0.5) stepped once per epoch halves the rate at each epoch's first batch.
+        var rates = RatesPerBatch(optimizer => new TorchScheduler(optim.lr_scheduler.StepLR(optimizer, 1, 0.5), stepEveryBatch: false), "3ep");
+        Assert.Equal(Enumerable.Range(0, 12).Select(t => Math.Pow(0.5, t / 4)), rates, new Tolerance(1e-12));
+    }
+
+    [Fact]
+    public void EverySchedulerIsAStatefulOfTheTrainer()
+    {
+        using var model = TrainingFixtures.Mlp(0);
+        using var optimizer = optim.SGD(model.parameters(), 1.0);
+        using var timeBased = NewTrainer(model, optimizer, [new CosineAnnealingScheduler(), new StepScheduler("2ba")]);
+        Assert.Equal(["schedulers/0/CosineAnnealingScheduler", "schedulers/1/StepScheduler"], timeBased.State.Statefuls.Select(s => s.Name));
+        Assert.Empty(timeBased.State.Schedulers[0].StateDict());
+
+        var stepLR = new TorchScheduler(optim.lr_scheduler.StepLR(optimizer, 3, 0.5));
+        using var torchs = NewTrainer(model, optimizer, [stepLR]);
+        Assert.Equal(["schedulers/0/TorchScheduler(StepLR, every batch)"], torchs.State.Statefuls.Select(s => s.Name));
+        torchs.Fit();
+        Assert.Equal(3, stepLR.Steps); // before each of the 4 batches' optimizer steps, as many steps as batches done
+        Assert.Equal(3L, stepLR.StateDict()["steps"].item<long>());
+    }
+
+    [Fact]
+    public void ATorchSchedulerThatAnotherTrainerSteppedIsRefused()
+    {
+        using var model = TrainingFixtures.Mlp(0);
+        using var optimizer = optim.SGD(model.parameters(), 1.0);
+        var stepLR = new TorchScheduler(optim.lr_scheduler.StepLR(optimizer, 3, 0.5));
+        using (var first = NewTrainer(model, optimizer, [stepLR]))
+        {
+            first.Fit();
+        }
+
+        var e = Assert.Throws<ArgumentException>(() => NewTrainer(model, optimizer, [stepLR]).Dispose());
+        Assert.Equal("Schedulers", e.ParamName);
+        Assert.Contains("Schedulers[0] wraps a StepLR that another trainer has already stepped 3 times", e.Message);
+    }
+
     [Theory]
     [InlineData("0ba")]
     [InlineData("-1ep")]
@@ -62,6 +103,16 @@ public class SchedulerTests
 
     private static List<double> RatesPerBatch(ComposerScheduler scheduler, string maxDuration) =>
         RatesPerBatch(_ => scheduler, maxDuration);
+
+    private static Trainer NewTrainer(ComposerModel model, optim.Optimizer optimizer, IReadOnlyList<ComposerScheduler> schedulers) => new(new()
+    {
+        Model = model,
+        Optimizer = optimizer,
+        TrainLoader = TrainingFixtures.Batches(16, 4),
+        MaxDuration = "4ba",
+        Schedulers = schedulers,
+        Device = "cpu",
+    });
 
     private static List<double> RatesPerBatch(Func<optim.Optimizer, ComposerScheduler> scheduler, string maxDuration)
     {

@@ -64,6 +64,18 @@ internal static class TrainingFixtures
             ("fc2", nn.Linear(64, 10))));
     }
 
+    /// <summary>A small convolutional classifier that takes images of any size (global average pooling).</summary>
+    public static ComposerClassifier Cnn(int seed)
+    {
+        Reproducibility.SeedAll(seed);
+        return new ComposerClassifier(nn.Sequential(
+            ("conv", nn.Conv2d(1, 4, 3, padding: 1)),
+            ("relu", nn.ReLU()),
+            ("pool", nn.AdaptiveAvgPool2d(1)),
+            ("flatten", nn.Flatten()),
+            ("fc", nn.Linear(4, 10))));
+    }
+
     /// <summary>Every parameter and buffer of <paramref name="model"/>, flattened, by name.</summary>
     public static Dictionary<string, float[]> Weights(nn.Module model) =>
         model.state_dict().Where(p => p.Value.dtype == ScalarType.Float32)

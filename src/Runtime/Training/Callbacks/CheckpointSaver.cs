@@ -2,23 +2,31 @@ namespace Composer.Training;
 
 /// <summary>
 /// Writes a checkpoint to a folder every <c>interval</c> and when training ends, named
-/// <c>ep{epoch}-ba{batch}.ckpt</c>, on rank 0 only. The trainer adds one when
+/// <c>{run name}-ep{epoch}-ba{batch}.ckpt</c> (<see cref="Checkpoint.FileName"/>), on rank 0 only, and deletes the
+/// run's older ones beyond the last <c>numCheckpointsToKeep</c>. The trainer adds one when
 /// <see cref="TrainerOptions.SaveFolder"/> is set.
 /// </summary>
 public sealed class CheckpointSaver : Callback
 {
     private readonly Time _interval;
+    private readonly int _numCheckpointsToKeep;
     private Timestamp _before;
     private Timestamp? _lastSaved;
 
     /// <summary>Saves into <paramref name="folder"/> every <paramref name="interval"/>.</summary>
     /// <param name="folder">The folder, created when needed.</param>
     /// <param name="interval">How often, such as <c>"1ep"</c> or <c>"200ba"</c>; longer than zero.</param>
-    public CheckpointSaver(string folder, string interval = "1ep")
+    /// <param name="numCheckpointsToKeep">How many of the run's latest checkpoints to keep: -1 (all) or at least 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="numCheckpointsToKeep"/> is 0 or below -1.</exception>
+    public CheckpointSaver(string folder, string interval = "1ep", int numCheckpointsToKeep = -1)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         Folder = Path.GetFullPath(folder);
         _interval = Interval.Parse(interval, nameof(interval));
+        _numCheckpointsToKeep = numCheckpointsToKeep is -1 or >= 1
+            ? numCheckpointsToKeep
+            : throw new ArgumentOutOfRangeException(nameof(numCheckpointsToKeep), numCheckpointsToKeep,
+                $"{nameof(numCheckpointsToKeep)} must be -1 (keep all) or at least 1, not {numCheckpointsToKeep}.");
     }
 
     /// <summary>The folder checkpoints are written to.</summary>
@@ -28,19 +36,28 @@ public sealed class CheckpointSaver : Callback
     public string? LastPath { get; private set; }
 
     /// <inheritdoc />
-    public override void Run(Event e, State state)
+    public override void BatchStart(State state, Logger logger) => _before = state.Timestamp;
+
+    /// <inheritdoc />
+    public override void BatchEnd(State state, Logger logger)
     {
-        switch (e)
+        if (Interval.Reached(_interval, Event.BatchEnd, state, _before))
         {
-            case Event.BatchStart:
-                _before = state.Timestamp;
-                break;
-            case Event.BatchEnd or Event.EpochEnd when Interval.Reached(_interval, e, state, _before):
-            case Event.FitEnd:
-                Save(state);
-                break;
+            Save(state);
         }
     }
+
+    /// <inheritdoc />
+    public override void EpochEnd(State state, Logger logger)
+    {
+        if (Interval.Reached(_interval, Event.EpochEnd, state, _before))
+        {
+            Save(state);
+        }
+    }
+
+    /// <inheritdoc />
+    public override void FitEnd(State state, Logger logger) => Save(state);
 
     private void Save(State state)
     {
@@ -49,8 +66,12 @@ public sealed class CheckpointSaver : Callback
             return;
         }
 
-        LastPath = Path.Combine(Folder, Checkpoint.FileName(state.Timestamp));
+        LastPath = Path.Combine(Folder, Checkpoint.FileName(state.RunName, state.Timestamp));
         Checkpoint.Save(LastPath, state);
         _lastSaved = state.Timestamp;
+        if (_numCheckpointsToKeep > 0)
+        {
+            CheckpointFolder.KeepLatest(Folder, state.RunName, _numCheckpointsToKeep);
+        }
     }
 }

@@ -1,47 +1,85 @@
-using System.Security.Cryptography;
 using System.Text;
-using TorchSharp;
-using TorchSharp.Modules;
-using static TorchSharp.torch;
 
 namespace Composer.Training;
 
 /// <summary>
-/// The checkpoint file: model tensors, optimizer state, scheduler steps, the torch RNG state and the
-/// timestamp, behind a header and a SHA-256 so that a truncated or damaged file is detected, not loaded.
+/// The checkpoint file: the model's tensors, the state of every <see cref="IStateful"/> of the trainer (its schedulers,
+/// algorithms and callbacks), the optimizer's state, the torch RNG state, the timestamp and the run's name. It is
+/// streamed to and from disk (any size: memory use follows the largest tensor, not the model), ends in a SHA-256 of
+/// all its bytes, and is checked whole against the trainer before anything of it is applied.
 /// </summary>
 /// <remarks>
-/// Layout: <c>"CMPCKPT\0"</c>, format version (int32), payload length (int64), payload, SHA-256 of the
-/// payload. The model is stored tensor by tensor (name, dtype, shape, raw bytes) so that a checkpoint of
-/// another model is reported by name and shape. Version 2 adds, after the RNG state, the world size and, for a
-/// checkpoint taken mid-epoch with an elastic sampler (<see cref="Data.IElasticSampler"/>), where the epoch's
-/// global order stands, so that another number of ranks can resume it; version 1 files still load.
+/// <para>Format 3, in order (integers little-endian, strings as <see cref="BinaryWriter"/> writes them):</para>
+/// <list type="number">
+/// <item><c>"CMPCKPT\0"</c>, the format version (int32), the header's length (int32), then the header: run name,
+/// save time (UTC ticks, int64), timestamp (epoch int32, batch, batch in epoch, sample int64), world size (int32) and,
+/// for a checkpoint taken mid-epoch with an elastic sampler (<see cref="Data.IElasticSampler"/>), where the epoch's
+/// global order stands. Folders are searched by reading headers only.</item>
+/// <item><c>"model"</c>: the count, then per tensor of the model's <c>state_dict</c> its name and tensor record.</item>
+/// <item><c>"statefuls"</c>: the count, then per entry of <see cref="State.Statefuls"/> its name, its key count and per
+/// key (in ordinal order) the key and tensor record. Schedulers are entries like any other.</item>
+/// <item><c>"optimizer"</c>: its type's full name, the rate of each parameter group, each parameter's dtype and shape
+/// (what loading checks), then the length (int64) and bytes of TorchSharp's <c>save_state_dict</c>, whose tensors
+/// must each be under 2 GB.</item>
+/// <item><c>"rng"</c>: the CPU generator's state as a tensor record.</item>
+/// <item>The trailer: <c>"CMPCKEND"</c> and the SHA-256 of every byte before the trailer.</item>
+/// </list>
+/// <para>A tensor record is dtype (int32), rank (int32), sizes (int64 each), byte count (int64), then the bytes in C order.
+/// Format 1 and 2 files (written before checkpoints were streamed: under 2 GB, no run name) still load, checked the same way.</para>
 /// </remarks>
 public static class Checkpoint
 {
     /// <summary>The file name extension of checkpoints the trainer writes.</summary>
     public const string Extension = ".ckpt";
 
-    private const int FormatVersion = 2;
-    private const int OldestFormatVersion = 1;
-    private static readonly byte[] Magic = "CMPCKPT\0"u8.ToArray();
+    internal const int FormatVersion = 3;
+    internal const int TrailerLength = 8 + 32;
+    internal const string ModelSection = "model";
+    internal const string StatefulsSection = "statefuls";
+    internal const string OptimizerSection = "optimizer";
+    internal const string RngSection = "rng";
+    internal static readonly byte[] Magic = "CMPCKPT\0"u8.ToArray();
+    internal static readonly byte[] EndMagic = "CMPCKEND"u8.ToArray();
 
-    /// <summary>Reads only the timestamp of a checkpoint (after verifying the file).</summary>
+    private const int OldestFormatVersion = 1;
+    private const string Readable = "1 to 3"; // 1 and 2 as written before checkpoints were streamed
+    private const int MaxHeaderLength = 1 << 16;
+
+    /// <summary>Reads the timestamp from a checkpoint's header (without reading or verifying the rest).</summary>
     /// <param name="path">The checkpoint file.</param>
-    /// <exception cref="ArgumentException">The file does not exist or is not a valid checkpoint.</exception>
-    public static Timestamp ReadTimestamp(string path)
+    /// <exception cref="ArgumentException">The file does not exist or does not start as a checkpoint does.</exception>
+    public static Timestamp ReadTimestamp(string path) => ReadInfo(path).Timestamp;
+
+    /// <summary>Reads a checkpoint's header: its run, save time and timestamp (without reading or verifying the rest).</summary>
+    /// <param name="path">The checkpoint file.</param>
+    /// <exception cref="ArgumentException">The file does not exist or does not start as a checkpoint does.</exception>
+    public static CheckpointInfo ReadInfo(string path)
     {
-        using var reader = new BinaryReader(new MemoryStream(ReadPayload(path, nameof(path), out _)));
-        return ReadTimestamp(reader);
+        using var file = Open(path, nameof(path));
+        return ReadStart(path, file, nameof(path)).Info;
     }
 
     /// <summary>
-    /// The checkpoint to resume from for <paramref name="path"/>: the path itself when it is a file, the
-    /// checkpoint with the most batches when it is a folder.
+    /// The checkpoint to resume from for <paramref name="path"/>: the path itself when it is a file; when it is a folder,
+    /// the latest checkpoint of its one run (a folder holding several runs is refused, and the message names them).
     /// </summary>
     /// <param name="path">A checkpoint file or a folder of them.</param>
-    /// <exception cref="ArgumentException">Nothing exists at the path, or the folder holds no checkpoint.</exception>
-    public static string Resolve(string path)
+    /// <exception cref="ArgumentException">Nothing exists at the path, or the folder holds no checkpoint, or several runs.</exception>
+    public static string Resolve(string path) => Resolve(path, null);
+
+    /// <summary>
+    /// The checkpoint to resume from for <paramref name="path"/>: the path itself when it is a file; when it is a folder,
+    /// the latest checkpoint (by save time, from the headers alone) of the run <paramref name="runName"/>, or of the one run
+    /// the folder holds when <paramref name="runName"/> is null. Files of format 1 and 2, which carry no run name, count
+    /// as one run of any name, and only in a folder that holds no checkpoint of format 3.
+    /// </summary>
+    /// <param name="path">A checkpoint file or a folder of them.</param>
+    /// <param name="runName">The run whose latest checkpoint to pick, or null.</param>
+    /// <exception cref="ArgumentException">
+    /// Nothing exists at the path, or the folder holds no checkpoint (of that run), or several runs and no
+    /// <paramref name="runName"/> to choose by. The message names the runs found.
+    /// </exception>
+    public static string Resolve(string path, string? runName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (File.Exists(path))
@@ -54,362 +92,144 @@ public static class Checkpoint
             throw new ArgumentException($"No checkpoint file or folder at '{path}'.", nameof(path));
         }
 
-        var latest = Directory.EnumerateFiles(path, "*" + Extension)
-            .Select(file => (file, batch: TryReadBatch(file)))
-            .Where(c => c.batch >= 0)
-            .OrderByDescending(c => c.batch)
-            .FirstOrDefault();
-        return latest.file ?? throw new ArgumentException($"The folder '{path}' holds no valid checkpoint (*{Extension}).", nameof(path));
+        return CheckpointFolder.Latest(path, runName);
     }
 
-    /// <summary>The file name the trainer gives a checkpoint at <paramref name="timestamp"/>.</summary>
+    /// <summary>The file name the trainer gives a checkpoint of run <paramref name="runName"/> at <paramref name="timestamp"/>: <c>{runName}-ep{epoch}-ba{batch}.ckpt</c>.</summary>
+    /// <param name="runName">The run's name (<see cref="State.RunName"/>).</param>
     /// <param name="timestamp">The timestamp.</param>
-    public static string FileName(Timestamp timestamp) => $"ep{timestamp.Epoch}-ba{timestamp.Batch}{Extension}";
+    /// <exception cref="ArgumentException"><paramref name="runName"/> is not a valid run name.</exception>
+    public static string FileName(string runName, Timestamp timestamp) =>
+        $"{RunName.Check(runName, nameof(runName))}-ep{timestamp.Epoch}-ba{timestamp.Batch}{Extension}";
 
-    internal static void Save(string path, State state)
+    internal static void Save(string path, State state) => CheckpointWriter.Save(path, state);
+
+    /// <summary>
+    /// Loads a checkpoint into the state's model, statefuls, optimizer and RNG and sets its timestamp, after checking
+    /// all of it; a checkpoint that is refused changes nothing.
+    /// </summary>
+    /// <returns>Its header.</returns>
+    /// <exception cref="ArgumentException">The file is missing, damaged, truncated, or does not fit the trainer; the message says which part.</exception>
+    internal static CheckpointInfo Load(string path, State state, string parameterName)
     {
-        var payload = new MemoryStream();
-        using (var writer = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
-        {
-            WritePayload(writer, state);
-        }
-
-        byte[] bytes = payload.ToArray();
-        AtomicFile.Write(path, stream =>
-        {
-            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-            writer.Write(Magic);
-            writer.Write(FormatVersion);
-            writer.Write((long)bytes.Length);
-            writer.Write(bytes);
-            writer.Write(SHA256.HashData(bytes));
-        });
+        using var file = Open(path, parameterName);
+        var (info, header, bodyStart) = ReadStart(path, file, parameterName);
+        return header is null
+            ? LegacyCheckpoint.Load(path, file, info.FormatVersion, state, parameterName)
+            : CheckpointReader.Load(path, file, header, bodyStart, state, parameterName);
     }
 
-    /// <summary>Loads a checkpoint into the state's model, optimizer, schedulers and RNG and returns its timestamp.</summary>
-    internal static Timestamp Load(string path, State state, string parameterName)
+    /// <summary>The header of <paramref name="path"/>, or null when it is not a readable checkpoint.</summary>
+    internal static CheckpointInfo? TryReadInfo(string path)
     {
-        byte[] payload = ReadPayload(path, parameterName, out int version);
-        using var reader = new BinaryReader(new MemoryStream(payload));
         try
         {
-            var timestamp = ReadTimestamp(reader);
-            ReadModel(reader, state.Model, path, parameterName);
-            var schedulerSteps = ReadSchedulers(reader, state.Schedulers, path, parameterName);
-            // Replay the schedulers' steps first: the optimizer state loaded next then has the last word on rates.
-            foreach (var (scheduler, steps) in state.Schedulers.Zip(schedulerSteps))
-            {
-                (scheduler as TorchScheduler)?.Replay(steps);
-            }
-
-            ReadOptimizer(reader, state.Optimizer, path, parameterName);
-            ReadLearningRates(reader, state.Optimizer, path, parameterName);
-            using var rng = ReadTensor(reader);
-            random.set_rng_state(rng);
-            state.PendingResume = null;
-            if (version >= 2)
-            {
-                int worldSize = reader.ReadInt32();
-                if (reader.ReadBoolean())
-                {
-                    var resume = new Data.SamplerResumeState(reader.ReadInt32(), reader.ReadInt64());
-                    bool resumedEpoch = reader.ReadBoolean();
-                    // The same number of ranks in an ordinary epoch skips the consumed batches, exactly as before.
-                    if (timestamp.BatchInEpoch > 0 && (worldSize != Distributed.Dist.WorldSize || resumedEpoch))
-                    {
-                        state.PendingResume = resume;
-                    }
-                }
-            }
-
-            return timestamp;
+            return ReadInfo(path);
         }
-        catch (EndOfStreamException e)
-        {
-            throw Invalid(path, parameterName, "it ends early, though its checksum matches (written by another format version?)", e);
-        }
-    }
-
-    private static void WritePayload(BinaryWriter writer, State state)
-    {
-        var t = state.Timestamp;
-        writer.Write(t.Epoch);
-        writer.Write(t.Batch);
-        writer.Write(t.BatchInEpoch);
-        writer.Write(t.Sample);
-
-        var entries = state.Model.state_dict();
-        writer.Write(entries.Count);
-        foreach (var (name, tensor) in entries)
-        {
-            writer.Write(name);
-            WriteTensor(writer, tensor);
-        }
-
-        writer.Write(state.Schedulers.Count);
-        foreach (var scheduler in state.Schedulers)
-        {
-            writer.Write(scheduler.GetType().FullName!);
-            writer.Write(scheduler is TorchScheduler torchScheduler ? torchScheduler.Steps : -1L);
-        }
-
-        writer.Write(state.Optimizer.GetType().FullName!);
-        var optimizerState = new MemoryStream();
-        using (var optimizerWriter = new BinaryWriter(optimizerState, Encoding.UTF8, leaveOpen: true))
-        {
-            ((OptimizerHelper)state.Optimizer).save_state_dict(optimizerWriter);
-        }
-
-        writer.Write(optimizerState.Length);
-        writer.Write(optimizerState.ToArray());
-
-        var rates = state.LearningRates;
-        writer.Write(rates.Count);
-        foreach (double rate in rates)
-        {
-            writer.Write(rate);
-        }
-
-        using var rng = random.get_rng_state();
-        WriteTensor(writer, rng);
-
-        writer.Write(Distributed.Dist.WorldSize);
-        var resume = ResumeState(state);
-        writer.Write(resume is not null);
-        if (resume is { } r)
-        {
-            writer.Write(t.Epoch);
-            writer.Write(r.Consumed);
-            writer.Write(state.PendingResume is not null || state.ResumedEpochStart is not null);
-        }
-    }
-
-    /// <summary>Mid-epoch, with an elastic sampler: where the epoch's global order stands; otherwise null.</summary>
-    private static Data.SamplerResumeState? ResumeState(State state)
-    {
-        var t = state.Timestamp;
-        if (t.BatchInEpoch == 0)
+        catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
         {
             return null;
         }
-
-        if (state.PendingResume is { } pending)
-        {
-            return pending; // loaded but its epoch not yet started
-        }
-
-        if (ElasticLoader.Find(state.TrainLoader) is not { } elastic)
-        {
-            return null;
-        }
-
-        long batches = t.BatchInEpoch - (state.ResumedEpochStart ?? 0);
-        return elastic.Sampler.GetResumeState(elastic.ConsumedOnThisRank(batches));
     }
 
-    private static void WriteTensor(BinaryWriter writer, Tensor tensor)
+    /// <summary>The statefuls by name; two with one name cannot be told apart in a checkpoint.</summary>
+    /// <exception cref="InvalidOperationException">Two statefuls share a name.</exception>
+    internal static Dictionary<string, IStateful> UniqueNames(IReadOnlyList<(string Name, IStateful Item)> statefuls)
     {
-        using var scope = NewDisposeScope();
-        var cpu = tensor.detach().cpu().contiguous();
-        writer.Write((int)cpu.dtype);
-        writer.Write(cpu.shape.Length);
-        foreach (long size in cpu.shape)
+        var byName = new Dictionary<string, IStateful>();
+        foreach (var (name, item) in statefuls)
         {
-            writer.Write(size);
-        }
-
-        var bytes = cpu.bytes;
-        writer.Write((long)bytes.Length);
-        writer.Write(bytes);
-    }
-
-    private static Tensor ReadTensor(BinaryReader reader)
-    {
-        var dtype = (ScalarType)reader.ReadInt32();
-        int rank = reader.ReadInt32();
-        if (rank is < 0 or > 64)
-        {
-            throw new InvalidDataException($"a tensor of rank {rank}");
-        }
-
-        var shape = new long[rank];
-        for (int i = 0; i < rank; i++)
-        {
-            shape[i] = reader.ReadInt64();
-        }
-
-        long length = reader.ReadInt64();
-        byte[] bytes = reader.ReadBytes(checked((int)length));
-        if (bytes.Length != length)
-        {
-            throw new EndOfStreamException();
-        }
-
-        var tensor = empty(shape, dtype);
-        if (tensor.NumberOfElements * tensor.ElementSize != length)
-        {
-            tensor.Dispose();
-            throw new InvalidDataException($"a tensor of shape [{string.Join(", ", shape)}] with {length} bytes");
-        }
-
-        tensor.bytes = bytes;
-        return tensor;
-    }
-
-    private static Timestamp ReadTimestamp(BinaryReader reader) =>
-        new(reader.ReadInt32(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64());
-
-    private static void ReadModel(BinaryReader reader, ComposerModel model, string path, string parameterName)
-    {
-        var target = model.state_dict();
-        int count = reader.ReadInt32();
-        var loaded = new Dictionary<string, Tensor>();
-        try
-        {
-            for (int i = 0; i < count; i++)
+            if (!byName.TryAdd(name, item))
             {
-                string name = reader.ReadString();
-                loaded[name] = ReadTensor(reader);
-            }
-
-            var missing = target.Keys.Except(loaded.Keys).ToList();
-            var unexpected = loaded.Keys.Except(target.Keys).ToList();
-            if (missing.Count > 0 || unexpected.Count > 0)
-            {
-                throw Invalid(path, parameterName,
-                    $"it does not match the model: missing [{string.Join(", ", missing)}], unexpected [{string.Join(", ", unexpected)}]");
-            }
-
-            foreach (var (name, tensor) in target)
-            {
-                var source = loaded[name];
-                if (!source.shape.SequenceEqual(tensor.shape) || source.dtype != tensor.dtype)
-                {
-                    throw Invalid(path, parameterName,
-                        $"it does not match the model: '{name}' is {source.dtype}[{string.Join(", ", source.shape)}] in the checkpoint, {tensor.dtype}[{string.Join(", ", tensor.shape)}] in the model");
-                }
-            }
-
-            using (no_grad())
-            {
-                foreach (var (name, tensor) in target)
-                {
-                    tensor.copy_(loaded[name]);
-                }
+                throw new InvalidOperationException($"Two parts of the trainer keep state under the name '{name}'; a checkpoint needs one name each.");
             }
         }
-        finally
-        {
-            foreach (var tensor in loaded.Values)
-            {
-                tensor.Dispose();
-            }
-        }
+
+        return byName;
     }
 
-    private static long[] ReadSchedulers(BinaryReader reader, IReadOnlyList<ComposerScheduler> schedulers, string path, string parameterName)
+    /// <summary>
+    /// <c>missing [a, b], unexpected [c]</c> (the trainer's names that the checkpoint lacks, and the checkpoint's that the
+    /// trainer lacks), leaving out an empty part; null when both are empty.
+    /// </summary>
+    internal static string? Difference(IReadOnlyCollection<string> missing, IReadOnlyCollection<string> unexpected)
     {
-        int count = reader.ReadInt32();
-        var steps = new long[count];
-        var types = new string[count];
-        for (int i = 0; i < count; i++)
+        var parts = new List<string>();
+        if (missing.Count > 0)
         {
-            types[i] = reader.ReadString();
-            steps[i] = reader.ReadInt64();
+            parts.Add($"missing [{string.Join(", ", missing)}]");
         }
 
-        var expected = schedulers.Select(s => s.GetType().FullName!).ToArray();
-        if (!types.SequenceEqual(expected))
+        if (unexpected.Count > 0)
         {
-            throw Invalid(path, parameterName,
-                $"its schedulers [{string.Join(", ", types)}] differ from the trainer's [{string.Join(", ", expected)}]");
+            parts.Add($"unexpected [{string.Join(", ", unexpected)}]");
         }
 
-        return steps;
+        return parts.Count > 0 ? string.Join(", ", parts) : null;
     }
 
-    private static void ReadOptimizer(BinaryReader reader, optim.Optimizer optimizer, string path, string parameterName)
-    {
-        string type = reader.ReadString();
-        byte[] state = reader.ReadBytes(checked((int)reader.ReadInt64()));
-        if (type != optimizer.GetType().FullName)
-        {
-            throw Invalid(path, parameterName, $"it holds the state of a {type}, but the trainer's optimizer is a {optimizer.GetType().FullName}");
-        }
+    internal static ArgumentException Invalid(string path, string parameterName, string reason, Exception? inner = null) =>
+        new($"The checkpoint '{path}' cannot be loaded: {reason}.", parameterName, inner);
 
-        try
-        {
-            using var optimizerReader = new BinaryReader(new MemoryStream(state));
-            ((OptimizerHelper)optimizer).load_state_dict(optimizerReader);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            throw Invalid(path, parameterName, $"its optimizer state does not fit the optimizer ({e.Message})", e);
-        }
-    }
-
-    private static void ReadLearningRates(BinaryReader reader, optim.Optimizer optimizer, string path, string parameterName)
-    {
-        int count = reader.ReadInt32();
-        var groups = optimizer.ParamGroups.ToList();
-        if (count != groups.Count)
-        {
-            throw Invalid(path, parameterName, $"it has {count} parameter groups, the optimizer {groups.Count}");
-        }
-
-        foreach (var group in groups)
-        {
-            group.LearningRate = reader.ReadDouble();
-        }
-    }
-
-    private static byte[] ReadPayload(string path, string parameterName, out int version)
+    private static FileStream Open(string path, string parameterName)
     {
         if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
         {
             throw new ArgumentException($"The checkpoint '{path}' does not exist.", parameterName);
         }
 
-        byte[] file = File.ReadAllBytes(path);
-        const int header = 8 + 4 + 8;
-        if (file.Length < header || !file.AsSpan(0, 8).SequenceEqual(Magic))
-        {
-            throw Invalid(path, parameterName, "it is not a checkpoint (no CMPCKPT header)");
-        }
-
-        version = BitConverter.ToInt32(file, 8);
-        if (version is < OldestFormatVersion or > FormatVersion)
-        {
-            throw Invalid(path, parameterName, $"its format version is {version}; this library reads versions {OldestFormatVersion} to {FormatVersion}");
-        }
-
-        long length = BitConverter.ToInt64(file, 12);
-        if (length < 0 || header + length + SHA256.HashSizeInBytes != file.Length)
-        {
-            throw Invalid(path, parameterName, $"it is truncated or padded ({file.Length} bytes, expected {header + length + SHA256.HashSizeInBytes})");
-        }
-
-        var payload = file.AsSpan(header, (int)length);
-        if (!SHA256.HashData(payload).AsSpan().SequenceEqual(file.AsSpan(header + (int)length)))
-        {
-            throw Invalid(path, parameterName, "its checksum does not match (the file is damaged)");
-        }
-
-        return payload.ToArray();
+        // Unbuffered: readers add their own buffer. Deletion allowed, so that keeping the last N never waits for a reader.
+        return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 0, FileOptions.SequentialScan);
     }
 
-    private static long TryReadBatch(string file)
+    /// <summary>Reads the magic, the version and the header (format 3) or the timestamp (formats 1 and 2).</summary>
+    private static (CheckpointInfo Info, CheckpointHeader? Header, long BodyStart) ReadStart(string path, FileStream file, string parameterName)
     {
+        using var reader = new BinaryReader(file, Encoding.UTF8, leaveOpen: true);
         try
         {
-            return ReadTimestamp(file).Batch;
+            if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic))
+            {
+                throw Invalid(path, parameterName, "it is not a checkpoint (no CMPCKPT header)");
+            }
+
+            int version = reader.ReadInt32();
+            if (version is < OldestFormatVersion or > FormatVersion)
+            {
+                throw Invalid(path, parameterName, $"its format version is {version}; this library reads versions {Readable}");
+            }
+
+            if (version < FormatVersion)
+            {
+                reader.ReadInt64(); // the payload's length
+                var timestamp = LegacyCheckpoint.ReadTimestamp(reader);
+                return (new CheckpointInfo(path, version, "", File.GetLastWriteTimeUtc(path), timestamp), null, LegacyCheckpoint.PrefixLength);
+            }
+
+            int length = reader.ReadInt32();
+            if (length is < 0 or > MaxHeaderLength)
+            {
+                throw new InvalidDataException($"a header of {length} bytes");
+            }
+
+            byte[] bytes = reader.ReadBytes(length);
+            if (bytes.Length != length)
+            {
+                throw new EndOfStreamException();
+            }
+
+            using var headerReader = new BinaryReader(new MemoryStream(bytes));
+            var header = CheckpointHeader.Read(headerReader);
+            var info = new CheckpointInfo(path, version, header.RunName, header.SavedAt, header.Timestamp);
+            return (info, header, Magic.Length + sizeof(int) + sizeof(int) + length);
         }
-        catch (ArgumentException)
+        catch (EndOfStreamException e)
         {
-            return -1;
+            throw Invalid(path, parameterName, $"it is truncated ({file.Length} bytes end within its header)", e);
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException)
+        {
+            throw Invalid(path, parameterName, $"its header is malformed: {e.Message}", e);
         }
     }
-
-    private static ArgumentException Invalid(string path, string parameterName, string reason, Exception? inner = null) =>
-        new($"The checkpoint '{path}' cannot be loaded: {reason}.", parameterName, inner);
 }

@@ -7,7 +7,8 @@ namespace Composer.Training;
 /// <summary>
 /// Appends one JSON object per logged set of metrics to a file, with the timestamp:
 /// <c>{"epoch":1,"batch":469,"sample":60000,"loss/train":0.31}</c>. Appending keeps a resumed run's
-/// lines after the interrupted run's.
+/// lines after the interrupted run's. The trainer closes the file when it is disposed (<see cref="Close"/>); a logger used
+/// without a trainer is disposed by its owner.
 /// </summary>
 public sealed class JsonLinesLogger : LoggerDestination, IDisposable
 {
@@ -17,21 +18,19 @@ public sealed class JsonLinesLogger : LoggerDestination, IDisposable
     /// <param name="path">The file, such as <c>"runs/metrics.jsonl"</c>.</param>
     public JsonLinesLogger(string path)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        Path = System.IO.Path.GetFullPath(path);
+        Path = System.IO.Path.GetFullPath(Check.NotEmpty(path));
     }
 
     /// <summary>The file written.</summary>
     public string Path { get; }
 
     /// <inheritdoc />
-    public override void Run(Event e, State state)
-    {
-        if (e == Event.FitEnd)
-        {
-            _writer?.Flush();
-        }
-    }
+    public override void FitEnd(State state, Logger logger) => _writer?.Flush();
+
+    /// <summary>Flushes and closes the file; logging again reopens it (appending).</summary>
+    /// <param name="state">The trainer's state.</param>
+    /// <param name="logger">Unused.</param>
+    public override void Close(State state, Logger logger) => Dispose();
 
     /// <inheritdoc />
     public override void LogMetrics(IReadOnlyDictionary<string, double> metrics, State state)
@@ -62,7 +61,7 @@ public sealed class JsonLinesLogger : LoggerDestination, IDisposable
         _writer.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
-    /// <summary>Flushes and closes the file.</summary>
+    /// <summary>Flushes and closes the file; logging again reopens it (appending).</summary>
     public void Dispose()
     {
         _writer?.Dispose();

@@ -29,27 +29,31 @@ public sealed class ProgressBarLogger : LoggerDestination
     }
 
     /// <inheritdoc />
-    public override void Run(Event e, State state)
+    public override void EpochStart(State state, Logger logger)
     {
-        switch (e)
+        _clock.Restart();
+        _startBatchInEpoch = state.Timestamp.BatchInEpoch;
+        _samplesThisEpoch = 0;
+        _lastLinePrinted = -1;
+    }
+
+    /// <inheritdoc />
+    public override void BatchEnd(State state, Logger logger)
+    {
+        _samplesThisEpoch += state.BatchSize;
+        _smoothedLoss = double.IsNaN(_smoothedLoss) ? state.Loss : 0.95 * _smoothedLoss + 0.05 * state.Loss;
+        Draw(state, final: false);
+    }
+
+    /// <inheritdoc />
+    public override void EpochEnd(State state, Logger logger) => Draw(state, final: true);
+
+    /// <inheritdoc />
+    public override void FitEnd(State state, Logger logger)
+    {
+        if (_redraw)
         {
-            case Event.EpochStart:
-                _clock.Restart();
-                _startBatchInEpoch = state.Timestamp.BatchInEpoch;
-                _samplesThisEpoch = 0;
-                _lastLinePrinted = -1;
-                break;
-            case Event.BatchEnd:
-                _samplesThisEpoch += state.BatchSize;
-                _smoothedLoss = double.IsNaN(_smoothedLoss) ? state.Loss : 0.95 * _smoothedLoss + 0.05 * state.Loss;
-                Draw(state, final: false);
-                break;
-            case Event.EpochEnd:
-                Draw(state, final: true);
-                break;
-            case Event.FitEnd when _redraw:
-                _output.WriteLine();
-                break;
+            _output.WriteLine();
         }
     }
 

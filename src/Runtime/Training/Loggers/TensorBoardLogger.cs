@@ -15,8 +15,7 @@ public sealed class TensorBoardLogger : LoggerDestination
     /// <param name="logDir">The folder for the event files.</param>
     public TensorBoardLogger(string logDir)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(logDir);
-        LogDir = Path.GetFullPath(logDir);
+        LogDir = Path.GetFullPath(Check.NotEmpty(logDir));
     }
 
     /// <summary>The folder written.</summary>

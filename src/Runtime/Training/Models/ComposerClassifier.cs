@@ -18,12 +18,9 @@ public class ComposerClassifier : ComposerModel
     public ComposerClassifier(nn.Module<Tensor, Tensor> module, string inputKey = "data", string targetKey = "label")
         : base(nameof(ComposerClassifier))
     {
-        ArgumentNullException.ThrowIfNull(module);
-        ArgumentException.ThrowIfNullOrEmpty(inputKey);
-        ArgumentException.ThrowIfNullOrEmpty(targetKey);
-        _module = module;
-        InputKey = inputKey;
-        TargetKey = targetKey;
+        _module = Check.NotNull(module);
+        InputKey = Check.NotEmpty(inputKey);
+        TargetKey = Check.NotEmpty(targetKey);
         RegisterComponents();
     }
 

@@ -1,8 +1,11 @@
 using System.Runtime.CompilerServices;
 
-namespace Composer.Data;
+namespace Composer;
 
-/// <summary>Argument checks whose messages name the parameter and the value.</summary>
+/// <summary>
+/// Argument checks whose messages name the parameter and the value: the one way the runtime validates arguments
+/// (data, training, distributed). Each returns the value it checked, so a check reads as an assignment.
+/// </summary>
 internal static class Check
 {
     public static int Epoch(int epoch, [CallerArgumentExpression(nameof(epoch))] string? name = null) =>
@@ -16,6 +19,44 @@ internal static class Check
 
     public static long NotNegative(long value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
         value >= 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must not be negative, but was {value}.");
+
+    public static int AtLeast(int value, int minimum, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        value >= minimum ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be at least {minimum}, but was {value}.");
+
+    public static double Positive(double value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        value > 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite number > 0, but was {value}.");
+
+    public static double NotNegative(double value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        value >= 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite number ≥ 0, but was {value}.");
+
+    /// <summary>A number in the closed interval [<paramref name="minimum"/>, <paramref name="maximum"/>] (NaN is not).</summary>
+    public static double InRange(double value, double minimum, double maximum, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        value >= minimum && value <= maximum ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be in [{minimum}, {maximum}], but was {value}.");
+
+    /// <summary>A number in the open interval (<paramref name="minimum"/>, <paramref name="maximum"/>) (NaN is not).</summary>
+    public static double Between(double value, double minimum, double maximum, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        value > minimum && value < maximum ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be in ({minimum}, {maximum}), but was {value}.");
+
+    public static T NotNull<T>(T? value, [CallerArgumentExpression(nameof(value))] string? name = null) where T : class =>
+        value ?? throw new ArgumentNullException(name, $"{name} must not be null.");
+
+    public static string NotEmpty(string? value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        value is null ? throw new ArgumentNullException(name, $"{name} must not be null.")
+        : string.IsNullOrWhiteSpace(value) ? throw new ArgumentException($"{name} must not be empty, but was '{value}'.", name)
+        : value;
+
+    /// <summary>A list without null elements.</summary>
+    public static IReadOnlyList<T> NoNulls<T>(IReadOnlyList<T>? value, [CallerArgumentExpression(nameof(value))] string? name = null) where T : class
+    {
+        NotNull(value, name);
+        for (int i = 0; i < value!.Count; i++)
+        {
+            if (value[i] is null)
+                throw new ArgumentException($"{name} must not contain null, but element {i} was null.", name);
+        }
+
+        return value;
+    }
 
     /// <summary>Bytes an index costs while held in memory: 8 for the array, 8 more for the copy made of it (native to managed, list to array).</summary>
     public const int BytesPerIndex = 16;

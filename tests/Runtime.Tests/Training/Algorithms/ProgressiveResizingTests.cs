@@ -1,0 +1,90 @@
+using Composer.Training;
+using static TorchSharp.torch;
+
+namespace Composer.Runtime.Tests.Training;
+
+[Collection(TrainingCollection.Name)]
+public class ProgressiveResizingTests
+{
+    [Theory]
+    // Composer's schedule: initial 0.5 until 0.5 of training, linear to 1 at 0.8, then 1.
+    [InlineData(0.0, 0.5, 16)]  // round(28 · 0.5 / 4) · 4 = round(3.5) · 4 = 16 (half to even)
+    [InlineData(0.49, 0.5, 16)]
+    [InlineData(0.65, 0.75, 20)] // round(5.25) · 4
+    [InlineData(0.7, 0.8333333333333334, 24)] // round(5.83) · 4
+    [InlineData(0.8, 1.0, 28)]
+    [InlineData(0.95, 1.0, 28)]
+    public void TheScaleFollowsComposersSchedule(double progress, double scale, int width)
+    {
+        var resizing = new ProgressiveResizing();
+        Assert.Equal(scale, resizing.ScaleAt(progress), 9);
+        Assert.Equal((width, width), resizing.SizeAt(28, 28, progress));
+    }
+
+    [Theory]
+    [InlineData("resize")]
+    [InlineData("crop")]
+    public void EachBatchHasTheSizeOfItsProgress(string mode)
+    {
+        var batches = TrainingFixtures.Batches(80, 8); // 10 batches an epoch, 2 epochs: progress 0, 0.05, ..., 0.95
+        using var model = TrainingFixtures.Cnn(3);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        var resizing = new ProgressiveResizing(mode, initialScale: 0.5, finetuneFraction: 0.2, delayFraction: 0.3);
+        var sizes = new List<(int, int)>();
+        using var trainer = new Trainer(new()
+        {
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = batches,
+            Device = "cpu",
+            MaxDuration = "2ep",
+            Algorithms = [resizing],
+            Callbacks = [new RecordingCallback((e, s) =>
+            {
+                if (e != Event.BatchStart)
+                {
+                    return;
+                }
+
+                var x = s.Batch!["data"];
+                var original = batches[(int)s.Timestamp.BatchInEpoch]["data"];
+                var (h, w) = resizing.SizeAt(28, 28, s.Progress);
+                Assert.Equal(new long[] { 8, 1, h, w }, x.shape);
+                sizes.Add((h, w));
+                if (mode == "resize" && h < 28)
+                {
+                    var expected = nn.functional.interpolate(original, [h, w], mode: InterpolationMode.Nearest);
+                    TensorAssert.Equal(expected, x);
+                }
+                else if (mode == "crop")
+                {
+                    // Some window of the original, the same for the whole batch.
+                    bool found = false;
+                    for (int top = 0; top <= 28 - h && !found; top++)
+                    {
+                        for (int left = 0; left <= 28 - w && !found; left++)
+                        {
+                            found = original[.., .., top..(top + h), left..(left + w)].eq(x).all().item<bool>();
+                        }
+                    }
+
+                    Assert.True(found, $"no {h}×{w} window of the batch equals the crop");
+                }
+            })],
+        });
+        trainer.Fit();
+
+        Assert.Equal(20, sizes.Count);
+        Assert.Equal((16, 16), sizes[0]);
+        Assert.Equal((28, 28), sizes[^1]);
+        Assert.True(sizes.Select(s => s.Item1).Distinct().Count() >= 3); // it grew in steps
+    }
+
+    [Fact]
+    public void FractionsThatAddUpToMoreThanOneAreRefused()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new ProgressiveResizing(delayFraction: 0.7, finetuneFraction: 0.5));
+        Assert.Equal("delayFraction", e.ParamName);
+        Assert.Equal("mode", Assert.Throws<ArgumentException>(() => new ProgressiveResizing(mode: "zoom")).ParamName);
+    }
+}

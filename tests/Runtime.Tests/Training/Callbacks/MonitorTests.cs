@@ -1,0 +1,116 @@
+using Composer.Data;
+using Composer.Training;
+using static TorchSharp.torch;
+
+namespace Composer.Runtime.Tests.Training;
+
+[Collection(TrainingCollection.Name)]
+public class MonitorTests
+{
+    [Fact]
+    public void LRMonitorLogsEveryGroupsRateAfterEveryBatch()
+    {
+        var logger = new RecordingLogger();
+        using var model = TrainingFixtures.Mlp(2, dropout: 0);
+        var parameters = model.parameters().ToList();
+        using var optimizer = optim.SGD([new TorchSharp.Modules.SGD.ParamGroup(parameters.Take(2), 0.1), new TorchSharp.Modules.SGD.ParamGroup(parameters.Skip(2), 0.01)], 0.1);
+        using (var trainer = new Trainer(new()
+        {
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = TrainingFixtures.Batches(128, 32),
+            Device = "cpu",
+            Schedulers = [new StepScheduler("2ba", gamma: 0.5)],
+            Callbacks = [new LRMonitor()],
+            Loggers = [logger],
+        }))
+        {
+            trainer.Fit();
+        }
+
+        Assert.Equal([0.1, 0.1, 0.05, 0.05], logger.Values("lr/group0").Select(v => Math.Round(v.Value, 12)));
+        Assert.Equal([0.01, 0.01, 0.005, 0.005], logger.Values("lr/group1").Select(v => Math.Round(v.Value, 12)));
+        Assert.Equal([1L, 2, 3, 4], logger.Values("lr/group0").Select(v => v.Batch));
+    }
+
+    [Fact]
+    public void SpeedMonitorLogsThroughputOnceItsWindowIsFullAndLeavesOutEvaluation()
+    {
+        var logger = new RecordingLogger();
+        var speed = new SpeedMonitor(windowSize: 2);
+        using var model = TrainingFixtures.Mlp(2, dropout: 0);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        using var eval = new EpochDataLoader(TrainingFixtures.Dataset(256), batchSize: 64, disposeDataset: true);
+        using (var trainer = new Trainer(new()
+        {
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = TrainingFixtures.Batches(160, 32),
+            EvalLoader = eval,
+            EvalInterval = "2ba",
+            Device = "cpu",
+            Callbacks = [speed],
+            Loggers = [logger],
+        }))
+        {
+            trainer.Fit();
+        }
+
+        Assert.Equal([2L, 3, 4, 5], logger.Values("throughput/batches_per_sec").Select(v => v.Batch));
+        Assert.All(logger.Values("throughput/samples_per_sec"), v => Assert.True(v.Value > 0));
+        Assert.Equal(32 * speed.BatchesPerSecond, speed.SamplesPerSecond, 6);
+        var train = logger.Values("wall_clock/train").Select(v => v.Value).ToList();
+        Assert.Equal(5, train.Count);
+        Assert.True(train.Zip(train.Skip(1)).All(p => p.Second > p.First));
+        Assert.True(speed.EvalSeconds > 0);
+        Assert.Equal(speed.TrainSeconds + speed.EvalSeconds, speed.TrainSeconds + speed.EvalSeconds);
+
+        var restored = new SpeedMonitor();
+        restored.LoadStateDict(speed.StateDict());
+        Assert.Equal(speed.TrainSeconds, restored.TrainSeconds, 9);
+        Assert.Equal(speed.EvalSeconds, restored.EvalSeconds, 9);
+    }
+
+    [Fact]
+    public void MemoryMonitorLogsProcessManagedAndTensorCountsOnlyWhenSomeoneListens()
+    {
+        var logger = new RecordingLogger();
+        var memory = new MemoryMonitor(batchInterval: 2);
+        var silent = new MemoryMonitor();
+        using var model = TrainingFixtures.Mlp(2, dropout: 0);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        using (var trainer = new Trainer(new()
+        {
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = TrainingFixtures.Batches(128, 32),
+            Device = "cpu",
+            Callbacks = [memory],
+            Loggers = [logger],
+        }))
+        {
+            trainer.Fit();
+        }
+
+        using (var quiet = new Trainer(new()
+        {
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = TrainingFixtures.Batches(64, 32),
+            Device = "cpu",
+            Callbacks = [silent],
+        }))
+        {
+            quiet.Fit();
+        }
+
+        Assert.Equal([2L, 4], logger.Values("memory/process_bytes").Select(v => v.Batch));
+        foreach (string key in new[] { "memory/process_bytes", "memory/peak_process_bytes", "memory/managed_bytes", "memory/live_tensors" })
+        {
+            Assert.True(memory.Last[key] > 0, key);
+        }
+
+        Assert.True(memory.Last["memory/peak_process_bytes"] >= memory.Last["memory/process_bytes"]);
+        Assert.Empty(silent.Last);
+    }
+}
