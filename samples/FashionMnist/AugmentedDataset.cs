@@ -31,10 +31,15 @@ internal sealed class AugmentedDataset : utils.data.Dataset, IRandomizedDataset<
     public Dictionary<string, Tensor> GetSample(long index, SampleRandom random)
     {
         var sample = _source.GetTensor(index);
-        using var image = sample[_column];
+        var image = sample[_column];
         using (NewDisposeScope())
         {
-            sample[_column] = _transform.Apply(image, random).MoveToOuterDisposeScope();
+            var augmented = _transform.Apply(image, random);
+            if (!ReferenceEquals(augmented, image)) // a transform may hand back its input
+            {
+                sample[_column] = augmented.MoveToOuterDisposeScope();
+                image.Dispose();
+            }
         }
 
         return sample;

@@ -11,17 +11,20 @@ internal sealed record Options
     public string Device { get; init; } = "auto";
     public string Output { get; init; } = "runs/fashion-mnist";
     public string? Resume { get; init; }
-    public bool BatchNorm { get; init; } = true;
-    public bool Augment { get; init; } = true;
     public string Warmup { get; init; } = "200ba";
+    public bool BatchNorm { get; init; } = true;
+    public bool Crop { get; init; } = true;
+    public int CropPadding { get; init; } = 2;
+    public bool Flip { get; init; } = true;
+    public double LabelSmoothing { get; init; } = 0.1;
+    public bool Ema { get; init; } = true;
+    public string EmaHalfLife { get; init; } = "100ba";
+    public bool MixUp { get; init; }
     public string Data { get; init; } = Composer.Data.FashionMnist.DefaultFolder;
     public int Seed { get; init; } = 42;
     public int GradAccum { get; init; } = 1;
     public int? Threads { get; init; }
     public string? ImageFolder { get; init; }
-    public bool Ema { get; init; }
-    public bool MixUp { get; init; }
-    public double LabelSmoothing { get; init; }
     public bool Help { get; init; }
 
     public const string Usage = """
@@ -55,6 +58,8 @@ internal sealed record Options
         {
             string name = args[i];
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value.", nameof(args));
+            bool On() => !name.StartsWith("--no-", StringComparison.Ordinal);
+            double Fraction() => double.TryParse(Value(), CultureInfo.InvariantCulture, out double x) && x >= 0 && x < 1 ? x : throw new ArgumentException($"{name} needs a number in [0, 1), not '{args[i]}'.", nameof(args));
             int Int() => int.TryParse(Value(), CultureInfo.InvariantCulture, out int v) && v > 0 ? v : throw new ArgumentException($"{name} needs a positive integer, not '{args[i]}'.", nameof(args));
             options = name switch
             {
@@ -64,18 +69,22 @@ internal sealed record Options
                 "--device" => options with { Device = Value() },
                 "--output" => options with { Output = Value() },
                 "--resume" => options with { Resume = Value() },
-                "--batch-norm" => options with { BatchNorm = true },
-                "--no-batch-norm" => options with { BatchNorm = false },
-                "--no-augment" => options with { Augment = false },
                 "--warmup" => options with { Warmup = Value() },
+                "--batch-norm" or "--no-batch-norm" => options with { BatchNorm = On() },
+                "--augment" or "--no-augment" => options with { Crop = On(), Flip = On() },
+                "--crop" or "--no-crop" => options with { Crop = On() },
+                "--crop-padding" => options with { CropPadding = Int() },
+                "--flip" or "--no-flip" => options with { Flip = On() },
+                "--label-smoothing" => options with { LabelSmoothing = Fraction() },
+                "--no-label-smoothing" => options with { LabelSmoothing = 0 },
+                "--ema" or "--no-ema" => options with { Ema = On() },
+                "--ema-half-life" => options with { EmaHalfLife = Value() },
+                "--mixup" or "--no-mixup" => options with { MixUp = On() },
                 "--data" => options with { Data = Value() },
                 "--seed" => options with { Seed = Int() },
                 "--grad-accum" => options with { GradAccum = Int() },
                 "--threads" => options with { Threads = Int() },
                 "--image-folder" => options with { ImageFolder = Value() },
-                "--ema" => options with { Ema = true },
-                "--mixup" => options with { MixUp = true },
-                "--label-smoothing" => options with { LabelSmoothing = double.TryParse(Value(), CultureInfo.InvariantCulture, out double x) && x >= 0 && x <= 1 ? x : throw new ArgumentException($"--label-smoothing needs a number in [0, 1], not '{args[i]}'.", nameof(args)) },
                 "--help" or "-h" => options with { Help = true },
                 _ => throw new ArgumentException($"Unknown option '{name}'.", nameof(args)),
             };

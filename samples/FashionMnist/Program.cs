@@ -40,7 +40,7 @@ string checkpoints = Path.Combine(options.Output, "checkpoints");
 string? resume = options.Resume == "latest" ? checkpoints : options.Resume;
 
 var epochs = new EpochTable();
-using var ema = options.Ema ? new EMA(halfLife: "100ba") : null;
+using var ema = options.Ema ? new EMA(halfLife: options.EmaHalfLife) : null;
 var algorithms = new List<Algorithm>();
 if (options.MixUp) algorithms.Add(new MixUp(alpha: 0.2));
 if (options.LabelSmoothing > 0) algorithms.Add(new LabelSmoothing(options.LabelSmoothing));
@@ -99,10 +99,10 @@ return 0;
 Loaders FromTensors()
 {
     var images = new Composer.Data.FashionMnist(options.Data, train: true);
-    utils.data.Dataset train = options.Augment ? new AugmentedDataset(images, Augmentation()) : images;
+    utils.data.Dataset train = Augmentation() is { } augmentation ? new AugmentedDataset(images, augmentation) : images;
     var test = new Composer.Data.FashionMnist(options.Data, train: false);
     return new(new EpochDataLoader(train, batchSize: options.BatchSize, shuffle: true, seed: options.Seed, prefetch: true, disposeDataset: true),
-        new EpochDataLoader(test, batchSize: 1000, disposeDataset: true), train.Count, options.Data);
+        new EpochDataLoader(test, batchSize: 250, disposeDataset: true), train.Count, options.Data);
 }
 
 // Image files decoded sample by sample; the augmentations draw from (seed, epoch, index), so they too change every epoch.
@@ -116,7 +116,7 @@ Loaders FromImages(string folder)
         using var images = new Composer.Data.FashionMnist(options.Data, isTrain);
         ImageExport.Write(images, splitFolder);
     }
-    var train = new ImageFolder(Path.Combine(folder, "train"), options.Augment ? Augmentation() : null, channels: 1);
+    var train = new ImageFolder(Path.Combine(folder, "train"), Augmentation(), channels: 1);
     var test = new ImageFolder(Path.Combine(folder, "test"), channels: 1);
     return new(new EpochDataLoader<LabeledImage, Dictionary<string, Tensor>>(train, ImageFolder.Collate, batchSize: options.BatchSize, shuffle: true, seed: options.Seed, prefetch: true, disposeDataset: true),
         new EpochDataLoader<LabeledImage, Dictionary<string, Tensor>>(test, ImageFolder.Collate, batchSize: 1000, disposeDataset: true),
@@ -124,7 +124,13 @@ Loaders FromImages(string folder)
 }
 
 // Shifts of up to 2 pixels and mirror images: the augmentation of the published Fashion-MNIST results.
-static ITransform Augmentation() => new Compose(new RandomCrop(28, padding: 2), new RandomHorizontalFlip());
+ITransform? Augmentation()
+{
+    var transforms = new List<ITransform>();
+    if (options.Crop) transforms.Add(new RandomCrop(28, padding: options.CropPadding));
+    if (options.Flip) transforms.Add(new RandomHorizontalFlip());
+    return transforms.Count == 0 ? null : new Compose([.. transforms]);
+}
 
 /// <summary>The sample's loaders, over tensors or image files.</summary>
 internal sealed record Loaders(IEnumerable<Dictionary<string, Tensor>> Train, IEnumerable<Dictionary<string, Tensor>> Test, long TrainCount, string Source);
