@@ -11,6 +11,7 @@ if (args.Contains("--allreduce")) return Composer.Benchmarks.AllReduceHarness.Ru
 // Trainer vs hand-written loop, interleaved, wall and CPU time (for a shared machine): --trainer mlp|cnn [iterations] [torch threads]
 if (args is ["--trainer", var model, ..])
     return Composer.Benchmarks.TrainerHarness.Run(model, args.Length > 2 ? int.Parse(args[2]) : 10, args.Length > 3 ? int.Parse(args[3]) : 0);
+if (args is ["--loader-workers", .. var rest]) return Composer.Benchmarks.LoaderWorkersHarness.Run(rest is [var r] ? int.Parse(r) : 15);
 
 bool isShort = args.Contains("--short");
 var job = (isShort ? Job.ShortRun : Job.Default).WithToolchain(InProcessEmitToolchain.Instance);

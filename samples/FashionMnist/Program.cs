@@ -118,8 +118,9 @@ Loaders FromImages(string folder)
     }
     var train = new ImageFolder(Path.Combine(folder, "train"), Augmentation(), channels: 1);
     var test = new ImageFolder(Path.Combine(folder, "test"), channels: 1);
-    return new(new EpochDataLoader<LabeledImage, Dictionary<string, Tensor>>(train, ImageFolder.Collate, batchSize: options.BatchSize, shuffle: true, seed: options.Seed, prefetch: true, disposeDataset: true),
-        new EpochDataLoader<LabeledImage, Dictionary<string, Tensor>>(test, ImageFolder.Collate, batchSize: 1000, disposeDataset: true),
+    // Decoding PNGs is per-sample work: two worker threads decode the next batches while the model trains on this one.
+    return new(new EpochDataLoader<LabeledImage, Dictionary<string, Tensor>>(train, ImageFolder.Collate, batchSize: options.BatchSize, shuffle: true, seed: options.Seed, workers: 2, disposeDataset: true),
+        new EpochDataLoader<LabeledImage, Dictionary<string, Tensor>>(test, ImageFolder.Collate, batchSize: 1000, workers: 2, disposeDataset: true),
         train.Count, $"{folder} ({train.Classes.Count} classes)");
 }
 

@@ -11,7 +11,14 @@ namespace Composer.Data;
 /// </summary>
 /// <typeparam name="T">The sample type.</typeparam>
 /// <typeparam name="TBatch">The batch type the collate function makes.</typeparam>
-/// <remarks>Batches belong to the caller: the loader never disposes them.</remarks>
+/// <remarks>
+/// <para>Batches belong to the caller: the loader never disposes them.</para>
+/// <para>With <c>workers: N</c>, N threads load the samples of the next batches in parallel while the caller works on the
+/// current one, and the worker that loads a batch's last sample calls the collate function (which must then be thread-safe:
+/// two batches may be collated at once). The batches are exactly those of <c>workers: 0</c>. What a sample's load or a collate
+/// leaves in its dispose scope belongs to the batch: handed to the dispose scope current where the batch is enumerated, as
+/// without workers, or disposed when the batch is never reached (<c>break</c>, an exception, <see cref="Dispose"/>).</para>
+/// </remarks>
 public sealed class EpochDataLoader<T, TBatch> : IDataLoader<TBatch>, IDisposable, IReplayGuarded
     where TBatch : class
 {
@@ -19,6 +26,7 @@ public sealed class EpochDataLoader<T, TBatch> : IDataLoader<TBatch>, IDisposabl
     private readonly bool _prefetch, _disposeDataset;
     private readonly ReplayGuard _guard;
     private readonly IndexCheck _indices;
+    private readonly LoaderLifetime _lifetime;
 
     /// <summary>Creates a loader; the arguments are those of <see cref="EpochDataLoader"/> plus <paramref name="collate"/>.</summary>
     /// <param name="dataset">The data set to load from.</param>
@@ -30,15 +38,26 @@ public sealed class EpochDataLoader<T, TBatch> : IDataLoader<TBatch>, IDisposabl
     /// <param name="dropLast">Drop a last batch smaller than <paramref name="batchSize"/>.</param>
     /// <param name="device">Passed to <paramref name="collate"/>; the CPU when null.</param>
     /// <param name="seed">The seed of the shuffling sampler made for <paramref name="shuffle"/>, and of the per-sample generators of an <see cref="IRandomizedDataset{T}"/>.</param>
-    /// <param name="prefetch">Load the next batch on a background thread while the current one is used.</param>
+    /// <param name="prefetch">Load the next batch on one background thread while the current one is used. Implied by
+    /// <paramref name="workers"/> above 0, which loads further ahead; together they are the same as <paramref name="workers"/> alone.</param>
     /// <param name="disposeDataset">Dispose <paramref name="dataset"/> with the loader.</param>
+    /// <param name="workers">
+    /// Threads that load the samples of the next batches in parallel, up to 2 × <paramref name="workers"/> batches ahead of the one
+    /// in use; 0, the default, loads on the enumerating thread. The batches are exactly those of <c>workers: 0</c>, and a sample of
+    /// an <see cref="IRandomizedDataset{T}"/> is the same with any number of workers. Workers call the data set's <c>GetTensor</c>
+    /// (or <c>GetSample</c>) and <paramref name="collate"/> from several threads at once; an exception there surfaces from
+    /// <c>MoveNext</c> at its batch as a <see cref="LoaderWorkerException"/> naming the sample. At most <see cref="EpochDataLoader.MaxWorkers"/>.
+    /// </param>
+    /// <exception cref="ArgumentException">Conflicting or invalid arguments, as for <see cref="EpochDataLoader"/>; an
+    /// <see cref="ArgumentOutOfRangeException"/> when <paramref name="workers"/> is negative or above <see cref="EpochDataLoader.MaxWorkers"/>.</exception>
     public EpochDataLoader(
         torch.utils.data.Dataset<T> dataset, Func<IReadOnlyList<T>, Device, TBatch> collate, int batchSize = 1,
         bool shuffle = false, ISampler? sampler = null, IBatchSampler? batchSampler = null, bool dropLast = false,
-        Device? device = null, int seed = 0, bool prefetch = false, bool disposeDataset = false)
+        Device? device = null, int seed = 0, bool prefetch = false, bool disposeDataset = false, int workers = 0)
     {
         Dataset = dataset ?? throw new ArgumentNullException(nameof(dataset));
         _collate = collate ?? throw new ArgumentNullException(nameof(collate));
+        Workers = LoaderWorkers.Validate(workers);
         (Sampler, BatchSampler, _indices) = LoaderSamplers.Create(() => dataset.Count, batchSize, shuffle, sampler, batchSampler, dropLast, seed);
         BatchSize = batchSampler is null ? batchSize : null;
         DropLast = dropLast;
@@ -46,7 +65,9 @@ public sealed class EpochDataLoader<T, TBatch> : IDataLoader<TBatch>, IDisposabl
         Seed = seed;
         _prefetch = prefetch;
         _disposeDataset = disposeDataset;
-        _guard = new ReplayGuard($"EpochDataLoader<{typeof(T).Name}, {typeof(TBatch).Name}>", BatchSampler);
+        string name = $"EpochDataLoader<{typeof(T).Name}, {typeof(TBatch).Name}>";
+        _guard = new ReplayGuard(name, BatchSampler);
+        _lifetime = new LoaderLifetime(name);
     }
 
     /// <summary>The data set samples come from.</summary>
@@ -69,6 +90,8 @@ public sealed class EpochDataLoader<T, TBatch> : IDataLoader<TBatch>, IDisposabl
     public int Seed { get; }
     /// <summary>Batches per epoch: exactly the number an enumeration yields.</summary>
     public long Count => BatchSampler.Count;
+    /// <summary>Threads that load the samples of the next batches in parallel; 0 when batches load on the enumerating thread.</summary>
+    public int Workers { get; }
 
     /// <summary>Sets the epoch on every epoch-aware part of this loader; see <see cref="Epochs.SetEpoch"/>.</summary>
     public void SetEpoch(int epoch) => Epochs.SetEpoch(this, epoch);
@@ -91,9 +114,14 @@ public sealed class EpochDataLoader<T, TBatch> : IDataLoader<TBatch>, IDisposabl
 
     ReplayGuard IReplayGuarded.ReplayGuard => _guard;
 
+    /// <summary>Whether the loader is disposed, and the workers of its running enumerations.</summary>
+    internal LoaderLifetime Lifetime => _lifetime;
+
     /// <summary>The current epoch's batches from batch <paramref name="firstBatch"/> on, skipping the others without loading them; past the last batch, none.</summary>
     /// <exception cref="ArgumentOutOfRangeException">From <c>MoveNext</c>: a batch holds an index outside the data set.</exception>
     /// <exception cref="InvalidOperationException">From the first <c>MoveNext</c>, with <see cref="ReplayedEpochPolicy"/> <c>Throw</c>: the enumeration replays the previous one.</exception>
+    /// <exception cref="LoaderWorkerException">From <c>MoveNext</c>, with workers or prefetch: loading a sample of the batch, or collating it, failed on a worker.</exception>
+    /// <exception cref="ObjectDisposedException">From <c>MoveNext</c>: the loader is disposed.</exception>
     public IEnumerable<TBatch> IterateFrom(long firstBatch)
     {
         Check.NotNegative(firstBatch);
@@ -104,8 +132,9 @@ public sealed class EpochDataLoader<T, TBatch> : IDataLoader<TBatch>, IDisposabl
     {
         // Read once, when the enumeration begins: every sample of this epoch, on any thread, uses the same epoch.
         int epoch = _guard.Epoch;
-        var batches = BatchStream.Load(BatchStream.From(BatchSampler, firstBatch, _guard, _indices),
-            (long[] indices) => _collate(indices.Select(i => GetSample(i, epoch)).ToList(), Device), _prefetch, dispose: null);
+        var batches = BatchStream.Load(BatchStream.From(BatchSampler, firstBatch, _guard, _indices), firstBatch,
+            BatchRecipe.PerSample((long index) => GetSample(index, epoch), samples => _collate(samples, Device)),
+            LoaderWorkers.Plan(Workers, _prefetch, perSample: true), _lifetime, dispose: null);
         foreach (var batch in batches) yield return batch;
     }
 
@@ -118,9 +147,14 @@ public sealed class EpochDataLoader<T, TBatch> : IDataLoader<TBatch>, IDisposabl
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <summary>Disposes the data set when the loader was made with <c>disposeDataset: true</c>.</summary>
+    /// <summary>
+    /// Stops the workers of any enumeration still running (waiting for the sample each is loading, then disposing the
+    /// batches loaded ahead) and disposes the data set when the loader was made with <c>disposeDataset: true</c>.
+    /// A disposed loader loads no more batches: <c>MoveNext</c> throws <see cref="ObjectDisposedException"/>.
+    /// </summary>
     public void Dispose()
     {
+        _lifetime.Dispose();
         if (_disposeDataset) Dataset.Dispose();
     }
 }
