@@ -76,6 +76,8 @@ string variant = options.BatchNorm ? "CNN + batch norm" : "CNN";
 Console.WriteLine($"{variant}, {model.parameters().Sum(p => p.numel()):N0} parameters, device {trainer.State.Device.type}, " +
     $"batch {options.BatchSize}, lr {options.LearningRate}, {options.Epochs} epochs" +
     (resume is null ? "" : $", resuming at {trainer.State.Timestamp}"));
+Console.WriteLine($"augmentation: {(options.Crop ? $"random crop (padding {options.CropPadding}) + " : "")}{(options.Flip ? "horizontal flip" : options.Crop ? "" : "none")}; " +
+    $"algorithms: {(algorithms.Count == 0 ? "none" : string.Join(", ", algorithms.Select(Describe)))}");
 
 var clock = Stopwatch.StartNew();
 trainer.Fit();
@@ -88,8 +90,8 @@ if (epochs.Rows.Count > 0)
     double perEpoch = epochs.Rows.Average(r => r.TrainSeconds);
     Console.WriteLine();
     Console.Write(epochs.ToMarkdown());
-    Console.WriteLine($"{epochs.Rows.Count} epochs in {clock.Elapsed.TotalSeconds:F0} s (evaluation included): " +
-        $"{perEpoch:F1} s per epoch of training, {trainCount / perEpoch:F0} samples/s");
+    Console.WriteLine($"{epochs.Rows.Count} epochs: {clock.Elapsed.TotalSeconds:F0} s of training + evaluation " +
+        $"({perEpoch:F1} s per epoch of training, {trainCount / perEpoch:F0} samples/s; {epochs.Rows.Average(r => r.EvalSeconds):F1} s per evaluation)");
 }
 
 Console.WriteLine($"checkpoints in {Path.GetFullPath(checkpoints)}; TensorBoard: tensorboard --logdir {Path.GetFullPath(Path.Combine(options.Output, "tensorboard"))}");
@@ -123,6 +125,14 @@ Loaders FromImages(string folder)
         new EpochDataLoader<LabeledImage, Dictionary<string, Tensor>>(test, ImageFolder.Collate, batchSize: 1000, workers: 2, disposeDataset: true),
         train.Count, $"{folder} ({train.Classes.Count} classes)");
 }
+
+string Describe(Algorithm algorithm) => algorithm switch
+{
+    LabelSmoothing => $"label smoothing {options.LabelSmoothing}",
+    EMA => $"EMA (half life {options.EmaHalfLife})",
+    MixUp => "MixUp (alpha 0.2)",
+    _ => algorithm.GetType().Name,
+};
 
 // Shifts of up to 2 pixels and mirror images: the augmentation of the published Fashion-MNIST results.
 ITransform? Augmentation()
