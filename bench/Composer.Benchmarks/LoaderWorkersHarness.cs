@@ -56,10 +56,13 @@ public static class LoaderWorkersHarness
             Console.WriteLine($"medians of {rounds} rounds, {Environment.ProcessorCount} cores, load average at the end: {LoadAverage()}");
             for (int v = 0; v < variants.Length; v++)
                 Console.WriteLine($"{variants[v].Name,-40} {medians[v],9:F1} ms   (min {times[v].Min(),7:F1}, max {times[v].Max(),7:F1})   CPU {Median(cpu[v]),7:F1} ms   GC pauses {Median(gc[v]),6:F1} ms");
-            Console.WriteLine($"loading alone: workers: 2 is {medians[0] / medians[1]:F2}× workers: 0 (goal ≥ 1.6), {medians[3] / medians[1]:F2}× TorchSharp num_worker: 2 (goal ≥ 1.15)");
+            // Speed-up of b over a, the median over rounds of the ratio of their times in the same round: machine load that
+            // comes and goes between rounds cancels out, where a ratio of two medians could pair a quiet round with a busy one.
+            string Speedup(int a, int b) => $"{Median(Enumerable.Range(0, rounds).Select(r => times[a][r] / times[b][r]).ToList()):F2}× (of medians {medians[a] / medians[b]:F2}×)";
+            Console.WriteLine($"loading alone: workers: 2 is {Speedup(0, 1)} workers: 0 (goal ≥ 1.6), {Speedup(3, 1)} TorchSharp num_worker: 2 (goal ≥ 1.15)");
             Console.WriteLine($"the workers' own cost: workers: 1 takes {Median(cpu[2]) / Median(cpu[0]):F3}× the CPU time of workers: 0, workers: 2 {Median(cpu[1]) / Median(cpu[0]):F3}×");
-            Console.WriteLine($"4 ms wait per batch: workers: 2 is {medians[6] / medians[5]:F2}× TorchSharp num_worker: 2 (goal ≥ 1.35); workers: 0 is {medians[6] / medians[4]:F2}×");
-            Console.WriteLine($"image folder: workers: 2 is {medians[7] / medians[9]:F2}× the one-thread loop; workers: 0 is {medians[7] / medians[8]:F2}×");
+            Console.WriteLine($"4 ms wait per batch: workers: 2 is {Speedup(6, 5)} TorchSharp num_worker: 2 (goal ≥ 1.35); workers: 0 is {Speedup(6, 4)}");
+            Console.WriteLine($"image folder: workers: 2 is {Speedup(7, 9)} the one-thread loop; workers: 0 is {Speedup(7, 8)}");
             return 0;
         }
         finally

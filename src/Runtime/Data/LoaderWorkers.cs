@@ -130,12 +130,12 @@ internal sealed class LoaderWorkers<TIndices, TPart, TBatch> : IDisposable where
             }
             var (made, failure, failedPart, result, indices) = (slot.Made, slot.Error, slot.ErrorPart, slot.Batch, slot.Indices);
             (slot.Made, slot.Error, slot.Batch, slot.Indices, slot.Done) = ([], null, null, default!, false);
-            Dispatch(); // the freed slot takes the next batch while the consumer works on this one
             if (failure is not null)
             {
                 DisposeAll(made);
                 throw new LoaderWorkerException(firstBatch + number, failedPart < 0 ? null : recipe.SampleOf(indices, failedPart), failure);
             }
+            Dispatch(); // the freed slot takes the next batch while the consumer works on this one
             HandOver(made);
             batch = result!;
             return true;
