@@ -28,7 +28,7 @@ internal sealed class EpochFlow
     {
         Root = root;
         Tree = tree;
-        foreach (var operation in root.DescendantsAndSelf()) Index(operation);
+        Walk(root);
         foreach (var (call, enumerator, bodies) in _enumerators)
             bodies.AddRange(_loops.Where(l => l is IWhileLoopOperation { Condition: { } condition } && MovesNext(condition, enumerator)));
         ExpandCollectionEvents();
@@ -61,6 +61,14 @@ internal sealed class EpochFlow
     public List<EpochEvent> Events { get; } = [];
 
     // ---- The walk ----
+
+    /// <summary>Indexes an operation and everything under it, in the order of <c>DescendantsAndSelf</c>, without its enumerator stack.</summary>
+    [MethodImpl(Hot.Path)]
+    private void Walk(IOperation operation)
+    {
+        Index(operation);
+        foreach (var child in operation.ChildOperations) Walk(child);
+    }
 
     /// <remarks>Dispatches on <see cref="IOperation.Kind"/>: most operations are none of these, and a type test per case costs an interface cast each.</remarks>
     [MethodImpl(Hot.Path)]

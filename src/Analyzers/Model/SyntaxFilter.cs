@@ -76,10 +76,23 @@ internal sealed class SyntaxFilter
         positions.Sort();
         foreach (var position in positions)
         {
-            if (!InAny(tops, position) || CandidateAt(root.FindToken(position)) is not { } node || !seen.Add(node)) continue;
+            if (!MayBeCalled(text, position) || !InAny(tops, position) || CandidateAt(root.FindToken(position)) is not { } node || !seen.Add(node)) continue;
             filter.Visit(node, settings, loaderNames);
         }
         return filter;
+    }
+
+    /// <summary>
+    /// Whether the identifier or keyword at <paramref name="position"/> is followed by <c>(</c>, <c>&lt;</c> or <c>{</c>: only
+    /// then can it name a call, a creation or a foreach. Saves a token lookup for most words (a loader's type in a declaration).
+    /// </summary>
+    [MethodImpl(Hot.Path)]
+    private static bool MayBeCalled(string text, int position)
+    {
+        int i = position;
+        while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_')) i++;
+        while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
+        return i < text.Length && text[i] is '(' or '<' or '{';
     }
 
     [MethodImpl(Hot.Path)]
