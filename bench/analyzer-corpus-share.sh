@@ -5,6 +5,9 @@
 # Prints the Markdown summary of bench/analyzer-share-summary.sh. Needs python3 (to pick the files).
 #
 #   bash bench/analyzer-corpus-share.sh [RUNS]      # RUNS builds in a row (default 2): the first loads the analyzer cold
+#   SERVER=1 bash bench/analyzer-corpus-share.sh 3  # through the compiler server (the SDK's default, which this
+#                                                   # machine's environment turns off with UseSharedCompilation=false):
+#                                                   # from the second build on, the analyzer is loaded and compiled
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
@@ -38,8 +41,11 @@ XML
 printf 'root = false\n[*.cs]\ndotnet_diagnostic.CMP006.severity = warning\n' > "$work/.editorconfig"
 echo "$(ls "$work/src" | wc -l) files"
 dotnet restore "$work/Corpus.csproj" -nologo -v q >/dev/null
+server=(); mode="a csc process per build"
+if [ "${SERVER:-0}" = 1 ]; then server=(-p:UseSharedCompilation=true); mode="compiler server"; fi
 for i in $(seq 1 "$runs"); do
   dotnet build "$work/Corpus.csproj" -c Release -nologo -p:ReportAnalyzer=true -v:detailed -clp:PerformanceSummary \
-    --no-incremental --no-restore > "$work/build$i.log" || { tail -20 "$work/build$i.log"; exit 1; }
-  bash bench/analyzer-share-summary.sh "$work/build$i.log" "Adversarial corpus as one project, build $i" | tail -1
+    --no-incremental --no-restore "${server[@]}" > "$work/build$i.log" || { tail -20 "$work/build$i.log"; exit 1; }
+  bash bench/analyzer-share-summary.sh "$work/build$i.log" "Adversarial corpus as one project ($mode), build $i" | tail -1
 done
+if [ "${SERVER:-0}" = 1 ]; then dotnet build-server shutdown >/dev/null 2>&1 || true; fi
