@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -63,7 +62,6 @@ internal sealed class EpochFlow
     // ---- The walk ----
 
     /// <summary>Indexes an operation and everything under it, in the order of <c>DescendantsAndSelf</c>, without its enumerator stack.</summary>
-    [MethodImpl(Hot.Path)]
     private void Walk(IOperation operation)
     {
         Index(operation);
@@ -71,7 +69,6 @@ internal sealed class EpochFlow
     }
 
     /// <remarks>Dispatches on <see cref="IOperation.Kind"/>: most operations are none of these, and a type test per case costs an interface cast each.</remarks>
-    [MethodImpl(Hot.Path)]
     private void Index(IOperation operation)
     {
         switch (operation.Kind)
@@ -128,7 +125,6 @@ internal sealed class EpochFlow
         return false;
     }
 
-    [MethodImpl(Hot.Path)]
     private static void Add(Dictionary<ISymbol, List<IOperation>> map, ISymbol key, IOperation value)
     {
         if (!map.TryGetValue(key, out var list)) map[key] = list = [];
@@ -230,7 +226,6 @@ internal sealed class EpochFlow
         if (handedOn) Events.Add(new EpochEvent(reference, EpochTarget.BatchSampler, owner, owner.ReferencedSymbol(), null, null));
     }
 
-    [MethodImpl(Hot.Path)]
     private void IndexInvocation(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;

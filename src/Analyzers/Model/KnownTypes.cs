@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace Composer.Analyzers.Model;
@@ -103,7 +102,6 @@ internal sealed class KnownTypes
         type is { Name: "data", ContainingType: { Name: "utils", ContainingType: { Name: "torch" } torch } } && torch.ContainingNamespace is { Name: "TorchSharp" } ns && ns.ContainingNamespace.IsGlobalNamespace;
 
     /// <summary>What kind of loader <paramref name="type"/> is; <paramref name="settings"/> adds the user's own loader types.</summary>
-    [MethodImpl(Hot.Path)]
     public LoaderKind KindOf(ITypeSymbol? type, AnalyzerSettings settings)
     {
         if (type is null or { SpecialType: not SpecialType.None } or IErrorTypeSymbol) return LoaderKind.None;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -8,7 +7,6 @@ namespace Composer.Analyzers.Model;
 internal static class Operations
 {
     /// <summary>The operation under conversions and parentheses.</summary>
-    [MethodImpl(Hot.Path)]
     public static IOperation WalkDown(this IOperation operation)
     {
         while (true)
@@ -24,7 +22,6 @@ internal static class Operations
     }
 
     /// <summary>The variable an expression stands for: a local, parameter, field or property (of this object).</summary>
-    [MethodImpl(Hot.Path)]
     public static ISymbol? ReferencedSymbol(this IOperation? operation) => operation?.WalkDown() switch
     {
         ILocalReferenceOperation local => local.Local,

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -32,7 +31,6 @@ internal sealed class SyntaxFilter
     /// type's own declaration holds one, since its members may use that loader), so a large file that mentions a loader
     /// once costs a few token lookups.
     /// </remarks>
-    [MethodImpl(Hot.Path)]
     public static SyntaxFilter? Scan(SyntaxTree tree, KnownTypes types, AnalyzerSettings settings, CancellationToken cancellationToken)
     {
         var text = tree.GetText(cancellationToken).ToString();
@@ -86,7 +84,6 @@ internal sealed class SyntaxFilter
     /// Whether the identifier or keyword at <paramref name="position"/> is followed by <c>(</c>, <c>&lt;</c> or <c>{</c>: only
     /// then can it name a call, a creation or a foreach. Saves a token lookup for most words (a loader's type in a declaration).
     /// </summary>
-    [MethodImpl(Hot.Path)]
     private static bool MayBeCalled(string text, int position)
     {
         int i = position;
@@ -95,7 +92,6 @@ internal sealed class SyntaxFilter
         return i < text.Length && text[i] is '(' or '<' or '{';
     }
 
-    [MethodImpl(Hot.Path)]
     private static bool InAny(List<SyntaxNode> scopes, int position)
     {
         foreach (var scope in scopes)
@@ -125,7 +121,6 @@ internal sealed class SyntaxFilter
     private static readonly Dictionary<int, string> CallNames = KnownTypes.EnumerableMethodNames.Concat(["GetEnumerator", "new"]).ToDictionary(Hash, name => name);
 
     /// <summary>Where a name of <see cref="CallNames"/> is followed by <c>(</c> (or by type arguments and <c>(</c>).</summary>
-    [MethodImpl(Hot.Path)]
     private static void CallPositions(string text, List<int> positions)
     {
         for (int open = text.IndexOf('('); open >= 0; open = text.IndexOf('(', open + 1))
@@ -158,7 +153,6 @@ internal sealed class SyntaxFilter
 
     private static int Hash(string name) => Hash(name, 0, name.Length);
 
-    [MethodImpl(Hot.Path)]
     private static int Hash(string text, int start, int length)
     {
         unchecked
@@ -169,14 +163,12 @@ internal sealed class SyntaxFilter
         }
     }
 
-    [MethodImpl(Hot.Path)]
     private static void ForEachPositions(string text, List<int> positions)
     {
         for (int i = text.IndexOf("foreach", StringComparison.Ordinal); i >= 0; i = text.IndexOf("foreach", i + 7, StringComparison.Ordinal))
             positions.Add(i);
     }
 
-    [MethodImpl(Hot.Path)]
     private static List<int> Positions(string text, IEnumerable<string> words)
     {
         var positions = new List<int>();
@@ -215,7 +207,6 @@ internal sealed class SyntaxFilter
                 .OfType<TypeDeclarationSyntax>().Where(t => t.Identifier.ValueText == type.Identifier.ValueText && t.Modifiers.Any(SyntaxKind.PartialKeyword))
             : [type];
 
-    [MethodImpl(Hot.Path)]
     private void Visit(SyntaxNode node, AnalyzerSettings settings, HashSet<string> loaderNames)
     {
         switch (node)
@@ -237,7 +228,6 @@ internal sealed class SyntaxFilter
         }
     }
 
-    [MethodImpl(Hot.Path)]
     private static string? NameOf(SyntaxNode expression) => expression switch
     {
         IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
@@ -250,7 +240,6 @@ internal sealed class SyntaxFilter
     };
 
     /// <summary>Only a node inside a loop, a local function or a lambda can run once per epoch.</summary>
-    [MethodImpl(Hot.Path)]
     private static bool InLoopOrFunction(SyntaxNode node)
     {
         for (var parent = node.Parent; parent is not null; parent = parent.Parent)
