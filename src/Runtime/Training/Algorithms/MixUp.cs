@@ -45,22 +45,18 @@ public sealed class MixUp : Algorithm
     public IReadOnlyList<long> Permutation { get; private set; } = [];
 
     /// <inheritdoc />
-    public override IReadOnlyCollection<Event> Events { get; } = [Event.AfterDataloader, Event.AfterLoss, Event.BatchEnd];
+    public override IReadOnlyCollection<Event> Events => MixedTargets.Events;
 
     /// <inheritdoc />
     public override void Apply(Event e, State state, Logger logger)
     {
-        switch (e)
+        if (e == Event.AfterDataloader)
         {
-            case Event.AfterDataloader:
-                Mix(state);
-                break;
-            case Event.AfterLoss:
-                _targets.MixLoss(state);
-                break;
-            case Event.BatchEnd:
-                _targets.Clear();
-                break;
+            Mix(state);
+        }
+        else
+        {
+            _targets.Apply(e, state);
         }
     }
 

@@ -9,6 +9,9 @@ namespace Composer.Training;
 /// </summary>
 internal sealed class MixedTargets(string targetKey, string algorithm)
 {
+    /// <summary>The events of a mixing algorithm: it mixes the batch after loading, each loss after it is computed, and forgets at the batch's end.</summary>
+    public static readonly IReadOnlyCollection<Event> Events = [Event.AfterDataloader, Event.AfterLoss, Event.BatchEnd];
+
     private Tensor? _permuted;
     private double _mixing;
     private long _offset;
@@ -21,7 +24,7 @@ internal sealed class MixedTargets(string targetKey, string algorithm)
     }
 
     /// <summary>At <see cref="Event.AfterLoss"/>: replaces the micro-batch's loss by the mixture of the two targets' losses.</summary>
-    public void MixLoss(State state)
+    private void MixLoss(State state)
     {
         if (_permuted is null || _mixing == 1)
         {
@@ -43,5 +46,16 @@ internal sealed class MixedTargets(string targetKey, string algorithm)
         state.MicroBatchLoss = state.MicroBatchLoss! * _mixing + otherLoss * (1 - _mixing);
     }
 
-    public void Clear() => _permuted = null; // freed with the batch's dispose scope
+    /// <summary>The loss side of an event of <see cref="Events"/>; mixing the batch's inputs is the algorithm's own.</summary>
+    public void Apply(Event e, State state)
+    {
+        if (e == Event.AfterLoss)
+        {
+            MixLoss(state);
+        }
+        else if (e == Event.BatchEnd)
+        {
+            _permuted = null; // freed with the batch's dispose scope
+        }
+    }
 }
