@@ -79,12 +79,9 @@ internal readonly record struct TensorRecord(ScalarType DType, long[] Shape, lon
     public static void WriteBytes(Stream stream, Tensor cpu)
     {
         using var scope = NewDisposeScope();
-        var flat = cpu.reshape(-1);
-        long count = flat.shape[0];
-        long step = Math.Max(1, Piece / flat.ElementSize);
-        for (long start = 0; start < count; start += step)
+        foreach (var piece in Pieces(cpu))
         {
-            stream.Write(flat.narrow(0, start, Math.Min(step, count - start)).bytes);
+            stream.Write(piece.bytes);
         }
     }
 
@@ -126,12 +123,21 @@ internal readonly record struct TensorRecord(ScalarType DType, long[] Shape, lon
     private static void ReadBytes(Stream stream, Tensor cpu)
     {
         using var scope = NewDisposeScope();
+        foreach (var piece in Pieces(cpu))
+        {
+            stream.ReadExactly(piece.bytes);
+        }
+    }
+
+    /// <summary>A contiguous CPU tensor's memory as consecutive views of at most <see cref="Piece"/> bytes, in the caller's dispose scope.</summary>
+    private static IEnumerable<Tensor> Pieces(Tensor cpu)
+    {
         var flat = cpu.reshape(-1);
         long count = flat.shape[0];
         long step = Math.Max(1, Piece / flat.ElementSize);
         for (long start = 0; start < count; start += step)
         {
-            stream.ReadExactly(flat.narrow(0, start, Math.Min(step, count - start)).bytes);
+            yield return flat.narrow(0, start, Math.Min(step, count - start));
         }
     }
 
