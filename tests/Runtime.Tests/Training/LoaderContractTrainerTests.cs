@@ -126,13 +126,7 @@ public class LoaderContractTrainerTests
             SaveFolder = saveFolder,
             SaveInterval = "17ba",
             LoadPath = loadPath,
-            Callbacks = [new RecordingCallback((e, s) =>
-            {
-                if (e == Event.BatchStart)
-                {
-                    batches.Add(string.Join(",", s.Batch!["label"].data<long>().ToArray()));
-                }
-            })],
+            Callbacks = [RecordingCallback.BatchLabels(batches)],
         });
         trainer.Fit();
         Assert.Equal(new Timestamp(3, 30, 0, 30 * 32), trainer.State.Timestamp);

@@ -65,13 +65,7 @@ public class ReplayGuardTrainerTests
             SaveInterval = "8ba",
             LoadPath = loadPath,
             RunName = "guard",
-            Callbacks = [new RecordingCallback((e, s) =>
-            {
-                if (e == Event.BatchStart)
-                {
-                    batches.Add(string.Join(",", s.Batch!["label"].data<long>().ToArray()));
-                }
-            })],
+            Callbacks = [RecordingCallback.BatchLabels(batches)],
         });
         trainer.Fit();
         return batches;

@@ -74,13 +74,7 @@ public class ResumeTests
             SaveFolder = saveFolder,
             SaveInterval = "22ba",
             LoadPath = loadPath,
-            Callbacks = [mix, ema, stopper, new RecordingCallback((e, s) =>
-            {
-                if (e == Event.BatchStart)
-                {
-                    batches.Add(string.Join(",", s.Batch!["label"].data<long>().ToArray()));
-                }
-            })],
+            Callbacks = [mix, ema, stopper, RecordingCallback.BatchLabels(batches)],
         });
         trainer.Fit();
         var shadow = ema.Shadow.ToDictionary(p => p.Key, p => p.Value.data<float>().ToArray());
@@ -108,13 +102,7 @@ public class ResumeTests
             SaveFolder = saveFolder,
             SaveInterval = "17ba",
             LoadPath = loadPath,
-            Callbacks = [new RecordingCallback((e, s) =>
-            {
-                if (e == Event.BatchStart)
-                {
-                    batches.Add(string.Join(",", s.Batch!["label"].data<long>().ToArray()));
-                }
-            })],
+            Callbacks = [RecordingCallback.BatchLabels(batches)],
         });
         trainer.Fit();
         Assert.Equal(new Timestamp(3, 30, 0, 30 * 32), trainer.State.Timestamp);
