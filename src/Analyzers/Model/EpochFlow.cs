@@ -27,7 +27,8 @@ internal sealed class EpochFlow
     {
         Root = root;
         Tree = tree;
-        Walk(root);
+        // Roslyn's own walk keeps its stack on the heap: a recursion would overflow on a deep expression (a long concatenation).
+        foreach (var operation in root.DescendantsAndSelf()) Index(operation);
         foreach (var (call, enumerator, bodies) in _enumerators)
             bodies.AddRange(_loops.Where(l => l is IWhileLoopOperation { Condition: { } condition } && MovesNext(condition, enumerator)));
         ExpandCollectionEvents();
@@ -60,13 +61,6 @@ internal sealed class EpochFlow
     public List<EpochEvent> Events { get; } = [];
 
     // ---- The walk ----
-
-    /// <summary>Indexes an operation and everything under it, in the order of <c>DescendantsAndSelf</c>, without its enumerator stack.</summary>
-    private void Walk(IOperation operation)
-    {
-        Index(operation);
-        foreach (var child in operation.ChildOperations) Walk(child);
-    }
 
     /// <remarks>Dispatches on <see cref="IOperation.Kind"/>: most operations are none of these, and a type test per case costs an interface cast each.</remarks>
     private void Index(IOperation operation)

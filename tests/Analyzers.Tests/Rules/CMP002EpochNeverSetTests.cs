@@ -47,6 +47,12 @@ public class CMP002EpochNeverSetTests
     public Task ForeachOverAnEpochRange() => V.AnalyzerAsync(Train(Shuffled,
         "foreach (var epoch in Enumerable.Range(0, epochs)) { foreach (var batch in {|#0:trainLoader|}) { } }"), Expected());
 
+    /// <summary>The flow of a member walks all its operations: a 100,000-term sum (as deep an operation tree) must not exhaust the stack.</summary>
+    [Fact]
+    public Task ALoopBesideAVeryDeepExpression() => V.AnalyzerAsync(Train(Shuffled,
+        "for (int epoch = 0; epoch < epochs; epoch++) { long sum = " + string.Join(" + ", Enumerable.Repeat("epoch", 100_000)) +
+        "; foreach (var batch in {|#0:trainLoader|}) { } }"), Expected());
+
     [Fact]
     public Task ResumingWithIterateFrom() => V.AnalyzerAsync(Train(Shuffled,
         "for (int epoch = 0; epoch < epochs; epoch++) { foreach (var batch in {|#0:trainLoader.IterateFrom(0)|}) { } }"), Expected());
