@@ -10,13 +10,14 @@ rm -rf "$work" && mkdir -p "$work"
 dotnet build bench/Composer.Benchmarks -c Release -nologo -v q >/dev/null
 dotnet bench/Composer.Benchmarks/bin/Release/net10.0/Composer.Benchmarks.dll --write-corpus "$work"
 bin="$root/bench/Composer.Benchmarks/bin/Release/net10.0"
+analyzer=$(bash bench/analyzer-path.sh) # the image the package gives this platform (PRECOMPILED=0: the neutral one)
 cat > "$work/Corpus.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable></PropertyGroup>
   <ItemGroup>
     <PackageReference Include="TorchSharp" />
     <Reference Include="$bin/Composer.Runtime.dll" />
-    <Analyzer Include="$bin/Composer.Analyzers.dll" />
+    <Analyzer Include="$analyzer" />
   </ItemGroup>
 </Project>
 XML

@@ -8,13 +8,15 @@
 #   SERVER=1 bash bench/analyzer-corpus-share.sh 3  # through the compiler server (the SDK's default, which this
 #                                                   # machine's environment turns off with UseSharedCompilation=false):
 #                                                   # from the second build on, the analyzer is loaded and compiled
+#   PRECOMPILED=0 bash bench/analyzer-corpus-share.sh # the platform-neutral analyzer (JIT-compiled in every build)
+#                                                   # instead of the precompiled image the package gives this platform
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
 runs="${1:-2}"
 work="artifacts/analyzer-corpus-share"
 rm -rf "$work" && mkdir -p "$work/src"
-dotnet build src/Analyzers/Composer.Analyzers.csproj -c Release -nologo -v q >/dev/null
+analyzer=$(bash bench/analyzer-path.sh)
 dotnet build src/Runtime/Composer.Runtime.csproj -c Release -nologo -v q >/dev/null
 python3 - "$root/tests/Analyzers.Tests/Corpus/Adversarial" "$work/src" <<'PY'
 import glob, os, re, shutil, sys
@@ -33,13 +35,13 @@ cat > "$work/Corpus.csproj" <<XML
   <ItemGroup>
     <PackageReference Include="TorchSharp" />
     <Reference Include="$root/src/Runtime/bin/Release/net8.0/Composer.Runtime.dll" />
-    <Analyzer Include="$root/src/Analyzers/bin/Release/netstandard2.0/Composer.Analyzers.dll" />
+    <Analyzer Include="$analyzer" />
   </ItemGroup>
 </Project>
 XML
 # The corpus's CMP006 cases are errors by default and would stop the build before emit.
 printf 'root = false\n[*.cs]\ndotnet_diagnostic.CMP006.severity = warning\n' > "$work/.editorconfig"
-echo "$(ls "$work/src" | wc -l) files"
+echo "$(ls "$work/src" | wc -l) files, analyzer $analyzer"
 dotnet restore "$work/Corpus.csproj" -nologo -v q >/dev/null
 server=(); mode="a csc process per build"
 if [ "${SERVER:-0}" = 1 ]; then server=(-p:UseSharedCompilation=true); mode="compiler server"; fi

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
+using System.Reflection.PortableExecutable;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Xunit.Abstractions;
 
@@ -100,11 +102,18 @@ public sealed class NewUserTests(ITestOutputHelper log) : IDisposable
         Assert.True(add.Exit == 0, add.Output);
         File.WriteAllText(Path.Combine(app, "Program.cs"), BuggyProgram);
 
-        // The warning, with its help link, from the analyzers that came with Composer.Runtime.
-        var build = Run(app, "dotnet", "build", "-nologo");
+        // The warning, with its help link, from the analyzers that came with Composer.Runtime: on this platform the
+        // precompiled image, which the package's targets put in place of the platform-neutral assembly.
+        var build = Run(app, "dotnet", "build", "-nologo", "-v:n");
         Assert.True(build.Exit == 0, build.Output);
         Assert.Matches(@"Program\.cs\(17,\d+\): warning CMP001: 'loader' draws batches from a batch sampler", build.Output);
         Assert.Contains("docs/rules/CMP001.md", build.Output);
+        bool precompiled = RuntimeInformation.RuntimeIdentifier == "linux-x64"; // the platforms the package has an image for
+        Assert.Equal(precompiled, build.Output.Contains("/precompiled/linux-x64/Composer.Analyzers.dll"));
+        Assert.Equal(!precompiled, build.Output.Contains("/analyzers/dotnet/cs/Composer.Analyzers.dll"));
+        build = Run(app, "dotnet", "build", "-nologo", "-v:n", "--no-incremental", "-p:ComposerPrecompiledAnalyzers=false");
+        Assert.Contains("/analyzers/dotnet/cs/Composer.Analyzers.dll", build.Output);
+        Assert.Contains("warning CMP001", build.Output);
 
         // .editorconfig makes it an error.
         File.WriteAllText(Path.Combine(app, ".editorconfig"), "root = true\n\n[*.cs]\ndotnet_diagnostic.CMP001.severity = error\n");
@@ -137,11 +146,25 @@ public sealed class NewUserTests(ITestOutputHelper log) : IDisposable
             using var zip = ZipFile.OpenRead(Path.Combine(feed, $"{id}.{_version}.nupkg"));
             return zip.Entries.Select(e => e.FullName).Where(n => !n.StartsWith("package/") && !n.StartsWith("_rels/") && n != "[Content_Types].xml").Order(StringComparer.Ordinal).ToArray();
         }
-        Assert.Equal(["Composer.Analyzers.nuspec", "README.md", "analyzers/dotnet/cs/Composer.Analyzers.CodeFixes.dll", "analyzers/dotnet/cs/Composer.Analyzers.dll"],
+        Assert.Equal(["Composer.Analyzers.nuspec", "README.md", "analyzers/dotnet/cs/Composer.Analyzers.CodeFixes.dll", "analyzers/dotnet/cs/Composer.Analyzers.dll",
+                      "buildTransitive/Composer.Analyzers.targets", "precompiled/linux-x64/Composer.Analyzers.CodeFixes.dll", "precompiled/linux-x64/Composer.Analyzers.dll"],
             Files("Composer.Analyzers"));
+        // The platform-neutral assembly is IL only; the precompiled one carries native code (a ReadyToRun header).
+        Assert.False(HasNativeCode("analyzers/dotnet/cs/Composer.Analyzers.dll"));
+        Assert.True(HasNativeCode("precompiled/linux-x64/Composer.Analyzers.dll"));
         Assert.Equal(["Composer.Runtime.nuspec", "README.md", "buildTransitive/Composer.Runtime.targets", "buildTransitive/WeakenMissingGlibcxx.cs",
                       "lib/net8.0/Composer.Runtime.dll", "lib/net8.0/Composer.Runtime.xml"],
             Files("Composer.Runtime"));
         Assert.True(File.Exists(Path.Combine(feed, $"Composer.Runtime.{_version}.snupkg")), "the symbols package");
+
+        bool HasNativeCode(string entry)
+        {
+            using var zip = ZipFile.OpenRead(Path.Combine(feed, $"Composer.Analyzers.{_version}.nupkg"));
+            using var image = new MemoryStream();
+            zip.GetEntry(entry)!.Open().CopyTo(image);
+            image.Position = 0;
+            using var pe = new PEReader(image);
+            return pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
+        }
     }
 }
