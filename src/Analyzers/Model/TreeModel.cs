@@ -116,6 +116,8 @@ internal sealed class TreeModel
     public IReadOnlyList<EpochEvent>? EventsOf(IMethodSymbol method)
     {
         method = method.ReducedFrom ?? method.OriginalDefinition;
+        // Most calls in a training loop are to libraries (TorchSharp's tensor methods): not in view, and no lookup needed.
+        if (method.DeclaringSyntaxReferences.IsEmpty) return null;
         if (_calleeEvents.TryGetValue(method, out var known)) return known;
         if (!_inProgress.Add(method)) return [];
         List<EpochEvent>? events = null;
