@@ -12,8 +12,8 @@ namespace Composer.Analyzers.Model;
 /// </summary>
 internal sealed class EpochFlow
 {
-    private readonly Dictionary<ISymbol, List<IOperation>> _values = new(SymbolEqualityComparer.Default);
-    private readonly Dictionary<ISymbol, List<IOperation>> _writes = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, List<IOperation>> _values = new(32, SymbolEqualityComparer.Default); // sized for a training member: fewer rehashes of symbols
+    private readonly Dictionary<ISymbol, List<IOperation>> _writes = new(32, SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, List<IOperation>> _functionUses = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IOperation, ISymbol> _delegateLocals = [];
     private readonly Dictionary<ISymbol, ISymbol> _lambdaLocals = new(SymbolEqualityComparer.Default);
@@ -22,6 +22,7 @@ internal sealed class EpochFlow
     private readonly List<(IInvocationOperation Call, ISymbol Enumerator, List<IOperation> Bodies)> _enumerators = [];
     private readonly Dictionary<ISymbol, LoaderFacts> _facts = new(SymbolEqualityComparer.Default);
     private HashSet<ILoopOperation>? _epochLoops;
+    private HashSet<IOperation>? _iterationLoops;
 
     public EpochFlow(IOperation root, TreeModel tree)
     {
@@ -466,10 +467,11 @@ internal sealed class EpochFlow
     public List<(ILoopOperation Loop, IOperation Site)> InnermostLoops(IOperation operation, Func<ILoopOperation, bool> accept)
     {
         var found = new List<(ILoopOperation, IOperation)>();
-        Visit(operation, new HashSet<ISymbol>(SymbolEqualityComparer.Default));
+        HashSet<ISymbol>? visited = null; // made when a function boundary is crossed, which most operations never reach
+        Visit(operation);
         return found;
 
-        void Visit(IOperation site, HashSet<ISymbol> visited)
+        void Visit(IOperation site)
         {
             var child = site;
             for (var parent = site.Parent; parent is not null; child = parent, parent = parent.Parent)
@@ -481,8 +483,8 @@ internal sealed class EpochFlow
                 }
                 if (FunctionSymbol(parent) is { } function)
                 {
-                    if (visited.Add(function) && _functionUses.TryGetValue(function, out var uses))
-                        foreach (var use in uses) Visit(use, visited);
+                    if ((visited ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default)).Add(function) && _functionUses.TryGetValue(function, out var uses))
+                        foreach (var use in uses) Visit(use);
                     return;
                 }
             }
@@ -505,15 +507,20 @@ internal sealed class EpochFlow
     };
 
     /// <summary>Whether <paramref name="operation"/> runs inside <paramref name="ancestor"/>, directly or through the local functions and delegates it calls there.</summary>
-    public bool IsWithin(IOperation operation, IOperation ancestor) => IsWithin(operation, ancestor, new HashSet<ISymbol>(SymbolEqualityComparer.Default));
+    public bool IsWithin(IOperation operation, IOperation ancestor) => IsWithin(operation, ancestor, null);
 
-    private bool IsWithin(IOperation operation, IOperation ancestor, HashSet<ISymbol> visited)
+    private bool IsWithin(IOperation operation, IOperation ancestor, HashSet<ISymbol>? visited)
     {
         for (var current = operation; current is not null; current = current.Parent)
         {
             if (current == ancestor) return true;
             if (current != operation && FunctionSymbol(current) is { } function)
-                return visited.Add(function) && _functionUses.TryGetValue(function, out var uses) && uses.Any(u => IsWithin(u, ancestor, visited));
+            {
+                if (!(visited ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default)).Add(function) || !_functionUses.TryGetValue(function, out var uses)) return false;
+                foreach (var use in uses)
+                    if (IsWithin(use, ancestor, visited)) return true;
+                return false;
+            }
         }
         return false;
     }
@@ -530,7 +537,11 @@ internal sealed class EpochFlow
         return _epochLoops.Contains(loop);
     }
 
-    private bool IsIterationLoop(ILoopOperation loop) => Iterations.Any(i => i.Site == loop || i.Bodies.Contains(loop));
+    private bool IsIterationLoop(ILoopOperation loop)
+    {
+        _iterationLoops ??= new HashSet<IOperation>(Iterations.Select(i => i.Site).Concat(Iterations.SelectMany(i => i.Bodies)));
+        return _iterationLoops.Contains(loop);
+    }
 
     /// <summary>The innermost epoch loop a call runs in, if any.</summary>
     public ILoopOperation? EpochLoopOf(IOperation operation) => InnermostLoops(operation, IsEpochLoop).Select(p => p.Loop).FirstOrDefault();

@@ -194,16 +194,20 @@ internal sealed class KnownTypes
         return settings.HasExtraSetters && HasSetter(type, settings);
     }
 
+    /// <remarks>Looks the setters up by name: asking every method of a library type for its parameters would decode all their signatures.</remarks>
     private static bool HasSetter(ITypeSymbol type, AnalyzerSettings settings)
     {
         for (var t = type; t is not null; t = t.BaseType)
-            if (t.GetMembers().OfType<IMethodSymbol>().Any(m => IsEpochSetterShape(m, settings))) return true;
+            foreach (var name in settings.SetterNames)
+                foreach (var member in t.GetMembers(name))
+                    if (member is IMethodSymbol method && IsEpochSetterShape(method, settings)) return true;
         return false;
     }
 
     /// <summary><c>SetEpoch(int)</c>, <c>set_epoch(int)</c> or a setter named in .editorconfig: an instance method of one integer parameter.</summary>
+    /// <remarks>The name first: it is the cheap test, and most calls fail it.</remarks>
     public static bool IsEpochSetterShape(IMethodSymbol method, AnalyzerSettings settings) =>
-        !method.IsStatic && method.Parameters.Length == 1 && IsInteger(method.Parameters[0].Type) && settings.IsSetterName(method.Name);
+        settings.IsSetterName(method.Name) && !method.IsStatic && method.Parameters.Length == 1 && IsInteger(method.Parameters[0].Type);
 
     private static bool IsInteger(ITypeSymbol type) => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64;
 
