@@ -61,8 +61,10 @@ internal sealed class KnownTypes
     // The caches hold reference types only: a dictionary of a value type is a generic instantiation of its own, compiled
     // by the JIT in every build that loads the analyzer, where one of reference types shares the framework's compiled code.
     private readonly ConcurrentDictionary<AnalyzerSettings, Tuple<HashSet<string>, string[]>> _filterWords = new();
-    private readonly ConcurrentDictionary<ITypeSymbol, object> _kinds = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ITypeSymbol, object> _epochAware = new(SymbolEqualityComparer.Default);
+    // Many lock stripes and room to start with: files are analyzed in parallel and each adds its own types, and on a
+    // busy machine a thread preempted while it holds a stripe (or grows the table, which takes every stripe) stalls the other.
+    private readonly ConcurrentDictionary<ITypeSymbol, object> _kinds = new(concurrencyLevel: 64, capacity: 1024, SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, object> _epochAware = new(concurrencyLevel: 64, capacity: 256, SymbolEqualityComparer.Default);
     private static readonly object[] BoxedKinds = [LoaderKind.None, LoaderKind.Epoch, LoaderKind.Torch, LoaderKind.Shape];
     private static readonly object True = true, False = false;
 
