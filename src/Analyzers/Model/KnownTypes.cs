@@ -124,7 +124,9 @@ internal sealed class KnownTypes
     public LoaderKind KindOf(ITypeSymbol? type, AnalyzerSettings settings)
     {
         if (type is null or { SpecialType: not SpecialType.None } or IErrorTypeSymbol) return LoaderKind.None;
-        var kind = (LoaderKind)_kinds.GetOrAdd(type, t => BoxedKinds[(int)ComputeKind(t)]);
+        // TryGetValue first: GetOrAdd with a lambda that calls an instance method allocates a delegate on every call.
+        if (!_kinds.TryGetValue(type, out var boxed)) _kinds.TryAdd(type, boxed = BoxedKinds[(int)ComputeKind(type)]);
+        var kind = (LoaderKind)boxed;
         if (kind == LoaderKind.None && settings.IsExtraLoaderType(type)) return LoaderKind.Shape;
         return kind;
     }
