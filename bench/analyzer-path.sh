@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build src/Analyzers/Composer.Analyzers.csproj -c Release -nologo -v q >/dev/null
 bin="$PWD/src/Analyzers/bin/Release/netstandard2.0"
-rid=$(dotnet msbuild src/Analyzers/Composer.Analyzers.csproj -getProperty:NETCoreSdkRuntimeIdentifier)
+rid=$(dotnet msbuild src/Analyzers/Composer.Analyzers.csproj -getProperty:NETCoreSdkPortableRuntimeIdentifier)
 if [ "${PRECOMPILED:-1}" != 0 ] && [ -f "$bin/precompiled/$rid/Composer.Analyzers.dll" ]; then
   echo "$bin/precompiled/$rid/Composer.Analyzers.dll"
 else
