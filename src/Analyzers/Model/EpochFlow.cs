@@ -116,9 +116,12 @@ internal sealed class EpochFlow
     private bool HasLoaderArgument(IObjectCreationOperation creation)
     {
         foreach (var argument in creation.Arguments)
-            if (Types.KindOf(argument.Value.WalkDown().Type, Settings) != LoaderKind.None) return true;
+            if (IsLoader(argument.Value)) return true;
         return false;
     }
+
+    /// <summary>Whether a value (under its conversions) is a loader of some kind.</summary>
+    private bool IsLoader(IOperation value) => Types.KindOf(value.WalkDown().Type, Settings) != LoaderKind.None;
 
     private static void Add(Dictionary<ISymbol, List<IOperation>> map, ISymbol key, IOperation value)
     {
@@ -176,8 +179,7 @@ internal sealed class EpochFlow
 
     /// <summary>A loader passed where a LINQ method takes a sequence (not an element: <c>loaders.Append(train)</c>).</summary>
     private bool IsSequenceArgument(IArgumentOperation argument) =>
-        argument.Parameter?.Type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T &&
-        Types.KindOf(argument.Value.WalkDown().Type, Settings) != LoaderKind.None;
+        argument.Parameter?.Type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T && IsLoader(argument.Value);
 
     private static IEnumerable<IOperation> Lambdas(IInvocationOperation call) =>
         call.Arguments.Select(a => a.Value.WalkDown()).Where(v => v is IDelegateCreationOperation or IAnonymousFunctionOperation);
@@ -278,7 +280,7 @@ internal sealed class EpochFlow
             return;
         }
         foreach (var argument in arguments)
-            if (argument.Value.WalkDown() is var value && Types.KindOf(value.Type, Settings) != LoaderKind.None)
+            if (IsLoader(argument.Value) && argument.Value.WalkDown() is var value)
                 Events.Add(new EpochEvent(call, EpochTarget.WholeLoader, value, value.ReferencedSymbol(), null, null));
     }
 
@@ -339,7 +341,7 @@ internal sealed class EpochFlow
                 return Whole(Argument(invocation, 0), Argument(invocation, 1));
             // The user's own static helpers named in .editorconfig: Helpers.SetEpochs(loader, epoch).
             if (Settings.HasExtraSetters && Settings.IsSetterName(method.Name) &&
-                invocation.Arguments.FirstOrDefault(a => Types.KindOf(a.Value.WalkDown().Type, Settings) != LoaderKind.None) is { } loaderArgument &&
+                invocation.Arguments.FirstOrDefault(a => IsLoader(a.Value)) is { } loaderArgument &&
                 invocation.Arguments.FirstOrDefault(a => a.Value.Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64) is { } epochArgument)
                 return Whole(loaderArgument.Value, epochArgument.Value);
             return null;

@@ -163,19 +163,20 @@ internal sealed class SyntaxFilter
         }
     }
 
-    private static void ForEachPositions(string text, List<int> positions)
-    {
-        for (int i = text.IndexOf("foreach", StringComparison.Ordinal); i >= 0; i = text.IndexOf("foreach", i + 7, StringComparison.Ordinal))
-            positions.Add(i);
-    }
+    private static void ForEachPositions(string text, List<int> positions) => positions.AddRange(Occurrences(text, "foreach", 0, text.Length));
 
     private static List<int> Positions(string text, IEnumerable<string> words)
     {
         var positions = new List<int>();
-        foreach (var word in words)
-            for (int i = text.IndexOf(word, StringComparison.Ordinal); i >= 0; i = text.IndexOf(word, i + word.Length, StringComparison.Ordinal))
-                positions.Add(i);
+        foreach (var word in words) positions.AddRange(Occurrences(text, word, 0, text.Length));
         return positions;
+    }
+
+    /// <summary>Where <paramref name="word"/> occurs in <paramref name="text"/> between <paramref name="start"/> and <paramref name="end"/>.</summary>
+    public static IEnumerable<int> Occurrences(string text, string word, int start, int end)
+    {
+        for (int i = start; i + word.Length <= end && (i = text.IndexOf(word, i, end - i, StringComparison.Ordinal)) >= 0; i += word.Length)
+            yield return i;
     }
 
     /// <summary>What to walk for a word found at <paramref name="node"/>: its member; its whole type for a field, a property or the type's own header; every top-level statement.</summary>

@@ -195,8 +195,7 @@ internal sealed class TreeModel
     private IEnumerable<AssignmentExpressionSyntax> AssignmentsTo(string name, SyntaxNode declaration)
     {
         var root = declaration.SyntaxTree.GetRoot(CancellationToken);
-        for (int i = _text.IndexOf(name, declaration.SpanStart, declaration.Span.Length, StringComparison.Ordinal); i >= 0;
-             i = i + name.Length < declaration.Span.End ? _text.IndexOf(name, i + name.Length, declaration.Span.End - i - name.Length, StringComparison.Ordinal) : -1)
+        foreach (int i in SyntaxFilter.Occurrences(_text, name, declaration.SpanStart, declaration.Span.End))
         {
             var token = root.FindToken(i);
             if (token.SpanStart != i || token.ValueText != name || token.Parent is not IdentifierNameSyntax identifier) continue;
