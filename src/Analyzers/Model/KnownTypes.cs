@@ -30,12 +30,16 @@ internal sealed class KnownTypes
     /// Names of <c>System.Linq.Enumerable</c>'s methods that run through a sequence: a call by one of them on a
     /// loader iterates it. A list rather than a lookup: resolving types costs a large build a tenth of a second.
     /// </summary>
-    public static readonly IReadOnlyCollection<string> EnumerableMethodNames = new HashSet<string>(
+    public static IReadOnlyCollection<string> EnumerableMethodNames => EnumerableNames;
+
+    private static readonly HashSet<string> EnumerableNames = new(
         ("Aggregate AggregateBy All Any Append AsEnumerable Average Cast Chunk Concat Contains Count CountBy DefaultIfEmpty Distinct " +
          "DistinctBy ElementAt ElementAtOrDefault Except ExceptBy First FirstOrDefault GroupBy GroupJoin Index Intersect IntersectBy " +
-         "Join Last LastOrDefault LongCount Max MaxBy Min MinBy OfType Order OrderBy OrderByDescending OrderDescending Prepend Reverse " +
-         "Select SelectMany SequenceEqual Single SingleOrDefault Skip SkipLast SkipWhile Sum Take TakeLast TakeWhile ThenBy ToArray " +
-         "ToDictionary ToHashSet ToList ToLookup Union UnionBy Where Zip").Split(' '), StringComparer.Ordinal); // one string: a short static constructor to compile
+         "Join Last LastOrDefault LeftJoin LongCount Max MaxBy Min MinBy OfType Order OrderBy OrderByDescending OrderDescending Prepend " +
+         "Reverse RightJoin Select SelectMany SequenceEqual Shuffle Single SingleOrDefault Skip SkipLast SkipWhile Sum Take TakeLast " +
+         "TakeWhile ThenBy ToArray ToDictionary ToHashSet ToList ToLookup Union UnionBy Where Zip").Split(' '), StringComparer.Ordinal); // one string: a short static constructor to compile
+
+    public static bool IsEnumerableMethodName(string name) => EnumerableNames.Contains(name);
 
     /// <summary>Names of source types with a sampler or batch sampler member: the user's loaders, for the text filter.</summary>
     /// <remarks>Looked up by exact name, which the compiler's declaration table answers without a scan.</remarks>

@@ -53,9 +53,9 @@ internal sealed class SyntaxFilter
         var last = new List<SyntaxNode>();
         foreach (var position in positions)
         {
-            if (last.Any(scope => scope.FullSpan.Contains(position))) continue;
+            if (InAny(last, position)) continue;
             last.Clear();
-            foreach (var scope in ScopesOf(root.FindToken(position).Parent, root))
+            foreach (var scope in ScopesOf(ScopeStart(root, position), root))
             {
                 scopes.Add(scope);
                 last.Add(scope);
@@ -66,6 +66,7 @@ internal sealed class SyntaxFilter
         var tops = scopes.Where(scope => !scope.Ancestors().Any(scopes.Contains)).ToList();
         var filter = new SyntaxFilter(text);
         var seen = new HashSet<SyntaxNode>();
+        var tokens = new TokenFinder(root);
         // The candidates are found from the text, not by walking every node of the scopes (a walk is most of the
         // filter's cost): the words found above (setters, loader types), 'foreach', and the names that are called
         // ('GetEnumerator(', LINQ's 'Take(', 'new(').
@@ -74,7 +75,7 @@ internal sealed class SyntaxFilter
         positions.Sort();
         foreach (var position in positions)
         {
-            if (!MayBeCalled(text, position) || !InAny(tops, position) || CandidateAt(root.FindToken(position)) is not { } node || !seen.Add(node)) continue;
+            if (!MayBeCalled(text, position) || !InAny(tops, position) || CandidateAt(tokens.At(position)) is not { } node || !seen.Add(node)) continue;
             filter.Visit(node, settings, loaderNames);
         }
         return filter;
@@ -90,6 +91,24 @@ internal sealed class SyntaxFilter
         while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_')) i++;
         while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
         return i < text.Length && text[i] is '(' or '<' or '{';
+    }
+
+    /// <summary>
+    /// Token lookups, each started from the innermost node around the last token that holds the position rather than
+    /// from the file's root: the candidates of a file come sorted and close together, and a descent from the root scans
+    /// every type, member and statement before them.
+    /// </summary>
+    private sealed class TokenFinder(SyntaxNode root)
+    {
+        private SyntaxNode _near = root;
+
+        public SyntaxToken At(int position)
+        {
+            while (!_near.FullSpan.Contains(position) && _near.Parent is { } parent) _near = parent;
+            var token = _near.FindToken(position);
+            _near = token.Parent ?? _near;
+            return token;
+        }
     }
 
     private static bool InAny(List<SyntaxNode> scopes, int position)
@@ -163,20 +182,36 @@ internal sealed class SyntaxFilter
         }
     }
 
-    private static void ForEachPositions(string text, List<int> positions) => positions.AddRange(Occurrences(text, "foreach", 0, text.Length));
+    private static void ForEachPositions(string text, List<int> positions) => Occurrences(text, "foreach", 0, text.Length, positions);
 
     private static List<int> Positions(string text, IEnumerable<string> words)
     {
         var positions = new List<int>();
-        foreach (var word in words) positions.AddRange(Occurrences(text, word, 0, text.Length));
+        foreach (var word in words) Occurrences(text, word, 0, text.Length, positions);
         return positions;
     }
 
-    /// <summary>Where <paramref name="word"/> occurs in <paramref name="text"/> between <paramref name="start"/> and <paramref name="end"/>.</summary>
-    public static IEnumerable<int> Occurrences(string text, string word, int start, int end)
+    /// <summary>Adds where <paramref name="word"/> occurs in <paramref name="text"/> between <paramref name="start"/> and <paramref name="end"/> to <paramref name="positions"/>.</summary>
+    public static List<int> Occurrences(string text, string word, int start, int end, List<int> positions)
     {
         for (int i = start; i + word.Length <= end && (i = text.IndexOf(word, i, end - i, StringComparison.Ordinal)) >= 0; i += word.Length)
-            yield return i;
+            positions.Add(i);
+        return positions;
+    }
+
+    /// <summary>
+    /// Where <see cref="ScopesOf"/> starts for a word at <paramref name="position"/>: the member that holds it (or the
+    /// accessor, or the type for a word in a type's header), found by descending through namespaces, types and properties
+    /// only, not down to the word's token.
+    /// </summary>
+    private static SyntaxNode ScopeStart(SyntaxNode root, int position)
+    {
+        for (var node = root; ;)
+        {
+            if (node.ChildThatContainsPosition(position).AsNode() is not { } child) return node; // a token of the node itself
+            if (child is not (BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax or BasePropertyDeclarationSyntax or AccessorListSyntax)) return child;
+            node = child;
+        }
     }
 
     /// <summary>What to walk for a word found at <paramref name="node"/>: its member; its whole type for a field, a property or the type's own header; every top-level statement.</summary>
@@ -218,7 +253,7 @@ internal sealed class SyntaxFilter
             case InvocationExpressionSyntax invocation when NameOf(invocation.Expression) is { } name:
                 if (settings.IsSetterName(name)) Setters.Add(invocation);
                 else if (name == "DataLoader") Creations.Add(invocation);
-                else if ((name == "GetEnumerator" || KnownTypes.EnumerableMethodNames.Contains(name)) && InLoopOrFunction(invocation)) Iterations.Add(invocation);
+                else if ((name == "GetEnumerator" || KnownTypes.IsEnumerableMethodName(name)) && InLoopOrFunction(invocation)) Iterations.Add(invocation);
                 break;
             case ObjectCreationExpressionSyntax creation when NameOf(creation.Type) is { } typeName && (typeName.EndsWith("DataLoader", StringComparison.Ordinal) || loaderNames.Contains(typeName)):
                 Creations.Add(creation);

@@ -194,10 +194,9 @@ internal sealed class TreeModel
     /// </summary>
     private IEnumerable<AssignmentExpressionSyntax> AssignmentsTo(string name, SyntaxNode declaration)
     {
-        var root = declaration.SyntaxTree.GetRoot(CancellationToken);
-        foreach (int i in SyntaxFilter.Occurrences(_text, name, declaration.SpanStart, declaration.Span.End))
+        foreach (int i in SyntaxFilter.Occurrences(_text, name, declaration.SpanStart, declaration.Span.End, []))
         {
-            var token = root.FindToken(i);
+            var token = declaration.FindToken(i);
             if (token.SpanStart != i || token.ValueText != name || token.Parent is not IdentifierNameSyntax identifier) continue;
             ExpressionSyntax left = identifier.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access && access.Name == identifier ? access : identifier;
             if (left.Parent is AssignmentExpressionSyntax assignment && assignment.Left == left && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
