@@ -20,10 +20,13 @@ internal sealed class AnalyzerSettings
 
     private readonly ImmutableHashSet<string> _loaderTypes;
 
+    private readonly string[] _setters; // searched for every call in a training loop: a short array beats a hash set of strings
+
     private AnalyzerSettings(ImmutableHashSet<string> loaderTypes, ImmutableHashSet<string> setters)
     {
         _loaderTypes = loaderTypes;
         SetterNames = setters;
+        _setters = setters.ToArray();
     }
 
     /// <summary>Method names that set an epoch: the built-in ones and the user's.</summary>
@@ -31,7 +34,12 @@ internal sealed class AnalyzerSettings
 
     public bool HasExtraSetters => SetterNames.Count > BuiltInSetters.Count;
 
-    public bool IsSetterName(string name) => SetterNames.Contains(name);
+    public bool IsSetterName(string name)
+    {
+        foreach (var setter in _setters)
+            if (string.Equals(setter, name, StringComparison.Ordinal)) return true;
+        return false;
+    }
 
     /// <summary>The simple names of the user's own loader types, for the text filter.</summary>
     public IEnumerable<string> LoaderTypeNames => _loaderTypes.Select(n => n.Substring(n.LastIndexOf('.') + 1));

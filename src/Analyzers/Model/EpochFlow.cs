@@ -28,8 +28,7 @@ internal sealed class EpochFlow
     {
         Root = root;
         Tree = tree;
-        // Roslyn's own walk keeps its stack on the heap: a recursion would overflow on a deep expression (a long concatenation).
-        foreach (var operation in root.DescendantsAndSelf()) Index(operation);
+        Walk(root, 0);
         foreach (var (call, enumerator, bodies) in _enumerators)
             bodies.AddRange(_loops.Where(l => l is IWhileLoopOperation { Condition: { } condition } && MovesNext(condition, enumerator)));
         ExpandCollectionEvents();
@@ -62,6 +61,24 @@ internal sealed class EpochFlow
     public List<EpochEvent> Events { get; } = [];
 
     // ---- The walk ----
+
+    /// <summary>Indexes <paramref name="operation"/> and everything under it, parents before children.</summary>
+    /// <remarks>
+    /// A recursion, cheaper than Roslyn's enumerator of descendants, down to a depth that no statement structure reaches;
+    /// below it Roslyn's walk, which keeps its stack on the heap, so that a deep expression (a long concatenation) cannot
+    /// overflow the thread's stack.
+    /// </remarks>
+    private void Walk(IOperation operation, int depth)
+    {
+        Index(operation);
+        foreach (var child in operation.ChildOperations)
+        {
+            if (depth < MaxRecursion) Walk(child, depth + 1);
+            else foreach (var deep in child.DescendantsAndSelf()) Index(deep);
+        }
+    }
+
+    private const int MaxRecursion = 64;
 
     /// <remarks>Dispatches on <see cref="IOperation.Kind"/>: most operations are none of these, and a type test per case costs an interface cast each.</remarks>
     private void Index(IOperation operation)
@@ -223,21 +240,27 @@ internal sealed class EpochFlow
         if (handedOn) Events.Add(new EpochEvent(reference, EpochTarget.BatchSampler, owner, owner.ReferencedSymbol(), null, null));
     }
 
+    /// <remarks>
+    /// Tests the method's name before its containing type or kind: most calls in a training loop are TorchSharp's tensor
+    /// methods, which no name here matches.
+    /// </remarks>
     private void IndexInvocation(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        if (method.MethodKind == MethodKind.LocalFunction)
+        var name = method.Name;
+        bool localFunction = method.MethodKind == MethodKind.LocalFunction;
+        if (localFunction)
             Add(_functionUses, method.OriginalDefinition, invocation);
 
         // Iterations that are not a foreach: loader.GetEnumerator(), LINQ straight over the loader.
-        if (method.Name == "GetEnumerator" && invocation.Arguments.IsEmpty && invocation.Instance is { } owner && LoaderOfCollection(owner, null) is { } enumerated)
+        if (name == "GetEnumerator" && invocation.Arguments.IsEmpty && invocation.Instance is { } owner && LoaderOfCollection(owner, null) is { } enumerated)
         {
             var bodies = new List<IOperation>();
             if (EnumeratorLocal(invocation) is { } local) _enumerators.Add((invocation, local, bodies));
             Iterations.Add(new Iteration(invocation, enumerated, enumerated.ReferencedSymbol(), invocation.Syntax.GetLocation(), bodies));
             return;
         }
-        if (IsEnumerableMethod(method))
+        if (KnownTypes.IsEnumerableMethodName(name) && IsEnumerableMethod(method))
         {
             // loader.Take(n), loader.Select(b => …) (the lambda runs during the iteration), first.Zip(second), a.Concat(b).
             if (_consumedByForEach.Contains(invocation)) return;
@@ -251,12 +274,12 @@ internal sealed class EpochFlow
             }
             return;
         }
-        if (ClassifySetter(invocation) is { } setter)
+        if (Settings.IsSetterName(name) && ClassifySetter(invocation) is { } setter)
         {
             Events.Add(setter);
             return;
         }
-        if (method.MethodKind == MethodKind.LocalFunction || IsEnumerableMethod(method)) return;
+        if (localFunction) return;
         IndexCall(invocation, method, invocation.Arguments);
     }
 
@@ -280,8 +303,13 @@ internal sealed class EpochFlow
             return;
         }
         foreach (var argument in arguments)
-            if (IsLoader(argument.Value) && argument.Value.WalkDown() is var value)
-                Events.Add(new EpochEvent(call, EpochTarget.WholeLoader, value, value.ReferencedSymbol(), null, null));
+        {
+            if (!IsLoader(argument.Value)) continue;
+            // Enumerable's other methods (Repeat, TryGetNonEnumeratedCount) neither set an epoch nor keep the loader.
+            if (IsEnumerableMethod(method)) return;
+            var value = argument.Value.WalkDown();
+            Events.Add(new EpochEvent(call, EpochTarget.WholeLoader, value, value.ReferencedSymbol(), null, null));
+        }
     }
 
     /// <summary>

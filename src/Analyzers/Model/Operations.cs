@@ -7,15 +7,16 @@ namespace Composer.Analyzers.Model;
 internal static class Operations
 {
     /// <summary>The operation under conversions and parentheses.</summary>
+    /// <remarks>Dispatches on <see cref="IOperation.Kind"/>: most operations are none of these, and each failed interface type test costs a search.</remarks>
     public static IOperation WalkDown(this IOperation operation)
     {
         while (true)
         {
-            switch (operation)
+            switch (operation.Kind)
             {
-                case IConversionOperation conversion: operation = conversion.Operand; break;
-                case IParenthesizedOperation parenthesized: operation = parenthesized.Operand; break;
-                case ITranslatedQueryOperation query: operation = query.Operation; break; // from b in loader select …
+                case OperationKind.Conversion: operation = ((IConversionOperation)operation).Operand; break;
+                case OperationKind.Parenthesized: operation = ((IParenthesizedOperation)operation).Operand; break;
+                case OperationKind.TranslatedQuery: operation = ((ITranslatedQueryOperation)operation).Operation; break; // from b in loader select …
                 default: return operation;
             }
         }
