@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -12,8 +13,8 @@ namespace Composer.Analyzers.Model;
 /// </summary>
 internal sealed class EpochFlow
 {
-    private readonly Dictionary<ISymbol, List<IOperation>> _values = new(32, SymbolEqualityComparer.Default); // sized for a training member: fewer rehashes of symbols
-    private readonly Dictionary<ISymbol, List<IOperation>> _writes = new(32, SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, List<IOperation>> _values = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, List<IOperation>> _writes = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, List<IOperation>> _functionUses = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IOperation, ISymbol> _delegateLocals = [];
     private readonly Dictionary<ISymbol, ISymbol> _lambdaLocals = new(SymbolEqualityComparer.Default);
@@ -287,7 +288,7 @@ internal sealed class EpochFlow
     /// A call of a method or constructor: one in view contributes what it sets, its parameters read as this call's
     /// arguments; a loader handed to one not in view may get its epoch set there.
     /// </summary>
-    private void IndexCall(IOperation call, IMethodSymbol method, IEnumerable<IArgumentOperation> arguments)
+    private void IndexCall(IOperation call, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments)
     {
         if (Tree.EventsOf(method) is { } callee)
         {
@@ -298,7 +299,7 @@ internal sealed class EpochFlow
                     Events.Add(new EpochEvent(call, e.Target, null, e.Symbol, null, null));
                     continue;
                 }
-                if (arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Ordinal)?.Value is { } value) MapArgument(call, e, value);
+                if (ArgumentFor(arguments, parameter.Ordinal) is { } argument) MapArgument(call, e, argument.Value);
             }
             return;
         }
@@ -340,7 +341,7 @@ internal sealed class EpochFlow
         {
             if (e.Symbol is not IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.LocalFunction } function } parameter) continue;
             foreach (var call in UsesOf(function).OfType<IInvocationOperation>())
-                if (call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Ordinal)?.Value is { } value) MapArgument(call, e, value);
+                if (ArgumentFor(call.Arguments, parameter.Ordinal) is { } argument) MapArgument(call, e, argument.Value);
         }
     }
 
@@ -391,7 +392,15 @@ internal sealed class EpochFlow
     }
 
     private static IOperation Argument(IInvocationOperation invocation, int ordinal) =>
-        (invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal) ?? invocation.Arguments[ordinal]).Value;
+        (ArgumentFor(invocation.Arguments, ordinal) ?? invocation.Arguments[ordinal]).Value;
+
+    /// <summary>The argument for the parameter at <paramref name="ordinal"/>, in whatever order the call names them.</summary>
+    private static IArgumentOperation? ArgumentFor(ImmutableArray<IArgumentOperation> arguments, int ordinal)
+    {
+        foreach (var argument in arguments)
+            if (argument.Parameter?.Ordinal == ordinal) return argument;
+        return null;
+    }
 
     /// <summary><c>x.Sampler</c> / <c>x.BatchSampler</c> (property or field, either spelling) of a loader <c>x</c>.</summary>
     private bool IsPart(IOperation operation, string[] names, out IOperation owner)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -10,14 +11,18 @@ internal sealed class Sampling(EpochFlow flow)
     private AnalyzerSettings Settings => flow.Tree.Settings;
 
     /// <summary>The explicitly written argument for a parameter, if any.</summary>
-    public static IArgumentOperation? Argument(IOperation creation, string parameter) =>
-        Arguments(creation).FirstOrDefault(a => a.ArgumentKind == ArgumentKind.Explicit && a.Parameter?.Name == parameter);
+    public static IArgumentOperation? Argument(IOperation creation, string parameter)
+    {
+        foreach (var argument in Arguments(creation))
+            if (argument.ArgumentKind == ArgumentKind.Explicit && argument.Parameter?.Name == parameter) return argument;
+        return null;
+    }
 
-    public static IEnumerable<IArgumentOperation> Arguments(IOperation creation) => creation switch
+    public static ImmutableArray<IArgumentOperation> Arguments(IOperation creation) => creation switch
     {
         IObjectCreationOperation c => c.Arguments,
         IInvocationOperation i => i.Arguments,
-        _ => Enumerable.Empty<IArgumentOperation>(),
+        _ => ImmutableArray<IArgumentOperation>.Empty,
     };
 
     /// <summary>Whether the argument is written and not the constant null.</summary>

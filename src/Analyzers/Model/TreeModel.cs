@@ -117,24 +117,25 @@ internal sealed class TreeModel
     {
         method = method.ReducedFrom ?? method.OriginalDefinition;
         // Most calls in a training loop are to libraries (TorchSharp's tensor methods): not in view, and no lookup needed.
-        if (method.DeclaringSyntaxReferences.IsEmpty) return null;
+        var references = method.DeclaringSyntaxReferences;
+        if (references.IsEmpty) return null;
         if (_calleeEvents.TryGetValue(method, out var known)) return known;
         if (!_inProgress.Add(method)) return [];
         List<EpochEvent>? events = null;
-        var references = method.DeclaringSyntaxReferences;
-        if (!references.IsEmpty && references.All(r => r.SyntaxTree == Model.SyntaxTree))
+        var bodies = new List<SyntaxNode>();
+        foreach (var reference in references)
+            if (reference.SyntaxTree == Model.SyntaxTree && reference.GetSyntax(CancellationToken) is BaseMethodDeclarationSyntax body && (body.Body is not null || body.ExpressionBody is not null))
+                bodies.Add(body);
+        if (bodies.Count == references.Length)
         {
-            var bodies = references.Select(r => r.GetSyntax(CancellationToken)).Where(n => n is BaseMethodDeclarationSyntax { Body: not null } or BaseMethodDeclarationSyntax { ExpressionBody: not null }).ToList();
-            if (bodies.Count == references.Length)
+            events = [];
+            // A body whose text names no epoch setter sets no epoch: no need to bind it (a model's forward, say).
+            foreach (var body in bodies)
             {
-                events = [];
-                // A body whose text names no epoch setter sets no epoch: no need to bind it (a model's forward, say).
-                foreach (var body in bodies.Where(NamesASetter))
-                {
-                    if (Model.GetOperation(body, CancellationToken) is not { } operation) continue;
-                    events.AddRange(FlowOf(operation).Events.Where(e =>
-                        e.Symbol is IFieldSymbol or IPropertySymbol || e.Symbol is IParameterSymbol p && KnownTypes.Is(p.ContainingSymbol.OriginalDefinition, method)));
-                }
+                if (!NamesASetter(body) || Model.GetOperation(body, CancellationToken) is not { } operation) continue;
+                foreach (var e in FlowOf(operation).Events)
+                    if (e.Symbol is IFieldSymbol or IPropertySymbol || e.Symbol is IParameterSymbol p && KnownTypes.Is(p.ContainingSymbol.OriginalDefinition, method))
+                        events.Add(e);
             }
         }
         _inProgress.Remove(method);
