@@ -65,9 +65,9 @@ internal sealed class EpochFlow
 
     /// <summary>Indexes <paramref name="operation"/> and everything under it, parents before children.</summary>
     /// <remarks>
-    /// A recursion, cheaper than Roslyn's enumerator of descendants, down to a depth that no statement structure reaches;
-    /// below it Roslyn's walk, which keeps its stack on the heap, so that a deep expression (a long concatenation) cannot
-    /// overflow the thread's stack.
+    /// A recursion, cheaper than an enumerator of descendants, down to a depth that no statement structure reaches; below
+    /// it <see cref="Operations.Subtree"/>, which keeps its stack on the heap, so that a deep expression (a long
+    /// concatenation) cannot overflow the thread's stack.
     /// </remarks>
     private void Walk(IOperation operation, int depth)
     {
@@ -75,7 +75,7 @@ internal sealed class EpochFlow
         foreach (var child in operation.ChildOperations)
         {
             if (depth < MaxRecursion) Walk(child, depth + 1);
-            else foreach (var deep in child.DescendantsAndSelf()) Index(deep);
+            else foreach (var deep in child.Subtree()) Index(deep);
         }
     }
 
@@ -358,7 +358,7 @@ internal sealed class EpochFlow
     }
 
     private static bool MovesNext(IOperation condition, ISymbol enumerator) =>
-        condition.DescendantsAndSelf().Any(o => o is IInvocationOperation { TargetMethod.Name: "MoveNext", Instance: { } e } && KnownTypes.Is(e.ReferencedSymbol(), enumerator));
+        condition.Subtree().Any(o => o is IInvocationOperation { TargetMethod.Name: "MoveNext", Instance: { } e } && KnownTypes.Is(e.ReferencedSymbol(), enumerator));
 
     /// <summary>An epoch-setting call, classified by what it reaches; null when the invocation sets no epoch.</summary>
     private EpochEvent? ClassifySetter(IInvocationOperation invocation)
@@ -466,7 +466,7 @@ internal sealed class EpochFlow
             return _loops.OfType<IForEachLoopOperation>().FirstOrDefault(l => l.Locals.Contains(local, SymbolEqualityComparer.Default))?.Collection;
         if (element is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda })
         {
-            var function = Root.DescendantsAndSelf().OfType<IAnonymousFunctionOperation>().FirstOrDefault(f => KnownTypes.Is(f.Symbol, lambda));
+            var function = Root.Subtree().OfType<IAnonymousFunctionOperation>().FirstOrDefault(f => KnownTypes.Is(f.Symbol, lambda));
             for (var parent = function?.Parent; parent is not null; parent = parent.Parent)
                 if (parent is IInvocationOperation call) return call.Instance ?? call.Arguments.FirstOrDefault()?.Value;
         }
@@ -476,7 +476,7 @@ internal sealed class EpochFlow
     /// <summary>The variables an expression is made from, and (for locals) what they were made from, <paramref name="depth"/> levels down.</summary>
     public IEnumerable<ISymbol> SymbolsIn(IOperation operation, int depth)
     {
-        foreach (var o in operation.DescendantsAndSelf())
+        foreach (var o in operation.Subtree())
         {
             if (o is not (ILocalReferenceOperation or IFieldReferenceOperation or IParameterReferenceOperation or IPropertyReferenceOperation) || o.ReferencedSymbol() is not { } symbol) continue;
             yield return symbol;
@@ -570,9 +570,14 @@ internal sealed class EpochFlow
     /// </summary>
     public bool IsEpochLoop(ILoopOperation loop)
     {
-        _epochLoops ??= new HashSet<ILoopOperation>(Iterations
-            .SelectMany(i => InnermostLoops(i.Site, l => !IsIterationLoop(l) && !(i.LoaderSymbol is ILocalSymbol local && l.Locals.Contains(local, SymbolEqualityComparer.Default))))
-            .Select(p => p.Loop));
+        if (_epochLoops is null)
+        {
+            // Loops rather than LINQ over (loop, site) pairs: a query over a value tuple is compiled by the JIT in every build.
+            _epochLoops = [];
+            foreach (var iteration in Iterations)
+                foreach (var (epochLoop, _) in InnermostLoops(iteration.Site, l => !IsIterationLoop(l) && !(iteration.LoaderSymbol is ILocalSymbol local && l.Locals.Contains(local, SymbolEqualityComparer.Default))))
+                    _epochLoops.Add(epochLoop);
+        }
         return _epochLoops.Contains(loop);
     }
 
@@ -583,7 +588,7 @@ internal sealed class EpochFlow
     }
 
     /// <summary>The innermost epoch loop a call runs in, if any.</summary>
-    public ILoopOperation? EpochLoopOf(IOperation operation) => InnermostLoops(operation, IsEpochLoop).Select(p => p.Loop).FirstOrDefault();
+    public ILoopOperation? EpochLoopOf(IOperation operation) => InnermostLoops(operation, IsEpochLoop) is { Count: > 0 } found ? found[0].Loop : null;
 
     // ---- Values ----
 

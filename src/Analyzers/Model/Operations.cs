@@ -22,6 +22,25 @@ internal static class Operations
         }
     }
 
+    /// <summary>The operation and everything under it, parents before children.</summary>
+    /// <remarks>
+    /// Our own walk rather than Roslyn's <c>DescendantsAndSelf</c>, whose stack of struct enumerators is a generic
+    /// instantiation no precompiled image holds: the JIT compiles it in every build that loads the analyzer.
+    /// </remarks>
+    public static IEnumerable<IOperation> Subtree(this IOperation root)
+    {
+        var stack = new List<IOperation> { root };
+        while (stack.Count > 0)
+        {
+            var current = stack[stack.Count - 1];
+            stack.RemoveAt(stack.Count - 1);
+            yield return current;
+            int children = stack.Count;
+            foreach (var child in current.ChildOperations) stack.Add(child);
+            stack.Reverse(children, stack.Count - children); // the first child on top
+        }
+    }
+
     /// <summary>The variable an expression stands for: a local, parameter, field or property (of this object).</summary>
     public static ISymbol? ReferencedSymbol(this IOperation? operation) => operation?.WalkDown() switch
     {

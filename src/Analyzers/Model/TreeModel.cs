@@ -14,7 +14,7 @@ namespace Composer.Analyzers.Model;
 internal sealed class TreeModel
 {
     private readonly Dictionary<SyntaxNode, EpochFlow> _flows = [];
-    private readonly Dictionary<ISymbol, Tuple<IReadOnlyList<IOperation>, bool>> _memberValues = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, MemberValueSet> _memberValues = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, LoaderFacts> _memberFacts = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IMethodSymbol, IReadOnlyList<EpochEvent>?> _calleeEvents = new(SymbolEqualityComparer.Default);
     private readonly HashSet<IMethodSymbol> _inProgress = new(SymbolEqualityComparer.Default);
@@ -157,7 +157,7 @@ internal sealed class TreeModel
     /// </summary>
     public (IReadOnlyList<IOperation> Values, bool Unknown) MemberValues(ISymbol member)
     {
-        if (_memberValues.TryGetValue(member, out var known)) return (known.Item1, known.Item2);
+        if (_memberValues.TryGetValue(member, out var known)) return (known.Values, known.Unknown);
         var values = new List<IOperation>();
         bool unknown = member.ContainingType is not { } type || type.DeclaringSyntaxReferences.Any(r => r.SyntaxTree != Model.SyntaxTree) || type.DeclaringSyntaxReferences.IsEmpty;
         if (!unknown)
@@ -185,7 +185,7 @@ internal sealed class TreeModel
                 }
             }
         }
-        _memberValues[member] = Tuple.Create((IReadOnlyList<IOperation>)values, unknown || values.Count == 0);
+        _memberValues[member] = new MemberValueSet(values, unknown || values.Count == 0);
         return (values, unknown || values.Count == 0);
     }
 
@@ -203,6 +203,13 @@ internal sealed class TreeModel
             if (left.Parent is AssignmentExpressionSyntax assignment && assignment.Left == left && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
                 yield return assignment;
         }
+    }
+
+    /// <summary>A class, not a tuple of a list and a flag: a generic type over a value type is compiled by the JIT in every build.</summary>
+    private sealed class MemberValueSet(IReadOnlyList<IOperation> values, bool unknown)
+    {
+        public IReadOnlyList<IOperation> Values { get; } = values;
+        public bool Unknown { get; } = unknown;
     }
 
     public LoaderFacts MemberFacts(ISymbol member, ITypeSymbol? type, EpochFlow flow)

@@ -59,7 +59,7 @@ internal static class Variation
         write is ISimpleAssignmentOperation { Target: IDeclarationExpressionOperation } || write is IDeconstructionAssignmentOperation { Target: IDeclarationExpressionOperation };
 
     private static bool IsLoopVariable(ILoopOperation loop, ILocalSymbol local) =>
-        loop is IForEachLoopOperation forEach && forEach.LoopControlVariable.DescendantsAndSelf().Any(o => o is IVariableDeclaratorOperation d && KnownTypes.Is(d.Symbol, local));
+        loop is IForEachLoopOperation forEach && forEach.LoopControlVariable.Subtree().Any(o => o is IVariableDeclaratorOperation d && KnownTypes.Is(d.Symbol, local));
 
     private static bool IsDeclaredIn(ILocalSymbol local, ILoopOperation loop) =>
         local.DeclaringSyntaxReferences.FirstOrDefault() is { } declaration && declaration.SyntaxTree == loop.Syntax.SyntaxTree && loop.Syntax.Span.Contains(declaration.Span);
@@ -90,7 +90,7 @@ internal static class Variation
         if (loop is IForLoopOperation && declared.Count == 1) return declared[0].Name;
         if (loop is IForEachLoopOperation forEach && forEach.LoopControlVariable is IVariableDeclaratorOperation { Symbol: var v } && IsInteger(v)) return v.Name;
 
-        var counters = loop.DescendantsAndSelf()
+        var counters = loop.Subtree()
             .Where(o => o is IIncrementOrDecrementOperation { Kind: OperationKind.Increment } || o is ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add })
             .Where(o => o.EnclosingLoops().FirstOrDefault() == loop)
             .Select(o => (o as IIncrementOrDecrementOperation)?.Target ?? ((ICompoundAssignmentOperation)o).Target)

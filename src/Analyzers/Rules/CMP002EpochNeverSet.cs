@@ -42,7 +42,7 @@ internal static class CMP002EpochNeverSet
     /// <summary>The seed arguments of a creation, of the creations inside it and of the locals it was built from.</summary>
     private static IEnumerable<IOperation> Seeds(EpochFlow flow, IOperation creation, int depth)
     {
-        foreach (var operation in creation.DescendantsAndSelf())
+        foreach (var operation in creation.Subtree())
         {
             if (operation is IArgumentOperation { ArgumentKind: ArgumentKind.Explicit, Parameter.Name: "seed" } seed) yield return seed.Value;
             if (depth > 0 && operation is ILocalReferenceOperation local)
