@@ -185,8 +185,8 @@ internal sealed class TreeModel
                 }
             }
         }
-        _memberValues[member] = new MemberValueSet(values, unknown || values.Count == 0);
-        return (values, unknown || values.Count == 0);
+        _memberValues[member] = known = new MemberValueSet(values, unknown || values.Count == 0);
+        return (known.Values, known.Unknown);
     }
 
     /// <summary>
