@@ -10,48 +10,81 @@ namespace Composer.Analyzers.Model;
 /// </summary>
 internal sealed class LoaderFacts
 {
+    private readonly EpochFlow _flow;
+    private readonly bool _unknown;
+    private bool? _epochDependent, _drawsFromBatchSampler;
+    private HashSet<ISymbol>? _parts, _batchSamplerParts;
+
     public LoaderFacts(ISymbol symbol, ITypeSymbol? type, EpochFlow flow)
     {
-        var types = flow.Tree.Types;
-        var settings = flow.Tree.Settings;
+        _flow = flow;
         Type = type;
-        Kind = types.KindOf(type, settings);
+        Kind = flow.Tree.Types.KindOf(type, flow.Tree.Settings);
         var constructions = new List<IOperation>();
-        bool unknown = false;
-        var (values, valuesUnknown) = flow.ValuesOf(symbol);
-        unknown |= valuesUnknown || values.Count == 0;
+        var (values, unknown) = flow.ValuesOf(symbol);
+        unknown |= values.Count == 0;
         var visited = new HashSet<ISymbol>(SymbolEqualityComparer.Default) { symbol };
         foreach (var value in values) Collect(value, constructions, ref unknown, visited, flow);
         Constructions = constructions;
-
-        var sampling = new Sampling(flow);
-        EpochDependent = constructions.Any(c => sampling.LoaderDependsOnEpoch(c)) ||
-                         (Kind == LoaderKind.Shape && type is not null && sampling.MembersDependOnEpoch(type));
-        DrawsFromBatchSampler = type is not null && KnownTypes.HasBatchSampler(Kind, type) &&
-                                (unknown || constructions.Any(c => sampling.HasCustomBatchSampler(c)));
-        foreach (var construction in constructions)
-        {
-            foreach (var argument in sampling.SamplingArguments(construction))
-            {
-                var parts = flow.SymbolsIn(argument.Value, 2).ToList();
-                Parts.UnionWith(parts);
-                if (sampling.IsBatchSamplerArgument(argument)) BatchSamplerParts.UnionWith(parts);
-            }
-        }
+        _unknown = unknown;
     }
 
     public LoaderKind Kind { get; }
     public ITypeSymbol? Type { get; }
     /// <summary>The creations (<c>new …</c> or TorchSharp's factory) the variable may hold.</summary>
     public IReadOnlyList<IOperation> Constructions { get; }
+
     /// <summary>Its order depends on the epoch it is told, as far as can be seen.</summary>
-    public bool EpochDependent { get; }
+    /// <remarks>This and the facts below are worked out on first use: most rules ask for one or two of them.</remarks>
+    public bool EpochDependent => _epochDependent ??= DependsOnEpoch();
+
     /// <summary>It has a batch sampler of its own and may draw from a custom one (or how it was built is not in view).</summary>
-    public bool DrawsFromBatchSampler { get; }
+    public bool DrawsFromBatchSampler => _drawsFromBatchSampler ??=
+        Type is not null && KnownTypes.HasBatchSampler(Kind, Type) && (_unknown || Constructions.Any(c => new Sampling(_flow).HasCustomBatchSampler(c)));
+
     /// <summary>The sampler and batch sampler variables it was built from, and the samplers inside those.</summary>
-    public HashSet<ISymbol> Parts { get; } = new(SymbolEqualityComparer.Default);
+    public HashSet<ISymbol> Parts
+    {
+        get
+        {
+            if (_parts is null) FindParts();
+            return _parts!;
+        }
+    }
+
     /// <summary>The batch sampler variables it was built from, and the samplers inside them.</summary>
-    public HashSet<ISymbol> BatchSamplerParts { get; } = new(SymbolEqualityComparer.Default);
+    public HashSet<ISymbol> BatchSamplerParts
+    {
+        get
+        {
+            if (_batchSamplerParts is null) FindParts();
+            return _batchSamplerParts!;
+        }
+    }
+
+    private bool DependsOnEpoch()
+    {
+        var sampling = new Sampling(_flow);
+        foreach (var construction in Constructions)
+            if (sampling.LoaderDependsOnEpoch(construction)) return true;
+        return Kind == LoaderKind.Shape && Type is not null && sampling.MembersDependOnEpoch(Type);
+    }
+
+    private void FindParts()
+    {
+        _parts = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        _batchSamplerParts = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        var sampling = new Sampling(_flow);
+        foreach (var construction in Constructions)
+        {
+            foreach (var argument in sampling.SamplingArguments(construction))
+            {
+                var parts = _flow.SymbolsIn(argument.Value, 2).ToList();
+                _parts.UnionWith(parts);
+                if (sampling.IsBatchSamplerArgument(argument)) _batchSamplerParts.UnionWith(parts);
+            }
+        }
+    }
 
     /// <summary>The loader creations a value may be: through <c>?:</c>, <c>switch</c>, <c>??</c> and other variables.</summary>
     private static void Collect(IOperation value, List<IOperation> constructions, ref bool unknown, HashSet<ISymbol> visited, EpochFlow flow)
