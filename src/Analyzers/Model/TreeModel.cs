@@ -59,15 +59,15 @@ internal sealed class TreeModel
         foreach (var flow in tree._flows.Values.ToList())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            findings.AddRange(CMP001SetEpochOnSamplerOnly.Find(flow));
-            findings.AddRange(CMP002EpochNeverSet.Find(flow));
-            findings.AddRange(CMP004EpochArgumentConstant.Find(flow));
-            findings.AddRange(CMP005SetEpochInsideIteration.Find(flow));
+            CMP001SetEpochOnSamplerOnly.Find(flow, findings);
+            CMP002EpochNeverSet.Find(flow, findings);
+            CMP004EpochArgumentConstant.Find(flow, findings);
+            CMP005SetEpochInsideIteration.Find(flow, findings);
         }
         foreach (var creation in creations)
         {
-            findings.AddRange(CMP003FixedSeedShuffle.Find(creation, tree));
-            findings.AddRange(CMP006ConflictingLoaderArguments.Find(creation, tree));
+            CMP003FixedSeedShuffle.Find(creation, tree, findings);
+            CMP006ConflictingLoaderArguments.Find(creation, tree, findings);
         }
         return findings.ToImmutable();
     }

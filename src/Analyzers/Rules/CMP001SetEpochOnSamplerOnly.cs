@@ -11,7 +11,7 @@ namespace Composer.Analyzers.Rules;
 /// </summary>
 internal static class CMP001SetEpochOnSamplerOnly
 {
-    public static IEnumerable<Diagnostic> Find(EpochFlow flow)
+    public static void Find(EpochFlow flow, ImmutableArray<Diagnostic>.Builder findings)
     {
         foreach (var set in flow.Events)
         {
@@ -25,7 +25,7 @@ internal static class CMP001SetEpochOnSamplerOnly
             var properties = ImmutableDictionary<string, string?>.Empty
                 .Add(Properties.Loader, expression.Syntax.ToString())
                 .Add(Properties.EpochDataLoader, facts.Kind == LoaderKind.Epoch ? "true" : "false");
-            yield return Diagnostic.Create(Descriptors.CMP001SetEpochOnSamplerOnly, call.Syntax.GetLocation(), properties, expression.Syntax.ToString());
+            findings.Add(Diagnostic.Create(Descriptors.CMP001SetEpochOnSamplerOnly, call.Syntax.GetLocation(), properties, expression.Syntax.ToString()));
         }
     }
 

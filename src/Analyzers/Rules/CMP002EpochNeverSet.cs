@@ -12,7 +12,7 @@ namespace Composer.Analyzers.Rules;
 /// </summary>
 internal static class CMP002EpochNeverSet
 {
-    public static IEnumerable<Diagnostic> Find(EpochFlow flow)
+    public static void Find(EpochFlow flow, ImmutableArray<Diagnostic>.Builder findings)
     {
         foreach (var iteration in flow.Iterations)
         {
@@ -22,7 +22,7 @@ internal static class CMP002EpochNeverSet
             foreach (var (loop, site) in flow.InnermostLoops(iteration.Site, flow.IsEpochLoop))
             {
                 if (Handled(flow, loader, facts, loop)) continue;
-                yield return Report(flow, Descriptors.CMP002EpochNeverSet, iteration.Location, iteration.Loader, loop, site);
+                findings.Add(Report(flow, Descriptors.CMP002EpochNeverSet, iteration.Location, iteration.Loader, loop, site));
                 break;
             }
         }

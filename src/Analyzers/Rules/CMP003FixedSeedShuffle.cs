@@ -13,15 +13,15 @@ namespace Composer.Analyzers.Rules;
 /// </summary>
 internal static class CMP003FixedSeedShuffle
 {
-    public static IEnumerable<Diagnostic> Find(IOperation creation, TreeModel tree)
+    public static void Find(IOperation creation, TreeModel tree, ImmutableArray<Diagnostic>.Builder findings)
     {
-        if (tree.Types.KindOf(creation.Type, tree.Settings) != LoaderKind.Torch) yield break;
+        if (tree.Types.KindOf(creation.Type, tree.Settings) != LoaderKind.Torch) return;
         var shuffle = Sampling.Argument(creation, "shuffle");
-        if (shuffle is null || Sampling.IsConstant(shuffle, false)) yield break;
+        if (shuffle is null || Sampling.IsConstant(shuffle, false)) return;
         var seed = Sampling.Argument(creation, "seed");
-        if (!Sampling.IsGiven(seed)) yield break;
+        if (!Sampling.IsGiven(seed)) return;
         var flow = tree.FlowOf(creation);
-        if (flow.InnermostLoops(creation, loop => flow.SeedVaries(seed!.Value, loop)).Count > 0) yield break;
+        if (flow.InnermostLoops(creation, loop => flow.SeedVaries(seed!.Value, loop)).Count > 0) return;
 
         var properties = ImmutableDictionary<string, string?>.Empty.Add(Properties.Loader, NameOf(creation));
         var additional = new List<Location>();
@@ -42,7 +42,7 @@ internal static class CMP003FixedSeedShuffle
             }
         }
         var seedText = seed!.Value.Syntax.ToString();
-        yield return Diagnostic.Create(Descriptors.CMP003FixedSeedShuffle, creation.Syntax.GetLocation(), additional, properties, NameOf(creation), seedText);
+        findings.Add(Diagnostic.Create(Descriptors.CMP003FixedSeedShuffle, creation.Syntax.GetLocation(), additional, properties, NameOf(creation), seedText));
     }
 
     /// <summary>The variable the loader is stored in: a local, a field or property (initializer or assignment).</summary>

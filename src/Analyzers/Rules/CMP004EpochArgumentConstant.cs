@@ -11,7 +11,7 @@ namespace Composer.Analyzers.Rules;
 /// </summary>
 internal static class CMP004EpochArgumentConstant
 {
-    public static IEnumerable<Diagnostic> Find(EpochFlow flow)
+    public static void Find(EpochFlow flow, ImmutableArray<Diagnostic>.Builder findings)
     {
         var reported = new HashSet<IInvocationOperation>();
         foreach (var set in flow.Events)
@@ -21,7 +21,7 @@ internal static class CMP004EpochArgumentConstant
 
             var properties = ImmutableDictionary<string, string?>.Empty;
             if (flow.EpochVariable(loop) is { } variable) properties = properties.Add(Properties.Epoch, variable);
-            yield return Diagnostic.Create(Descriptors.CMP004EpochArgumentConstant, call.Syntax.GetLocation(), [loop.Syntax.GetLocation()], properties, epoch.Syntax.ToString());
+            findings.Add(Diagnostic.Create(Descriptors.CMP004EpochArgumentConstant, call.Syntax.GetLocation(), [loop.Syntax.GetLocation()], properties, epoch.Syntax.ToString()));
         }
     }
 }

@@ -13,7 +13,7 @@ namespace Composer.Analyzers.Rules;
 /// </summary>
 internal static class CMP005SetEpochInsideIteration
 {
-    public static IEnumerable<Diagnostic> Find(EpochFlow flow)
+    public static void Find(EpochFlow flow, ImmutableArray<Diagnostic>.Builder findings)
     {
         var reported = new HashSet<IInvocationOperation>();
         foreach (var set in flow.Events)
@@ -30,7 +30,7 @@ internal static class CMP005SetEpochInsideIteration
                 reported.Add(call);
                 var properties = ImmutableDictionary<string, string?>.Empty.Add(Properties.Loader, iteration.Loader.Syntax.ToString());
                 var additional = iteration.Site.Syntax.FirstAncestorOrSelf<StatementSyntax>() is { } statement ? new[] { statement.GetLocation() } : [];
-                yield return Diagnostic.Create(Descriptors.CMP005SetEpochInsideIteration, call.Syntax.GetLocation(), additional, properties, iteration.Loader.Syntax.ToString());
+                findings.Add(Diagnostic.Create(Descriptors.CMP005SetEpochInsideIteration, call.Syntax.GetLocation(), additional, properties, iteration.Loader.Syntax.ToString()));
                 break;
             }
         }

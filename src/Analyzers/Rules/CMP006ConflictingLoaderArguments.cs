@@ -11,22 +11,22 @@ namespace Composer.Analyzers.Rules;
 /// </summary>
 internal static class CMP006ConflictingLoaderArguments
 {
-    public static IEnumerable<Diagnostic> Find(IOperation creation, TreeModel tree)
+    public static void Find(IOperation creation, TreeModel tree, ImmutableArray<Diagnostic>.Builder findings)
     {
-        if (tree.Types.KindOf(creation.Type, tree.Settings) != LoaderKind.Epoch) yield break;
+        if (tree.Types.KindOf(creation.Type, tree.Settings) != LoaderKind.Epoch) return;
 
         var batchSampler = Sampling.Argument(creation, "batchSampler");
         if (Sampling.IsGiven(batchSampler))
         {
             if (Sampling.Argument(creation, "batchSize")?.Value.WalkDown().ConstantValue is { HasValue: true, Value: int size } && size != 1)
-                yield return Report("batchSampler", "batchSize", "the batch sampler decides the batch size");
-            if (Sampling.IsConstant(Sampling.Argument(creation, "shuffle"), true)) yield return Report("batchSampler", "shuffle", "the batch sampler decides the order");
-            if (Sampling.IsGiven(Sampling.Argument(creation, "sampler"))) yield return Report("batchSampler", "sampler", "the batch sampler decides the indices");
-            if (Sampling.IsConstant(Sampling.Argument(creation, "dropLast"), true)) yield return Report("batchSampler", "dropLast", "the batch sampler decides the batches");
+                findings.Add(Report("batchSampler", "batchSize", "the batch sampler decides the batch size"));
+            if (Sampling.IsConstant(Sampling.Argument(creation, "shuffle"), true)) findings.Add(Report("batchSampler", "shuffle", "the batch sampler decides the order"));
+            if (Sampling.IsGiven(Sampling.Argument(creation, "sampler"))) findings.Add(Report("batchSampler", "sampler", "the batch sampler decides the indices"));
+            if (Sampling.IsConstant(Sampling.Argument(creation, "dropLast"), true)) findings.Add(Report("batchSampler", "dropLast", "the batch sampler decides the batches"));
         }
         else if (Sampling.IsGiven(Sampling.Argument(creation, "sampler")) && Sampling.IsConstant(Sampling.Argument(creation, "shuffle"), true))
         {
-            yield return Report("sampler", "shuffle", "the sampler decides the order");
+            findings.Add(Report("sampler", "shuffle", "the sampler decides the order"));
         }
 
         Diagnostic Report(string given, string conflicting, string reason) => Diagnostic.Create(
