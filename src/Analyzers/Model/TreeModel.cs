@@ -105,8 +105,10 @@ internal sealed class TreeModel
         return flow;
     }
 
-    public bool IsTorchFactory(IInvocationOperation invocation) =>
-        invocation.TargetMethod.Name == "DataLoader" && KnownTypes.IsTorchData(invocation.TargetMethod.ContainingType);
+    public bool IsTorchFactory(IInvocationOperation invocation) => IsTorchFactory(invocation.TargetMethod);
+
+    /// <summary>TorchSharp's <c>torch.utils.data.DataLoader(…)</c>.</summary>
+    public bool IsTorchFactory(IMethodSymbol method) => method.Name == "DataLoader" && KnownTypes.IsTorchData(method.ContainingType);
 
     /// <summary>
     /// What a method in view (declared with a body in this file) sets the epoch of, through its own flow: events on

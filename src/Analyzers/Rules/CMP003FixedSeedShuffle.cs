@@ -22,6 +22,8 @@ internal static class CMP003FixedSeedShuffle
         if (!Sampling.IsGiven(seed)) return;
         var flow = tree.FlowOf(creation);
         if (flow.InnermostLoops(creation, loop => flow.SeedVaries(seed!.Value, loop)).Count > 0) return;
+        // TorchSharp's own torch.utils.data.DataLoader(…) hands its caller's arguments on: its calls are checked instead.
+        if (tree.Model.GetEnclosingSymbol(creation.Syntax.SpanStart, tree.CancellationToken) is IMethodSymbol method && tree.IsTorchFactory(method)) return;
 
         var properties = ImmutableDictionary<string, string?>.Empty.Add(Properties.Loader, NameOf(creation));
         var additional = new List<Location>();

@@ -1,4 +1,6 @@
 using Composer.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
 
 namespace Composer.Analyzers.Tests.Rules;
 
@@ -62,4 +64,54 @@ public class CMP003FixedSeedShuffleTests
 
     [Fact]
     public Task EpochAwareShuffler() => V.AnalyzerAsync(Program("var train = new TorchSharp.Modules.DataLoader(Data, 32, new RandomSampler(100, seed: 1));"));
+
+    /// <summary>
+    /// Compiling TorchSharp itself: its factory <c>torch.utils.data.DataLoader(…)</c> hands the caller's shuffle and seed on
+    /// to the constructor, and is checked where it is called, so its body is not flagged; a helper of the same shape
+    /// elsewhere in the library is. The types are the shape of TorchSharp's own declarations, in a project named TorchSharp.
+    /// </summary>
+    [Fact]
+    public Task TorchSharpsOwnFactoryIsNotFlaggedButAHelperIs()
+    {
+        const string library = """
+            namespace TorchSharp.Modules
+            {
+                public class DataLoader<T, S>
+                {
+                    public DataLoader(object dataset, int batchSize, bool shuffle = false, object? device = null, int? seed = null) { }
+                }
+
+                public class DataLoader : DataLoader<int, int>
+                {
+                    public DataLoader(object dataset, int batchSize, bool shuffle = false, object? device = null, int? seed = null)
+                        : base(dataset, batchSize, shuffle, device, seed) { }
+                }
+            }
+
+            namespace TorchSharp
+            {
+                public static partial class torch
+                {
+                    public static partial class utils
+                    {
+                        public static partial class data
+                        {
+                            public static Modules.DataLoader DataLoader(object dataset, int batchSize, bool shuffle = false, object? device = null, int? seed = null) =>
+                                new Modules.DataLoader(dataset, batchSize, shuffle, device, seed);
+                        }
+                    }
+                }
+
+                public static class Helpers
+                {
+                    public static Modules.DataLoader Shuffled(object dataset, int seed) => {|#0:new Modules.DataLoader(dataset, 64, true, null, seed)|};
+                }
+            }
+            """;
+        var test = new CSharpAnalyzerTest<EpochAnalyzer, DefaultVerifier> { TestCode = library, ReferenceAssemblies = TestReferences.Net80 };
+        test.SolutionTransforms.Add((solution, project) => solution.WithProjectAssemblyName(project, "TorchSharp"));
+        test.DisabledDiagnostics.AddRange(Verify.OtherRules(Descriptors.CMP003FixedSeedShuffle));
+        test.ExpectedDiagnostics.Add(V.Diagnostic().WithLocation(0).WithArguments("DataLoader", "seed").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+        return test.RunAsync();
+    }
 }
