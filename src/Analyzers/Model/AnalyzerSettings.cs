@@ -25,14 +25,13 @@ internal sealed class AnalyzerSettings
     private AnalyzerSettings(ImmutableHashSet<string> loaderTypes, ImmutableHashSet<string> setters)
     {
         _loaderTypes = loaderTypes;
-        SetterNames = setters;
         _setters = setters.ToArray();
     }
 
-    /// <summary>Method names that set an epoch: the built-in ones and the user's.</summary>
-    public ImmutableHashSet<string> SetterNames { get; }
+    /// <summary>Method names that set an epoch: the built-in ones and the user's, each once.</summary>
+    public IReadOnlyList<string> SetterNames => _setters;
 
-    public bool HasExtraSetters => SetterNames.Count > BuiltInSetters.Count;
+    public bool HasExtraSetters => _setters.Length > BuiltInSetters.Count;
 
     public bool IsSetterName(string name)
     {

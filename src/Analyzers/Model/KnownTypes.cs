@@ -124,6 +124,9 @@ internal sealed class KnownTypes
     public static bool IsTorchData(ITypeSymbol? type) =>
         type is { Name: "data", ContainingType: { Name: "utils", ContainingType: { Name: "torch" } torch } } && torch.ContainingNamespace is { Name: "TorchSharp" } ns && ns.ContainingNamespace.IsGlobalNamespace;
 
+    /// <summary>TorchSharp's factory <c>torch.utils.data.DataLoader(…)</c>.</summary>
+    public static bool IsTorchFactory(IMethodSymbol method) => method.Name == "DataLoader" && IsTorchData(method.ContainingType);
+
     /// <summary>What kind of loader <paramref name="type"/> is; <paramref name="settings"/> adds the user's own loader types.</summary>
     public LoaderKind KindOf(ITypeSymbol? type, AnalyzerSettings settings)
     {

@@ -93,7 +93,7 @@ internal sealed class LoaderFacts
         switch (v)
         {
             case IObjectCreationOperation creation when flow.Tree.Types.KindOf(creation.Type, flow.Tree.Settings) != LoaderKind.None:
-            case IInvocationOperation factory when flow.Tree.IsTorchFactory(factory):
+            case IInvocationOperation factory when KnownTypes.IsTorchFactory(factory.TargetMethod):
                 constructions.Add(v);
                 break;
             case IConditionalOperation { WhenFalse: { } whenFalse } conditional:

@@ -52,7 +52,7 @@ internal sealed class TreeModel
         {
             var operation = model.GetOperation(node, cancellationToken);
             if (operation is IObjectCreationOperation && types.KindOf(operation.Type, settings) is LoaderKind.Epoch or LoaderKind.Torch ||
-                operation is IInvocationOperation factory && tree.IsTorchFactory(factory))
+                operation is IInvocationOperation factory && KnownTypes.IsTorchFactory(factory.TargetMethod))
                 creations.Add(operation);
         }
 
@@ -104,11 +104,6 @@ internal sealed class TreeModel
         if (!_flows.TryGetValue(root.Syntax, out var flow)) _flows[root.Syntax] = flow = new EpochFlow(root, this);
         return flow;
     }
-
-    public bool IsTorchFactory(IInvocationOperation invocation) => IsTorchFactory(invocation.TargetMethod);
-
-    /// <summary>TorchSharp's <c>torch.utils.data.DataLoader(…)</c>.</summary>
-    public bool IsTorchFactory(IMethodSymbol method) => method.Name == "DataLoader" && KnownTypes.IsTorchData(method.ContainingType);
 
     /// <summary>
     /// What a method in view (declared with a body in this file) sets the epoch of, through its own flow: events on

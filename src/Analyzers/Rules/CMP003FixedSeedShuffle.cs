@@ -20,10 +20,10 @@ internal static class CMP003FixedSeedShuffle
         if (shuffle is null || Sampling.IsConstant(shuffle, false)) return;
         var seed = Sampling.Argument(creation, "seed");
         if (!Sampling.IsGiven(seed)) return;
+        // TorchSharp's own torch.utils.data.DataLoader(…) hands its caller's arguments on: its calls are checked instead.
+        if (tree.Model.GetEnclosingSymbol(creation.Syntax.SpanStart, tree.CancellationToken) is IMethodSymbol method && KnownTypes.IsTorchFactory(method)) return;
         var flow = tree.FlowOf(creation);
         if (flow.InnermostLoops(creation, loop => flow.SeedVaries(seed!.Value, loop)).Count > 0) return;
-        // TorchSharp's own torch.utils.data.DataLoader(…) hands its caller's arguments on: its calls are checked instead.
-        if (tree.Model.GetEnclosingSymbol(creation.Syntax.SpanStart, tree.CancellationToken) is IMethodSymbol method && tree.IsTorchFactory(method)) return;
 
         var properties = ImmutableDictionary<string, string?>.Empty.Add(Properties.Loader, NameOf(creation));
         var additional = new List<Location>();
