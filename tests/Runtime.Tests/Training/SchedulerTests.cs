@@ -32,6 +32,24 @@ public class SchedulerTests
     }
 
     [Fact]
+    public void CosineAnnealingOverAShorterHorizonThenHoldsItsFloor()
+    {
+        // Decay over the first 6 of 10 batches down to 0.1, then constant: a horizon read as the whole duration fails.
+        var rates = RatesPerBatch(new CosineAnnealingScheduler("6ba", alphaF: 0.1), "10ba");
+        var expected = Enumerable.Range(0, 10).Select(t => 0.1 + 0.9 * 0.5 * (1 + Math.Cos(Math.PI * Math.Min(t, 6) / 6)));
+        Assert.Equal(expected, rates, new Tolerance(1e-12));
+    }
+
+    [Fact]
+    public void CosineWithWarmupEndsItsDecayAtTMax()
+    {
+        // Warm-up over 2 batches, decay from batch 2 to batch 8 down to 0.2, then constant.
+        var rates = RatesPerBatch(new CosineAnnealingWithWarmupScheduler("2ba", tMax: "8ba", alphaF: 0.2), "10ba");
+        var expected = Enumerable.Range(0, 10).Select(t => t < 2 ? t / 2.0 : 0.2 + 0.8 * 0.5 * (1 + Math.Cos(Math.PI * Math.Min(t - 2, 6) / 6)));
+        Assert.Equal(expected, rates, new Tolerance(1e-12));
+    }
+
+    [Fact]
     public void StepSchedulerMatchesTorchSharpsStepLR()
     {
         var ours = RatesPerBatch(new StepScheduler("3ba", gamma: 0.5), "10ba");
