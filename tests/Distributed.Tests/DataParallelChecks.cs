@@ -81,12 +81,16 @@ internal static class DataParallelChecks
     private static void TrainerKeepsRanksEqual()
     {
         using var scope = NewDisposeScope();
+        // Rank 0's initial weights, made here on every rank from rank 0's seed: training must start from them, not merely agree.
+        manual_seed(100);
+        var rank0Initial = new Composer.Training.ComposerClassifier(Mlp()).parameters().Select(p => p.detach().clone()).ToList();
         manual_seed(7);
         using var data = new InMemoryDataset(new Dictionary<string, Tensor>
         {
             ["data"] = randn(96, 8),
             ["label"] = randint(0, 3, 96, dtype: ScalarType.Int64),
         });
+        List<Tensor>? startWeights = null;
         manual_seed(100 + Dist.Rank); // different initial weights per rank: the trainer must broadcast rank 0's
         using var model = new Composer.Training.ComposerClassifier(Mlp());
         using var optimizer = optim.Adam(model.parameters(), 0.01);
@@ -99,8 +103,11 @@ internal static class DataParallelChecks
             MaxDuration = "2ep",
             Device = "cpu",
             Seed = 3,
+            Callbacks = [new AtFitStart(state => startWeights = state.Model.parameters().Select(p => p.detach().clone()).ToList())],
         });
         trainer.Fit();
+        Assert.True(startWeights is { } start && start.Count == rank0Initial.Count && start.Zip(rank0Initial).All(pair => pair.First.eq(pair.Second).all().item<bool>()),
+            "training should start from rank 0's weights, broadcast to every rank");
         Assert.Equal(2L * 96 / Dist.WorldSize / 8, trainer.State.Timestamp.Batch, "batches per rank");
         foreach (var parameter in model.parameters())
         {
@@ -200,5 +207,11 @@ internal static class DataParallelChecks
         var all = Dist.AllGather(tensor(mine)).reshape(-1).data<long>().ToArray();
         Assert.Equal(perRank * Dist.WorldSize, all.LongLength, "samples over all ranks");
         Assert.SequenceEqual(Enumerable.Range(0, 40).Select(i => (long)i), all.Distinct().Order(), "the ranks' batches together");
+    }
+
+    /// <summary>Runs an action when training starts, after the trainer has made the ranks' weights equal.</summary>
+    private sealed class AtFitStart(Action<Composer.Training.State> action) : Composer.Training.Callback
+    {
+        public override void FitStart(Composer.Training.State state, Composer.Training.Logger logger) => action(state);
     }
 }
