@@ -33,7 +33,8 @@ internal static class Variation
             case IFieldReferenceOperation or IPropertyReferenceOperation when members && v.ReferencedSymbol() is { } member && !member.DeclaringSyntaxReferences.IsEmpty:
                 return flow.WritesOf(member).Any(w => flow.IsWithin(w, loop)) ||
                        v.ChildOperations.Any(c => c is not IInstanceReferenceOperation && Varies(flow, c, loop, depth + 1, members));
-            case IBinaryOperation or IUnaryOperation or IConditionalOperation or IParenthesizedOperation or IConversionOperation or IInterpolatedStringOperation or ITupleOperation:
+            // Conversions and parentheses are walked through above; an epoch or a seed is no tuple or string.
+            case IBinaryOperation or IUnaryOperation or IConditionalOperation:
                 return v.ChildOperations.Any(c => Varies(flow, c, loop, depth + 1, members));
             case ILiteralOperation:
                 return false;

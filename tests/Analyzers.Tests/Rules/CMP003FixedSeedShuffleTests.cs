@@ -54,6 +54,15 @@ public class CMP003FixedSeedShuffleTests
         V.Diagnostic().WithLocation(0).WithArguments("train", "4"));
 
     [Fact]
+    public Task SeedFromAFieldInsideALoopThatDoesNotWriteIt() => V.AnalyzerAsync(Program(
+        "for (int e = 0; e < 3; e++) { var train = {|#0:new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: BaseSeed)|}; }").Replace("static void Main", "static int BaseSeed = 17; static void Main"),
+        V.Diagnostic().WithLocation(0).WithArguments("train", "BaseSeed"));
+
+    [Fact]
+    public Task SeedFromAFieldTheLoopAdvances() => V.AnalyzerAsync(Program(
+        "for (int e = 0; e < 3; e++) { BaseSeed++; var train = new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: BaseSeed); }").Replace("static void Main", "static int BaseSeed = 17; static void Main"));
+
+    [Fact]
     public Task NoSeed() => V.AnalyzerAsync(Program("var train = new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true);"));
 
     [Fact]

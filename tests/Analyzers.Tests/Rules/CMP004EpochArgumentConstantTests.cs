@@ -34,6 +34,20 @@ public class CMP004EpochArgumentConstantTests
         V.Diagnostic().WithLocation(0).WithArguments("1"));
 
     [Fact]
+    public Task ChoiceBetweenValuesTheLoopNeverChanges() => V.AnalyzerAsync(Train("for (int epoch = 0; epoch < epochs; epoch++) { {|#0:loader.SetEpoch(start > 0 ? start : 0)|}; foreach (var b in loader) { } }"),
+        V.Diagnostic().WithLocation(0).WithArguments("start > 0 ? start : 0"));
+
+    [Fact]
+    public Task LocalDeconstructedInsideTheLoopFromFixedValues() => V.AnalyzerAsync(Train("for (int epoch = 0; epoch < epochs; epoch++) { var (e, _) = (start, 1); {|#0:loader.SetEpoch(e)|}; foreach (var b in loader) { } }"),
+        V.Diagnostic().WithLocation(0).WithArguments("e"));
+
+    [Fact]
+    public Task LocalDerivedFromTheLoopVariableInsideTheLoop() => V.AnalyzerAsync(Train("for (int epoch = 0; epoch < epochs; epoch++) { var e = start + epoch; loader.SetEpoch(e); foreach (var b in loader) { } }"));
+
+    [Fact]
+    public Task ChoiceThatFollowsTheLoopVariable() => V.AnalyzerAsync(Train("for (int epoch = 0; epoch < epochs; epoch++) { loader.SetEpoch(start > 0 ? start + epoch : epoch); foreach (var b in loader) { } }"));
+
+    [Fact]
     public Task LoopVariable() => V.AnalyzerAsync(Train("for (int epoch = 0; epoch < epochs; epoch++) { loader.SetEpoch(epoch); }"));
 
     [Fact]
