@@ -13,6 +13,7 @@ public class CMP003FixedSeedShuffleTests
         {
             static torch.utils.data.Dataset Data = null!;
             static TorchSharp.Modules.DataLoader? Field;
+            static int BaseSeed = 17;
             static void Main() { {{statement}} }
         }
         """;
@@ -55,12 +56,12 @@ public class CMP003FixedSeedShuffleTests
 
     [Fact]
     public Task SeedFromAFieldInsideALoopThatDoesNotWriteIt() => V.AnalyzerAsync(Program(
-        "for (int e = 0; e < 3; e++) { var train = {|#0:new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: BaseSeed)|}; }").Replace("static void Main", "static int BaseSeed = 17; static void Main"),
+        "for (int e = 0; e < 3; e++) { var train = {|#0:new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: BaseSeed)|}; }"),
         V.Diagnostic().WithLocation(0).WithArguments("train", "BaseSeed"));
 
     [Fact]
     public Task SeedFromAFieldTheLoopAdvances() => V.AnalyzerAsync(Program(
-        "for (int e = 0; e < 3; e++) { BaseSeed++; var train = new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: BaseSeed); }").Replace("static void Main", "static int BaseSeed = 17; static void Main"));
+        "for (int e = 0; e < 3; e++) { BaseSeed++; var train = new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: BaseSeed); }"));
 
     [Fact]
     public Task NoSeed() => V.AnalyzerAsync(Program("var train = new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true);"));
