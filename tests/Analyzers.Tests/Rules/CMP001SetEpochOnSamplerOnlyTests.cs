@@ -106,7 +106,51 @@ public class CMP001SetEpochOnSamplerOnlyTests
         }
         """, Expected("loader"));
 
+    /// <summary>A loader ported from PyTorch, built in view with a batch sampler recognised by its type (the parameter is not named batch_sampler).</summary>
+    private const string PortedLoaderBuiltInView = """
+        class MySampler { public void set_epoch(int epoch) { } }
+        class MyLoader
+        {
+            public MyLoader(InMemoryDataset data, IBatchSampler? batches = null) { }
+            public MySampler sampler = new();
+            public object batch_sampler = new();
+            public IEnumerator<object> GetEnumerator() { yield break; }
+        }
+        """;
+
+    [Fact]
+    public Task PortedLoaderBuiltWithABatchSamplerOfItsType() => V.AnalyzerAsync(PortedLoaderBuiltInView + """
+        class Program
+        {
+            static void Train(InMemoryDataset data, int epochs)
+            {
+                var loader = new MyLoader(data, new BatchSampler(new RandomSampler(data.Count, seed: 1), 8));
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    {|#0:loader.sampler.set_epoch(epoch)|};
+                    foreach (var batch in loader) { }
+                }
+            }
+        }
+        """, Expected("loader"));
+
     // Negative shapes.
+
+    [Fact]
+    public Task PortedLoaderBuiltWithoutABatchSampler() => V.AnalyzerAsync(PortedLoaderBuiltInView + """
+        class Program
+        {
+            static void Train(InMemoryDataset data, int epochs)
+            {
+                var loader = new MyLoader(data);
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    loader.sampler.set_epoch(epoch);
+                    foreach (var batch in loader) { }
+                }
+            }
+        }
+        """);
 
     [Fact]
     public Task EpochsSetEpoch() => V.AnalyzerAsync(Train("Epochs.SetEpoch(trainLoader, epoch);"));
