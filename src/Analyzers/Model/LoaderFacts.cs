@@ -11,6 +11,7 @@ namespace Composer.Analyzers.Model;
 internal sealed class LoaderFacts
 {
     private readonly EpochFlow _flow;
+    private readonly Sampling _sampling;
     private readonly bool _unknown;
     private bool? _epochDependent, _drawsFromBatchSampler;
     private HashSet<ISymbol>? _parts, _batchSamplerParts;
@@ -18,6 +19,7 @@ internal sealed class LoaderFacts
     public LoaderFacts(ISymbol symbol, ITypeSymbol? type, EpochFlow flow)
     {
         _flow = flow;
+        _sampling = new Sampling(flow);
         Type = type;
         Kind = flow.Tree.Types.KindOf(type, flow.Tree.Settings);
         var constructions = new List<IOperation>();
@@ -40,7 +42,7 @@ internal sealed class LoaderFacts
 
     /// <summary>It has a batch sampler of its own and may draw from a custom one (or how it was built is not in view).</summary>
     public bool DrawsFromBatchSampler => _drawsFromBatchSampler ??=
-        Type is not null && KnownTypes.HasBatchSampler(Kind, Type) && (_unknown || Constructions.Any(c => new Sampling(_flow).HasCustomBatchSampler(c)));
+        Type is not null && KnownTypes.HasBatchSampler(Kind, Type) && (_unknown || Constructions.Any(_sampling.HasCustomBatchSampler));
 
     /// <summary>The sampler and batch sampler variables it was built from, and the samplers inside those.</summary>
     public HashSet<ISymbol> Parts
@@ -64,24 +66,22 @@ internal sealed class LoaderFacts
 
     private bool DependsOnEpoch()
     {
-        var sampling = new Sampling(_flow);
         foreach (var construction in Constructions)
-            if (sampling.LoaderDependsOnEpoch(construction)) return true;
-        return Kind == LoaderKind.Shape && Type is not null && sampling.MembersDependOnEpoch(Type);
+            if (_sampling.LoaderDependsOnEpoch(construction)) return true;
+        return Kind == LoaderKind.Shape && Type is not null && _sampling.MembersDependOnEpoch(Type);
     }
 
     private void FindParts()
     {
         _parts = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         _batchSamplerParts = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        var sampling = new Sampling(_flow);
         foreach (var construction in Constructions)
         {
-            foreach (var argument in sampling.SamplingArguments(construction))
+            foreach (var argument in _sampling.SamplingArguments(construction))
             {
                 var parts = _flow.SymbolsIn(argument.Value, 2).ToList();
                 _parts.UnionWith(parts);
-                if (sampling.IsBatchSamplerArgument(argument)) _batchSamplerParts.UnionWith(parts);
+                if (_sampling.IsBatchSamplerArgument(argument)) _batchSamplerParts.UnionWith(parts);
             }
         }
     }

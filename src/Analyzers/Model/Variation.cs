@@ -36,8 +36,6 @@ internal static class Variation
             // Conversions and parentheses are walked through above; an epoch or a seed is no tuple or string.
             case IBinaryOperation or IUnaryOperation or IConditionalOperation:
                 return v.ChildOperations.Any(c => Varies(flow, c, loop, depth + 1, members));
-            case ILiteralOperation:
-                return false;
             default:
                 return true;
         }
