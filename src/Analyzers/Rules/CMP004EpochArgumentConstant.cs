@@ -17,11 +17,38 @@ internal static class CMP004EpochArgumentConstant
         foreach (var set in flow.Events)
         {
             if (set is not { Call: { } call, Epoch: { } epoch } || !reported.Add(call)) continue;
-            if (flow.EpochLoopOf(set.Site) is not { } loop || flow.Varies(epoch, loop)) continue;
+            var loops = flow.InnermostLoops(set.Site, flow.IsEpochLoop);
+            if (loops.Count == 0) continue;
+            var loop = loops[0].Loop;
+            if (flow.Varies(epoch, loop)) continue;
 
             var properties = ImmutableDictionary<string, string?>.Empty;
             if (flow.EpochVariable(loop) is { } variable) properties = properties.Add(Properties.Epoch, variable);
-            findings.Add(Diagnostic.Create(Descriptors.CMP004EpochArgumentConstant, call.Syntax.GetLocation(), [loop.Syntax.GetLocation()], properties, epoch.Syntax.ToString()));
+            Location[] locations = ArgumentAtCall(flow, epoch, loops, loop) is { } argument
+                ? [loop.Syntax.GetLocation(), argument.Syntax.GetLocation()]
+                : [loop.Syntax.GetLocation()];
+            findings.Add(Diagnostic.Create(Descriptors.CMP004EpochArgumentConstant, call.Syntax.GetLocation(), locations, properties, epoch.Syntax.ToString()));
         }
+    }
+
+    /// <summary>
+    /// When the epoch is a parameter of the local function or stored lambda that holds the setter
+    /// (<c>void Begin(int e) =&gt; sampler.SetEpoch(e)</c>), the argument its one call in the loop passes for it
+    /// (<c>Begin(0)</c>): where the fix puts the loop's epoch. Null when the function is called more than once there.
+    /// </summary>
+    private static IArgumentOperation? ArgumentAtCall(EpochFlow flow, IOperation epoch, List<(ILoopOperation Loop, IOperation Site)> loops, ILoopOperation loop)
+    {
+        if (epoch.WalkDown() is not IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol function } parameter }) return null;
+        IOperation? site = null;
+        foreach (var (other, use) in loops)
+        {
+            if (other != loop) continue;
+            if (site is not null) return null;
+            site = use;
+        }
+        if (site is null || !flow.UsesOf(function).Contains(site) || (site as IInvocationOperation ?? site.Parent as IInvocationOperation) is not { } call) return null;
+        foreach (var argument in call.Arguments)
+            if (argument.Parameter?.Ordinal == parameter.Ordinal && argument.ArgumentKind == ArgumentKind.Explicit) return argument;
+        return null;
     }
 }

@@ -13,7 +13,8 @@ namespace Composer.Analyzers.CodeFixes.Rules;
 /// <summary>
 /// CMP004: replaces the epoch argument with the epoch loop's variable or counter. A loop without one gets a counter
 /// (<c>var epoch = 0;</c> before it, <c>epoch++</c> as the argument) when the call runs once per pass, directly in the
-/// loop's body. Offers nothing when the epoch is not in scope at the call.
+/// loop's body. When the setter is given a parameter of the local function or stored lambda it is in, the argument
+/// of that function's one call in the loop is replaced instead. Offers nothing when the epoch is not in scope at the call.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CMP004EpochArgumentConstantFixer)), Shared]
 public sealed class CMP004EpochArgumentConstantFixer : CodeFixProvider
@@ -36,10 +37,14 @@ public sealed class CMP004EpochArgumentConstantFixer : CodeFixProvider
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
         if (root is null || model is null || diagnostic.AdditionalLocations.Count < 1) return;
         if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocation) return;
-        if (EpochArgument(invocation) is not { } argument || Statements.StatementAt(root, diagnostic.AdditionalLocations[0]) is not { } loop) return;
-        if (epoch is not null && !Statements.BindsAt(model, invocation.SpanStart, epoch)) return;
+        // A second location: the setter is handed a local function's parameter, and this is the argument of its call in the loop.
+        var argument = diagnostic.AdditionalLocations.Count > 1
+            ? root.FindNode(diagnostic.AdditionalLocations[1].SourceSpan)?.FirstAncestorOrSelf<ArgumentSyntax>()
+            : EpochArgument(invocation);
+        if (argument?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } call || Statements.StatementAt(root, diagnostic.AdditionalLocations[0]) is not { } loop) return;
+        if (epoch is not null && !Statements.BindsAt(model, call.SpanStart, epoch)) return;
         // A new counter advances at each call: only right when the call runs once per pass.
-        if (epoch is null && invocation.Ancestors().FirstOrDefault(a => a is ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax) != loop) return;
+        if (epoch is null && call.Ancestors().FirstOrDefault(a => a is ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax) != loop) return;
 
         context.RegisterCodeFix(CodeAction.Create(Title, async ct =>
         {

@@ -77,4 +77,21 @@ public class CMP004EpochArgumentConstantFixerTests
     public Task ACallInANestedLoopGetsNoNewCounter() => V.NoFixAsync(
         Train("bool done = false; while (!done) { foreach (var l in new[] { loader }) {|#0:l.SetEpoch(0)|}; foreach (var b in loader) { } done = true; }"),
         V.Diagnostic().WithLocation(0).WithArguments("0"));
+
+    [Fact]
+    public Task ALocalFunctionsArgumentBecomesTheLoopVariable() => V.FixAsync(
+        Train("void Begin(int e) { {|#0:sampler.SetEpoch(e)|}; } for (int epoch = 0; epoch < epochs; epoch++) { Begin(0); foreach (var b in loader) { } }"),
+        Train("void Begin(int e) { sampler.SetEpoch(e); } for (int epoch = 0; epoch < epochs; epoch++) { Begin(epoch); foreach (var b in loader) { } }"),
+        [V.Diagnostic().WithLocation(0).WithArguments("e")]);
+
+    [Fact]
+    public Task AStoredLambdasArgumentBecomesTheLoopVariable() => V.FixAsync(
+        Train("System.Action<int> begin = e => {|#0:loader.SetEpoch(e)|}; for (int i = 0; i < epochs; i++) { begin(epochs); foreach (var b in loader) { } }"),
+        Train("System.Action<int> begin = e => loader.SetEpoch(e); for (int i = 0; i < epochs; i++) { begin(i); foreach (var b in loader) { } }"),
+        [V.Diagnostic().WithLocation(0).WithArguments("e")]);
+
+    [Fact]
+    public Task ALocalFunctionCalledTwiceInTheLoopGetsNoFix() => V.NoFixAsync(
+        Train("void Begin(int e) { {|#0:sampler.SetEpoch(e)|}; } for (int epoch = 0; epoch < epochs; epoch++) { Begin(0); foreach (var b in loader) { } Begin(0); }"),
+        V.Diagnostic().WithLocation(0).WithArguments("e"));
 }
