@@ -126,7 +126,7 @@ internal static class Statements
         root.FindNode(location.SourceSpan, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<StatementSyntax>().FirstOrDefault(s => s.Span == location.SourceSpan);
 
     /// <summary>
-    /// <c>if (x is T s) s.SetEpoch(e);</c> (or <c>{ s.SetEpoch(e); }</c>) around the call's statement, with no else, whose
+    /// <c>if (x is T s) s.SetEpoch(e);</c> (or <c>x is { } s</c>, <c>{ s.SetEpoch(e); }</c>) around the call's statement, with no else, whose
     /// pattern declares the call's receiver: the whole if exists for the call.
     /// </summary>
     public static IfStatementSyntax? PatternIf(ExpressionStatementSyntax? statement, InvocationExpressionSyntax invocation)
@@ -134,12 +134,20 @@ internal static class Statements
         if (statement is null) return null;
         StatementSyntax current = statement;
         if (current.Parent is BlockSyntax { Statements.Count: 1 } block) current = block;
-        return current.Parent is IfStatementSyntax { Else: null, Condition: IsPatternExpressionSyntax { Pattern: DeclarationPatternSyntax { Designation: SingleVariableDesignationSyntax designation } } } ifStatement &&
+        return current.Parent is IfStatementSyntax { Else: null, Condition: IsPatternExpressionSyntax { Pattern: var pattern } } ifStatement &&
+               Designation(pattern) is SingleVariableDesignationSyntax designation &&
                ifStatement.Statement == current && ifStatement.Parent is not ElseClauseSyntax &&
                invocation.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } && receiver.Identifier.ValueText == designation.Identifier.ValueText
             ? ifStatement
             : null;
     }
+
+    private static VariableDesignationSyntax? Designation(PatternSyntax pattern) => pattern switch
+    {
+        DeclarationPatternSyntax declaration => declaration.Designation,
+        RecursivePatternSyntax recursive => recursive.Designation,
+        _ => null,
+    };
 
     /// <summary>The whole expression a call stands in: through <c>?.</c> and parentheses.</summary>
     public static ExpressionSyntax Outermost(InvocationExpressionSyntax invocation)

@@ -9,6 +9,8 @@ internal static class Properties
     public const string Epoch = "Epoch";
     /// <summary>"true" when the loader is an EpochDataLoader, so that <c>loader.SetEpoch(epoch)</c> reads best.</summary>
     public const string EpochDataLoader = "EpochDataLoader";
+    /// <summary>CMP004: the parameter to pass the epoch for, where a call leaves it to its default value.</summary>
+    public const string Parameter = "Parameter";
     /// <summary>CMP006: the name of the argument to remove.</summary>
     public const string Argument = "Argument";
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Composer.Analyzers.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Composer.Analyzers.Rules;
@@ -24,9 +25,18 @@ internal static class CMP004EpochArgumentConstant
 
             var properties = ImmutableDictionary<string, string?>.Empty;
             if (flow.EpochVariable(loop) is { } variable) properties = properties.Add(Properties.Epoch, variable);
-            Location[] locations = ArgumentAtCall(flow, epoch, loops, loop) is { } argument
-                ? [loop.Syntax.GetLocation(), argument.Syntax.GetLocation()]
-                : [loop.Syntax.GetLocation()];
+            var locations = new List<Location> { loop.Syntax.GetLocation() };
+            switch (ArgumentAtCall(flow, epoch, loops, loop))
+            {
+                case { ArgumentKind: ArgumentKind.Explicit } argument:
+                    locations.Add(argument.Syntax.GetLocation());
+                    break;
+                case { Parent.Syntax: InvocationExpressionSyntax omitted, Parameter: { } parameter }:
+                    // Left to its default value (Begin() for void Begin(int e = 0)): the fix adds it to the call's arguments.
+                    locations.Add(omitted.ArgumentList.GetLocation());
+                    properties = properties.Add(Properties.Parameter, parameter.Name);
+                    break;
+            }
             findings.Add(Diagnostic.Create(Descriptors.CMP004EpochArgumentConstant, call.Syntax.GetLocation(), locations, properties, epoch.Syntax.ToString()));
         }
     }
@@ -46,9 +56,9 @@ internal static class CMP004EpochArgumentConstant
             if (site is not null) return null;
             site = use;
         }
-        if (site is null || !flow.UsesOf(function).Contains(site) || (site as IInvocationOperation ?? site.Parent as IInvocationOperation) is not { } call) return null;
+        if (site is null || !flow.UsesOf(function).Contains(site) || Operations.CallOf(site) is not { } call) return null;
         foreach (var argument in call.Arguments)
-            if (argument.Parameter?.Ordinal == parameter.Ordinal && argument.ArgumentKind == ArgumentKind.Explicit) return argument;
+            if (argument.Parameter?.Ordinal == parameter.Ordinal && argument.ArgumentKind is ArgumentKind.Explicit or ArgumentKind.DefaultValue) return argument;
         return null;
     }
 }

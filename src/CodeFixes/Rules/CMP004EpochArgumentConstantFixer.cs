@@ -37,11 +37,14 @@ public sealed class CMP004EpochArgumentConstantFixer : CodeFixProvider
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
         if (root is null || model is null || diagnostic.AdditionalLocations.Count < 1) return;
         if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocation) return;
-        // A second location: the setter is handed a local function's parameter, and this is the argument of its call in the loop.
-        var argument = diagnostic.AdditionalLocations.Count > 1
-            ? root.FindNode(diagnostic.AdditionalLocations[1].SourceSpan)?.FirstAncestorOrSelf<ArgumentSyntax>()
-            : EpochArgument(invocation);
-        if (argument?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } call || Statements.StatementAt(root, diagnostic.AdditionalLocations[0]) is not { } loop) return;
+        // A second location: the setter is handed a local function's parameter, and this is its call's argument for it
+        // (or the call's argument list, when it leaves the parameter to its default value).
+        diagnostic.Properties.TryGetValue(Properties.Parameter, out var parameter);
+        var atCall = diagnostic.AdditionalLocations.Count > 1 ? root.FindNode(diagnostic.AdditionalLocations[1].SourceSpan) : null;
+        var argument = atCall is null ? EpochArgument(invocation) : parameter is null ? atCall.FirstAncestorOrSelf<ArgumentSyntax>() : null;
+        var argumentList = parameter is null ? null : atCall as ArgumentListSyntax;
+        if (((SyntaxNode?)argument ?? argumentList)?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } call) return;
+        if (Statements.StatementAt(root, diagnostic.AdditionalLocations[0]) is not { } loop) return;
         if (epoch is not null && !Statements.BindsAt(model, call.SpanStart, epoch)) return;
         // A new counter advances at each call: only right when the call runs once per pass.
         if (epoch is null && call.Ancestors().FirstOrDefault(a => a is ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax) != loop) return;
@@ -50,11 +53,27 @@ public sealed class CMP004EpochArgumentConstantFixer : CodeFixProvider
         {
             var editor = await DocumentEditor.CreateAsync(context.Document, ct).ConfigureAwait(false);
             var (value, counter) = Statements.EpochValue(editor, epoch, loop);
-            editor.ReplaceNode(argument.Expression, value.WithTriviaFrom(argument.Expression));
+            if (argumentList is not null)
+                editor.ReplaceNode(argumentList, argumentList.AddArguments(SyntaxFactory.Argument(SyntaxFactory.NameColon(parameter!), default, value)));
+            else
+            {
+                // Inside a cast the value keeps it: checked((int)start) becomes checked((int)epoch) for a long epoch.
+                var replaced = Slot(argument!.Expression);
+                editor.ReplaceNode(replaced, value.WithTriviaFrom(replaced));
+            }
             Statements.DeclareCounter(editor, loop, counter);
             return editor.GetChangedDocument();
         }, equivalenceKey: Title), reported);
     }
+
+    /// <summary>Where the epoch goes in an argument: under its casts, <c>checked</c> and parentheses.</summary>
+    private static ExpressionSyntax Slot(ExpressionSyntax expression) => expression switch
+    {
+        CastExpressionSyntax cast => Slot(cast.Expression),
+        CheckedExpressionSyntax @checked => Slot(@checked.Expression),
+        ParenthesizedExpressionSyntax parenthesized => Slot(parenthesized.Expression),
+        _ => expression,
+    };
 
     /// <summary>The epoch argument: named <c>epoch</c>, else the last one (<c>x.SetEpoch(e)</c>, <c>Epochs.SetEpoch(loader, e)</c>).</summary>
     private static ArgumentSyntax? EpochArgument(InvocationExpressionSyntax invocation) =>

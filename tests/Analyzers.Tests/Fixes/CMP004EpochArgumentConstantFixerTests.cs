@@ -94,4 +94,29 @@ public class CMP004EpochArgumentConstantFixerTests
     public Task ALocalFunctionCalledTwiceInTheLoopGetsNoFix() => V.NoFixAsync(
         Train("void Begin(int e) { {|#0:sampler.SetEpoch(e)|}; } for (int epoch = 0; epoch < epochs; epoch++) { Begin(0); foreach (var b in loader) { } Begin(0); }"),
         V.Diagnostic().WithLocation(0).WithArguments("e"));
+
+    [Fact]
+    public Task ALocalFunctionsDefaultArgumentIsPassed() => V.FixAsync(
+        Train("void Begin(int e = 0) { {|#0:sampler.SetEpoch(e)|}; } for (int epoch = 0; epoch < epochs; epoch++) { Begin(); foreach (var b in loader) { } }"),
+        Train("void Begin(int e = 0) { sampler.SetEpoch(e); } for (int epoch = 0; epoch < epochs; epoch++) { Begin(e: epoch); foreach (var b in loader) { } }"),
+        [V.Diagnostic().WithLocation(0).WithArguments("e")]);
+
+    [Fact]
+    public Task ACastKeepsItsType() => V.FixAsync("""
+        class Program
+        {
+            static void Train(EpochDataLoader loader, long start, long epochs)
+            {
+                for (long epoch = start; epoch < epochs; epoch++) { {|#0:loader.SetEpoch(checked((int)start))|}; foreach (var b in loader) { } }
+            }
+        }
+        """, """
+        class Program
+        {
+            static void Train(EpochDataLoader loader, long start, long epochs)
+            {
+                for (long epoch = start; epoch < epochs; epoch++) { loader.SetEpoch(checked((int)epoch)); foreach (var b in loader) { } }
+            }
+        }
+        """, [V.Diagnostic().WithLocation(0).WithArguments("(int)start")]);
 }

@@ -71,4 +71,13 @@ public class CMP005SetEpochInsideIterationFixerTests
     public Task ACallThatReadsTheBatchOffersNothing() => V.NoFixAsync(
         Train("foreach (var batch in loader) { loader.SetEpoch(batch.Count); }".Replace("loader.SetEpoch(batch.Count)", "{|#0:loader.SetEpoch(batch.Count)|}")),
         V.Diagnostic().WithLocation(0).WithArguments("loader"));
+
+    [Fact]
+    public Task ATestByAPropertyPatternMovesWithTheCall() => V.FixAsync(
+        Train("foreach (var batch in loader) { if (loader.BatchSampler is IEpochAware { } b) {|#0:b.SetEpoch(epoch)|}; }"),
+        Train("""
+            if (loader.BatchSampler is IEpochAware { } b) b.SetEpoch(epoch);
+                        foreach (var batch in loader) { }
+            """),
+        [V.Diagnostic().WithLocation(0).WithArguments("loader")]);
 }
