@@ -97,6 +97,10 @@ internal sealed class EpochFlow
                 Add(_values, target, assignment.Value);
                 Add(_writes, target, assignment);
                 break;
+            case OperationKind.CoalesceAssignment when ((ICoalesceAssignmentOperation)operation).Target.ReferencedSymbol() is { } target: // x ??= new …
+                Add(_values, target, ((ICoalesceAssignmentOperation)operation).Value);
+                Add(_writes, target, operation);
+                break;
             case OperationKind.DeconstructionAssignment:
                 var deconstruction = (IDeconstructionAssignmentOperation)operation;
                 IndexDeconstruction(deconstruction.Target, deconstruction.Value, deconstruction);
@@ -299,7 +303,11 @@ internal sealed class EpochFlow
                     Events.Add(new EpochEvent(call, e.Target, null, e.Symbol, null, null));
                     continue;
                 }
-                if (ArgumentFor(arguments, parameter.Ordinal) is { } argument) MapArgument(call, e, argument.Value);
+                if (TreeModel.IsReceiverOf(parameter, method))
+                {
+                    if (call is IInvocationOperation { Instance: { } receiver }) MapArgument(call, e, receiver);
+                }
+                else if (ArgumentFor(arguments, parameter.Ordinal) is { } argument) MapArgument(call, e, argument.Value);
             }
             return;
         }
@@ -575,11 +583,19 @@ internal sealed class EpochFlow
             // Loops rather than LINQ over (loop, site) pairs: a query over a value tuple is compiled by the JIT in every build.
             _epochLoops = [];
             foreach (var iteration in Iterations)
-                foreach (var (epochLoop, _) in InnermostLoops(iteration.Site, l => !IsIterationLoop(l) && !(iteration.LoaderSymbol is ILocalSymbol local && l.Locals.Contains(local, SymbolEqualityComparer.Default))))
+                foreach (var (epochLoop, _) in InnermostLoops(iteration.Site, l => !IsIterationLoop(l) && !IsPhaseLoop(l) && !(iteration.LoaderSymbol is ILocalSymbol local && l.Locals.Contains(local, SymbolEqualityComparer.Default))))
                     _epochLoops.Add(epochLoop);
         }
         return _epochLoops.Contains(loop);
     }
+
+    /// <summary>
+    /// A <c>foreach</c> over strings or enum values (<c>foreach (var phase in new[] { "train", "val" })</c>, PyTorch's
+    /// tutorial shape): its passes are phases of one epoch, each loader iterated once, so the loop around it is the epoch loop.
+    /// </summary>
+    private static bool IsPhaseLoop(ILoopOperation loop) =>
+        loop is IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation { Symbol.Type: { } type } } &&
+        (type.SpecialType == SpecialType.System_String || type.TypeKind == TypeKind.Enum);
 
     private bool IsIterationLoop(ILoopOperation loop)
     {

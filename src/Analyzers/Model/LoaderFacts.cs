@@ -86,7 +86,7 @@ internal sealed class LoaderFacts
         }
     }
 
-    /// <summary>The loader creations a value may be: through <c>?:</c>, <c>switch</c>, <c>??</c> and other variables.</summary>
+    /// <summary>The loader creations a value may be: through <c>?:</c>, <c>switch</c>, <c>??</c>, <c>??=</c> and other variables.</summary>
     private static void Collect(IOperation value, List<IOperation> constructions, ref bool unknown, HashSet<ISymbol> visited, EpochFlow flow)
     {
         var v = value.WalkDown();
@@ -106,6 +106,10 @@ internal sealed class LoaderFacts
             case ICoalesceOperation coalesce:
                 Collect(coalesce.Value, constructions, ref unknown, visited, flow);
                 Collect(coalesce.WhenNull, constructions, ref unknown, visited, flow);
+                break;
+            case ICoalesceAssignmentOperation lazy: // _train ??= new …
+                Collect(lazy.Target, constructions, ref unknown, visited, flow);
+                Collect(lazy.Value, constructions, ref unknown, visited, flow);
                 break;
             case { ConstantValue: { HasValue: true, Value: null } }:
             case IDefaultValueOperation:

@@ -69,7 +69,7 @@ internal static class Operations
         return root;
     }
 
-    /// <summary>The value a local was declared with (<c>var s = x</c>) or tested from (<c>x is T s</c>), if any.</summary>
+    /// <summary>The value a local was declared with (<c>var s = x</c>) or tested from (<c>x is T s</c>, <c>x is { } s</c>), if any.</summary>
     /// <remarks>Goes straight to the declaration through its syntax: no walk over the member body.</remarks>
     public static IOperation? OriginOf(ILocalSymbol local, IOperation at)
     {
@@ -81,7 +81,7 @@ internal static class Operations
             {
                 case IVariableDeclaratorOperation declarator:
                     return declarator.Initializer?.Value;
-                case IDeclarationPatternOperation pattern:
+                case IPatternOperation pattern when pattern is IDeclarationPatternOperation or IRecursivePatternOperation: // x is T s, x is { } s, x is T { P: 1 } s
                     return FindPatternValue(pattern);
                 case null:
                     continue; // a designation has no operation of its own; its pattern does
@@ -107,4 +107,13 @@ internal static class Operations
         }
         return null;
     }
+
+    /// <summary>The call a use of a local function or a stored delegate makes: <c>begin(e)</c>, <c>begin?.Invoke(e)</c>; null when it is handed on.</summary>
+    public static IInvocationOperation? CallOf(IOperation use) => use switch
+    {
+        IInvocationOperation call => call,
+        { Parent: IInvocationOperation call } => call,
+        { Parent: IConditionalAccessOperation { WhenNotNull: IInvocationOperation call } access } when access.Operation == use => call,
+        _ => null,
+    };
 }

@@ -131,7 +131,7 @@ internal sealed class TreeModel
             {
                 if (!NamesASetter(body) || Model.GetOperation(body, CancellationToken) is not { } operation) continue;
                 foreach (var e in FlowOf(operation).Events)
-                    if (e.Symbol is IFieldSymbol or IPropertySymbol || e.Symbol is IParameterSymbol p && KnownTypes.Is(p.ContainingSymbol.OriginalDefinition, method))
+                    if (e.Symbol is IFieldSymbol or IPropertySymbol || e.Symbol is IParameterSymbol p && (KnownTypes.Is(p.ContainingSymbol.OriginalDefinition, method) || IsReceiverOf(p, method)))
                         events.Add(e);
             }
         }
@@ -139,6 +139,10 @@ internal sealed class TreeModel
         _calleeEvents[method] = events;
         return events;
     }
+
+    /// <summary>The receiver of a C# 14 <c>extension(EpochDataLoader l) { … }</c> block's member: a parameter of the block, not of the method.</summary>
+    public static bool IsReceiverOf(IParameterSymbol parameter, IMethodSymbol method) =>
+        parameter.ContainingSymbol is INamedTypeSymbol block && KnownTypes.Is(block.OriginalDefinition, method.ContainingType.OriginalDefinition);
 
     /// <summary>Whether the text of <paramref name="body"/> holds a setter's name (searched in the text: no walk over its tokens).</summary>
     private bool NamesASetter(SyntaxNode body)
@@ -174,32 +178,64 @@ internal sealed class TreeModel
                     unknown = true; // a record's positional property, or a property with code of its own
             }
             foreach (var declaration in member.ContainingType!.DeclaringSyntaxReferences.Select(r => r.GetSyntax(CancellationToken)))
-            {
-                foreach (var assignment in AssignmentsTo(member.Name, declaration))
-                {
-                    if (Model.GetOperation(assignment, CancellationToken) is ISimpleAssignmentOperation simple && KnownTypes.Is(simple.Target.ReferencedSymbol(), member))
-                        values.Add(simple.Value);
-                }
-            }
+                unknown |= !AddAssignedValues(member, declaration, values);
         }
         _memberValues[member] = known = new MemberValueSet(values, unknown || values.Count == 0);
         return (known.Values, known.Unknown);
     }
 
     /// <summary>
-    /// The simple assignments to <c>name</c> or <c>this.name</c> in <paramref name="declaration"/>, found where its text
-    /// holds the name rather than by walking every node of the type.
+    /// Adds the values <paramref name="member"/> is given by assignments in <paramref name="declaration"/>: <c>X = v</c>,
+    /// <c>this.X = v</c>, <c>X ??= v</c> and <c>(X, Y) = (v, w)</c>, found where its text holds the name rather than by
+    /// walking every node of the type. False when a deconstruction gives it a value that is no tuple literal.
     /// </summary>
-    private IEnumerable<AssignmentExpressionSyntax> AssignmentsTo(string name, SyntaxNode declaration)
+    private bool AddAssignedValues(ISymbol member, SyntaxNode declaration, List<IOperation> values)
     {
+        string name = member.Name;
         foreach (int i in SyntaxFilter.Occurrences(_text, name, declaration.SpanStart, declaration.Span.End, []))
         {
             var token = declaration.FindToken(i);
             if (token.SpanStart != i || token.ValueText != name || token.Parent is not IdentifierNameSyntax identifier) continue;
             ExpressionSyntax left = identifier.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access && access.Name == identifier ? access : identifier;
-            if (left.Parent is AssignmentExpressionSyntax assignment && assignment.Left == left && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
-                yield return assignment;
+            if (left.Parent is AssignmentExpressionSyntax assignment && assignment.Left == left)
+            {
+                switch (Model.GetOperation(assignment, CancellationToken))
+                {
+                    case ISimpleAssignmentOperation simple when KnownTypes.Is(simple.Target.ReferencedSymbol(), member):
+                        values.Add(simple.Value);
+                        break;
+                    case ICoalesceAssignmentOperation lazy when KnownTypes.Is(lazy.Target.ReferencedSymbol(), member):
+                        values.Add(lazy.Value);
+                        break;
+                }
+            }
+            else if (left.Parent is ArgumentSyntax { Parent: TupleExpressionSyntax } element && Deconstruction(element) is { } deconstruction)
+            {
+                var operation = Model.GetOperation(deconstruction, CancellationToken) as IDeconstructionAssignmentOperation;
+                if (operation is null || ValueOf(operation.Target, operation.Value, left) is not { } value) return false;
+                values.Add(value);
+            }
         }
+        return true;
+    }
+
+    /// <summary>The deconstruction whose target tuple holds <paramref name="element"/>, at any depth: <c>(X, (Y, Z)) = …</c>.</summary>
+    private static AssignmentExpressionSyntax? Deconstruction(ArgumentSyntax element)
+    {
+        SyntaxNode node = element.Parent!;
+        while (node.Parent is ArgumentSyntax { Parent: TupleExpressionSyntax outer }) node = outer;
+        return node.Parent is AssignmentExpressionSyntax assignment && assignment.Left == node ? assignment : null;
+    }
+
+    /// <summary>The part of a deconstruction's value that goes to <paramref name="target"/>; null when the value is no tuple literal there.</summary>
+    private static IOperation? ValueOf(IOperation targets, IOperation value, SyntaxNode target)
+    {
+        targets = targets is IDeclarationExpressionOperation declaration ? declaration.Expression : targets;
+        if (targets.Syntax == target) return value;
+        if (targets is not ITupleOperation tuple || value.WalkDown() is not ITupleOperation values || values.Elements.Length != tuple.Elements.Length) return null;
+        for (int i = 0; i < tuple.Elements.Length; i++)
+            if (tuple.Elements[i].Syntax.Span.Contains(target.Span)) return ValueOf(tuple.Elements[i], values.Elements[i], target);
+        return null;
     }
 
     /// <summary>A class, not a tuple of a list and a flag: a generic type over a value type is compiled by the JIT in every build.</summary>

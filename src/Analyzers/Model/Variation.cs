@@ -72,7 +72,7 @@ internal static class Variation
         if (uses.Count == 0) return true; // a lambda handed to code not in view: its arguments are unknown
         foreach (var use in uses)
         {
-            if ((use as IInvocationOperation ?? use.Parent as IInvocationOperation) is not { } call || !flow.IsWithin(call, loop)) continue;
+            if (Operations.CallOf(use) is not { } call || !flow.IsWithin(call, loop)) continue;
             var argument = call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Ordinal);
             if (argument is null || Varies(flow, argument.Value, loop, depth + 1, members)) return true;
         }

@@ -238,4 +238,31 @@ public class CMP001SetEpochOnSamplerOnlyTests
     [Fact]
     public Task ReadingTheBatchSamplersCountIsNotHandlingIt() => V.AnalyzerAsync(Train(
         "Console.WriteLine(trainLoader.BatchSampler.Count); {|#0:((IEpochAware)trainLoader.Sampler).SetEpoch(epoch)|};"), Expected());
+
+    // Found by a red team: property patterns name the sampler as `is T s` does.
+
+    [Fact]
+    public Task SamplerThroughAPropertyPattern() => V.AnalyzerAsync(Train(
+        "if (trainLoader.Sampler is DistributedSampler { Shuffle: true } ds) {|#0:ds.SetEpoch(epoch)|};"), Expected());
+
+    [Fact]
+    public Task SamplerThroughAnEmptyPropertyPatternInASwitch() => V.AnalyzerAsync(Train(
+        "switch (trainLoader.Sampler) { case IEpochAware { } s: {|#0:s.SetEpoch(epoch)|}; break; }"), Expected());
+
+    [Fact]
+    public Task FieldsAssignedByATupleInTheConstructorAreInView() => V.AnalyzerAsync("""
+        class Trainer
+        {
+            private readonly EpochDataLoader _train, _eval;
+            public Trainer(InMemoryDataset data) => (_train, _eval) = (new EpochDataLoader(data, sampler: new RandomSampler(data.Count)), new EpochDataLoader(data, batchSize: 8));
+            public void Fit(int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    if (_train.Sampler is IEpochAware s) s.SetEpoch(epoch);
+                    foreach (var batch in _train) { }
+                }
+            }
+        }
+        """);
 }

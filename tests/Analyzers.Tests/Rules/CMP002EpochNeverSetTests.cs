@@ -221,4 +221,94 @@ public class CMP002EpochNeverSetTests
             public void Fit(int epochs) { for (int epoch = 0; epoch < epochs; epoch++) foreach (var batch in {|#0:_train|}) { } }
         }
         """, Expected("_train"));
+
+    // Found by a red team.
+
+    [Fact]
+    public Task SetThroughAnEmptyPropertyPattern() => V.AnalyzerAsync(Train(
+        "EpochDataLoader? trainLoader = epochs > 0 ? new EpochDataLoader(data, batchSize: 32, shuffle: true) : null;",
+        "for (int epoch = 0; epoch < epochs; epoch++) { if (trainLoader is { } l) l.SetEpoch(epoch); foreach (var batch in trainLoader!) { } }"));
+
+    [Fact]
+    public Task ALocalGivenItsLoaderByCoalescingAssignment() => V.AnalyzerAsync(Train(
+        "EpochDataLoader? trainLoader = null; trainLoader ??= new EpochDataLoader(data, batchSize: 32, shuffle: true);",
+        "for (int epoch = 0; epoch < epochs; epoch++) { foreach (var batch in {|#0:trainLoader|}) { } }"), Expected());
+
+    [Fact]
+    public Task ALazyPropertyAndFieldsAssignedByATuple() => V.AnalyzerAsync("""
+        class Trainer(InMemoryDataset data)
+        {
+            private EpochDataLoader? _train;
+            private readonly EpochDataLoader _aux, _eval;
+            public Trainer(InMemoryDataset data, int seed) : this(data) => (_aux, (_eval, _)) = (new EpochDataLoader(data, batchSize: 8, shuffle: true, seed: seed), (new EpochDataLoader(data, batchSize: 8), 0));
+            public EpochDataLoader TrainLoader => _train ??= new EpochDataLoader(data, batchSize: 32, shuffle: true);
+            public void Fit(int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    foreach (var batch in {|#0:TrainLoader|}) { }
+                    foreach (var batch in {|#1:_aux|}) { }
+                    foreach (var batch in _eval) { }
+                }
+            }
+        }
+        """, Expected("TrainLoader"), V.Diagnostic().WithLocation(1).WithArguments("_aux"));
+
+    [Fact]
+    public Task FieldsDeconstructedFromACallAreNotInView() => V.AnalyzerAsync("""
+        class Trainer
+        {
+            private readonly EpochDataLoader _train, _eval;
+            public Trainer(InMemoryDataset data) => (_train, _eval) = Make(data);
+            private static (EpochDataLoader, EpochDataLoader) Make(InMemoryDataset data) => (new EpochDataLoader(data, batchSize: 8, shuffle: true), new EpochDataLoader(data, batchSize: 8));
+            public void Fit(int epochs) { for (int epoch = 0; epoch < epochs; epoch++) foreach (var batch in _train) { } }
+        }
+        """);
+
+    [Fact]
+    public Task APhasesLoopIsNoEpochLoop() => V.AnalyzerAsync(Train(Shuffled + " var val = new EpochDataLoader(data, batchSize: 64);", """
+        for (int epoch = 0; epoch < epochs; epoch++)
+        {
+            trainLoader.SetEpoch(epoch);
+            foreach (var phase in new[] { "train", "val" })
+            {
+                if (phase == "train") foreach (var batch in trainLoader) { }
+                else foreach (var batch in val) { }
+            }
+        }
+        """));
+
+    [Fact]
+    public Task APhasesLoopOverEnumValuesWithoutTheSet() => V.AnalyzerAsync(Train(Shuffled, """
+        for (int epoch = 0; epoch < epochs; epoch++)
+            foreach (var phase in Enum.GetValues<DayOfWeek>())
+                if (phase == DayOfWeek.Monday) foreach (var batch in {|#0:trainLoader|}) { }
+        """), Expected());
+
+    [Fact]
+    public Task SetByAMemberOfAnExtensionBlockInView() => V.AnalyzerAsync("""
+        static class LoaderExtensions
+        {
+            extension(EpochDataLoader l)
+            {
+                public void BeginEpoch(int e) => l.SetEpoch(e);
+                public void Log(int e) => Console.WriteLine(e);
+            }
+        }
+        class Program
+        {
+            static void Train(InMemoryDataset data, int epochs)
+            {
+                var a = new EpochDataLoader(data, batchSize: 32, shuffle: true);
+                var b = new EpochDataLoader(data, batchSize: 32, shuffle: true);
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    a.BeginEpoch(epoch);
+                    b.Log(epoch);
+                    foreach (var batch in a) { }
+                    foreach (var batch in {|#0:b|}) { }
+                }
+            }
+        }
+        """, Expected("b"));
 }

@@ -86,4 +86,15 @@ public class CMP004EpochArgumentConstantTests
     public Task ALocalFunctionsParameterFedAConstant() => V.AnalyzerAsync(Train(
         "void RunEpoch(int e) { {|#0:loader.SetEpoch(e)|}; foreach (var b in loader) { } } for (int epoch = 0; epoch < epochs; epoch++) { RunEpoch(0); }"),
         V.Diagnostic().WithLocation(0).WithArguments("e"));
+
+    // Found by a red team: a stored lambda called through ?.Invoke passes its argument as a direct call does.
+
+    [Fact]
+    public Task AStoredLambdaCalledThroughConditionalInvokeWithTheEpoch() => V.AnalyzerAsync(Train(
+        "Action<int>? begin = e => loader.SetEpoch(e); for (int epoch = 0; epoch < epochs; epoch++) { begin?.Invoke(epoch); foreach (var b in loader) { } }"));
+
+    [Fact]
+    public Task AStoredLambdaCalledThroughConditionalInvokeWithAConstant() => V.AnalyzerAsync(Train(
+        "Action<int>? begin = e => {|#0:loader.SetEpoch(e)|}; for (int epoch = 0; epoch < epochs; epoch++) { begin?.Invoke(0); foreach (var b in loader) { } }"),
+        V.Diagnostic().WithLocation(0).WithArguments("e"));
 }

@@ -85,4 +85,12 @@ public class CMP005SetEpochInsideIterationTests
             }
         }
         """);
+
+    [Fact]
+    public Task ThroughAnEmptyPropertyPatternInTheBatchLoop() => V.AnalyzerAsync(Train("foreach (var batch in loader) { if (loader is { } l) {|#0:l.SetEpoch(epoch)|}; }"),
+        V.Diagnostic().WithLocation(0).WithArguments("loader"));
+
+    [Fact]
+    public Task TheSecondLoaderOfAZipInTheBody() => V.AnalyzerAsync(Train("foreach (var (a, b) in loader.Zip(other)) { {|#0:other.SetEpoch(epoch)|}; }"),
+        V.Diagnostic().WithLocation(0).WithArguments("other"));
 }
