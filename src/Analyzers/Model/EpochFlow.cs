@@ -258,8 +258,11 @@ internal sealed class EpochFlow
             Add(_functionUses, method.OriginalDefinition, invocation);
 
         // Iterations that are not a foreach: loader.GetEnumerator(), LINQ straight over the loader.
-        if (name == "GetEnumerator" && invocation.Arguments.IsEmpty && invocation.Instance is { } owner && LoaderOfCollection(owner, null) is { } enumerated)
+        var chain = new HashSet<IOperation>();
+        if (name == "GetEnumerator" && invocation.Arguments.IsEmpty && invocation.Instance is { } owner && LoaderOfCollection(owner, chain) is { } enumerated)
         {
+            // The LINQ chain under it (loader.Skip(n).GetEnumerator()) is part of this iteration, not one of its own.
+            _consumedByForEach.UnionWith(chain);
             var bodies = new List<IOperation>();
             if (EnumeratorLocal(invocation) is { } local) _enumerators.Add((invocation, local, bodies));
             Iterations.Add(new Iteration(invocation, enumerated, enumerated.ReferencedSymbol(), invocation.Syntax.GetLocation(), bodies));
@@ -313,11 +316,18 @@ internal sealed class EpochFlow
         }
         foreach (var argument in arguments)
         {
-            if (!IsLoader(argument.Value)) continue;
-            // Enumerable's other methods (Repeat, TryGetNonEnumeratedCount) neither set an epoch nor keep the loader.
-            if (IsEnumerableMethod(method)) return;
-            var value = argument.Value.WalkDown();
-            Events.Add(new EpochEvent(call, EpochTarget.WholeLoader, value, value.ReferencedSymbol(), null, null));
+            // Fire("epoch_start", train, epoch) with params object[]: the loader is an element of the array the call makes.
+            var values = argument is { ArgumentKind: ArgumentKind.ParamArray, Value: IArrayCreationOperation { Initializer: { } elements } }
+                ? elements.ElementValues
+                : ImmutableArray.Create(argument.Value);
+            foreach (var element in values)
+            {
+                if (!IsLoader(element)) continue;
+                // Enumerable's other methods (Repeat, TryGetNonEnumeratedCount) neither set an epoch nor keep the loader.
+                if (IsEnumerableMethod(method)) return;
+                var value = element.WalkDown();
+                Events.Add(new EpochEvent(call, EpochTarget.WholeLoader, value, value.ReferencedSymbol(), null, null));
+            }
         }
     }
 
@@ -456,13 +466,17 @@ internal sealed class EpochFlow
 
     /// <summary>
     /// A setter called on the elements of a collection (<c>foreach (var l in new[] { a, b }) l.SetEpoch(e)</c>,
-    /// <c>loaders.ForEach(l =&gt; l.SetEpoch(e))</c>) sets each variable the collection was made from.
+    /// <c>loaders.ForEach(l =&gt; l.SetEpoch(e))</c>, <c>foreach (var kv in loaders) kv.Value.SetEpoch(e)</c>) sets each
+    /// variable the collection was made from.
     /// </summary>
     private void ExpandCollectionEvents()
     {
         foreach (var e in Events.ToList())
         {
-            if (e.Target is not (EpochTarget.WholeLoader or EpochTarget.Object) || CollectionOf(e.Symbol) is not { } collection) continue;
+            if (e.Target is not (EpochTarget.WholeLoader or EpochTarget.Object)) continue;
+            // The element itself (l.SetEpoch(e)) or a member of it (kv.Value.SetEpoch(e), task.Loader.SetEpoch(e)).
+            var held = e.Loader is IMemberReferenceOperation { Instance: { } owner } && owner.WalkDown() is ILocalReferenceOperation local ? local.Local : e.Symbol;
+            if (CollectionOf(held) is not { } collection) continue;
             foreach (var element in SymbolsIn(collection, 2))
                 Events.Add(e.WithSymbol(element, Types.KindOf(TypeOf(element), Settings) != LoaderKind.None ? EpochTarget.WholeLoader : EpochTarget.Object));
         }
@@ -583,10 +597,27 @@ internal sealed class EpochFlow
             // Loops rather than LINQ over (loop, site) pairs: a query over a value tuple is compiled by the JIT in every build.
             _epochLoops = [];
             foreach (var iteration in Iterations)
-                foreach (var (epochLoop, _) in InnermostLoops(iteration.Site, l => !IsIterationLoop(l) && !IsPhaseLoop(l) && !(iteration.LoaderSymbol is ILocalSymbol local && l.Locals.Contains(local, SymbolEqualityComparer.Default))))
+                foreach (var (epochLoop, _) in InnermostLoops(iteration.Site, l => !IsIterationLoop(l) && !IsPhaseLoop(l) && !IsLoopOverLoaders(l, iteration)))
                     _epochLoops.Add(epochLoop);
         }
         return _epochLoops.Contains(loop);
+    }
+
+    /// <summary>
+    /// A loop that picks a loader on each pass and iterates it: the loader is the loop's own variable
+    /// (<c>foreach (var l in loaders)</c>), a member of it (<c>task.Loader</c>, <c>kv.Value</c>), or a local declared in
+    /// its body from an element its variable picks (<c>var stage = stages[i]</c>). Its passes are loaders, not epochs.
+    /// </summary>
+    private bool IsLoopOverLoaders(ILoopOperation loop, Iteration iteration)
+    {
+        var loader = iteration.Loader.WalkDown();
+        while (loader is IMemberReferenceOperation { Instance: { } instance }) loader = instance.WalkDown();
+        if (loader is not ILocalReferenceOperation { Local: var local }) return false;
+        if (loop.Locals.Contains(local, SymbolEqualityComparer.Default)) return true;
+        return local.DeclaringSyntaxReferences.FirstOrDefault() is { } declaration && loop.Syntax.Span.Contains(declaration.Span) &&
+               _values.TryGetValue(local, out var values) && values.Count == 1 &&
+               values[0].WalkDown() is IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true } &&
+               SymbolsIn(values[0], 0).Any(s => loop.Locals.Contains(s, SymbolEqualityComparer.Default));
     }
 
     /// <summary>

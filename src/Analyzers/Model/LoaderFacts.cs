@@ -116,7 +116,13 @@ internal sealed class LoaderFacts
                 break;
             case IThrowOperation:
                 break;
-            case ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation when v.ReferencedSymbol() is { } other && visited.Add(other) && visited.Count < 6:
+            case ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation when v.ReferencedSymbol() is { } other:
+                if (!visited.Add(other)) break; // collected already (current = easy; … current = easy;)
+                if (visited.Count > 32)
+                {
+                    unknown = true;
+                    break;
+                }
                 var (values, valuesUnknown) = flow.ValuesOf(other);
                 unknown |= valuesUnknown || values.Count == 0;
                 foreach (var inner in values) Collect(inner, constructions, ref unknown, visited, flow);

@@ -47,7 +47,7 @@ internal static class Operations
         ILocalReferenceOperation local => local.Local,
         IParameterReferenceOperation parameter => parameter.Parameter,
         IFieldReferenceOperation field => field.Field,
-        IPropertyReferenceOperation property => property.Property,
+        IPropertyReferenceOperation { Property.IsIndexer: false } property => property.Property, // loaders[i] is no variable
         _ => null,
     };
 

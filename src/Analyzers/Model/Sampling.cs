@@ -87,7 +87,7 @@ internal sealed class Sampling(EpochFlow flow)
     public bool SamplerDependsOnEpoch(IOperation value, int depth)
     {
         var v = value.WalkDown();
-        if (depth > 4) return false;
+        if (depth > 8) return TypeDependsOnEpoch(v.Type);
         switch (v)
         {
             case { ConstantValue: { HasValue: true, Value: null } }:
@@ -103,6 +103,8 @@ internal sealed class Sampling(EpochFlow flow)
                 foreach (var arm in @switch.Arms)
                     if (SamplerDependsOnEpoch(arm.Value, depth + 1)) return true;
                 return false;
+            case ICoalesceOperation coalesce: // injected ?? new DistributedSampler(…)
+                return SamplerDependsOnEpoch(coalesce.Value, depth + 1) || SamplerDependsOnEpoch(coalesce.WhenNull, depth + 1);
             case ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation or IParameterReferenceOperation when v.ReferencedSymbol() is { } symbol:
                 var (values, unknown) = flow.ValuesOf(symbol);
                 if (values.Any(x => SamplerDependsOnEpoch(x, depth + 1))) return true;

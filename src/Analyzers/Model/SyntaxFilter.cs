@@ -5,9 +5,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Composer.Analyzers.Model;
 
 /// <summary>
-/// The cheap first look at a file, before anything is bound: a text search for the words every finding needs,
-/// then, in the members that hold one, the nodes that may matter, found from the text (a name that is called, a
-/// keyword) and a token lookup each, not by walking every node. Files and members without them cost next to nothing.
+/// The cheap first look at a file, before anything is bound: a text search for the words every finding needs, then,
+/// in a file that holds one, the nodes that may matter, found from the text (a name that is called, a keyword) and a
+/// token lookup each, not by walking every node. Files without the words cost next to nothing.
 /// </summary>
 internal sealed class SyntaxFilter
 {
@@ -27,9 +27,9 @@ internal sealed class SyntaxFilter
 
     /// <summary>The candidate nodes of <paramref name="tree"/>, or null when its text cannot hold a finding.</summary>
     /// <remarks>
-    /// Only the members whose text holds one of the words are searched (the whole type when a field, a property or the
-    /// type's own declaration holds one, since its members may use that loader), so a large file that mentions a loader
-    /// once costs a few token lookups.
+    /// The whole file is searched once it holds a word, not only the members that hold one: another type's member, or a
+    /// top-level statement, may reach the loader through a property (<c>foreach (var b in data.Train)</c>) or build it
+    /// with a target-typed <c>new(…)</c> without naming it.
     /// </remarks>
     public static SyntaxFilter? Scan(SyntaxTree tree, KnownTypes types, AnalyzerSettings settings, CancellationToken cancellationToken)
     {
@@ -47,35 +47,20 @@ internal sealed class SyntaxFilter
             positions.AddRange(Positions(text, [alias.Alias.Name.Identifier.ValueText]));
         }
 
-        // Words in a member already chosen need no lookup: they would choose it, or a part of it, again.
-        positions.Sort();
-        var scopes = new HashSet<SyntaxNode>();
-        var last = new List<SyntaxNode>();
-        foreach (var position in positions)
-        {
-            if (InAny(last, position)) continue;
-            last.Clear();
-            foreach (var scope in ScopesOf(ScopeStart(root, position), root))
-            {
-                scopes.Add(scope);
-                last.Add(scope);
-            }
-        }
-
-        // Only the top scopes: a scope inside another is walked with it.
-        var tops = scopes.Where(scope => !scope.Ancestors().Any(scopes.Contains)).ToList();
         var filter = new SyntaxFilter(text);
         var seen = new HashSet<SyntaxNode>();
         var tokens = new TokenFinder(root);
-        // The candidates are found from the text, not by walking every node of the scopes (a walk is most of the
-        // filter's cost): the words found above (setters, loader types), 'foreach', and the names that are called
+        // The candidates are found from the text, not by walking every node (a walk is most of the filter's cost): the words found above (setters, loader types), 'foreach', and the names that are called
         // ('GetEnumerator(', LINQ's 'Take(', 'new(').
         CallPositions(text, positions);
         ForEachPositions(text, positions);
+        int queries = positions.Count;
+        Occurrences(text, "from", 0, text.Length, positions); // query syntax: from b in loader select …, no '(' to find
+        var queryStarts = new HashSet<int>(positions.Skip(queries));
         positions.Sort();
         foreach (var position in positions)
         {
-            if (!MayBeCalled(text, position) || !InAny(tops, position) || CandidateAt(tokens.At(position)) is not { } node || !seen.Add(node)) continue;
+            if (!(queryStarts.Contains(position) || MayBeCalled(text, position)) || CandidateAt(tokens.At(position)) is not { } node || !seen.Add(node)) continue;
             filter.Visit(node, settings, loaderNames);
         }
         return filter;
@@ -111,18 +96,12 @@ internal sealed class SyntaxFilter
         }
     }
 
-    private static bool InAny(List<SyntaxNode> scopes, int position)
-    {
-        foreach (var scope in scopes)
-            if (scope.FullSpan.Contains(position)) return true;
-        return false;
-    }
-
     /// <summary>The foreach, invocation or creation a token names: the keyword of <c>foreach</c> or <c>new(</c>, the name that is called or created.</summary>
     private static SyntaxNode? CandidateAt(SyntaxToken token)
     {
         if (token.IsKind(SyntaxKind.ForEachKeyword)) return token.Parent as CommonForEachStatementSyntax;
         if (token.IsKind(SyntaxKind.NewKeyword)) return token.Parent as ImplicitObjectCreationExpressionSyntax;
+        if (token.IsKind(SyntaxKind.FromKeyword)) return token.Parent is FromClauseSyntax { Parent: QueryExpressionSyntax query } ? query : null;
         if (!token.IsKind(SyntaxKind.IdentifierToken) || token.Parent is not SimpleNameSyntax name) return null;
         SyntaxNode node = name;
         while (node.Parent is QualifiedNameSyntax qualified && qualified.Right == node || node.Parent is AliasQualifiedNameSyntax alias && alias.Name == node ||
@@ -199,56 +178,15 @@ internal sealed class SyntaxFilter
         return positions;
     }
 
-    /// <summary>
-    /// Where <see cref="ScopesOf"/> starts for a word at <paramref name="position"/>: the member that holds it (or the
-    /// accessor, or the type for a word in a type's header), found by descending through namespaces, types and properties
-    /// only, not down to the word's token.
-    /// </summary>
-    private static SyntaxNode ScopeStart(SyntaxNode root, int position)
-    {
-        for (var node = root; ;)
-        {
-            if (node.ChildThatContainsPosition(position).AsNode() is not { } child) return node; // a token of the node itself
-            if (child is not (BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax or BasePropertyDeclarationSyntax or AccessorListSyntax)) return child;
-            node = child;
-        }
-    }
-
-    /// <summary>What to walk for a word found at <paramref name="node"/>: its member; its whole type for a field, a property or the type's own header; every top-level statement.</summary>
-    private static IEnumerable<SyntaxNode> ScopesOf(SyntaxNode? node, SyntaxNode root)
-    {
-        for (; node is not null; node = node.Parent)
-        {
-            switch (node)
-            {
-                case GlobalStatementSyntax:
-                    return root.ChildNodes().OfType<GlobalStatementSyntax>();
-                case BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax or IndexerDeclarationSyntax }:
-                    return [node];
-                case BaseFieldDeclarationSyntax or BasePropertyDeclarationSyntax:
-                    return node.Parent is TypeDeclarationSyntax owner ? PartsOf(owner, root) : [node];
-                case TypeDeclarationSyntax type:
-                    return PartsOf(type, root);
-                case BaseNamespaceDeclarationSyntax or CompilationUnitSyntax:
-                    return [];
-            }
-        }
-        return [];
-    }
-
-    /// <summary>A type's declarations in this file: all its parts when it is partial.</summary>
-    private static IEnumerable<SyntaxNode> PartsOf(TypeDeclarationSyntax type, SyntaxNode root) =>
-        type.Modifiers.Any(SyntaxKind.PartialKeyword)
-            ? root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)
-                .OfType<TypeDeclarationSyntax>().Where(t => t.Identifier.ValueText == type.Identifier.ValueText && t.Modifiers.Any(SyntaxKind.PartialKeyword))
-            : [type];
-
     private void Visit(SyntaxNode node, AnalyzerSettings settings, HashSet<string> loaderNames)
     {
         switch (node)
         {
             case CommonForEachStatementSyntax forEach when InLoopOrFunction(forEach):
                 Iterations.Add(forEach);
+                break;
+            case QueryExpressionSyntax query when InLoopOrFunction(query):
+                Iterations.Add(query);
                 break;
             case InvocationExpressionSyntax invocation when NameOf(invocation.Expression) is { } name:
                 if (settings.IsSetterName(name)) Setters.Add(invocation);

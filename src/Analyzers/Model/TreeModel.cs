@@ -45,7 +45,7 @@ internal sealed class TreeModel
         var findings = ImmutableArray.CreateBuilder<Diagnostic>();
         foreach (var node in filter.Iterations.Concat(filter.Setters))
         {
-            if (model.GetOperation(node, cancellationToken) is { } operation && tree.Matters(operation)) tree.FlowOf(operation);
+            if (model.GetOperation(node, cancellationToken) is { } operation && tree.Matters(operation.WalkDown())) tree.FlowOf(operation);
         }
         var creations = new List<IOperation>();
         foreach (var node in filter.Creations)
@@ -77,23 +77,21 @@ internal sealed class TreeModel
     {
         IForEachLoopOperation loop => LoaderUnder(loop.Collection),
         IInvocationOperation { TargetMethod.Name: "GetEnumerator", Instance: { } owner } => LoaderUnder(owner),
-        IInvocationOperation invocation when KnownTypes.IsEnumerable(invocation.TargetMethod.ContainingType) => invocation.Arguments.Length > 0 && LoaderUnder(invocation.Arguments[0].Value),
+        IInvocationOperation invocation when KnownTypes.IsEnumerable(invocation.TargetMethod.ContainingType) => LoaderUnder(invocation),
         IInvocationOperation invocation => invocation.TargetMethod.IsStatic || KnownTypes.IsEpochSetterShape(invocation.TargetMethod, Settings),
         _ => false,
     };
 
-    private bool LoaderUnder(IOperation collection)
+    /// <summary>Whether a loader is under a collection: itself, the receiver or first argument of a call on it, any sequence of a LINQ call (<c>replay.Concat(loader)</c>).</summary>
+    private bool LoaderUnder(IOperation collection, int depth = 0)
     {
-        for (var current = collection.WalkDown(); current is not null;)
-        {
-            if (Types.KindOf(current.Type, Settings) != LoaderKind.None) return true;
-            current = current switch
-            {
-                IInvocationOperation { Instance: { } instance } => instance.WalkDown(),
-                IInvocationOperation { Arguments.Length: > 0 } call => call.Arguments[0].Value.WalkDown(),
-                _ => null,
-            };
-        }
+        var current = collection.WalkDown();
+        if (Types.KindOf(current.Type, Settings) != LoaderKind.None) return true;
+        if (depth > 8 || current is not IInvocationOperation call) return false;
+        if (call.Instance is { } instance) return LoaderUnder(instance, depth + 1);
+        if (!KnownTypes.IsEnumerable(call.TargetMethod.ContainingType)) return call.Arguments.Length > 0 && LoaderUnder(call.Arguments[0].Value, depth + 1);
+        foreach (var argument in call.Arguments)
+            if (LoaderUnder(argument.Value, depth + 1)) return true;
         return false;
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Composer.Analyzers.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Composer.Analyzers.Rules;
 
@@ -18,7 +19,7 @@ internal static class CMP006ConflictingLoaderArguments
         var batchSampler = Sampling.Argument(creation, "batchSampler");
         if (Sampling.IsGiven(batchSampler))
         {
-            if (Sampling.Argument(creation, "batchSize")?.Value.WalkDown().ConstantValue is { HasValue: true, Value: int size } && size != 1)
+            if (Sampling.Argument(creation, "batchSize") is { } batchSize && BatchSize(batchSize.Value) is { } size && size != 1)
                 findings.Add(Report("batchSampler", "batchSize", "the batch sampler decides the batch size"));
             if (Sampling.IsConstant(Sampling.Argument(creation, "shuffle"), true)) findings.Add(Report("batchSampler", "shuffle", "the batch sampler decides the order"));
             if (Sampling.IsGiven(Sampling.Argument(creation, "sampler"))) findings.Add(Report("batchSampler", "sampler", "the batch sampler decides the indices"));
@@ -32,5 +33,15 @@ internal static class CMP006ConflictingLoaderArguments
         Diagnostic Report(string given, string conflicting, string reason) => Diagnostic.Create(
             Descriptors.CMP006ConflictingLoaderArguments, creation.Syntax.GetLocation(),
             ImmutableDictionary<string, string?>.Empty.Add(Properties.Argument, conflicting), given, conflicting, reason);
+    }
+
+    /// <summary>A constant batch size: the argument's own constant (<c>(int)Config.Batch</c> of a <c>const long</c>), else its operand's.</summary>
+    private static long? BatchSize(IOperation value)
+    {
+        for (var v = value; ; v = ((IConversionOperation)v).Operand)
+        {
+            if (v.ConstantValue is { HasValue: true, Value: int or long } constant) return Convert.ToInt64(constant.Value);
+            if (v is not IConversionOperation) return null;
+        }
     }
 }

@@ -265,4 +265,14 @@ public class CMP001SetEpochOnSamplerOnlyTests
             }
         }
         """);
+
+    [Fact]
+    public Task ALoaderListsElementIsNoVariable() => V.AnalyzerAsync(Train(
+        "((DistributedSampler)loaders[0].Sampler).SetEpoch(epoch);",
+        "var trainLoader = new EpochDataLoader(data, batchSampler: new BatchSampler(new DistributedSampler(data.Count, 2, 0), 32)); var loaders = new List<EpochDataLoader> { trainLoader };"));
+
+    [Fact]
+    public Task ALocalGivenTheSameSamplerOnlyLoaderTwice() => V.AnalyzerAsync(Train(
+        "var current = easy; if (epoch > 2) current = hard; if (epoch > 4) current = easy; if (current.Sampler is IEpochAware s) s.SetEpoch(epoch); foreach (var b in current) { }",
+        "var trainLoader = new EpochDataLoader(data, sampler: new DistributedSampler(data.Count, 2, 0)); var easy = trainLoader; var hard = new EpochDataLoader(data, sampler: new RandomSampler(data.Count));"));
 }

@@ -311,4 +311,51 @@ public class CMP002EpochNeverSetTests
             }
         }
         """, Expected("b"));
+
+    // Found by a white-box red team.
+
+    [Fact]
+    public Task ALoaderInAParamsArrayIsHandedOn() => V.AnalyzerAsync(Train(Shuffled,
+        "for (int epoch = 0; epoch < epochs; epoch++) { Fire(\"epoch_start\", trainLoader, epoch); foreach (var batch in trainLoader) { } }")
+        .Replace("    static void Train", "    static extern void Fire(string name, params object[] args);\n    static void Train"));
+
+    [Fact]
+    public Task ASamplerChosenByCoalescing() => V.AnalyzerAsync(Train(
+        "ISampler? custom = null; var trainLoader = new EpochDataLoader(data, batchSize: 32, sampler: custom ?? new DistributedSampler(data.Count, 2, 0));", EpochLoop), Expected());
+
+    [Fact]
+    public Task ASamplerChainOfSixSteps() => V.AnalyzerAsync(Train(
+        "var shard = new DistributedSampler(data.Count, 2, 0); var local = new RandomSampler(data.Count); ISampler indices = epochs > 1 ? shard : local; var batches = new BatchSampler(indices, 32); var trainLoader = new EpochDataLoader(data, batchSampler: batches);",
+        EpochLoop), Expected());
+
+    [Fact]
+    public Task ASkipBeforeGetEnumeratorIsOneIteration() => V.AnalyzerAsync(Train(Shuffled,
+        "for (int epoch = 0; epoch < epochs; epoch++) { using var it = {|#0:trainLoader.Skip(1).GetEnumerator()|}; while (it.MoveNext()) { } }"), Expected());
+
+    [Fact]
+    public Task ALoaderConcatenatedAfterAnotherSequence() => V.AnalyzerAsync(Train(Shuffled,
+        "var replay = new List<Dictionary<string, Tensor>>(); for (int epoch = 0; epoch < epochs; epoch++) { foreach (var batch in replay.Concat({|#0:trainLoader|})) { } }"), Expected());
+
+    [Fact]
+    public Task QuerySyntaxWithoutParentheses() => V.AnalyzerAsync(Train(Shuffled,
+        "for (int epoch = 0; epoch < epochs; epoch++) { var sizes = from batch in trainLoader {|#0:select batch.Count|}; foreach (var n in sizes) { } }"), Expected());
+
+    [Fact]
+    public Task DictionaryValuesSetThroughKeyValuePairs() => V.AnalyzerAsync(Train(Shuffled + " var aux = new EpochDataLoader(data, batchSize: 8, shuffle: true); var loaders = new Dictionary<string, EpochDataLoader> { [\"train\"] = trainLoader, [\"aux\"] = aux };",
+        "for (int epoch = 0; epoch < epochs; epoch++) { foreach (var kv in loaders) kv.Value.SetEpoch(epoch); foreach (var batch in trainLoader) { } foreach (var batch in aux) { } }"));
+
+    [Fact]
+    public Task ATrainerIteratesADataModulesLoaderInTheSameFile() => V.AnalyzerAsync("""
+        class DataModule(InMemoryDataset data)
+        {
+            public EpochDataLoader Train { get; } = new EpochDataLoader(data, batchSize: 32, shuffle: true);
+        }
+        class Trainer
+        {
+            public void Fit(DataModule dm, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++) foreach (var batch in {|#0:dm.Train|}) { }
+            }
+        }
+        """, Expected("dm.Train"));
 }

@@ -97,4 +97,12 @@ public class CMP004EpochArgumentConstantTests
     public Task AStoredLambdaCalledThroughConditionalInvokeWithAConstant() => V.AnalyzerAsync(Train(
         "Action<int>? begin = e => {|#0:loader.SetEpoch(e)|}; for (int epoch = 0; epoch < epochs; epoch++) { begin?.Invoke(0); foreach (var b in loader) { } }"),
         V.Diagnostic().WithLocation(0).WithArguments("e"));
+
+    [Fact]
+    public Task ALoopOverTasksPicksALoaderPerPass() => V.AnalyzerAsync(Train(
+        "var tasks = new[] { (Name: \"a\", Loader: loader) }; for (int epoch = 0; epoch < epochs; epoch++) foreach (var task in tasks) { task.Loader.SetEpoch(epoch); foreach (var b in task.Loader) { } }"));
+
+    [Fact]
+    public Task ALoopOverStagesByIndexPicksALoaderPerPass() => V.AnalyzerAsync(Train(
+        "var stages = new List<EpochDataLoader> { loader }; for (int epoch = 0; epoch < epochs; epoch++) for (int i = 0; i < stages.Count; i++) { var stage = stages[i]; stage.SetEpoch(epoch); foreach (var b in stage) { } }"));
 }

@@ -93,4 +93,8 @@ public class CMP005SetEpochInsideIterationTests
     [Fact]
     public Task TheSecondLoaderOfAZipInTheBody() => V.AnalyzerAsync(Train("foreach (var (a, b) in loader.Zip(other)) { {|#0:other.SetEpoch(epoch)|}; }"),
         V.Diagnostic().WithLocation(0).WithArguments("other"));
+
+    [Fact]
+    public Task InALambdaOfTheForeachCollection() => V.AnalyzerAsync(Train("foreach (var (b, i) in loader.Select((b, i) => { if (i == 0) {|#0:loader.SetEpoch(epoch)|}; return (b, i); })) { }"),
+        V.Diagnostic().WithLocation(0).WithArguments("loader"));
 }

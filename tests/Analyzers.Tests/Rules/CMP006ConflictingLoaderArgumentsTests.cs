@@ -47,4 +47,16 @@ public class CMP006ConflictingLoaderArgumentsTests
 
     [Fact]
     public Task NullBatchSampler() => V.AnalyzerAsync(Program("batchSize: 16, shuffle: true, batchSampler: null").Replace("{|#0:", "").Replace(")|}", ")"));
+
+    [Fact]
+    public Task BatchSizeAsACastConstant() => V.AnalyzerAsync("""
+        class Program
+        {
+            const long PerDevice = 64;
+            static void Main(InMemoryDataset data, IBatchSampler batches)
+            {
+                var loader = {|#0:new EpochDataLoader(data, batchSize: (int)PerDevice, batchSampler: batches)|};
+            }
+        }
+        """, Expected("batchSampler", "batchSize", "the batch sampler decides the batch size"));
 }
