@@ -358,4 +358,17 @@ public class CMP002EpochNeverSetTests
             }
         }
         """, Expected("dm.Train"));
+
+    // Found by mutation testing: a loader counts as reseeded per pass only when every creation of it is in the loop with a changing seed.
+
+    [Fact]
+    public Task RebuiltOnSomePassesOnly() => V.AnalyzerAsync(Train(
+        "int seed = 1; var trainLoader = new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: seed);",
+        "for (int epoch = 0; epoch < epochs; epoch++) { seed++; if (epoch % 2 == 0) trainLoader = new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: seed); foreach (var batch in {|#0:trainLoader|}) { } }"),
+        Expected());
+
+    [Fact]
+    public Task RebuiltEachPassButOneArmWithAFixedSeed() => V.AnalyzerAsync(Train("",
+        "for (int epoch = 0; epoch < epochs; epoch++) { var trainLoader = epoch > 5 ? new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: epoch) : new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: 3); foreach (var batch in {|#0:trainLoader|}) { } }"),
+        Expected());
 }
