@@ -19,7 +19,7 @@ internal sealed class EpochFlow
     private readonly Dictionary<IOperation, ISymbol> _delegateLocals = [];
     private readonly Dictionary<ISymbol, ISymbol> _lambdaLocals = new(SymbolEqualityComparer.Default);
     private readonly List<ILoopOperation> _loops = [];
-    private readonly HashSet<IOperation> _consumedByForEach = [];
+    private readonly HashSet<IOperation> _chainedIntoIterations = [];
     private readonly List<(IInvocationOperation Call, ISymbol Enumerator, List<IOperation> Bodies)> _enumerators = [];
     private readonly Dictionary<ISymbol, LoaderFacts> _facts = new(SymbolEqualityComparer.Default);
     private HashSet<ILoopOperation>? _epochLoops;
@@ -188,7 +188,7 @@ internal sealed class EpochFlow
         var chain = new HashSet<IOperation>();
         var loader = LoaderOfCollection(loop.Collection, chain);
         if (loader is null) return;
-        _consumedByForEach.UnionWith(chain);
+        _chainedIntoIterations.UnionWith(chain);
         // The body runs during the iteration, and so do the lambdas of a LINQ chain (loader.Select(b => …)).
         var bodies = new List<IOperation> { loop.Body };
         bodies.AddRange(chain.OfType<IInvocationOperation>().SelectMany(Lambdas));
@@ -258,20 +258,23 @@ internal sealed class EpochFlow
             Add(_functionUses, method.OriginalDefinition, invocation);
 
         // Iterations that are not a foreach: loader.GetEnumerator(), LINQ straight over the loader.
-        var chain = new HashSet<IOperation>();
-        if (name == "GetEnumerator" && invocation.Arguments.IsEmpty && invocation.Instance is { } owner && LoaderOfCollection(owner, chain) is { } enumerated)
+        if (name == "GetEnumerator" && invocation.Arguments.IsEmpty && invocation.Instance is { } owner)
         {
-            // The LINQ chain under it (loader.Skip(n).GetEnumerator()) is part of this iteration, not one of its own.
-            _consumedByForEach.UnionWith(chain);
-            var bodies = new List<IOperation>();
-            if (EnumeratorLocal(invocation) is { } local) _enumerators.Add((invocation, local, bodies));
-            Iterations.Add(new Iteration(invocation, enumerated, enumerated.ReferencedSymbol(), invocation.Syntax.GetLocation(), bodies));
-            return;
+            var chain = new HashSet<IOperation>();
+            if (LoaderOfCollection(owner, chain) is { } enumerated)
+            {
+                // The LINQ chain under it (loader.Skip(n).GetEnumerator()) is part of this iteration, not one of its own.
+                _chainedIntoIterations.UnionWith(chain);
+                var bodies = new List<IOperation>();
+                if (EnumeratorLocal(invocation) is { } local) _enumerators.Add((invocation, local, bodies));
+                Iterations.Add(new Iteration(invocation, enumerated, enumerated.ReferencedSymbol(), invocation.Syntax.GetLocation(), bodies));
+                return;
+            }
         }
         if (KnownTypes.IsEnumerableMethodName(name) && IsEnumerableMethod(method))
         {
             // loader.Take(n), loader.Select(b => …) (the lambda runs during the iteration), first.Zip(second), a.Concat(b).
-            if (_consumedByForEach.Contains(invocation)) return;
+            if (_chainedIntoIterations.Contains(invocation)) return;
             var lambdas = Lambdas(invocation).ToList();
             for (int i = 0; i < invocation.Arguments.Length; i++)
             {

@@ -50,8 +50,9 @@ internal sealed class SyntaxFilter
         var filter = new SyntaxFilter(text);
         var seen = new HashSet<SyntaxNode>();
         var tokens = new TokenFinder(root);
-        // The candidates are found from the text, not by walking every node (a walk is most of the filter's cost): the words found above (setters, loader types), 'foreach', and the names that are called
-        // ('GetEnumerator(', LINQ's 'Take(', 'new(').
+        // The candidates are found from the text, not by walking every node (a walk is most of the filter's cost): the
+        // words found above (setters, loader types), 'foreach', the names that are called ('GetEnumerator(', LINQ's
+        // 'Take(', 'new(') and the 'from' that starts a query.
         CallPositions(text, positions);
         ForEachPositions(text, positions);
         int queries = positions.Count;
