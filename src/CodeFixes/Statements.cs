@@ -109,10 +109,27 @@ internal static class Statements
     /// </summary>
     public static (ExpressionSyntax Value, string? Counter) EpochValue(DocumentEditor editor, string? epoch, StatementSyntax loop)
     {
-        if (epoch is not null) return (SyntaxFactory.IdentifierName(epoch), null);
-        string counter = CounterName(editor.SemanticModel, loop.SpanStart, loop);
+        if (epoch is not null)
+        {
+            // A long counter goes to SetEpoch(int) as (int)epoch.
+            bool wide = Counter(editor.SemanticModel, loop, epoch) is { Type.SpecialType: SpecialType.System_Int64 };
+            return (wide ? SyntaxFactory.CastExpression(SyntaxFactory.PredefinedType(SyntaxFactory.Token(SyntaxKind.IntKeyword)), SyntaxFactory.IdentifierName(epoch)) : SyntaxFactory.IdentifierName(epoch), null);
+        }
+        // Declared before the loop, the counter must not clash with a name declared anywhere in the enclosing body
+        // (an earlier for (int epoch …) loop included: C# forbids reusing it in the enclosing scope).
+        var body = loop.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax) ?? loop;
+        string counter = CounterName(editor.SemanticModel, loop.SpanStart, body);
         return (SyntaxFactory.PostfixUnaryExpression(SyntaxKind.PostIncrementExpression, SyntaxFactory.IdentifierName(counter)), counter);
     }
+
+    /// <summary>The local named <paramref name="name"/> that counts the loop: declared by a <c>for</c> or <c>foreach</c>, else before it.</summary>
+    private static ILocalSymbol? Counter(SemanticModel model, StatementSyntax loop, string name) => loop switch
+    {
+        ForStatementSyntax { Declaration: { } declaration } when declaration.Variables.FirstOrDefault(v => v.Identifier.ValueText == name) is { } variable =>
+            model.GetDeclaredSymbol(variable) as ILocalSymbol,
+        ForEachStatementSyntax forEach when forEach.Identifier.ValueText == name => model.GetDeclaredSymbol(forEach),
+        _ => model.LookupSymbols(loop.SpanStart, name: name).FirstOrDefault() as ILocalSymbol,
+    };
 
     /// <summary><c>var counter = 0;</c> before the loop, when <see cref="EpochValue"/> made a counter.</summary>
     public static void DeclareCounter(DocumentEditor editor, StatementSyntax loop, string? counter)

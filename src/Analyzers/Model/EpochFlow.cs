@@ -435,6 +435,7 @@ internal sealed class EpochFlow
         };
         if (name is null || instance is null || !names.Contains(name) || Types.KindOf(instance.Type, Settings) == LoaderKind.None) return false;
         owner = instance.WalkDown();
+        if (owner is IConditionalAccessInstanceOperation) owner = Operations.ConditionalReceiver(operation) ?? owner; // loader?.Sampler
         return true;
     }
 
@@ -454,6 +455,11 @@ internal sealed class EpochFlow
                 while (access is not null and not IConditionalAccessOperation) access = access.Parent;
                 if (access is not IConditionalAccessOperation conditional) return current;
                 current = conditional.Operation.WalkDown();
+                continue;
+            }
+            if (current is IConditionalAccessOperation nested) // (loader?.Sampler as IEpochAware)?.SetEpoch(e): the .Sampler part
+            {
+                current = nested.WhenNotNull.WalkDown();
                 continue;
             }
             if (current is ILocalReferenceOperation local &&
@@ -609,7 +615,8 @@ internal sealed class EpochFlow
     /// <summary>
     /// A loop that picks a loader on each pass and iterates it: the loader is the loop's own variable
     /// (<c>foreach (var l in loaders)</c>), a member of it (<c>task.Loader</c>, <c>kv.Value</c>), or a local declared in
-    /// its body from an element its variable picks (<c>var stage = stages[i]</c>). Its passes are loaders, not epochs.
+    /// its body from what its variable picks (<c>var stage = stages[i]</c>, <c>var l = task.Loader</c>,
+    /// <c>var (name, l) = kv</c>). Its passes are loaders, not epochs.
     /// </summary>
     private bool IsLoopOverLoaders(ILoopOperation loop, Iteration iteration)
     {
@@ -617,10 +624,13 @@ internal sealed class EpochFlow
         while (loader is IMemberReferenceOperation { Instance: { } instance }) loader = instance.WalkDown();
         if (loader is not ILocalReferenceOperation { Local: var local }) return false;
         if (loop.Locals.Contains(local, SymbolEqualityComparer.Default)) return true;
-        return local.DeclaringSyntaxReferences.FirstOrDefault() is { } declaration && loop.Syntax.Span.Contains(declaration.Span) &&
-               _values.TryGetValue(local, out var values) && values.Count == 1 &&
-               values[0].WalkDown() is IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true } &&
-               SymbolsIn(values[0], 0).Any(s => loop.Locals.Contains(s, SymbolEqualityComparer.Default));
+        if (local.DeclaringSyntaxReferences.FirstOrDefault() is not { } declaration || !loop.Syntax.Span.Contains(declaration.Span)) return false;
+        // Its one value (var l = kv.Value, var l = stages[i]) or its deconstruction (var (name, l) = kv) reads the loop's variable.
+        IOperation? value = _values.TryGetValue(local, out var values) && values.Count == 1 ? values[0]
+            : WritesOf(local) is { Count: 1 } writes && writes[0] is IDeconstructionAssignmentOperation deconstruction ? deconstruction.Value : null;
+        // Only a pick of an existing loader: a creation or a ?: (of creations) is a loader made for the pass.
+        return value?.WalkDown() is IMemberReferenceOperation or IArrayElementReferenceOperation or ILocalReferenceOperation &&
+               SymbolsIn(value, 0).Any(s => loop.Locals.Contains(s, SymbolEqualityComparer.Default));
     }
 
     /// <summary>

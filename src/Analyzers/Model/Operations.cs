@@ -46,8 +46,9 @@ internal static class Operations
     {
         ILocalReferenceOperation local => local.Local,
         IParameterReferenceOperation parameter => parameter.Parameter,
-        IFieldReferenceOperation field => field.Field,
-        IPropertyReferenceOperation { Property.IsIndexer: false } property => property.Property, // loaders[i] is no variable
+        // A member of a generic type is one variable for every instantiation: Trainer<TModel>.Train inside, Trainer<Linear>.Train outside.
+        IFieldReferenceOperation field => field.Field.OriginalDefinition,
+        IPropertyReferenceOperation { Property.IsIndexer: false } property => property.Property.OriginalDefinition, // loaders[i] is no variable
         _ => null,
     };
 
@@ -116,4 +117,12 @@ internal static class Operations
         { Parent: IConditionalAccessOperation { WhenNotNull: IInvocationOperation call } access } when access.Operation == use => call,
         _ => null,
     };
+
+    /// <summary>What <c>?.</c> was applied to, for an operation in the part after it: <c>loader</c> for <c>.Sampler</c> in <c>loader?.Sampler</c>.</summary>
+    public static IOperation? ConditionalReceiver(IOperation operation)
+    {
+        for (var child = operation; child.Parent is { } parent; child = parent)
+            if (parent is IConditionalAccessOperation access && access.WhenNotNull == child) return access.Operation.WalkDown();
+        return null;
+    }
 }

@@ -27,7 +27,8 @@ internal sealed class Sampling(EpochFlow flow)
 
     /// <summary>Whether the argument is written and not the constant null.</summary>
     public static bool IsGiven(IArgumentOperation? argument) =>
-        argument is not null && !(argument.Value.WalkDown().ConstantValue is { HasValue: true, Value: null });
+        argument?.Value.WalkDown() is { } value && !(value.ConstantValue is { HasValue: true, Value: null }) &&
+        !(value is IDefaultValueOperation { Type: { } type } && (type.IsReferenceType || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)); // seed: default of an int?
 
     /// <summary>Whether the argument is the constant <paramref name="value"/>.</summary>
     public static bool IsConstant(IArgumentOperation? argument, object value) =>

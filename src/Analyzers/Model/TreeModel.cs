@@ -184,7 +184,7 @@ internal sealed class TreeModel
 
     /// <summary>
     /// Adds the values <paramref name="member"/> is given by assignments in <paramref name="declaration"/>: <c>X = v</c>,
-    /// <c>this.X = v</c>, <c>X ??= v</c> and <c>(X, Y) = (v, w)</c>, found where its text holds the name rather than by
+    /// <c>this.X = v</c> (<c>Trainer.X = v</c> when static), <c>X ??= v</c> and <c>(X, Y) = (v, w)</c>, found where its text holds the name rather than by
     /// walking every node of the type. False when a deconstruction gives it a value that is no tuple literal.
     /// </summary>
     private bool AddAssignedValues(ISymbol member, SyntaxNode declaration, List<IOperation> values)
@@ -194,7 +194,10 @@ internal sealed class TreeModel
         {
             var token = declaration.FindToken(i);
             if (token.SpanStart != i || token.ValueText != name || token.Parent is not IdentifierNameSyntax identifier) continue;
-            ExpressionSyntax left = identifier.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access && access.Name == identifier ? access : identifier;
+            // X, this.X, or Trainer.X for a static member (Model.GetSymbolInfo only then).
+            ExpressionSyntax left = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier &&
+                                    (access.Expression is ThisExpressionSyntax || member.IsStatic && Model.GetSymbolInfo(access.Expression, CancellationToken).Symbol is INamedTypeSymbol)
+                ? access : identifier;
             if (left.Parent is AssignmentExpressionSyntax assignment && assignment.Left == left)
             {
                 switch (Model.GetOperation(assignment, CancellationToken))

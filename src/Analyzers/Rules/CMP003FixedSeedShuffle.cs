@@ -58,6 +58,7 @@ internal static class CMP003FixedSeedShuffle
                 case IFieldInitializerOperation { InitializedFields.Length: 1 } field: return field.InitializedFields[0];
                 case IPropertyInitializerOperation { InitializedProperties.Length: 1 } property: return property.InitializedProperties[0];
                 case ISimpleAssignmentOperation assignment: return assignment.Target.ReferencedSymbol();
+                case ICoalesceAssignmentOperation lazy: return lazy.Target.ReferencedSymbol(); // _train ??= new DataLoader(…)
                 case IConversionOperation or IVariableInitializerOperation or IParenthesizedOperation: continue;
             }
             break;

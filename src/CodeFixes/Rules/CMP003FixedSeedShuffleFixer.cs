@@ -45,6 +45,14 @@ public sealed class CMP003FixedSeedShuffleFixer : CodeFixProvider
         var arguments = operation switch { IObjectCreationOperation c => c.Arguments, IInvocationOperation i => i.Arguments, _ => ImmutableArray<IArgumentOperation>.Empty };
         ArgumentSyntax? Syntax(string parameter) => arguments.FirstOrDefault(a => a.ArgumentKind == ArgumentKind.Explicit && a.Parameter?.Name == parameter)?.Syntax as ArgumentSyntax;
         if (Syntax("dataset") is not { } dataset || Syntax("seed") is not { } seed || Syntax("batchSize") is null) return;
+        // The sampler goes to an overload that takes a shuffler, as TorchSharp's DataLoader has: a derived loader's may not.
+        var overloads = operation switch
+        {
+            IObjectCreationOperation { Constructor: { } c } => c.ContainingType.InstanceConstructors,
+            IInvocationOperation i => i.TargetMethod.ContainingType.GetMembers(i.TargetMethod.Name).OfType<IMethodSymbol>(),
+            _ => [],
+        };
+        if (!overloads.Any(o => o.Parameters.Any(p => p.Name == "shuffler"))) return;
         // RandomSampler's seed is an int: a nullable seed (null means "a fresh order each time") has no single meaning there.
         if (model.GetTypeInfo(seed.Expression, context.CancellationToken).Type?.SpecialType != SpecialType.System_Int32) return;
         // The sampler needs the data set's length: a data set made in place is first stored in a local.

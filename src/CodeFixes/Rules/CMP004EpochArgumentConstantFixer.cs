@@ -59,6 +59,7 @@ public sealed class CMP004EpochArgumentConstantFixer : CodeFixProvider
             {
                 // Inside a cast the value keeps it: checked((int)start) becomes checked((int)epoch) for a long epoch.
                 var replaced = Slot(argument!.Expression);
+                if (replaced != argument.Expression && value is CastExpressionSyntax cast) value = cast.Expression; // the argument's own cast stays
                 editor.ReplaceNode(replaced, value.WithTriviaFrom(replaced));
             }
             Statements.DeclareCounter(editor, loop, counter);

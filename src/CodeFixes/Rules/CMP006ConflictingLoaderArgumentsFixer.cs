@@ -47,7 +47,8 @@ public sealed class CMP006ConflictingLoaderArgumentsFixer : CodeFixProvider
             bool nameTheRest = false;
             foreach (var a in list.Arguments)
             {
-                if (a == argument) { nameTheRest = a.NameColon is null; continue; }
+                // The arguments after it lose their places (a named one may stand in its own place too): name them.
+                if (a == argument) { nameTheRest = true; continue; }
                 var parameter = operation.Arguments.FirstOrDefault(o => o.Syntax == a)?.Parameter;
                 kept.Add(nameTheRest && a.NameColon is null && parameter is not null
                     ? a.WithNameColon(SyntaxFactory.NameColon(parameter.Name)).WithTriviaFrom(a)

@@ -132,4 +132,18 @@ public class CMP002EpochNeverSetFixerTests
             }
         }
         """, One);
+
+    [Fact]
+    public Task ALongEpochIsPassedAsAnInt() => V.FixAsync(
+        Train("for (long epoch = 0; epoch < epochs; epoch++) { foreach (var b in {|#0:trainLoader|}) { } }"),
+        Train("for (long epoch = 0; epoch < epochs; epoch++) { Epochs.SetEpoch(trainLoader, (int)epoch); foreach (var b in trainLoader) { } }"), One);
+
+    [Fact]
+    public Task ANewCounterAvoidsANameAnEarlierLoopDeclared() => V.FixAsync(
+        Train("for (int epoch = 0; epoch < 2; epoch++) { } bool done = false; while (!done) { foreach (var b in {|#0:trainLoader|}) { } done = true; }"),
+        Train("""
+            for (int epoch = 0; epoch < 2; epoch++) { } bool done = false;
+                    var epoch1 = 0;
+                    while (!done) { Epochs.SetEpoch(trainLoader, epoch1++); foreach (var b in trainLoader) { } done = true; }
+            """), One);
 }

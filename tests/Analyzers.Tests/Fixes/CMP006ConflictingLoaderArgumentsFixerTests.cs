@@ -42,4 +42,10 @@ public class CMP006ConflictingLoaderArgumentsFixerTests
         Program("{|#0:new EpochDataLoader(data, 1, true, null, batches)|}"),
         Program("new EpochDataLoader(data, 1, sampler: null, batchSampler: batches)"),
         [V.Diagnostic().WithLocation(0).WithArguments("batchSampler", "shuffle", "the batch sampler decides the order")]);
+
+    [Fact]
+    public Task NamesThePositionalArgumentsAfterANamedOneInItsPlace() => V.FixAsync(
+        Program("{|#0:new EpochDataLoader(data, 32, shuffle: true, indices)|}"),
+        Program("new EpochDataLoader(data, 32, sampler: indices)"),
+        [V.Diagnostic().WithLocation(0).WithArguments("sampler", "shuffle", "the sampler decides the order")]);
 }

@@ -275,4 +275,8 @@ public class CMP001SetEpochOnSamplerOnlyTests
     public Task ALocalGivenTheSameSamplerOnlyLoaderTwice() => V.AnalyzerAsync(Train(
         "var current = easy; if (epoch > 2) current = hard; if (epoch > 4) current = easy; if (current.Sampler is IEpochAware s) s.SetEpoch(epoch); foreach (var b in current) { }",
         "var trainLoader = new EpochDataLoader(data, sampler: new DistributedSampler(data.Count, 2, 0)); var easy = trainLoader; var hard = new EpochDataLoader(data, sampler: new RandomSampler(data.Count));"));
+
+    [Fact]
+    public Task SamplerThroughConditionalAccessOnTheLoader() => V.AnalyzerAsync(Train(
+        "(trainLoader?.Sampler as IEpochAware)?{|#0:.SetEpoch(epoch)|};"), Expected());
 }

@@ -371,4 +371,32 @@ public class CMP002EpochNeverSetTests
     public Task RebuiltEachPassButOneArmWithAFixedSeed() => V.AnalyzerAsync(Train("",
         "for (int epoch = 0; epoch < epochs; epoch++) { var trainLoader = epoch > 5 ? new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: epoch) : new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: 3); foreach (var batch in {|#0:trainLoader|}) { } }"),
         Expected());
+
+    [Fact]
+    public Task AGenericTrainersLoaderIteratedByItsCaller() => V.AnalyzerAsync("""
+        class Trainer<TModel>(InMemoryDataset data)
+        {
+            public EpochDataLoader Train { get; } = new EpochDataLoader(data, batchSize: 32, shuffle: true);
+        }
+        class Program
+        {
+            static void Fit(Trainer<string> trainer, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++) foreach (var batch in {|#0:trainer.Train|}) { }
+            }
+        }
+        """, Expected("trainer.Train"));
+
+    [Fact]
+    public Task AStaticLoaderAssignedThroughItsTypeName() => V.AnalyzerAsync("""
+        class Program
+        {
+            static EpochDataLoader? Loader;
+            static void Setup(InMemoryDataset data) => Program.Loader = new EpochDataLoader(data, batchSize: 32, shuffle: true);
+            static void Fit(int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++) foreach (var batch in {|#0:Loader|}!) { }
+            }
+        }
+        """, Expected("Loader"));
 }

@@ -124,4 +124,11 @@ public class CMP003FixedSeedShuffleTests
         test.ExpectedDiagnostics.Add(V.Diagnostic().WithLocation(0).WithArguments("DataLoader", "seed").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task ADefaultNullableSeedIsNoSeed() => V.AnalyzerAsync(Program("var train = new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: default);"));
+
+    [Fact]
+    public Task ALazyFieldIsNamedInTheMessage() => V.AnalyzerAsync(Program("Field ??= {|#0:new TorchSharp.Modules.DataLoader(Data, 64, shuffle: true, seed: 5)|};"),
+        V.Diagnostic().WithLocation(0).WithArguments("Field", 5));
 }

@@ -105,4 +105,8 @@ public class CMP004EpochArgumentConstantTests
     [Fact]
     public Task ALoopOverStagesByIndexPicksALoaderPerPass() => V.AnalyzerAsync(Train(
         "var stages = new List<EpochDataLoader> { loader }; for (int epoch = 0; epoch < epochs; epoch++) for (int i = 0; i < stages.Count; i++) { var stage = stages[i]; stage.SetEpoch(epoch); foreach (var b in stage) { } }"));
+
+    [Fact]
+    public Task ALoopOverDictionaryEntriesCopyingTheLoader() => V.AnalyzerAsync(Train(
+        "var loaders = new Dictionary<string, EpochDataLoader> { [\"a\"] = loader }; for (int epoch = 0; epoch < epochs; epoch++) foreach (var kv in loaders) { var l = kv.Value; l.SetEpoch(epoch); foreach (var b in l) { } }"));
 }
