@@ -42,7 +42,7 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
         // Under a test of the sampler's type the call goes before the test: the loader must exist there
         // (not in `if (x is EpochDataLoader loader && loader.Sampler is IEpochAware s)`).
         if (Statements.PatternIf(Statements.Outermost(invocation).Parent as ExpressionStatementSyntax, invocation) is null &&
-            PatternTest(invocation) is { } test && !Statements.BindsAt(model, test.SpanStart, loader))
+            PatternTest(invocation) is { } test && (!Statements.BindsAt(model, test.SpanStart, loader) || OtherConditions(test, invocation) is null))
             return;
 
         context.RegisterCodeFix(
@@ -71,7 +71,12 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
         {
             // Under a test of the sampler's type (an if with more in it, a switch case): with a batch sampler the
             // sampler is a plain SequentialSampler and the branch never runs, so the call goes before the test.
-            Statements.InsertBefore(editor, test, SyntaxFactory.ExpressionStatement(call));
+            // The test's other conditions (if (L.Sampler is IEpochAware s && epoch >= warmup)) keep guarding the call.
+            StatementSyntax moved = SyntaxFactory.ExpressionStatement(call);
+            if (OtherConditions(test, invocation) is { Count: > 0 } others)
+                moved = SyntaxFactory.IfStatement(others.Aggregate((a, b) => SyntaxFactory.BinaryExpression(SyntaxKind.LogicalAndExpression, a, b)).WithoutTrivia(), moved)
+                    .WithAdditionalAnnotations(Formatter.Annotation);
+            Statements.InsertBefore(editor, test, moved);
             if (guarded.Parent is BlockSyntax or SwitchSectionSyntax) editor.RemoveNode(guarded, SyntaxRemoveOptions.KeepUnbalancedDirectives);
             else editor.ReplaceNode(guarded, SyntaxFactory.Block().WithTriviaFrom(guarded));
         }
@@ -85,6 +90,36 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
             editor.ReplaceNode(expression, call.WithTriviaFrom(expression));
         }
         return editor.GetChangedDocument();
+    }
+
+    /// <summary>
+    /// The conditions of <paramref name="test"/> besides the type test that declares the call's receiver: none for a
+    /// <c>switch</c> or a lone test, the other operands of an <c>&amp;&amp;</c> chain. Null when they cannot move with the
+    /// call: a <c>||</c>, a negation, or a condition that reads the receiver.
+    /// </summary>
+    private static List<ExpressionSyntax>? OtherConditions(StatementSyntax test, InvocationExpressionSyntax invocation)
+    {
+        if (test is not IfStatementSyntax ifStatement) return [];
+        if (invocation.Expression is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver }) return null;
+        var operands = new List<ExpressionSyntax>();
+        Flatten(ifStatement.Condition);
+        var others = new List<ExpressionSyntax>();
+        foreach (var operand in operands)
+        {
+            bool declares = operand is IsPatternExpressionSyntax pattern && pattern.DescendantNodes().OfType<SingleVariableDesignationSyntax>().Any(d => d.Identifier.ValueText == receiver.Identifier.ValueText);
+            if (declares) continue;
+            if (operand.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(id => id.Identifier.ValueText == receiver.Identifier.ValueText) ||
+                operand is IsPatternExpressionSyntax { Pattern: UnaryPatternSyntax } || operand.IsKind(SyntaxKind.LogicalOrExpression) || operand.IsKind(SyntaxKind.LogicalNotExpression))
+                return null;
+            others.Add(operand is ConditionalExpressionSyntax or AssignmentExpressionSyntax ? SyntaxFactory.ParenthesizedExpression(operand) : operand);
+        }
+        return others.Count == operands.Count ? null : others; // the declaring test must be one of the operands
+        void Flatten(ExpressionSyntax e)
+        {
+            while (e is ParenthesizedExpressionSyntax p) e = p.Expression;
+            if (e is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression } and) { Flatten(and.Left); Flatten(and.Right); }
+            else operands.Add(e);
+        }
     }
 
     /// <summary>The if or switch statement whose pattern declares the call's receiver (<c>case IEpochAware s:</c>).</summary>

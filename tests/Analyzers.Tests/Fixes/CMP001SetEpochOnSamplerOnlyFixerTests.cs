@@ -182,4 +182,21 @@ public class CMP001SetEpochOnSamplerOnlyFixerTests
                         if (trainLoader.Sampler is IEpochAware s) { Console.WriteLine(s); }
             """),
         One());
+
+    [Fact]
+    public Task TheTestsOtherConditionsKeepGuardingTheCall() => V.FixAsync(
+        Train("if (trainLoader.Sampler is IEpochAware s && epoch >= 2) {|#0:s.SetEpoch(epoch - 2)|};"),
+        Train("""
+            if (epoch >= 2)
+                            trainLoader.SetEpoch(epoch - 2);
+                        if (trainLoader.Sampler is IEpochAware s && epoch >= 2)
+                        {
+                        }
+            """),
+        One());
+
+    [Fact]
+    public Task AConditionThatReadsTheReceiverOffersNothing() => V.NoFixAsync(
+        Train("if (trainLoader.Sampler is IEpochAware s && s.GetHashCode() > 0) {|#0:s.SetEpoch(epoch)|};"),
+        One());
 }
