@@ -144,8 +144,14 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
     /// <summary>Removes <c>var s = (IEpochAware)loader.Sampler;</c> when the replaced call was its only use.</summary>
     private static void RemoveUnusedAlias(DocumentEditor editor, InvocationExpressionSyntax invocation, StatementSyntax replaced)
     {
-        if (invocation.Expression is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver }) return;
-        if (editor.SemanticModel.GetSymbolInfo(receiver).Symbol is not ILocalSymbol local) return;
+        // s.SetEpoch(e), or s?.SetEpoch(e) after var s = loader.Sampler as IEpochAware;
+        var receiver = invocation.Expression switch
+        {
+            MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax name } => name,
+            MemberBindingExpressionSyntax when invocation.Parent is ConditionalAccessExpressionSyntax { Expression: IdentifierNameSyntax name } => name,
+            _ => null,
+        };
+        if (receiver is null || editor.SemanticModel.GetSymbolInfo(receiver).Symbol is not ILocalSymbol local) return;
         if (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is not VariableDeclaratorSyntax declarator) return;
         if (declarator.Parent?.Parent is not LocalDeclarationStatementSyntax { Declaration.Variables.Count: 1 } declaration) return;
         if (declarator.Initializer?.Value.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any() == true) return; // keep side effects

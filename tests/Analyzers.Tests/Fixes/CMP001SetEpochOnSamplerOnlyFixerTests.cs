@@ -199,4 +199,10 @@ public class CMP001SetEpochOnSamplerOnlyFixerTests
     public Task AConditionThatReadsTheReceiverOffersNothing() => V.NoFixAsync(
         Train("if (trainLoader.Sampler is IEpochAware s && s.GetHashCode() > 0) {|#0:s.SetEpoch(epoch)|};"),
         One());
+
+    [Fact]
+    public Task AnAsAliasCalledThroughConditionalAccessIsRemovedWithTheCall() => V.FixAsync(
+        Train("var s = trainLoader.Sampler as IEpochAware; s?{|#0:.SetEpoch(epoch)|};"),
+        Train("trainLoader.SetEpoch(epoch);"),
+        One());
 }
