@@ -36,6 +36,10 @@ internal static class CMP004EpochArgumentConstant
                     locations.Add(omitted.ArgumentList.GetLocation());
                     properties = properties.Add(Properties.Parameter, parameter.Name);
                     break;
+                default:
+                    // The setter's own epoch argument, as the model read it (Reseed(loader, 0, 1000): the 0, not the last).
+                    if (epoch.Parent is IArgumentOperation own) locations.Add(own.Syntax.GetLocation());
+                    break;
             }
             findings.Add(Diagnostic.Create(Descriptors.CMP004EpochArgumentConstant, call.Syntax.GetLocation(), locations, properties, epoch.Syntax.ToString()));
         }

@@ -37,8 +37,8 @@ public sealed class CMP004EpochArgumentConstantFixer : CodeFixProvider
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
         if (root is null || model is null || diagnostic.AdditionalLocations.Count < 1) return;
         if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocation) return;
-        // A second location: the setter is handed a local function's parameter, and this is its call's argument for it
-        // (or the call's argument list, when it leaves the parameter to its default value).
+        // A second location: the argument to change, as the rule read it (the setter's epoch argument, or, when the
+        // setter is handed a local function's parameter, its call's argument for it or argument list).
         diagnostic.Properties.TryGetValue(Properties.Parameter, out var parameter);
         var atCall = diagnostic.AdditionalLocations.Count > 1 ? root.FindNode(diagnostic.AdditionalLocations[1].SourceSpan) : null;
         var argument = atCall is null ? EpochArgument(invocation) : parameter is null ? atCall.FirstAncestorOrSelf<ArgumentSyntax>() : null;

@@ -119,4 +119,25 @@ public class CMP004EpochArgumentConstantFixerTests
             }
         }
         """, [V.Diagnostic().WithLocation(0).WithArguments("(int)start")]);
+
+    [Fact]
+    public Task AStaticSetterOfYoursGetsTheEpochWhereTheRuleReadsIt() => V.FixAsync("""
+        class Program
+        {
+            static void Reseed(EpochDataLoader loader, int epoch, int steps) => loader.SetEpoch(epoch);
+            static void Train(EpochDataLoader loader, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++) { {|#0:Reseed(loader, 0, 1000)|}; foreach (var b in loader) { } }
+            }
+        }
+        """, """
+        class Program
+        {
+            static void Reseed(EpochDataLoader loader, int epoch, int steps) => loader.SetEpoch(epoch);
+            static void Train(EpochDataLoader loader, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++) { Reseed(loader, epoch, 1000); foreach (var b in loader) { } }
+            }
+        }
+        """, [V.Diagnostic().WithLocation(0).WithArguments("0")], editorConfig: "composer_analyzers.epoch_setters = Reseed");
 }

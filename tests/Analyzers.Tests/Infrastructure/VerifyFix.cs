@@ -14,7 +14,7 @@ public sealed class FixVerifier<TFixer>(DiagnosticDescriptor rule) where TFixer 
     /// Checks the fix of every diagnostic (one at a time and with Fix All). With <paramref name="globalUsings"/>
     /// false the program brings its own usings, to show the fix adding <c>using Composer.Data;</c>.
     /// </summary>
-    public Task FixAsync(string source, string fixedSource, DiagnosticResult[] expected, bool globalUsings = true, string? batchFixedSource = null, int? fixAllIterations = null)
+    public Task FixAsync(string source, string fixedSource, DiagnosticResult[] expected, bool globalUsings = true, string? batchFixedSource = null, int? fixAllIterations = null, string? editorConfig = null)
     {
         var test = new CSharpCodeFixTest<EpochAnalyzer, TFixer, DefaultVerifier>
         {
@@ -28,6 +28,7 @@ public sealed class FixVerifier<TFixer>(DiagnosticDescriptor rule) where TFixer 
         foreach (var state in states)
         {
             if (globalUsings) state.Sources.Add(("GlobalUsings.cs", Verify.GlobalUsings));
+            if (editorConfig is not null) state.AnalyzerConfigFiles.Add(("/.editorconfig", $"root = true\n[*.cs]\n{editorConfig}\n"));
             state.AdditionalReferences.AddRange(TestReferences.Libraries);
         }
         test.DisabledDiagnostics.AddRange(Verify.OtherRules(rule));
