@@ -78,7 +78,8 @@ internal sealed class TreeModel
         IForEachLoopOperation loop => LoaderUnder(loop.Collection),
         IInvocationOperation { TargetMethod.Name: "GetEnumerator", Instance: { } owner } => LoaderUnder(owner),
         IInvocationOperation invocation when KnownTypes.IsEnumerable(invocation.TargetMethod.ContainingType) => LoaderUnder(invocation),
-        IInvocationOperation invocation => invocation.TargetMethod.IsStatic || KnownTypes.IsEpochSetterShape(invocation.TargetMethod, Settings),
+        // A static setter (Epochs.SetEpoch, one named in epoch_setters), not any static call whose name LINQ also uses (Math.Max).
+        IInvocationOperation invocation => invocation.TargetMethod.IsStatic ? Settings.IsSetterName(invocation.TargetMethod.Name) : KnownTypes.IsEpochSetterShape(invocation.TargetMethod, Settings),
         _ => false,
     };
 
