@@ -16,22 +16,24 @@ internal sealed class AnalyzerSettings
 
     private static readonly ImmutableHashSet<string> BuiltInSetters = ImmutableHashSet.Create(StringComparer.Ordinal, "SetEpoch", "set_epoch");
 
-    public static AnalyzerSettings Default { get; } = new(ImmutableHashSet<string>.Empty, BuiltInSetters);
+    public static AnalyzerSettings Default { get; } = new(ImmutableHashSet<string>.Empty, BuiltInSetters, hasExtraSetters: false);
 
     private readonly ImmutableHashSet<string> _loaderTypes;
 
     private readonly string[] _setters; // searched for every call in a training loop: a short array beats a hash set of strings
 
-    private AnalyzerSettings(ImmutableHashSet<string> loaderTypes, ImmutableHashSet<string> setters)
+    private AnalyzerSettings(ImmutableHashSet<string> loaderTypes, ImmutableHashSet<string> setters, bool hasExtraSetters)
     {
         _loaderTypes = loaderTypes;
         _setters = setters.ToArray();
+        HasExtraSetters = hasExtraSetters;
     }
 
     /// <summary>Method names that set an epoch: the built-in ones and the user's, each once.</summary>
     public IReadOnlyList<string> SetterNames => _setters;
 
-    public bool HasExtraSetters => _setters.Length > BuiltInSetters.Count;
+    /// <summary>Whether the user listed setters of their own: even <c>epoch_setters = SetEpoch</c> makes their own static <c>SetEpoch</c> helpers setters.</summary>
+    public bool HasExtraSetters { get; }
 
     public bool IsSetterName(string name)
     {
@@ -52,7 +54,7 @@ internal sealed class AnalyzerSettings
         var config = options.AnalyzerConfigOptionsProvider.GetOptions(tree);
         var loaders = Split(config, LoaderTypesKey);
         var setters = Split(config, EpochSettersKey);
-        return loaders.IsEmpty && setters.IsEmpty ? Default : new AnalyzerSettings(loaders, BuiltInSetters.Union(setters));
+        return loaders.IsEmpty && setters.IsEmpty ? Default : new AnalyzerSettings(loaders, BuiltInSetters.Union(setters), hasExtraSetters: !setters.IsEmpty);
     }
 
     private static ImmutableHashSet<string> Split(AnalyzerConfigOptions config, string key) =>

@@ -78,4 +78,31 @@ public class OptionsTests
     [Fact]
     public Task CallingTheNamedSetterSetsTheEpoch() => V.AnalyzerAsync(CustomSetterLoop("order.Advance(epoch);").Replace("{|#0:loader|}", "loader"),
         "composer_analyzers.epoch_setters = Advance, Rewind");
+
+    // A static helper of the user's own with a built-in setter's name.
+    private const string StaticHelperLoop = """
+        static class LoaderUtils
+        {
+            public static void SetEpoch(object loader, int epoch) => loader.GetType().GetMethod("SetEpoch")?.Invoke(loader, [epoch]);
+        }
+        class Program
+        {
+            static void Train(InMemoryDataset data, int epochs)
+            {
+                var loader = new EpochDataLoader(data, batchSize: 32, shuffle: true);
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    LoaderUtils.SetEpoch(loader, epoch);
+                    foreach (var batch in {|#0:loader|}) { }
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task AStaticHelperNamedSetEpochIsNotASetterWithoutTheOption() => V.AnalyzerAsync(StaticHelperLoop, V.Diagnostic().WithLocation(0).WithArguments("loader"));
+
+    [Fact]
+    public Task ListingOnlyABuiltInNameMakesStaticHelpersSetters() => V.AnalyzerAsync(StaticHelperLoop.Replace("{|#0:loader|}", "loader"),
+        "composer_analyzers.epoch_setters = SetEpoch");
 }
