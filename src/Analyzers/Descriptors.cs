@@ -17,7 +17,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor CMP001SetEpochOnSamplerOnly = Rule(
         "CMP001",
         "Setting the epoch on the loader's sampler alone misses its batch sampler",
-        "'{0}' draws batches from a batch sampler; setting the epoch on '{0}.Sampler' alone replays the same order every epoch",
+        "'{0}' draws batches from a batch sampler; setting the epoch on '{0}.{1}' alone replays the same order every epoch",
         DiagnosticSeverity.Warning,
         "A loader built from a batch sampler keeps a plain sequential sampler in Sampler; setting its epoch changes nothing, so every epoch replays epoch 0's order. Use Epochs.SetEpoch(loader, epoch), which reaches the batch sampler and the sampler inside it.");
 

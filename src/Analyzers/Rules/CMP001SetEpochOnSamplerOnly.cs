@@ -25,7 +25,9 @@ internal static class CMP001SetEpochOnSamplerOnly
             var properties = ImmutableDictionary<string, string?>.Empty
                 .Add(Properties.Loader, expression.Syntax.ToString())
                 .Add(Properties.EpochDataLoader, facts.Kind == LoaderKind.Epoch ? "true" : "false");
-            findings.Add(Diagnostic.Create(Descriptors.CMP001SetEpochOnSamplerOnly, call.Syntax.GetLocation(), properties, expression.Syntax.ToString()));
+            // The message names the sampler as the loader's type spells it (a ported loader's is loader.sampler).
+            string sampler = expression.Type is { } type && KnownTypes.Member(type, KnownTypes.SamplerNames) is { } member ? member.Name : "Sampler";
+            findings.Add(Diagnostic.Create(Descriptors.CMP001SetEpochOnSamplerOnly, call.Syntax.GetLocation(), properties, expression.Syntax.ToString(), sampler));
         }
     }
 

@@ -22,7 +22,7 @@ public class CMP001SetEpochOnSamplerOnlyFixerTests
         }
         """;
 
-    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult[] One(string loader = "trainLoader") => [V.Diagnostic().WithLocation(0).WithArguments(loader)];
+    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult[] One(string loader = "trainLoader", string sampler = "Sampler") => [V.Diagnostic().WithLocation(0).WithArguments(loader, sampler)];
 
     [Fact]
     public Task PatternTestedIfBecomesOneLine() => V.FixAsync(
@@ -117,7 +117,7 @@ public class CMP001SetEpochOnSamplerOnlyFixerTests
                 }
             }
         }
-        """, One("loader"), globalUsings: false);
+        """, One("loader", "sampler"), globalUsings: false);
 
     [Fact]
     public Task FixAllFixesEveryLoader() => V.FixAsync("""
@@ -146,7 +146,7 @@ public class CMP001SetEpochOnSamplerOnlyFixerTests
                 }
             }
         }
-        """, [V.Diagnostic().WithLocation(0).WithArguments("train"), V.Diagnostic().WithLocation(1).WithArguments("extra")]);
+        """, [V.Diagnostic().WithLocation(0).WithArguments("train", "Sampler"), V.Diagnostic().WithLocation(1).WithArguments("extra", "Sampler")]);
 
     [Fact]
     public Task CallInALambdaBodyIsReplacedInPlace() => V.FixAsync(

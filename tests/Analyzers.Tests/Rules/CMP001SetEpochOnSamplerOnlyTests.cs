@@ -23,7 +23,7 @@ public class CMP001SetEpochOnSamplerOnlyTests
         }
         """;
 
-    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Expected(string loader = "trainLoader") => V.Diagnostic().WithLocation(0).WithArguments(loader);
+    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Expected(string loader = "trainLoader", string sampler = "Sampler") => V.Diagnostic().WithLocation(0).WithArguments(loader, sampler);
 
     // Positive shapes.
 
@@ -104,7 +104,7 @@ public class CMP001SetEpochOnSamplerOnlyTests
                 }
             }
         }
-        """, Expected("loader"));
+        """, Expected("loader", "sampler"));
 
     /// <summary>A loader ported from PyTorch, built in view with a batch sampler recognised by its type (the parameter is not named batch_sampler).</summary>
     private const string PortedLoaderBuiltInView = """
@@ -132,7 +132,7 @@ public class CMP001SetEpochOnSamplerOnlyTests
                 }
             }
         }
-        """, Expected("loader"));
+        """, Expected("loader", "sampler"));
 
     // Negative shapes.
 
