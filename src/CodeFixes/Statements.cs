@@ -16,8 +16,9 @@ internal static class Statements
     /// </summary>
     public static void InsertBefore(DocumentEditor editor, StatementSyntax anchor, StatementSyntax statement)
     {
-        // Elastic trivia lets the formatter lay the new statement out on its own line, indented like the anchor.
-        statement = statement.WithoutTrivia().WithLeadingTrivia(SyntaxFactory.ElasticMarker).WithTrailingTrivia(SyntaxFactory.ElasticMarker)
+        // Elastic trivia lets the formatter lay the new statement out on its own line, indented like the anchor; a moved
+        // statement keeps its comments (// reshuffle) and nothing else of its old layout.
+        statement = statement.WithLeadingTrivia(Comments(statement.GetLeadingTrivia(), leading: true)).WithTrailingTrivia(Comments(statement.GetTrailingTrivia(), leading: false))
             .WithAdditionalAnnotations(Formatter.Annotation);
         if (anchor.Parent is BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax)
         {
@@ -29,6 +30,17 @@ internal static class Statements
             editor.ReplaceNode(anchor, (current, _) => SyntaxFactory.Block(statement, ((StatementSyntax)current).WithoutLeadingTrivia())
                 .WithLeadingTrivia(current.GetLeadingTrivia()).WithAdditionalAnnotations(Formatter.Annotation));
         }
+    }
+
+    /// <summary>The comments of <paramref name="trivia"/>, each on its own line before a statement or after it on its line, in elastic trivia.</summary>
+    private static SyntaxTriviaList Comments(SyntaxTriviaList trivia, bool leading)
+    {
+        var kept = new List<SyntaxTrivia>();
+        if (leading) kept.Add(SyntaxFactory.ElasticMarker);
+        foreach (var comment in trivia.Where(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia)))
+            kept.AddRange(leading ? [comment, SyntaxFactory.ElasticCarriageReturnLineFeed] : [SyntaxFactory.Space, comment]);
+        if (!leading) kept.Add(SyntaxFactory.ElasticMarker);
+        return SyntaxFactory.TriviaList(kept);
     }
 
     /// <summary>

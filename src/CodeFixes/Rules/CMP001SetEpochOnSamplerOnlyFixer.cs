@@ -76,7 +76,7 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
             if (OtherConditions(test, invocation) is { Count: > 0 } others)
                 moved = SyntaxFactory.IfStatement(others.Aggregate((a, b) => SyntaxFactory.BinaryExpression(SyntaxKind.LogicalAndExpression, a, b)).WithoutTrivia(), moved)
                     .WithAdditionalAnnotations(Formatter.Annotation);
-            Statements.InsertBefore(editor, test, moved);
+            Statements.InsertBefore(editor, test, moved.WithTriviaFrom(guarded)); // its comments go along
             if (guarded.Parent is BlockSyntax or SwitchSectionSyntax) editor.RemoveNode(guarded, SyntaxRemoveOptions.KeepUnbalancedDirectives);
             else editor.ReplaceNode(guarded, SyntaxFactory.Block().WithTriviaFrom(guarded));
         }

@@ -6,7 +6,6 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.Formatting;
 
 namespace Composer.Analyzers.CodeFixes.Rules;
 
@@ -52,7 +51,7 @@ public sealed class CMP005SetEpochInsideIterationFixer : CodeFixProvider
             var editor = await DocumentEditor.CreateAsync(context.Document, ct).ConfigureAwait(false);
             if (removed.Parent is BlockSyntax or SwitchSectionSyntax) editor.RemoveNode(removed, SyntaxRemoveOptions.KeepUnbalancedDirectives);
             else editor.ReplaceNode(removed, SyntaxFactory.Block().WithTriviaFrom(removed));
-            Statements.InsertBefore(editor, iteration, moved.WithoutTrivia().WithAdditionalAnnotations(Formatter.Annotation));
+            Statements.InsertBefore(editor, iteration, moved);
             return editor.GetChangedDocument();
         }, equivalenceKey: Title), reported);
     }

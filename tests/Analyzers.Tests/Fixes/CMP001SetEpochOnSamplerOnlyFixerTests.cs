@@ -175,6 +175,28 @@ public class CMP001SetEpochOnSamplerOnlyFixerTests
         One());
 
     [Fact]
+    public Task AMovedCallKeepsItsComments() => V.FixAsync(
+        Train("""
+            switch (trainLoader.Sampler)
+                        {
+                            case IEpochAware s:
+                                // the Composer bug
+                                {|#0:s.SetEpoch(epoch)|}; // reshuffle
+                                break;
+                        }
+            """),
+        Train("""
+            // the Composer bug
+                        trainLoader.SetEpoch(epoch); // reshuffle
+                        switch (trainLoader.Sampler)
+                        {
+                            case IEpochAware s:
+                                break;
+                        }
+            """),
+        One());
+
+    [Fact]
     public Task ACallInAnIfThatDoesMoreGoesBeforeTheIf() => V.FixAsync(
         Train("if (trainLoader.Sampler is IEpochAware s) { {|#0:s.SetEpoch(epoch)|}; Console.WriteLine(s); }"),
         Train("""

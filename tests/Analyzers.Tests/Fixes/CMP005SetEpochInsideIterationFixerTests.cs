@@ -39,6 +39,26 @@ public class CMP005SetEpochInsideIterationFixerTests
         [V.Diagnostic().WithLocation(0).WithArguments("loader")]);
 
     [Fact]
+    public Task TheCallsCommentsMoveWithIt() => V.FixAsync(
+        Train("""
+            foreach (var batch in loader)
+                        {
+                            // a new order each epoch
+                            {|#0:loader.SetEpoch(epoch)|}; // reshuffle
+                            var x = batch["data"]; // the images
+                        }
+            """),
+        Train("""
+            // a new order each epoch
+                        loader.SetEpoch(epoch); // reshuffle
+                        foreach (var batch in loader)
+                        {
+                            var x = batch["data"]; // the images
+                        }
+            """),
+        [V.Diagnostic().WithLocation(0).WithArguments("loader")]);
+
+    [Fact]
     public Task MovesAnEmbeddedCall() => V.FixAsync(
         Train("foreach (var batch in loader) {|#0:Epochs.SetEpoch(loader, epoch)|};"),
         Train("""
