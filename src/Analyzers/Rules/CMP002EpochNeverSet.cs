@@ -66,15 +66,19 @@ internal static class CMP002EpochNeverSet
 
     /// <summary>
     /// Where a statement can go before <paramref name="site"/> on the same pass of the loop: the statement of the
-    /// loop's own body that holds it (runs once per pass), and the innermost statement that holds it (for a loader
-    /// declared in between).
+    /// loop's own body that holds it (runs once per pass, even when the site is in a lambda that a retry helper may
+    /// run twice), and the innermost statement that holds it (for a loader declared in between).
     /// </summary>
     internal static (StatementSyntax Top, StatementSyntax Inner)? Anchors(IOperation site, ILoopOperation loop)
     {
         var inner = site.Syntax.FirstAncestorOrSelf<StatementSyntax>();
         if (inner is null || inner == loop.Syntax || !loop.Syntax.Span.Contains(inner.Span)) return null;
         var top = inner;
-        while (top.Parent is StatementSyntax parent && parent != loop.Syntax && !(parent is BlockSyntax && parent.Parent == loop.Syntax)) top = parent;
+        foreach (var statement in inner.AncestorsAndSelf().OfType<StatementSyntax>())
+        {
+            if (statement == loop.Syntax || statement is BlockSyntax && statement.Parent == loop.Syntax) break;
+            top = statement;
+        }
         return (top, inner);
     }
 }

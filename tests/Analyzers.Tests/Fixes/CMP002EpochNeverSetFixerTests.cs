@@ -111,6 +111,49 @@ public class CMP002EpochNeverSetFixerTests
         """, One);
 
     [Fact]
+    public Task ALambdaHandedToAHelperGetsTheCallBeforeTheHelper() => V.FixAsync("""
+        class Program
+        {
+            static void WithRetry(Action attempt) { try { attempt(); } catch (InvalidOperationException) { attempt(); } }
+
+            static void Train(InMemoryDataset data)
+            {
+                var trainLoader = new EpochDataLoader(data, batchSize: 32, shuffle: true);
+                bool converged = false;
+                while (!converged)
+                {
+                    WithRetry(() =>
+                    {
+                        foreach (var batch in {|#0:trainLoader|}) { }
+                    });
+                    converged = data.Count > 0;
+                }
+            }
+        }
+        """, """
+        class Program
+        {
+            static void WithRetry(Action attempt) { try { attempt(); } catch (InvalidOperationException) { attempt(); } }
+
+            static void Train(InMemoryDataset data)
+            {
+                var trainLoader = new EpochDataLoader(data, batchSize: 32, shuffle: true);
+                bool converged = false;
+                var epoch = 0;
+                while (!converged)
+                {
+                    Epochs.SetEpoch(trainLoader, epoch++);
+                    WithRetry(() =>
+                    {
+                        foreach (var batch in trainLoader) { }
+                    });
+                    converged = data.Count > 0;
+                }
+            }
+        }
+        """, One);
+
+    [Fact]
     public Task ALocalNamedEpochsKeepsTheTypeQualified() => V.FixAsync("""
         class Program
         {
