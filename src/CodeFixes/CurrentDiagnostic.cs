@@ -37,7 +37,7 @@ internal static class CurrentDiagnostic
     /// <paramref name="diagnostic"/> itself when the code still reports it there; otherwise the same rule's finding with
     /// the same properties nearest to where it was; null when the code no longer has it.
     /// </summary>
-    private static async Task<Diagnostic?> FindAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    public static async Task<Diagnostic?> FindAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         if (model is null || KnownTypes.Create(model.Compilation) is not { } types) return null;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -99,15 +100,12 @@ internal static class Statements
     }
 
     /// <summary>
-    /// A name for a new epoch counter that clashes with nothing visible at <paramref name="position"/> nor declared
-    /// inside <paramref name="scope"/>: <c>epoch</c>, else <c>epoch1</c>, <c>epoch2</c>…
+    /// <paramref name="stem"/>, or <paramref name="stem"/> with a number (<c>epoch</c>, <c>epoch1</c>…), so that it clashes
+    /// with nothing visible at <paramref name="position"/>, declared in <paramref name="scope"/> or already <paramref name="taken"/>.
     /// </summary>
-    public static string CounterName(SemanticModel model, int position, SyntaxNode scope) => UniqueName(model, position, scope, "epoch");
-
-    /// <summary><paramref name="stem"/>, or <paramref name="stem"/> with a number, so that it clashes with nothing visible or declared in <paramref name="scope"/>.</summary>
-    public static string UniqueName(SemanticModel model, int position, SyntaxNode scope, string stem)
+    public static string UniqueName(SemanticModel model, int position, SyntaxNode scope, string stem, IEnumerable<string>? taken = null)
     {
-        var declared = new HashSet<string>(scope.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText));
+        var declared = new HashSet<string>(scope.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText).Concat(taken ?? []));
         for (int i = 0; ; i++)
         {
             string name = i == 0 ? stem : $"{stem}{i}";
@@ -117,10 +115,14 @@ internal static class Statements
 
     /// <summary>
     /// The epoch to pass on each pass of <paramref name="loop"/>: its variable <paramref name="epoch"/>, or, when it has
-    /// none, a new counter advanced at each use (<c>epoch++</c>), which <see cref="DeclareCounter"/> then declares.
+    /// none, a new counter, which <see cref="DeclareCounter"/> then declares: a <c>while</c> loop becomes
+    /// <c>for (var epoch = 0; condition; epoch++)</c> and passes <c>epoch</c> (right after <c>continue</c>, and the same
+    /// counter for every setter a Fix All changes in the pass); any other loop passes <c>epoch++</c>, advanced at each use.
     /// </summary>
     public static (ExpressionSyntax Value, string? Counter) EpochValue(DocumentEditor editor, string? epoch, StatementSyntax loop)
     {
+        var made = NewCounters.GetOrCreateValue(editor);
+        if (epoch is null && made.TryGetValue(loop, out var known)) epoch = known; // a second setter of the pass, in one Fix All
         if (epoch is not null)
         {
             // A long counter goes to SetEpoch(int) as (int)epoch.
@@ -128,11 +130,22 @@ internal static class Statements
             return (wide ? SyntaxFactory.CastExpression(SyntaxFactory.PredefinedType(SyntaxFactory.Token(SyntaxKind.IntKeyword)), SyntaxFactory.IdentifierName(epoch)) : SyntaxFactory.IdentifierName(epoch), null);
         }
         // Declared before the loop, the counter must not clash with a name declared anywhere in the enclosing body
-        // (an earlier for (int epoch …) loop included: C# forbids reusing it in the enclosing scope).
-        var body = loop.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax) ?? loop;
-        string counter = CounterName(editor.SemanticModel, loop.SpanStart, body);
-        return (SyntaxFactory.PostfixUnaryExpression(SyntaxKind.PostIncrementExpression, SyntaxFactory.IdentifierName(counter)), counter);
+        // (an earlier for (int epoch …) loop included: C# forbids reusing it in the enclosing scope); declared by the
+        // loop, with none declared inside it or visible there.
+        var body = loop is WhileStatementSyntax ? loop
+            : loop.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax) ?? loop;
+        string counter = UniqueName(editor.SemanticModel, loop.SpanStart, body, "epoch", loop is WhileStatementSyntax ? [] : made.Values);
+        made[loop] = counter;
+        return (loop is WhileStatementSyntax
+            ? SyntaxFactory.IdentifierName(counter)
+            : SyntaxFactory.PostfixUnaryExpression(SyntaxKind.PostIncrementExpression, SyntaxFactory.IdentifierName(counter)), counter);
     }
+
+    /// <summary>Whether a new counter for <paramref name="loop"/> holds the pass's number wherever the pass reads it, not only where it is advanced.</summary>
+    public static bool CountsEveryPass(StatementSyntax loop) => loop is WhileStatementSyntax;
+
+    /// <summary>The counters an editor's fixes made, per loop: a second setter of the same pass (Fix All) passes the first's.</summary>
+    private static readonly ConditionalWeakTable<DocumentEditor, Dictionary<StatementSyntax, string>> NewCounters = new();
 
     /// <summary>The local named <paramref name="name"/> that counts the loop: declared by a <c>for</c> or <c>foreach</c>, else before it.</summary>
     private static ILocalSymbol? Counter(SemanticModel model, StatementSyntax loop, string name) => loop switch
@@ -143,11 +156,28 @@ internal static class Statements
         _ => model.LookupSymbols(loop.SpanStart, name: name).FirstOrDefault() as ILocalSymbol,
     };
 
-    /// <summary><c>var counter = 0;</c> before the loop, when <see cref="EpochValue"/> made a counter.</summary>
+    /// <summary>
+    /// Declares the counter <see cref="EpochValue"/> made: <c>while (c)</c> becomes <c>for (var counter = 0; c; counter++)</c>,
+    /// keeping the loop's layout and edits already made inside it; before any other loop goes <c>var counter = 0;</c>.
+    /// </summary>
     public static void DeclareCounter(DocumentEditor editor, StatementSyntax loop, string? counter)
     {
-        if (counter is not null)
-            InsertBefore(editor, loop, SyntaxFactory.ParseStatement($"var {counter} = 0;").WithAdditionalAnnotations(Formatter.Annotation));
+        if (counter is null) return;
+        if (loop is WhileStatementSyntax)
+        {
+            editor.ReplaceNode(loop, (current, _) =>
+            {
+                var whileLoop = (WhileStatementSyntax)current;
+                var header = (ForStatementSyntax)SyntaxFactory.ParseStatement($"for (var {counter} = 0; ; {counter}++) ;");
+                return header.WithForKeyword(header.ForKeyword.WithTriviaFrom(whileLoop.WhileKeyword))
+                    .WithOpenParenToken(whileLoop.OpenParenToken)
+                    .WithCondition(whileLoop.Condition)
+                    .WithCloseParenToken(whileLoop.CloseParenToken)
+                    .WithStatement(whileLoop.Statement);
+            });
+            return;
+        }
+        InsertBefore(editor, loop, SyntaxFactory.ParseStatement($"var {counter} = 0;").WithAdditionalAnnotations(Formatter.Annotation));
     }
 
     /// <summary>The statement found at an additional location of a diagnostic.</summary>

@@ -13,7 +13,8 @@ namespace Composer.Analyzers.CodeFixes.Rules;
 /// <summary>
 /// CMP002: inserts <c>Epochs.SetEpoch(loader, epoch);</c> into the epoch loop's pass, before the statement that
 /// iterates the loader (or calls the local function that does). The epoch is the loop's variable or counter; a loop
-/// without one (<c>while (!converged)</c>) gets a counter, <c>var epoch = 0;</c> before it and <c>epoch++</c> in the call.
+/// without one gets a counter: <c>while (!converged)</c> becomes <c>for (var epoch = 0; !converged; epoch++)</c>, any
+/// other loop <c>var epoch = 0;</c> before it and <c>epoch++</c> in the call.
 /// Offers nothing when the loader or the epoch is not in scope there.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CMP002EpochNeverSetFixer)), Shared]
@@ -25,33 +26,39 @@ public sealed class CMP002EpochNeverSetFixer : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Descriptors.CMP002EpochNeverSet.Id);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => OneEditorFixAll.Create(PlanAsync);
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var reported = context.Diagnostics[0];
         if (await CurrentDiagnostic.OfAsync(context, this, Title).ConfigureAwait(false) is not { } diagnostic) return;
-        if (!diagnostic.Properties.TryGetValue(Properties.Loader, out var loader) || loader is null || diagnostic.AdditionalLocations.Count < 2) return;
-        diagnostic.Properties.TryGetValue(Properties.Epoch, out var epoch);
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null) return;
-        if (Statements.StatementAt(root, diagnostic.AdditionalLocations[1]) is not { } loop || model.Compilation.GetTypeByMetadataName("Composer.Data.Epochs") is null) return;
-        // Before the statement of the loop's body that holds the iteration (once per pass); else, for a loader declared
-        // inside that statement, just before the iteration. A new counter must advance once per pass: the first only.
-        var anchors = new[] { diagnostic.AdditionalLocations[0], diagnostic.AdditionalLocations[diagnostic.AdditionalLocations.Count - 1] }.Take(epoch is null ? 1 : 2)
-            .Select(l => Statements.StatementAt(root, l)).OfType<StatementSyntax>();
-        if (anchors.FirstOrDefault(a => Statements.BindsAt(model, a.SpanStart, loader) && (epoch is null || Statements.BindsAt(model, a.SpanStart, epoch))) is not { } anchor) return;
+        if (await PlanAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false) is not { } edit) return;
+        context.RegisterCodeFix(CodeAction.Create(Title, ct => OneEditorFixAll.ApplyAsync(context.Document, [edit], ct), equivalenceKey: Title), reported);
+    }
 
-        context.RegisterCodeFix(CodeAction.Create(Title, async ct =>
+    private static async Task<Action<DocumentEditor>?> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        if (!diagnostic.Properties.TryGetValue(Properties.Loader, out var loader) || loader is null || diagnostic.AdditionalLocations.Count < 2) return null;
+        diagnostic.Properties.TryGetValue(Properties.Epoch, out var epoch);
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null) return null;
+        if (Statements.StatementAt(root, diagnostic.AdditionalLocations[1]) is not { } loop || model.Compilation.GetTypeByMetadataName("Composer.Data.Epochs") is null) return null;
+        // Before the statement of the loop's body that holds the iteration (once per pass); else, for a loader declared
+        // inside that statement, just before the iteration. A counter advanced where it is passed must be passed once
+        // per pass: the first place only.
+        var anchors = new[] { diagnostic.AdditionalLocations[0], diagnostic.AdditionalLocations[diagnostic.AdditionalLocations.Count - 1] }
+            .Take(epoch is null && !Statements.CountsEveryPass(loop) ? 1 : 2)
+            .Select(l => Statements.StatementAt(root, l)).OfType<StatementSyntax>();
+        if (anchors.FirstOrDefault(a => Statements.BindsAt(model, a.SpanStart, loader) && (epoch is null || Statements.BindsAt(model, a.SpanStart, epoch))) is not { } anchor) return null;
+
+        return editor =>
         {
-            var editor = await DocumentEditor.CreateAsync(context.Document, ct).ConfigureAwait(false);
             var (value, counter) = Statements.EpochValue(editor, epoch, loop);
-            if (Statements.EpochsSetEpoch(editor, loader, value, anchor.SpanStart) is not { } call) return context.Document;
+            if (Statements.EpochsSetEpoch(editor, loader, value, anchor.SpanStart) is not { } call) return;
             Statements.InsertBefore(editor, anchor, call);
             Statements.DeclareCounter(editor, loop, counter);
-            return editor.GetChangedDocument();
-        }, equivalenceKey: Title), reported);
+        };
     }
 }

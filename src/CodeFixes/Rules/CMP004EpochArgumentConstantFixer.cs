@@ -11,9 +11,9 @@ using Microsoft.CodeAnalysis.Editing;
 namespace Composer.Analyzers.CodeFixes.Rules;
 
 /// <summary>
-/// CMP004: replaces the epoch argument with the epoch loop's variable or counter. A loop without one gets a counter
-/// (<c>var epoch = 0;</c> before it, <c>epoch++</c> as the argument) when the call runs once per pass, directly in the
-/// loop's body. When the setter is given a parameter of the local function or stored lambda it is in, the argument
+/// CMP004: replaces the epoch argument with the epoch loop's variable or counter. A <c>while</c> loop without one
+/// becomes <c>for (var epoch = 0; condition; epoch++)</c>; another loop without one gets <c>var epoch = 0;</c> before
+/// it and <c>epoch++</c> as the argument, when the call runs once per pass, directly in the loop's body. When the setter is given a parameter of the local function or stored lambda it is in, the argument
 /// of that function's one call in the loop is replaced instead. Offers nothing when the epoch is not in scope at the call.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CMP004EpochArgumentConstantFixer)), Shared]
@@ -25,33 +25,38 @@ public sealed class CMP004EpochArgumentConstantFixer : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Descriptors.CMP004EpochArgumentConstant.Id);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => OneEditorFixAll.Create(PlanAsync);
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var reported = context.Diagnostics[0];
         if (await CurrentDiagnostic.OfAsync(context, this, Title).ConfigureAwait(false) is not { } diagnostic) return;
+        if (await PlanAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false) is not { } edit) return;
+        context.RegisterCodeFix(CodeAction.Create(Title, ct => OneEditorFixAll.ApplyAsync(context.Document, [edit], ct), equivalenceKey: Title), reported);
+    }
+
+    private static async Task<Action<DocumentEditor>?> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
         diagnostic.Properties.TryGetValue(Properties.Epoch, out var epoch);
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || diagnostic.AdditionalLocations.Count < 1) return;
-        if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocation) return;
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null || diagnostic.AdditionalLocations.Count < 1) return null;
+        if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocation) return null;
         // A second location: the argument to change, as the rule read it (the setter's epoch argument, or, when the
         // setter is handed a local function's parameter, its call's argument for it or argument list).
         diagnostic.Properties.TryGetValue(Properties.Parameter, out var parameter);
         var atCall = diagnostic.AdditionalLocations.Count > 1 ? root.FindNode(diagnostic.AdditionalLocations[1].SourceSpan) : null;
         var argument = atCall is null ? EpochArgument(invocation) : parameter is null ? atCall.FirstAncestorOrSelf<ArgumentSyntax>() : null;
         var argumentList = parameter is null ? null : atCall as ArgumentListSyntax;
-        if (((SyntaxNode?)argument ?? argumentList)?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } call) return;
-        if (Statements.StatementAt(root, diagnostic.AdditionalLocations[0]) is not { } loop) return;
-        if (epoch is not null && !Statements.BindsAt(model, call.SpanStart, epoch)) return;
-        // A new counter advances at each call: only right when the call runs once per pass.
-        if (epoch is null && call.Ancestors().FirstOrDefault(a => a is ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax) != loop) return;
+        if (((SyntaxNode?)argument ?? argumentList)?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } call) return null;
+        if (Statements.StatementAt(root, diagnostic.AdditionalLocations[0]) is not { } loop) return null;
+        if (epoch is not null && !Statements.BindsAt(model, call.SpanStart, epoch)) return null;
+        // A new counter advanced at each call is only right when the call runs once per pass.
+        if (epoch is null && !Statements.CountsEveryPass(loop) && call.Ancestors().FirstOrDefault(a => a is ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax) != loop) return null;
 
-        context.RegisterCodeFix(CodeAction.Create(Title, async ct =>
+        return editor =>
         {
-            var editor = await DocumentEditor.CreateAsync(context.Document, ct).ConfigureAwait(false);
             var (value, counter) = Statements.EpochValue(editor, epoch, loop);
             if (argumentList is not null)
                 editor.ReplaceNode(argumentList, argumentList.AddArguments(SyntaxFactory.Argument(SyntaxFactory.NameColon(parameter!), default, value)));
@@ -63,8 +68,7 @@ public sealed class CMP004EpochArgumentConstantFixer : CodeFixProvider
                 editor.ReplaceNode(replaced, value.WithTriviaFrom(replaced));
             }
             Statements.DeclareCounter(editor, loop, counter);
-            return editor.GetChangedDocument();
-        }, equivalenceKey: Title), reported);
+        };
     }
 
     /// <summary>Where the epoch goes in an argument: under its casts, <c>checked</c> and parentheses.</summary>

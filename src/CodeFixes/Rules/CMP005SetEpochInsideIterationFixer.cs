@@ -23,37 +23,41 @@ public sealed class CMP005SetEpochInsideIterationFixer : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Analyzers.Descriptors.CMP005SetEpochInsideIteration.Id);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => OneEditorFixAll.Create(PlanAsync);
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var reported = context.Diagnostics[0];
         if (await CurrentDiagnostic.OfAsync(context, this, Title).ConfigureAwait(false) is not { } diagnostic) return;
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || diagnostic.AdditionalLocations.Count < 1) return;
-        if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocation) return;
-        if (Statements.Outermost(invocation).Parent is not ExpressionStatementSyntax statement) return;
-        if (Statements.StatementAt(root, diagnostic.AdditionalLocations[0]) is not { } iteration) return;
+        if (await PlanAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false) is not { } edit) return;
+        context.RegisterCodeFix(CodeAction.Create(Title, ct => OneEditorFixAll.ApplyAsync(context.Document, [edit], ct), equivalenceKey: Title), reported);
+    }
+
+    private static async Task<Action<DocumentEditor>?> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null || diagnostic.AdditionalLocations.Count < 1) return null;
+        if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocation) return null;
+        if (Statements.Outermost(invocation).Parent is not ExpressionStatementSyntax statement) return null;
+        if (Statements.StatementAt(root, diagnostic.AdditionalLocations[0]) is not { } iteration) return null;
 
         // The call, with the type test that declares its receiver (if (loader.BatchSampler is IEpochAware b) b.SetEpoch(e)).
         StatementSyntax unit = Statements.PatternIf(statement, invocation) ?? (StatementSyntax)statement;
-        if (!Statements.MeansTheSameAt(model, unit, iteration.SpanStart, context.CancellationToken)) return;
+        if (!Statements.MeansTheSameAt(model, unit, iteration.SpanStart, cancellationToken)) return null;
         // A guard that means the same before the iteration moves with it (if (epoch > 0) …); one that reads the
         // iteration's own state (if (step == 0) …) only made the call happen once, and goes.
         var guard = GuardingIf(unit);
         var removed = guard ?? unit;
-        var moved = guard is not null && Statements.MeansTheSameAt(model, guard.Condition, iteration.SpanStart, context.CancellationToken) ? guard : unit;
+        var moved = guard is not null && Statements.MeansTheSameAt(model, guard.Condition, iteration.SpanStart, cancellationToken) ? guard : unit;
 
-        context.RegisterCodeFix(CodeAction.Create(Title, async ct =>
+        return editor =>
         {
-            var editor = await DocumentEditor.CreateAsync(context.Document, ct).ConfigureAwait(false);
             if (removed.Parent is BlockSyntax or SwitchSectionSyntax) editor.RemoveNode(removed, SyntaxRemoveOptions.KeepUnbalancedDirectives);
             else editor.ReplaceNode(removed, SyntaxFactory.Block().WithTriviaFrom(removed));
             Statements.InsertBefore(editor, iteration, moved);
-            return editor.GetChangedDocument();
-        }, equivalenceKey: Title), reported);
+        };
     }
 
     /// <summary>An <c>if</c> without else whose only statement is <paramref name="statement"/> and whose condition has no side effects.</summary>

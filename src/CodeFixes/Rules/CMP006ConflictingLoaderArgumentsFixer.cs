@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Composition;
+using System.Runtime.CompilerServices;
 using Composer.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -7,6 +8,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Composer.Analyzers.CodeFixes.Rules;
@@ -25,37 +27,56 @@ public sealed class CMP006ConflictingLoaderArgumentsFixer : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Descriptors.CMP006ConflictingLoaderArguments.Id);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => OneEditorFixAll.Create(PlanAsync);
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var reported = context.Diagnostics[0];
         if (await CurrentDiagnostic.OfAsync(context, this, EquivalenceKey).ConfigureAwait(false) is not { } diagnostic) return;
-        if (!diagnostic.Properties.TryGetValue(Properties.Argument, out var name) || name is null) return;
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        var creation = root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)?.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>();
-        if (creation?.ArgumentList is not { } list || model?.GetOperation(creation, context.CancellationToken) is not IObjectCreationOperation operation) return;
-        if (operation.Arguments.FirstOrDefault(a => a.ArgumentKind == ArgumentKind.Explicit && a.Parameter?.Name == name)?.Syntax is not ArgumentSyntax argument) return;
+        if (await PlanAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false) is not { } edit) return;
+        context.RegisterCodeFix(CodeAction.Create($"Remove '{diagnostic.Properties[Properties.Argument]}'", ct => OneEditorFixAll.ApplyAsync(context.Document, [edit], ct), equivalenceKey: EquivalenceKey), reported);
+    }
 
-        string title = $"Remove '{name}'";
-        context.RegisterCodeFix(CodeAction.Create(title, async ct =>
+    private static async Task<Action<DocumentEditor>?> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        if (!diagnostic.Properties.TryGetValue(Properties.Argument, out var name) || name is null) return null;
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        var creation = root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)?.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>();
+        if (creation?.ArgumentList is not { } list || model?.GetOperation(creation, cancellationToken) is not IObjectCreationOperation operation) return null;
+        if (!operation.Arguments.Any(a => a.ArgumentKind == ArgumentKind.Explicit && a.Parameter?.Name == name && a.Syntax is ArgumentSyntax)) return null;
+
+        return editor =>
         {
-            var editor = await DocumentEditor.CreateAsync(context.Document, ct).ConfigureAwait(false);
-            var kept = new List<ArgumentSyntax>();
-            bool nameTheRest = false;
-            foreach (var a in list.Arguments)
+            // Fix All removes every conflict of a creation in one rewrite of its arguments, made when the editor applies its edits.
+            var removals = Removals.GetOrCreateValue(editor);
+            if (!removals.TryGetValue(list, out var names))
             {
-                // The arguments after it lose their places (a named one may stand in its own place too): name them.
-                if (a == argument) { nameTheRest = true; continue; }
-                var parameter = operation.Arguments.FirstOrDefault(o => o.Syntax == a)?.Parameter;
-                kept.Add(nameTheRest && a.NameColon is null && parameter is not null
-                    ? a.WithNameColon(SyntaxFactory.NameColon(parameter.Name)).WithTriviaFrom(a)
-                    : a);
+                removals[list] = names = [];
+                editor.ReplaceNode(list, (_, _) => Without(list, operation, names).WithAdditionalAnnotations(Formatter.Annotation));
             }
-            editor.ReplaceNode(list, list.WithArguments(SyntaxFactory.SeparatedList(kept)).WithAdditionalAnnotations(Microsoft.CodeAnalysis.Formatting.Formatter.Annotation));
-            return editor.GetChangedDocument();
-        }, equivalenceKey: EquivalenceKey), reported);
+            names.Add(name);
+        };
+    }
+
+    /// <summary>The parameters whose arguments an editor's fixes remove, per argument list.</summary>
+    private static readonly ConditionalWeakTable<DocumentEditor, Dictionary<ArgumentListSyntax, HashSet<string>>> Removals = new();
+
+    /// <summary><paramref name="list"/> without the arguments of <paramref name="names"/>; the positional arguments after the first removed one are named.</summary>
+    private static ArgumentListSyntax Without(ArgumentListSyntax list, IObjectCreationOperation operation, HashSet<string> names)
+    {
+        var kept = new List<ArgumentSyntax>();
+        bool nameTheRest = false;
+        foreach (var a in list.Arguments)
+        {
+            var parameter = operation.Arguments.FirstOrDefault(o => o.Syntax == a)?.Parameter;
+            // The arguments after it lose their places (a named one may stand in its own place too): name them.
+            if (parameter is not null && names.Contains(parameter.Name)) { nameTheRest = true; continue; }
+            kept.Add(nameTheRest && a.NameColon is null && parameter is not null
+                ? a.WithNameColon(SyntaxFactory.NameColon(parameter.Name)).WithTriviaFrom(a)
+                : a);
+        }
+        return list.WithArguments(SyntaxFactory.SeparatedList(kept));
     }
 }

@@ -99,10 +99,9 @@ public class CMP002EpochNeverSetFixerTests
             {
                 var trainLoader = new EpochDataLoader(data, batchSize: 32, shuffle: true);
                 bool converged = false;
-                var epoch = 0;
-                while (!converged)
+                for (var epoch = 0; !converged; epoch++)
                 {
-                    Epochs.SetEpoch(trainLoader, epoch++);
+                    Epochs.SetEpoch(trainLoader, epoch);
                     foreach (var batch in trainLoader) { }
                     converged = data.Count > 0;
                 }
@@ -139,10 +138,9 @@ public class CMP002EpochNeverSetFixerTests
             {
                 var trainLoader = new EpochDataLoader(data, batchSize: 32, shuffle: true);
                 bool converged = false;
-                var epoch = 0;
-                while (!converged)
+                for (var epoch = 0; !converged; epoch++)
                 {
-                    Epochs.SetEpoch(trainLoader, epoch++);
+                    Epochs.SetEpoch(trainLoader, epoch);
                     WithRetry(() =>
                     {
                         foreach (var batch in trainLoader) { }
@@ -183,10 +181,59 @@ public class CMP002EpochNeverSetFixerTests
 
     [Fact]
     public Task ANewCounterAvoidsANameAnEarlierLoopDeclared() => V.FixAsync(
-        Train("for (int epoch = 0; epoch < 2; epoch++) { } bool done = false; while (!done) { foreach (var b in {|#0:trainLoader|}) { } done = true; }"),
+        Train("for (int epoch = 0; epoch < 2; epoch++) { } bool done = false; do { foreach (var b in {|#0:trainLoader|}) { } done = true; } while (!done);"),
         Train("""
             for (int epoch = 0; epoch < 2; epoch++) { } bool done = false;
                     var epoch1 = 0;
-                    while (!done) { Epochs.SetEpoch(trainLoader, epoch1++); foreach (var b in trainLoader) { } done = true; }
+                    do { Epochs.SetEpoch(trainLoader, epoch1++); foreach (var b in trainLoader) { } done = true; } while (!done);
             """), One);
+
+    [Fact]
+    public Task AWhileLoopsNewCounterIsItsOwn() => V.FixAsync(
+        Train("for (int epoch = 0; epoch < 2; epoch++) { } bool done = false; while (!done) { foreach (var b in {|#0:trainLoader|}) { } done = true; }"),
+        Train("for (int epoch = 0; epoch < 2; epoch++) { } bool done = false; for (var epoch = 0; !done; epoch++) { Epochs.SetEpoch(trainLoader, epoch); foreach (var b in trainLoader) { } done = true; }"), One);
+
+    [Fact]
+    public Task AWhileLoopsNewCounterAvoidsANameDeclaredLaterInTheBlock() => V.FixAsync(
+        Train("bool done = false; while (!done) { foreach (var b in {|#0:trainLoader|}) { } done = true; } var epoch = 3;"),
+        Train("bool done = false; for (var epoch1 = 0; !done; epoch1++) { Epochs.SetEpoch(trainLoader, epoch1); foreach (var b in trainLoader) { } done = true; } var epoch = 3;"), One);
+
+    [Fact]
+    public Task FixAllGivesTwoLoadersOfAPassOneCounter() => V.FixAsync("""
+        class Program
+        {
+            static void Train(InMemoryDataset data)
+            {
+                var labeled = new EpochDataLoader(data, batchSize: 32, shuffle: true);
+                var unlabeled = new EpochDataLoader(data, batchSize: 64, shuffle: true);
+                bool converged = false;
+                while (!converged)
+                {
+                    foreach (var batch in {|#0:labeled|}) { }
+                    if (data.Count > 100) continue;
+                    foreach (var batch in {|#1:unlabeled|}) { }
+                    converged = data.Count > 0;
+                }
+            }
+        }
+        """, """
+        class Program
+        {
+            static void Train(InMemoryDataset data)
+            {
+                var labeled = new EpochDataLoader(data, batchSize: 32, shuffle: true);
+                var unlabeled = new EpochDataLoader(data, batchSize: 64, shuffle: true);
+                bool converged = false;
+                for (var epoch = 0; !converged; epoch++)
+                {
+                    Epochs.SetEpoch(labeled, epoch);
+                    foreach (var batch in labeled) { }
+                    if (data.Count > 100) continue;
+                    Epochs.SetEpoch(unlabeled, epoch);
+                    foreach (var batch in unlabeled) { }
+                    converged = data.Count > 0;
+                }
+            }
+        }
+        """, [V.Diagnostic().WithLocation(0).WithArguments("labeled"), V.Diagnostic().WithLocation(1).WithArguments("unlabeled")]);
 }

@@ -62,10 +62,9 @@ public class CMP004EpochArgumentConstantFixerTests
             static void Train(EpochDataLoader loader)
             {
                 bool done = false;
-                var epoch = 0;
-                while (!done)
+                for (var epoch = 0; !done; epoch++)
                 {
-                    loader.SetEpoch(epoch++);
+                    loader.SetEpoch(epoch);
                     foreach (var b in loader) { }
                     done = loader.Count > 0;
                 }
@@ -74,9 +73,53 @@ public class CMP004EpochArgumentConstantFixerTests
         """, [V.Diagnostic().WithLocation(0).WithArguments("0")]);
 
     [Fact]
-    public Task ACallInANestedLoopGetsNoNewCounter() => V.NoFixAsync(
+    public Task ACallInANestedLoopOfAWhileLoopGetsTheNewCounter() => V.FixAsync(
         Train("bool done = false; while (!done) { foreach (var l in new[] { loader }) {|#0:l.SetEpoch(0)|}; foreach (var b in loader) { } done = true; }"),
+        Train("bool done = false; for (var epoch = 0; !done; epoch++) { foreach (var l in new[] { loader }) l.SetEpoch(epoch); foreach (var b in loader) { } done = true; }"),
+        [V.Diagnostic().WithLocation(0).WithArguments("0")]);
+
+    [Fact]
+    public Task ADoLoopWithoutACounterPassesEpochPlusPlus() => V.FixAsync(
+        Train("bool done = false; do { {|#0:loader.SetEpoch(0)|}; foreach (var b in loader) { } done = true; } while (!done);"),
+        Train("""
+            bool done = false;
+                    var epoch = 0;
+                    do { loader.SetEpoch(epoch++); foreach (var b in loader) { } done = true; } while (!done);
+            """),
+        [V.Diagnostic().WithLocation(0).WithArguments("0")]);
+
+    [Fact]
+    public Task ACallInANestedLoopOfADoLoopGetsNoNewCounter() => V.NoFixAsync(
+        Train("bool done = false; do { foreach (var l in new[] { loader }) {|#0:l.SetEpoch(0)|}; foreach (var b in loader) { } done = true; } while (!done);"),
         V.Diagnostic().WithLocation(0).WithArguments("0"));
+
+    [Fact]
+    public Task FixAllInADoLoopAdvancesTheNewCounterOncePerPass() => V.FixAsync(
+        Train("bool done = false; do { {|#0:loader.SetEpoch(0)|}; {|#1:sampler.SetEpoch(0)|}; foreach (var b in loader) { } done = true; } while (!done);"),
+        Train("""
+            bool done = false;
+                    var epoch = 0;
+                    do { loader.SetEpoch(epoch++); sampler.SetEpoch(epoch); foreach (var b in loader) { } done = true; } while (!done);
+            """),
+        [V.Diagnostic().WithLocation(0).WithArguments("0"), V.Diagnostic().WithLocation(1).WithArguments("0")]);
+
+    [Fact]
+    public Task FixAllGivesTwoDoLoopsCountersOfTheirOwn() => V.FixAsync(
+        Train("bool a = false; do { {|#0:loader.SetEpoch(0)|}; foreach (var b in loader) { } a = true; } while (!a); bool c = false; do { {|#1:loader.SetEpoch(0)|}; foreach (var b in loader) { } c = true; } while (!c);"),
+        Train("""
+            bool a = false;
+                    var epoch = 0;
+                    do { loader.SetEpoch(epoch++); foreach (var b in loader) { } a = true; } while (!a); bool c = false;
+                    var epoch1 = 0;
+                    do { loader.SetEpoch(epoch1++); foreach (var b in loader) { } c = true; } while (!c);
+            """),
+        [V.Diagnostic().WithLocation(0).WithArguments("0"), V.Diagnostic().WithLocation(1).WithArguments("0")]);
+
+    [Fact]
+    public Task FixAllGivesTwoSettersOfAPassOneCounter() => V.FixAsync(
+        Train("bool done = false; while (!done) { {|#0:loader.SetEpoch(0)|}; {|#1:sampler.SetEpoch(0)|}; foreach (var b in loader) { } done = true; }"),
+        Train("bool done = false; for (var epoch = 0; !done; epoch++) { loader.SetEpoch(epoch); sampler.SetEpoch(epoch); foreach (var b in loader) { } done = true; }"),
+        [V.Diagnostic().WithLocation(0).WithArguments("0"), V.Diagnostic().WithLocation(1).WithArguments("0")]);
 
     [Fact]
     public Task ALocalFunctionsArgumentBecomesTheLoopVariable() => V.FixAsync(

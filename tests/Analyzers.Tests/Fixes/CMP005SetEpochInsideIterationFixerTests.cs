@@ -59,6 +59,26 @@ public class CMP005SetEpochInsideIterationFixerTests
         [V.Diagnostic().WithLocation(0).WithArguments("loader")]);
 
     [Fact]
+    public Task FixAllMovesTwoCallsOfOneBatchLoop() => V.FixAsync(
+        Train("""
+            foreach (var batch in loader)
+                        {
+                            {|#0:loader.SetEpoch(epoch)|};
+                            {|#1:Epochs.SetEpoch(loader, epoch)|};
+                            var x = batch["data"];
+                        }
+            """),
+        Train("""
+            loader.SetEpoch(epoch);
+                        Epochs.SetEpoch(loader, epoch);
+                        foreach (var batch in loader)
+                        {
+                            var x = batch["data"];
+                        }
+            """),
+        [V.Diagnostic().WithLocation(0).WithArguments("loader"), V.Diagnostic().WithLocation(1).WithArguments("loader")]);
+
+    [Fact]
     public Task MovesAnEmbeddedCall() => V.FixAsync(
         Train("foreach (var batch in loader) {|#0:Epochs.SetEpoch(loader, epoch)|};"),
         Train("""

@@ -48,4 +48,11 @@ public class CMP006ConflictingLoaderArgumentsFixerTests
         Program("{|#0:new EpochDataLoader(data, 32, shuffle: true, indices)|}"),
         Program("new EpochDataLoader(data, 32, sampler: indices)"),
         [V.Diagnostic().WithLocation(0).WithArguments("sampler", "shuffle", "the sampler decides the order")]);
+
+    [Fact]
+    public Task FixAllRemovesTwoPositionalConflictsInOnePass() => V.FixAsync(
+        Program("{|#0:new EpochDataLoader(data, 64, true, null, batches)|}"),
+        Program("new EpochDataLoader(data, sampler: null, batchSampler: batches)"),
+        [V.Diagnostic().WithLocation(0).WithArguments("batchSampler", "batchSize", "the batch sampler decides the batch size"),
+         V.Diagnostic().WithLocation(0).WithArguments("batchSampler", "shuffle", "the batch sampler decides the order")]);
 }
