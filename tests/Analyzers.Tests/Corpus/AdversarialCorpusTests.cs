@@ -71,6 +71,25 @@ public class AdversarialCorpusTests(ITestOutputHelper output)
         Assert.True(mismatches.Count == 0, $"{mismatches.Count} corpus cases differ from their markers:\n" + string.Join("\n", mismatches));
     }
 
+    /// <summary>
+    /// Fix All in the document, for every file and rule with two findings or more: fixes that share an edit (a new
+    /// epoch counter, one argument list, one batch loop) must still work together.
+    /// </summary>
+    [Fact]
+    public async Task FixAllWorksInEveryFileWithSeveralFindingsOfARule()
+    {
+        var (files, _) = await AdversarialCorpus.AnalysedAsync();
+        var cases = files.SelectMany(f => f.Reported.GroupBy(d => d.Id).Where(g => g.Count() >= 2).Select(g => (File: f, Rule: g.Key))).ToList();
+        var problems = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await Parallel.ForEachAsync(cases, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, async (c, ct) =>
+        {
+            if (await AdversarialFixes.FixAllAsync(c.File, c.Rule, ct) is { } problem) problems.Add($"{c.File.Name} {c.Rule}: {problem}");
+        });
+        output.WriteLine($"Fix All checked for {cases.Count} (file, rule) pairs with several findings: {cases.Count - problems.Count} work");
+        Assert.True(cases.Count >= 20, $"only {cases.Count} corpus files have several findings of one rule");
+        Assert.True(problems.IsEmpty, string.Join("\n", problems.OrderBy(p => p, StringComparer.Ordinal)));
+    }
+
     private static List<string> Problems(IEnumerable<AnalysedFile> files) =>
     [
         .. files.SelectMany(f => f.CompileErrors.Select(e => $"{f.Name} does not compile: {e}")),

@@ -71,6 +71,48 @@ public static class AdversarialFixes
         return FixOutcome.Worked;
     }
 
+    /// <summary>
+    /// Fix All in the document for every diagnostic of <paramref name="rule"/> in <paramref name="file"/>, as the IDE's
+    /// "Fix all occurrences in document" and <c>dotnet format analyzers</c> run it. Null when it works: the code still
+    /// compiles, no analyzer throws, the rule reports no more than the diagnostics whose own fix is not offered, and no
+    /// other rule reports more; otherwise what went wrong.
+    /// </summary>
+    public static async Task<string?> FixAllAsync(AnalysedFile file, string rule, CancellationToken cancellationToken)
+    {
+        var document = file.Project.GetDocument(file.DocumentId)!;
+        var diagnostics = file.Reported.Where(d => d.Id == rule).ToImmutableArray();
+        var fixer = Fixers.Single(f => f.FixableDiagnosticIds.Contains(rule));
+        var offered = new List<CodeAction>();
+        int fixable = 0;
+        foreach (var diagnostic in diagnostics)
+        {
+            int before = offered.Count;
+            await fixer.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => offered.AddRange(Flatten(action)), cancellationToken));
+            if (offered.Count > before) fixable++;
+        }
+        if (fixable == 0) return null;
+
+        var context = new FixAllContext(document, fixer, FixAllScope.Document, offered[0].EquivalenceKey, [rule], new Diagnostics(diagnostics), cancellationToken);
+        if (await fixer.GetFixAllProvider()!.GetFixAsync(context) is not { } fixAll) return "Fix All offers no action";
+        var changed = (await fixAll.GetOperationsAsync(cancellationToken)).OfType<ApplyChangesOperation>().FirstOrDefault()?.ChangedSolution;
+        if (changed is null) return "Fix All changes no code";
+        var compilation = (await changed.GetProject(file.Project.Id)!.GetCompilationAsync(cancellationToken))!;
+        var (errors, after, exceptions) = await AdversarialCorpus.AnalyseAsync(compilation, cancellationToken);
+        if (!errors.IsEmpty) return "the fixed code does not compile: " + string.Join(" | ", errors.Take(3));
+        if (!exceptions.IsEmpty) return "an analyzer throws on the fixed code: " + exceptions[0];
+        int left = after.Count(d => d.Id == rule);
+        if (left > diagnostics.Length - fixable) return $"{left} of {diagnostics.Length} left, {fixable} of which have a fix of their own";
+        var added = after.Select(d => d.Id).Distinct().Where(r => r != rule && after.Count(d => d.Id == r) > file.Reported.Count(d => d.Id == r)).ToList();
+        return added.Count > 0 ? $"it adds {string.Join(", ", added)}" : null;
+    }
+
+    private sealed class Diagnostics(ImmutableArray<Diagnostic> diagnostics) : FixAllContext.DiagnosticProvider
+    {
+        public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) => Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
+        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) => Task.FromResult(Enumerable.Empty<Diagnostic>());
+        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) => Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
+    }
+
     // Roslyn 4.8 keeps an action's nested actions internal (public as NestedActions from 4.9 on); read whichever exists.
     private static readonly PropertyInfo? NestedActions =
         typeof(CodeAction).GetProperty("NestedActions", BindingFlags.Public | BindingFlags.Instance)
