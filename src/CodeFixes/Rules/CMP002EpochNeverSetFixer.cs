@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Composition;
 using Composer.Analyzers.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -18,26 +17,16 @@ namespace Composer.Analyzers.CodeFixes.Rules;
 /// Offers nothing when the loader or the epoch is not in scope there.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CMP002EpochNeverSetFixer)), Shared]
-public sealed class CMP002EpochNeverSetFixer : CodeFixProvider
+public sealed class CMP002EpochNeverSetFixer : EditorFixProvider
 {
-    private const string Title = "Set the loader's epoch before iterating it";
-
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Descriptors.CMP002EpochNeverSet.Id);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => OneEditorFixAll.Create(PlanAsync);
+    protected override string EquivalenceKey => "Set the loader's epoch before iterating it";
 
     /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var reported = context.Diagnostics[0];
-        if (await CurrentDiagnostic.OfAsync(context, this, Title).ConfigureAwait(false) is not { } diagnostic) return;
-        if (await PlanAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false) is not { } edit) return;
-        context.RegisterCodeFix(CodeAction.Create(Title, ct => OneEditorFixAll.ApplyAsync(context.Document, [edit], ct), equivalenceKey: Title), reported);
-    }
-
-    private static async Task<Action<DocumentEditor>?> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    protected override async Task<Action<DocumentEditor>?> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         if (!diagnostic.Properties.TryGetValue(Properties.Loader, out var loader) || loader is null || diagnostic.AdditionalLocations.Count < 2) return null;
         diagnostic.Properties.TryGetValue(Properties.Epoch, out var epoch);

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Composition;
 using Composer.Analyzers.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -17,26 +16,16 @@ namespace Composer.Analyzers.CodeFixes.Rules;
 /// of that function's one call in the loop is replaced instead. Offers nothing when the epoch is not in scope at the call.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CMP004EpochArgumentConstantFixer)), Shared]
-public sealed class CMP004EpochArgumentConstantFixer : CodeFixProvider
+public sealed class CMP004EpochArgumentConstantFixer : EditorFixProvider
 {
-    private const string Title = "Use the epoch loop's variable";
-
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Descriptors.CMP004EpochArgumentConstant.Id);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => OneEditorFixAll.Create(PlanAsync);
+    protected override string EquivalenceKey => "Use the epoch loop's variable";
 
     /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var reported = context.Diagnostics[0];
-        if (await CurrentDiagnostic.OfAsync(context, this, Title).ConfigureAwait(false) is not { } diagnostic) return;
-        if (await PlanAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false) is not { } edit) return;
-        context.RegisterCodeFix(CodeAction.Create(Title, ct => OneEditorFixAll.ApplyAsync(context.Document, [edit], ct), equivalenceKey: Title), reported);
-    }
-
-    private static async Task<Action<DocumentEditor>?> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    protected override async Task<Action<DocumentEditor>?> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         diagnostic.Properties.TryGetValue(Properties.Epoch, out var epoch);
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Composition;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -15,26 +14,16 @@ namespace Composer.Analyzers.CodeFixes.Rules;
 /// with it. Offers nothing when the statement uses variables of the iteration or the call is part of a larger statement.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CMP005SetEpochInsideIterationFixer)), Shared]
-public sealed class CMP005SetEpochInsideIterationFixer : CodeFixProvider
+public sealed class CMP005SetEpochInsideIterationFixer : EditorFixProvider
 {
-    private const string Title = "Set the epoch before iterating";
-
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Analyzers.Descriptors.CMP005SetEpochInsideIteration.Id);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => OneEditorFixAll.Create(PlanAsync);
+    protected override string EquivalenceKey => "Set the epoch before iterating";
 
     /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var reported = context.Diagnostics[0];
-        if (await CurrentDiagnostic.OfAsync(context, this, Title).ConfigureAwait(false) is not { } diagnostic) return;
-        if (await PlanAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false) is not { } edit) return;
-        context.RegisterCodeFix(CodeAction.Create(Title, ct => OneEditorFixAll.ApplyAsync(context.Document, [edit], ct), equivalenceKey: Title), reported);
-    }
-
-    private static async Task<Action<DocumentEditor>?> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    protected override async Task<Action<DocumentEditor>?> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);

@@ -3,7 +3,6 @@ using System.Composition;
 using System.Runtime.CompilerServices;
 using Composer.Analyzers.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -18,27 +17,20 @@ namespace Composer.Analyzers.CodeFixes.Rules;
 /// arguments after a removed one are named, so they keep their meaning.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CMP006ConflictingLoaderArgumentsFixer)), Shared]
-public sealed class CMP006ConflictingLoaderArgumentsFixer : CodeFixProvider
+public sealed class CMP006ConflictingLoaderArgumentsFixer : EditorFixProvider
 {
-    // One key for every argument, so that Fix All removes them all.
-    private const string EquivalenceKey = "Remove the conflicting argument";
-
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Descriptors.CMP006ConflictingLoaderArguments.Id);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => OneEditorFixAll.Create(PlanAsync);
+    /// <remarks>One key for every argument, so that Fix All removes them all.</remarks>
+    protected override string EquivalenceKey => "Remove the conflicting argument";
 
     /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var reported = context.Diagnostics[0];
-        if (await CurrentDiagnostic.OfAsync(context, this, EquivalenceKey).ConfigureAwait(false) is not { } diagnostic) return;
-        if (await PlanAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false) is not { } edit) return;
-        context.RegisterCodeFix(CodeAction.Create($"Remove '{diagnostic.Properties[Properties.Argument]}'", ct => OneEditorFixAll.ApplyAsync(context.Document, [edit], ct), equivalenceKey: EquivalenceKey), reported);
-    }
+    protected override string TitleOf(Diagnostic diagnostic) => $"Remove '{diagnostic.Properties[Properties.Argument]}'";
 
-    private static async Task<Action<DocumentEditor>?> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    protected override async Task<Action<DocumentEditor>?> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         if (!diagnostic.Properties.TryGetValue(Properties.Argument, out var name) || name is null) return null;
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
