@@ -180,6 +180,21 @@ internal static class Statements
         InsertBefore(editor, loop, SyntaxFactory.ParseStatement($"var {counter} = 0;").WithAdditionalAnnotations(Formatter.Annotation));
     }
 
+    /// <summary>
+    /// <paramref name="list"/> with <paramref name="arguments"/>, each paired with the index of the argument it stands in
+    /// for (-1 for a new one): an argument keeps the comma that followed it, and with it the line break and comment
+    /// after it, so a creation written one argument per line stays so.
+    /// </summary>
+    public static ArgumentListSyntax WithArguments(ArgumentListSyntax list, IReadOnlyList<(ArgumentSyntax Argument, int From)> arguments)
+    {
+        var separators = new List<SyntaxToken>();
+        for (int i = 0; i < arguments.Count - 1; i++)
+            separators.Add(arguments[i].From is >= 0 and var from && from < list.Arguments.SeparatorCount
+                ? list.Arguments.GetSeparator(from)
+                : SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space));
+        return list.WithArguments(SyntaxFactory.SeparatedList(arguments.Select(a => a.Argument), separators));
+    }
+
     /// <summary>The statement found at an additional location of a diagnostic.</summary>
     public static StatementSyntax? StatementAt(SyntaxNode root, Location location) =>
         root.FindNode(location.SourceSpan, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<StatementSyntax>().FirstOrDefault(s => s.Span == location.SourceSpan);

@@ -90,16 +90,18 @@ public sealed class CMP003FixedSeedShuffleFixer : CodeFixProvider
 
             // dataset, batchSize (and collate_fn) keep their places; the sampler takes shuffle's; the rest are named.
             var leading = new[] { "dataset", "batchSize", "collate_fn" };
-            var kept = list.Arguments.Where(a => arguments.FirstOrDefault(o => o.Syntax == a)?.Parameter?.Name is { } p && leading.Contains(p))
-                .Select(a => a == dataset && !simple ? a.WithExpression(data) : a).ToList();
-            kept.Add(SyntaxFactory.Argument(sampler));
-            foreach (var a in list.Arguments)
+            string? ParameterOf(ArgumentSyntax a) => arguments.FirstOrDefault(o => o.Syntax == a)?.Parameter?.Name;
+            var kept = list.Arguments.Select((a, i) => (Argument: a == dataset && !simple ? a.WithExpression(data) : a, From: i))
+                .Where(k => ParameterOf(list.Arguments[k.From]) is { } p && leading.Contains(p)).ToList();
+            var shuffle = Syntax("shuffle");
+            kept.Add((SyntaxFactory.Argument(sampler).WithLeadingTrivia(shuffle?.GetLeadingTrivia() ?? default), shuffle is null ? -1 : list.Arguments.IndexOf(shuffle)));
+            for (int i = 0; i < list.Arguments.Count; i++)
             {
-                var parameter = arguments.FirstOrDefault(o => o.Syntax == a)?.Parameter?.Name;
-                if (parameter is null || leading.Contains(parameter) || parameter is "shuffle" or "seed") continue;
-                kept.Add(a.NameColon is null ? a.WithNameColon(SyntaxFactory.NameColon(parameter)) : a);
+                var a = list.Arguments[i];
+                if (ParameterOf(a) is not { } parameter || leading.Contains(parameter) || parameter is "shuffle" or "seed") continue;
+                kept.Add((a.NameColon is null ? a.WithNameColon(SyntaxFactory.NameColon(parameter)).WithTriviaFrom(a) : a, i));
             }
-            editor.ReplaceNode(list, list.WithArguments(SyntaxFactory.SeparatedList(kept))
+            editor.ReplaceNode(list, Statements.WithArguments(list, kept)
                 .WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation, Simplifier.AddImportsAnnotation));
 
             foreach (var (anchor, epoch) in anchors)

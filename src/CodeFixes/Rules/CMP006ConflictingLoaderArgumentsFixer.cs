@@ -58,17 +58,18 @@ public sealed class CMP006ConflictingLoaderArgumentsFixer : EditorFixProvider
     /// <summary><paramref name="list"/> without the arguments of <paramref name="names"/>; the positional arguments after the first removed one are named.</summary>
     private static ArgumentListSyntax Without(ArgumentListSyntax list, IObjectCreationOperation operation, HashSet<string> names)
     {
-        var kept = new List<ArgumentSyntax>();
+        var kept = new List<(ArgumentSyntax, int)>();
         bool nameTheRest = false;
-        foreach (var a in list.Arguments)
+        for (int i = 0; i < list.Arguments.Count; i++)
         {
+            var a = list.Arguments[i];
             var parameter = operation.Arguments.FirstOrDefault(o => o.Syntax == a)?.Parameter;
             // The arguments after it lose their places (a named one may stand in its own place too): name them.
             if (parameter is not null && names.Contains(parameter.Name)) { nameTheRest = true; continue; }
-            kept.Add(nameTheRest && a.NameColon is null && parameter is not null
+            kept.Add((nameTheRest && a.NameColon is null && parameter is not null
                 ? a.WithNameColon(SyntaxFactory.NameColon(parameter.Name)).WithTriviaFrom(a)
-                : a);
+                : a, i));
         }
-        return list.WithArguments(SyntaxFactory.SeparatedList(kept));
+        return Statements.WithArguments(list, kept);
     }
 }

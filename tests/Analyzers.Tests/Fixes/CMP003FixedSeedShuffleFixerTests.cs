@@ -36,6 +36,34 @@ public class CMP003FixedSeedShuffleFixerTests
         """, [V.Diagnostic().WithLocation(0).WithArguments("train", 42)]);
 
     [Fact]
+    public Task AMultiLineCreationKeepsItsLinesAndComments() => V.FixAsync("""
+        class Program
+        {
+            static void Load(torch.utils.data.Dataset data)
+            {
+                var train = {|#0:new TorchSharp.Modules.DataLoader(
+                    data,
+                    64, // per rank
+                    shuffle: true,
+                    seed: 1,
+                    disposeDataset: false)|};
+            }
+        }
+        """, """
+        class Program
+        {
+            static void Load(torch.utils.data.Dataset data)
+            {
+                var train = new TorchSharp.Modules.DataLoader(
+                    data,
+                    64, // per rank
+                    new RandomSampler(data.Count, seed: 1),
+                    disposeDataset: false);
+            }
+        }
+        """, [V.Diagnostic().WithLocation(0).WithArguments("train", 1)]);
+
+    [Fact]
     public Task KeepsOtherNamedArgumentsAndAddsTheUsing() => V.FixAsync("""
         using TorchSharp;
 

@@ -55,4 +55,19 @@ public class CMP006ConflictingLoaderArgumentsFixerTests
         Program("new EpochDataLoader(data, sampler: null, batchSampler: batches)"),
         [V.Diagnostic().WithLocation(0).WithArguments("batchSampler", "batchSize", "the batch sampler decides the batch size"),
          V.Diagnostic().WithLocation(0).WithArguments("batchSampler", "shuffle", "the batch sampler decides the order")]);
+
+    [Fact]
+    public Task AMultiLineCreationKeepsItsLinesAndComments() => V.FixAsync(
+        Program("""
+            {|#0:new EpochDataLoader(
+                        data, // the images
+                        shuffle: true, // reshuffle each epoch
+                        batchSampler: batches)|}
+            """),
+        Program("""
+            new EpochDataLoader(
+                        data, // the images
+                        batchSampler: batches)
+            """),
+        [V.Diagnostic().WithLocation(0).WithArguments("batchSampler", "shuffle", "the batch sampler decides the order")]);
 }
