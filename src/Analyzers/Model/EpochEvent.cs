@@ -32,5 +32,11 @@ internal sealed class EpochEvent(IOperation site, EpochTarget target, IOperation
     public IInvocationOperation? Call { get; } = call;
     public IOperation? Epoch { get; } = epoch;
 
+    /// <summary>
+    /// A setter handed on as a delegate (<c>hooks.Add(train.SetEpoch)</c>): where the delegate is called is not followed,
+    /// so it counts on every pass, wherever it is written.
+    /// </summary>
+    public bool IsDelegated => Site.Kind == OperationKind.MethodReference;
+
     public EpochEvent WithSymbol(ISymbol? symbol, EpochTarget target) => new(Site, target, Loader, symbol, Call, Epoch);
 }

@@ -129,6 +129,11 @@ internal sealed class EpochFlow
             case OperationKind.Invocation:
                 IndexInvocation((IInvocationOperation)operation);
                 break;
+            // hooks.Add(train.SetEpoch), EpochStarted += train.SetEpoch: a setter handed on as a delegate.
+            case OperationKind.MethodReference when operation is IMethodReferenceOperation { Instance: { } instance, Method: var method } &&
+                                                    Settings.IsSetterName(method.Name) && KnownTypes.IsEpochSetterShape(method, Settings):
+                Events.Add(OnReceiver(operation, instance, null, null));
+                break;
             case OperationKind.ObjectCreation when operation is IObjectCreationOperation { Constructor: { } constructor } creation && HasLoaderArgument(creation):
                 IndexCall(creation, constructor, creation.Arguments);
                 break;
@@ -306,7 +311,7 @@ internal sealed class EpochFlow
             {
                 if (e.Symbol is not IParameterSymbol parameter)
                 {
-                    Events.Add(new EpochEvent(call, e.Target, null, e.Symbol, null, null));
+                    Events.Add(new EpochEvent(e.IsDelegated ? e.Site : call, e.Target, null, e.Symbol, null, null));
                     continue;
                 }
                 if (TreeModel.IsReceiverOf(parameter, method))
@@ -397,19 +402,23 @@ internal sealed class EpochFlow
             return null;
         }
         if (!KnownTypes.IsEpochSetterShape(method, Settings) || invocation.Instance is null) return null;
-
-        var epoch = Argument(invocation, 0);
-        var receiver = Resolve(invocation.Instance, invocation);
-        if (IsPart(receiver, KnownTypes.SamplerNames, out var owner))
-            return new EpochEvent(invocation, EpochTarget.Sampler, owner, owner.ReferencedSymbol(), invocation, epoch);
-        if (IsPart(receiver, KnownTypes.BatchSamplerNames, out owner))
-            return new EpochEvent(invocation, EpochTarget.BatchSampler, owner, owner.ReferencedSymbol(), invocation, epoch);
-        if (Types.KindOf(receiver.Type, Settings) != LoaderKind.None)
-            return Whole(receiver, epoch);
-        return new EpochEvent(invocation, EpochTarget.Object, null, receiver.ReferencedSymbol(), invocation, epoch);
+        return OnReceiver(invocation, invocation.Instance, invocation, Argument(invocation, 0));
 
         EpochEvent Whole(IOperation loader, IOperation value) =>
             new(invocation, EpochTarget.WholeLoader, loader.WalkDown(), loader.ReferencedSymbol(), invocation, value);
+    }
+
+    /// <summary>An instance setter at <paramref name="site"/>, classified by what its receiver is: a loader's sampler or batch sampler, a loader, another object.</summary>
+    private EpochEvent OnReceiver(IOperation site, IOperation instance, IInvocationOperation? call, IOperation? epoch)
+    {
+        var receiver = Resolve(instance, site);
+        if (IsPart(receiver, KnownTypes.SamplerNames, out var owner))
+            return new EpochEvent(site, EpochTarget.Sampler, owner, owner.ReferencedSymbol(), call, epoch);
+        if (IsPart(receiver, KnownTypes.BatchSamplerNames, out owner))
+            return new EpochEvent(site, EpochTarget.BatchSampler, owner, owner.ReferencedSymbol(), call, epoch);
+        if (Types.KindOf(receiver.Type, Settings) != LoaderKind.None)
+            return new EpochEvent(site, EpochTarget.WholeLoader, receiver.WalkDown(), receiver.ReferencedSymbol(), call, epoch);
+        return new EpochEvent(site, EpochTarget.Object, null, receiver.ReferencedSymbol(), call, epoch);
     }
 
     private static IOperation Argument(IInvocationOperation invocation, int ordinal) =>

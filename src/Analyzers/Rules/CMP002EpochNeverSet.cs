@@ -30,7 +30,7 @@ internal static class CMP002EpochNeverSet
 
     /// <summary>Whether the pass tells the loader its epoch: a setter on it, its parts or a collection holding it; code not in view it is handed to; or a fresh loader per pass seeded from the epoch.</summary>
     public static bool Handled(EpochFlow flow, ISymbol loader, LoaderFacts facts, ILoopOperation loop) =>
-        flow.Events.Any(e => Covers(e, loader, facts) && flow.IsWithin(e.Site, loop)) || IsSeededPerPass(flow, facts, loop);
+        flow.Events.Any(e => Covers(e, loader, facts) && (e.IsDelegated || flow.IsWithin(e.Site, loop))) || IsSeededPerPass(flow, facts, loop);
 
     private static bool Covers(EpochEvent e, ISymbol loader, LoaderFacts facts) =>
         e.Symbol is not null && (KnownTypes.Is(e.Symbol, loader) || facts.Parts.Contains(e.Symbol));

@@ -279,4 +279,9 @@ public class CMP001SetEpochOnSamplerOnlyTests
     [Fact]
     public Task SamplerThroughConditionalAccessOnTheLoader() => V.AnalyzerAsync(Train(
         "(trainLoader?.Sampler as IEpochAware)?{|#0:.SetEpoch(epoch)|};"), Expected());
+
+    [Fact]
+    public Task TheBatchSamplersSetterAsADelegateHandlesIt() => V.AnalyzerAsync(Train(
+        "((IEpochAware)trainLoader.Sampler).SetEpoch(epoch); resetBatches(epoch);",
+        "var trainLoader = new EpochDataLoader(data, batchSampler: new BatchSampler(new DistributedSampler(data.Count, 2, 0), 32)); Action<int> resetBatches = ((IEpochAware)trainLoader.BatchSampler).SetEpoch;"));
 }

@@ -399,4 +399,34 @@ public class CMP002EpochNeverSetTests
             }
         }
         """, Expected("Loader"));
+
+    // Setters handed on as delegates.
+
+    [Fact]
+    public Task ASetterInAListOfEpochHooksSetsTheLoader() => V.AnalyzerAsync(Train(Shuffled + " var hooks = new List<Action<int>> { trainLoader.SetEpoch };",
+        "for (int epoch = 0; epoch < epochs; epoch++) { foreach (var hook in hooks) hook(epoch); foreach (var batch in trainLoader) { } }"));
+
+    [Fact]
+    public Task ASetterSubscribedToAnEventSetsTheLoader() => V.AnalyzerAsync("""
+        class Trainer
+        {
+            public event Action<int>? EpochStarted;
+
+            public void Fit(InMemoryDataset data, int epochs)
+            {
+                var trainLoader = new EpochDataLoader(data, batchSize: 32, shuffle: true);
+                EpochStarted += trainLoader.SetEpoch;
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    EpochStarted?.Invoke(epoch);
+                    foreach (var batch in trainLoader) { }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task AnotherLoadersSetterAsADelegateDoesNotSetThisOne() => V.AnalyzerAsync(Train(
+        Shuffled + " var other = new EpochDataLoader(data, batchSize: 32, shuffle: true); Action<int> hook = other.SetEpoch;",
+        "for (int epoch = 0; epoch < epochs; epoch++) { hook(epoch); foreach (var batch in {|#0:trainLoader|}) { } foreach (var batch in other) { } }"), Expected());
 }

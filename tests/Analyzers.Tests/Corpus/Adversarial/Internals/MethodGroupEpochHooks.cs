@@ -1,4 +1,4 @@
-// Scenario: the per-epoch hooks are a list of method groups, `new List<Action<int>> { train.SetEpoch, aux.SetEpoch, schedule.Step }`, all invoked with the epoch at the start of each pass. Right at run time, but a documented limit: a setter used as a method group is not followed, so both loaders read as never set (CMP002).
+// Scenario: the per-epoch hooks are a list of method groups, `new List<Action<int>> { train.SetEpoch, aux.SetEpoch, schedule.Step }`, all invoked with the epoch at the start of each pass. Right: a setter handed on as a delegate counts on every pass (relabelled 2026-12-06, when method groups became setters; it was a documented limit that flagged both loaders).
 using Composer.Data;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -38,14 +38,14 @@ public static class HookedLoop
         for (int epoch = 0; epoch < epochs; epoch++)
         {
             foreach (var hook in epochHooks) hook(epoch);
-            foreach (var batch in train) //! CMP002
+            foreach (var batch in train)
             {
                 optimizer.zero_grad();
                 using var loss = nn.functional.cross_entropy(model.forward(batch["x"]), batch["y"]);
                 loss.backward();
                 optimizer.step();
             }
-            foreach (var batch in aux) //! CMP002
+            foreach (var batch in aux)
             {
                 optimizer.zero_grad();
                 using var loss = nn.functional.mse_loss(model.forward(batch["x"]), batch["target"]);
