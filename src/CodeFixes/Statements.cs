@@ -200,7 +200,7 @@ internal static class Statements
         root.FindNode(location.SourceSpan, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<StatementSyntax>().FirstOrDefault(s => s.Span == location.SourceSpan);
 
     /// <summary>
-    /// <c>if (x is T s) s.SetEpoch(e);</c> (or <c>x is { } s</c>, <c>{ s.SetEpoch(e); }</c>) around the call's statement, with no else, whose
+    /// <c>if (x is T s) s.SetEpoch(e);</c> (or <c>x is { } s</c>, <c>x is { Sampler: T s }</c>, <c>{ s.SetEpoch(e); }</c>) around the call's statement, with no else, whose
     /// pattern declares the call's receiver: the whole if exists for the call.
     /// </summary>
     public static IfStatementSyntax? PatternIf(ExpressionStatementSyntax? statement, InvocationExpressionSyntax invocation)
@@ -218,6 +218,8 @@ internal static class Statements
 
     private static VariableDesignationSyntax? Designation(PatternSyntax pattern) => pattern switch
     {
+        // loader is { Sampler: IEpochAware s }: one property tested, and only to declare the receiver.
+        RecursivePatternSyntax { Type: null, Designation: null, PositionalPatternClause: null, PropertyPatternClause.Subpatterns: { Count: 1 } subpatterns } => Designation(subpatterns[0].Pattern),
         DeclarationPatternSyntax declaration => declaration.Designation,
         RecursivePatternSyntax recursive => recursive.Designation,
         _ => null,

@@ -445,6 +445,7 @@ internal sealed class EpochFlow
         if (name is null || instance is null || !names.Contains(name) || Types.KindOf(instance.Type, Settings) == LoaderKind.None) return false;
         owner = instance.WalkDown();
         if (owner is IConditionalAccessInstanceOperation) owner = Operations.ConditionalReceiver(operation) ?? owner; // loader?.Sampler
+        if (owner is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.PatternInput } input) owner = Operations.PatternInput(input) ?? owner; // loader is { Sampler: T s }
         return true;
     }
 

@@ -103,7 +103,29 @@ internal static class Operations
                 case ISwitchOperation @switch: return @switch.Value;
                 case ISwitchExpressionOperation switchExpression: return switchExpression.Value;
                 case IPatternOperation or ICaseClauseOperation or ISwitchCaseOperation: continue; // case IEpochAware s:
+                case IPropertySubpatternOperation subpattern: return subpattern.Member; // loader is { Sampler: IEpochAware s }: .Sampler of the input
                 default: return null;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The value a property pattern's member is read from: <c>loader</c> for the input of <c>.Sampler</c> in
+    /// <c>loader is { Sampler: IEpochAware s }</c> (or a <c>case</c> of a switch on <c>loader</c>); null inside a nested
+    /// property pattern (<c>{ Data: { Sampler: … } }</c>).
+    /// </summary>
+    public static IOperation? PatternInput(IInstanceReferenceOperation input)
+    {
+        int subpatterns = 0;
+        for (var parent = input.Parent; parent is not null; parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case IPropertySubpatternOperation when ++subpatterns > 1: return null;
+                case IIsPatternOperation isPattern: return isPattern.Value.WalkDown();
+                case ISwitchOperation @switch: return @switch.Value.WalkDown();
+                case ISwitchExpressionOperation switchExpression: return switchExpression.Value.WalkDown();
             }
         }
         return null;

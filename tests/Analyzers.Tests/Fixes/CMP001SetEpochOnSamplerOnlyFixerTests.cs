@@ -30,6 +30,11 @@ public class CMP001SetEpochOnSamplerOnlyFixerTests
         Train("trainLoader.SetEpoch(epoch);"), One());
 
     [Fact]
+    public Task APropertyPatternIfBecomesOneLine() => V.FixAsync(
+        Train("if (trainLoader is { Sampler: IEpochAware s }) {|#0:s.SetEpoch(epoch)|};"),
+        Train("trainLoader.SetEpoch(epoch);"), One());
+
+    [Fact]
     public Task IfWithABlockBecomesOneLine() => V.FixAsync(
         Train("""
             if (trainLoader.Sampler is IEpochAware s)

@@ -250,6 +250,18 @@ public class CMP001SetEpochOnSamplerOnlyTests
         "switch (trainLoader.Sampler) { case IEpochAware { } s: {|#0:s.SetEpoch(epoch)|}; break; }"), Expected());
 
     [Fact]
+    public Task SamplerDeclaredInsideAPropertyPatternOfTheLoader() => V.AnalyzerAsync(Train(
+        "if (trainLoader is { Sampler: IEpochAware s }) {|#0:s.SetEpoch(epoch)|};"), Expected());
+
+    [Fact]
+    public Task SamplerDeclaredInAPropertyPatternOfASwitchCase() => V.AnalyzerAsync(Train(
+        "switch (trainLoader) { case { Sampler: IEpochAware s }: {|#0:s.SetEpoch(epoch)|}; break; }"), Expected());
+
+    [Fact]
+    public Task BothPartsThroughPropertyPatterns() => V.AnalyzerAsync(Train(
+        "if (trainLoader is { Sampler: IEpochAware s, BatchSampler: IEpochAware b }) { s.SetEpoch(epoch); b.SetEpoch(epoch); }"));
+
+    [Fact]
     public Task FieldsAssignedByATupleInTheConstructorAreInView() => V.AnalyzerAsync("""
         class Trainer
         {

@@ -429,4 +429,14 @@ public class CMP002EpochNeverSetTests
     public Task AnotherLoadersSetterAsADelegateDoesNotSetThisOne() => V.AnalyzerAsync(Train(
         Shuffled + " var other = new EpochDataLoader(data, batchSize: 32, shuffle: true); Action<int> hook = other.SetEpoch;",
         "for (int epoch = 0; epoch < epochs; epoch++) { hook(epoch); foreach (var batch in {|#0:trainLoader|}) { } foreach (var batch in other) { } }"), Expected());
+
+    [Fact]
+    public Task TheSamplerSetThroughAPropertyPatternSetsTheLoader() => V.AnalyzerAsync(Train(
+        "var trainLoader = new EpochDataLoader(data, batchSize: 32, sampler: new DistributedSampler(data.Count, 2, 0));",
+        "for (int epoch = 0; epoch < epochs; epoch++) { if (trainLoader is { Sampler: IEpochAware s }) s.SetEpoch(epoch); foreach (var batch in trainLoader) { } }"));
+
+    [Fact]
+    public Task ANestedPropertyPatternIsStillAnObjectOfItsOwn() => V.AnalyzerAsync(Train(
+        "var trainLoader = new EpochDataLoader(data, batchSize: 32, sampler: new DistributedSampler(data.Count, 2, 0)); var holder = new { Loader = trainLoader };",
+        "for (int epoch = 0; epoch < epochs; epoch++) { if (holder is { Loader: { Sampler: IEpochAware s } }) s.SetEpoch(epoch); foreach (var batch in {|#0:trainLoader|}) { } }"), Expected());
 }

@@ -1,4 +1,4 @@
-// Scenario: a loader built with `sampler: new DistributedSampler(...)` (no batch sampler) gets its epoch through `if (loader is { Sampler: IEpochAware s }) s.SetEpoch(epoch)` every epoch. Right at run time, but a documented limit: a receiver declared inside a property pattern is not traced to `loader.Sampler` (CMP002).
+// Scenario: a loader built with `sampler: new DistributedSampler(...)` (no batch sampler) gets its epoch through `if (loader is { Sampler: IEpochAware s }) s.SetEpoch(epoch)` every epoch. Right: the receiver declared inside the property pattern is `loader.Sampler` (relabelled 2026-12-06, when property-pattern receivers were traced; it was a documented limit that flagged CMP002).
 using Composer.Data;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -29,7 +29,7 @@ public static class DdpWorker
             if (loader is { Sampler: IEpochAware s }) s.SetEpoch(epoch);
             model.train();
             double total = 0;
-            foreach (var batch in loader) //! CMP002
+            foreach (var batch in loader)
             {
                 optimizer.zero_grad();
                 using var loss = nn.functional.cross_entropy(model.forward(batch["x"]), batch["y"]);

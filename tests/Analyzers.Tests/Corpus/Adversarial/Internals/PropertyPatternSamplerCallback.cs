@@ -1,4 +1,4 @@
-// Scenario: the Composer bug written with a property pattern: an epoch-start callback sets the epoch of `Sampler` only (`trainLoader is { Sampler: IEpochAware s }`). Wrong at run time, but a documented limit: a receiver declared inside a property pattern is not traced to `loader.Sampler`, so CMP001 does not see it; no diagnostic.
+// Scenario: the Composer bug written with a property pattern: an epoch-start callback sets the epoch of `Sampler` only (`trainLoader is { Sampler: IEpochAware s }`). Wrong: CMP001 (relabelled 2026-12-06, when property-pattern receivers were traced to `loader.Sampler`; it was a documented limit with no diagnostic).
 using Composer.Data;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -24,7 +24,7 @@ public sealed class ReshuffleCallback : ITrainingCallback
 
     public void OnEpochStart(int epoch)
     {
-        if (_trainLoader is { Sampler: IEpochAware sampler }) sampler.SetEpoch(epoch);
+        if (_trainLoader is { Sampler: IEpochAware sampler }) sampler.SetEpoch(epoch); //! CMP001
         _log.WriteLine($"epoch {epoch}: {_trainLoader.Count} batches");
     }
 
