@@ -586,6 +586,21 @@ internal sealed class EpochFlow
         _ => null,
     };
 
+    /// <summary>
+    /// Whether two expressions of one member variable belong to different objects for certain: <c>src.Loader</c> and
+    /// <c>tgt.Loader</c> where <c>src</c> and <c>tgt</c> are different parameters, fields or properties, or locals each
+    /// made by a creation of its own. Anything else (<c>this</c>, a loop variable, an alias) may be the same object.
+    /// </summary>
+    public bool OtherObjects(IOperation? a, IOperation? b)
+    {
+        if (ReceiverOf(a) is not { } x || ReceiverOf(b) is not { } y || KnownTypes.Is(x, y)) return false;
+        return OwnObject(x) && OwnObject(y);
+
+        static ISymbol? ReceiverOf(IOperation? loader) => loader?.WalkDown() is IMemberReferenceOperation { Instance: { } instance } ? instance.ReferencedSymbol() : null;
+        bool OwnObject(ISymbol receiver) => receiver is IParameterSymbol or IFieldSymbol or IPropertySymbol ||
+                                            receiver is ILocalSymbol local && Operations.OriginOf(local, Root)?.WalkDown() is IObjectCreationOperation;
+    }
+
     /// <summary>Whether <paramref name="operation"/> runs inside <paramref name="ancestor"/>, directly or through the local functions and delegates it calls there.</summary>
     public bool IsWithin(IOperation operation, IOperation ancestor) => IsWithin(operation, ancestor, null);
 

@@ -20,7 +20,8 @@ internal static class CMP001SetEpochOnSamplerOnly
             if (!facts.DrawsFromBatchSampler) continue;
             // The pass: the epoch loop around the call, or the whole member (an OnEpochStart callback).
             IOperation pass = (IOperation?)flow.EpochLoopOf(set.Site) ?? flow.Root;
-            if (flow.Events.Any(other => other != set && HandlesBatchSampler(other, loader, facts) && (other.IsDelegated || flow.IsWithin(other.Site, pass)))) continue;
+            if (flow.Events.Any(other => other != set && HandlesBatchSampler(other, loader, facts) && !flow.OtherObjects(other.Loader, expression) &&
+                                         (other.IsDelegated || flow.IsWithin(other.Site, pass)))) continue;
 
             var properties = ImmutableDictionary<string, string?>.Empty
                 .Add(Properties.Loader, expression.Syntax.ToString())

@@ -21,7 +21,7 @@ internal static class CMP002EpochNeverSet
             if (!facts.EpochDependent) continue;
             foreach (var (loop, site) in flow.InnermostLoops(iteration.Site, flow.IsEpochLoop))
             {
-                if (Handled(flow, loader, facts, loop)) continue;
+                if (Handled(flow, loader, iteration.Loader, facts, loop)) continue;
                 findings.Add(Report(flow, Descriptors.CMP002EpochNeverSet, iteration.Location, iteration.Loader, loop, site));
                 break;
             }
@@ -29,11 +29,11 @@ internal static class CMP002EpochNeverSet
     }
 
     /// <summary>Whether the pass tells the loader its epoch: a setter on it, its parts or a collection holding it; code not in view it is handed to; or a fresh loader per pass seeded from the epoch.</summary>
-    public static bool Handled(EpochFlow flow, ISymbol loader, LoaderFacts facts, ILoopOperation loop) =>
-        flow.Events.Any(e => Covers(e, loader, facts) && (e.IsDelegated || flow.IsWithin(e.Site, loop))) || IsSeededPerPass(flow, facts, loop);
+    public static bool Handled(EpochFlow flow, ISymbol loader, IOperation iterated, LoaderFacts facts, ILoopOperation loop) =>
+        flow.Events.Any(e => Covers(flow, e, loader, iterated, facts) && (e.IsDelegated || flow.IsWithin(e.Site, loop))) || IsSeededPerPass(flow, facts, loop);
 
-    private static bool Covers(EpochEvent e, ISymbol loader, LoaderFacts facts) =>
-        e.Symbol is not null && (KnownTypes.Is(e.Symbol, loader) || facts.Parts.Contains(e.Symbol));
+    private static bool Covers(EpochFlow flow, EpochEvent e, ISymbol loader, IOperation iterated, LoaderFacts facts) =>
+        e.Symbol is not null && (KnownTypes.Is(e.Symbol, loader) && !flow.OtherObjects(e.Loader, iterated) || facts.Parts.Contains(e.Symbol));
 
     private static bool IsSeededPerPass(EpochFlow flow, LoaderFacts facts, ILoopOperation loop) =>
         facts.Constructions.Count > 0 && facts.Constructions.All(c => loop.Syntax.Span.Contains(c.Syntax.Span)) &&

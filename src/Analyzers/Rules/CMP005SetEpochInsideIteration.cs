@@ -24,7 +24,7 @@ internal static class CMP005SetEpochInsideIteration
                 if (iteration.LoaderSymbol is not { } loader) continue;
                 bool same = set.Target == EpochTarget.Object
                     ? flow.FactsOf(loader, iteration.Loader.Type).Parts.Contains(target)
-                    : KnownTypes.Is(target, loader);
+                    : KnownTypes.Is(target, loader) && !flow.OtherObjects(set.Loader, iteration.Loader);
                 if (!same || !iteration.Bodies.Any(body => flow.IsWithin(set.Site, body))) continue;
 
                 reported.Add(call);

@@ -296,4 +296,24 @@ public class CMP001SetEpochOnSamplerOnlyTests
     public Task TheBatchSamplersSetterAsADelegateHandlesIt() => V.AnalyzerAsync(Train(
         "((IEpochAware)trainLoader.Sampler).SetEpoch(epoch); resetBatches(epoch);",
         "var trainLoader = new EpochDataLoader(data, batchSampler: new BatchSampler(new DistributedSampler(data.Count, 2, 0), 32)); Action<int> resetBatches = ((IEpochAware)trainLoader.BatchSampler).SetEpoch;"));
+
+    [Fact]
+    public Task TheOtherDomainsWholeLoaderSetDoesNotHandleThisOnesBatchSampler() => V.AnalyzerAsync("""
+        class Domain(InMemoryDataset data)
+        {
+            public EpochDataLoader Train { get; } = new(data, batchSampler: new BatchSampler(new DistributedSampler(data.Count, 2, 0), 32));
+        }
+        class Program
+        {
+            static void Fit(Domain src, Domain tgt, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    Epochs.SetEpoch(src.Train, epoch);
+                    {|#0:((IEpochAware)tgt.Train.Sampler).SetEpoch(epoch)|};
+                    foreach (var (s, t) in src.Train.Zip(tgt.Train)) { }
+                }
+            }
+        }
+        """, Expected("tgt.Train"));
 }

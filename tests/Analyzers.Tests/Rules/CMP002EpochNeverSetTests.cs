@@ -439,4 +439,36 @@ public class CMP002EpochNeverSetTests
     public Task ANestedPropertyPatternIsStillAnObjectOfItsOwn() => V.AnalyzerAsync(Train(
         "var trainLoader = new EpochDataLoader(data, batchSize: 32, sampler: new DistributedSampler(data.Count, 2, 0)); var holder = new { Loader = trainLoader };",
         "for (int epoch = 0; epoch < epochs; epoch++) { if (holder is { Loader: { Sampler: IEpochAware s } }) s.SetEpoch(epoch); foreach (var batch in {|#0:trainLoader|}) { } }"), Expected());
+
+    // The same member of two objects.
+
+    private static string TwoDomains(string set, string iterate = "src.Train.Zip({|#0:tgt.Train|})") => $$"""
+        class Domain(InMemoryDataset data)
+        {
+            public EpochDataLoader Train { get; } = new(data, batchSize: 32, shuffle: true);
+        }
+        class Program
+        {
+            static void Fit(Domain src, Domain tgt, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    {{set}}
+                    foreach (var (s, t) in {{iterate}}) { }
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task TheSourceDomainsLoaderSetIsNotTheTargets() => V.AnalyzerAsync(TwoDomains("src.Train.SetEpoch(epoch);"), Expected("tgt.Train"));
+
+    [Fact]
+    public Task BothDomainsLoadersSet() => V.AnalyzerAsync(TwoDomains("src.Train.SetEpoch(epoch); Epochs.SetEpoch(tgt.Train, epoch);", "src.Train.Zip(tgt.Train)"));
+
+    [Fact]
+    public Task DomainsSetInALoopOverThemMayBeEither() => V.AnalyzerAsync(TwoDomains("foreach (var d in new[] { src, tgt }) d.Train.SetEpoch(epoch);", "src.Train.Zip(tgt.Train)"));
+
+    [Fact]
+    public Task AnAliasOfTheSourceMayBeTheTarget() => V.AnalyzerAsync(TwoDomains("var d = epoch % 2 == 0 ? src : tgt; d.Train.SetEpoch(epoch); src.Train.SetEpoch(epoch);", "src.Train.Zip(tgt.Train)"));
 }

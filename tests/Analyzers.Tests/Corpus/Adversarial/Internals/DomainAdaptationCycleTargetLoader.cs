@@ -1,4 +1,4 @@
-// Scenario: domain adaptation cycles the shorter target loader inside the source loop: when the target enumerator runs out, it bumps a round counter, sets the TARGET loader's epoch and restarts it. Right at run time, but a documented limit: `src.Loader` and `tgt.Loader` are one variable, so the setter reads as the source loader's, inside its iteration (CMP005).
+// Scenario: domain adaptation cycles the shorter target loader inside the source loop: when the target enumerator runs out, it bumps a round counter, sets the TARGET loader's epoch and restarts it. Right: `src.Loader` and `tgt.Loader` are two objects, each made by its own creation (relabelled 2026-12-06; it was a documented limit that read the setter as the source loader's, inside its iteration, CMP005).
 using Composer.Data;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -34,7 +34,7 @@ public static class CycledTargetTraining
                 if (!targetBatches.MoveNext())
                 {
                     targetBatches.Dispose();
-                    tgt.Loader.SetEpoch(++targetRound); //! CMP005
+                    tgt.Loader.SetEpoch(++targetRound);
                     targetBatches = tgt.Loader.GetEnumerator();
                     targetBatches.MoveNext();
                 }

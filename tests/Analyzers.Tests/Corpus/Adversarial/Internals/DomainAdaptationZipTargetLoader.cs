@@ -1,4 +1,4 @@
-// Scenario: domain adaptation (DANN-style) pairs source and target batches with `src.Loader.Zip(tgt.Loader)`; only the source loader's epoch is set. Wrong at run time, but a documented limit: `src.Loader` and `tgt.Loader` are one variable (the same member of two objects), so the setter on one counts for the other; no diagnostic.
+// Scenario: domain adaptation (DANN-style) pairs source and target batches with `src.Loader.Zip(tgt.Loader)`; only the source loader's epoch is set. Wrong: CMP002 on the target loader (relabelled 2026-12-06, when the same member of two objects each made by its own creation became two variables; it was a documented limit with no diagnostic).
 using Composer.Data;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -33,7 +33,7 @@ public static class DannTraining
         {
             src.Loader.SetEpoch(epoch);
             double alpha = 2.0 / (1.0 + Math.Exp(-10.0 * epoch / epochs)) - 1.0;
-            foreach (var (s, t) in src.Loader.Zip(tgt.Loader))
+            foreach (var (s, t) in src.Loader.Zip(tgt.Loader)) //! CMP002
             {
                 optimizer.zero_grad();
                 using var fs = features.forward(s["image"]);
