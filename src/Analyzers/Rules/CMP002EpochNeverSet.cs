@@ -29,8 +29,38 @@ internal static class CMP002EpochNeverSet
     }
 
     /// <summary>Whether the pass tells the loader its epoch: a setter on it, its parts or a collection holding it; code not in view it is handed to; or a fresh loader per pass seeded from the epoch.</summary>
-    public static bool Handled(EpochFlow flow, ISymbol loader, IOperation iterated, LoaderFacts facts, ILoopOperation loop) =>
-        flow.Events.Any(e => Covers(flow, e, loader, iterated, facts) && (e.IsDelegated || flow.IsWithin(e.Site, loop))) || IsSeededPerPass(flow, facts, loop);
+    public static bool Handled(EpochFlow flow, ISymbol loader, IOperation iterated, LoaderFacts facts, ILoopOperation loop, bool throughArms = true) =>
+        flow.Events.Any(e => Covers(flow, e, loader, iterated, facts) && (e.IsDelegated || flow.IsWithin(e.Site, loop))) || IsSeededPerPass(flow, facts, loop) ||
+        throughArms && ArmsHandled(flow, loader, loop);
+
+    /// <summary>
+    /// A local that only chooses among other loaders (<c>var loader = training ? train : val</c>, a <c>switch</c>, <c>??</c>)
+    /// is handled when every arm whose order depends on the epoch is.
+    /// </summary>
+    private static bool ArmsHandled(EpochFlow flow, ISymbol loader, ILoopOperation loop)
+    {
+        if (loader is not ILocalSymbol) return false;
+        var (values, unknown) = flow.ValuesOf(loader);
+        var arms = new List<IOperation>();
+        if (unknown || values.Count == 0 || !values.All(v => Arms(v, arms))) return false;
+        return arms.All(arm => arm.ReferencedSymbol() is { } symbol && !KnownTypes.Is(symbol, loader) &&
+                               (!flow.FactsOf(symbol, arm.Type).EpochDependent || Handled(flow, symbol, arm, flow.FactsOf(symbol, arm.Type), loop, throughArms: false)));
+
+        static bool Arms(IOperation value, List<IOperation> arms) => value.WalkDown() switch
+        {
+            IConditionalOperation { WhenFalse: { } whenFalse } conditional => Arms(conditional.WhenTrue, arms) && Arms(whenFalse, arms),
+            ISwitchExpressionOperation @switch => @switch.Arms.All(arm => arm.Value.WalkDown() is IThrowOperation || Arms(arm.Value, arms)),
+            ICoalesceOperation coalesce => Arms(coalesce.Value, arms) && Arms(coalesce.WhenNull, arms),
+            var leaf when leaf.ReferencedSymbol() is not null => Add(arms, leaf),
+            _ => false,
+        };
+
+        static bool Add(List<IOperation> arms, IOperation arm)
+        {
+            arms.Add(arm);
+            return true;
+        }
+    }
 
     private static bool Covers(EpochFlow flow, EpochEvent e, ISymbol loader, IOperation iterated, LoaderFacts facts) =>
         e.Symbol is not null && (KnownTypes.Is(e.Symbol, loader) && !flow.OtherObjects(e.Loader, iterated) || facts.Parts.Contains(e.Symbol));

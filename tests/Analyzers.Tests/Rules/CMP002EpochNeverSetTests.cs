@@ -471,4 +471,20 @@ public class CMP002EpochNeverSetTests
 
     [Fact]
     public Task AnAliasOfTheSourceMayBeTheTarget() => V.AnalyzerAsync(TwoDomains("var d = epoch % 2 == 0 ? src : tgt; d.Train.SetEpoch(epoch); src.Train.SetEpoch(epoch);", "src.Train.Zip(tgt.Train)"));
+
+    // A local that chooses among loaders.
+
+    private const string TrainAndVal = "var train = new EpochDataLoader(data, batchSize: 32, shuffle: true); var val = new EpochDataLoader(data, batchSize: 64);";
+
+    [Fact]
+    public Task AChosenLoaderWhoseShufflingArmIsSet() => V.AnalyzerAsync(Train(TrainAndVal,
+        "for (int epoch = 0; epoch < epochs; epoch++) { foreach (var training in new[] { true, false }) { var loader = training ? train : val; Epochs.SetEpoch(train, epoch); foreach (var batch in loader) { } } }"));
+
+    [Fact]
+    public Task AChosenLoaderWhoseShufflingArmIsNotSet() => V.AnalyzerAsync(Train(TrainAndVal,
+        "for (int epoch = 0; epoch < epochs; epoch++) { foreach (var training in new[] { true, false }) { var loader = training ? train : val; Epochs.SetEpoch(val, epoch); foreach (var batch in {|#0:loader|}) { } } }"), Expected("loader"));
+
+    [Fact]
+    public Task AChosenLoaderWithACreationOfItsOwnNeedsItsOwnSetter() => V.AnalyzerAsync(Train(TrainAndVal,
+        "for (int epoch = 0; epoch < epochs; epoch++) { var loader = epoch > 2 ? train : new EpochDataLoader(data, batchSize: 8, shuffle: true); Epochs.SetEpoch(train, epoch); foreach (var batch in {|#0:loader|}) { } }"), Expected("loader"));
 }

@@ -1,4 +1,4 @@
-// Scenario: the PyTorch tutorial's `for phase in ['train', 'val']` loop, ported with `var loader = phase == "train" ? train : val;`; `train.SetEpoch(epoch)` runs before the phases loop on every epoch: right (the phases loop is no epoch loop and the shuffling loader's epoch is set on each pass). A documented limit: a loader chosen by ?: into a local is a variable of its own, so train.SetEpoch does not count for it (CMP002).
+// Scenario: the PyTorch tutorial's `for phase in ['train', 'val']` loop, ported with `var loader = phase == "train" ? train : val;`; `train.SetEpoch(epoch)` runs before the phases loop on every epoch: right (the phases loop is no epoch loop and the shuffling loader's epoch is set on each pass). Not flagged: a local that only chooses among loaders is handled when every shuffling arm is (relabelled 2026-12-06; it was a documented limit that flagged CMP002).
 using Composer.Data;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -30,7 +30,7 @@ public static class TransferLearning
                 double runningLoss = 0;
                 long correct = 0, seen = 0;
 
-                foreach (var batch in loader) //! CMP002
+                foreach (var batch in loader)
                 {
                     using var scope = NewDisposeScope();
                     using var grad = training ? enable_grad() : no_grad();
