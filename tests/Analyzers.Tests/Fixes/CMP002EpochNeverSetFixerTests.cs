@@ -189,6 +189,11 @@ public class CMP002EpochNeverSetFixerTests
             """), One);
 
     [Fact]
+    public Task ADoubleTheLoopAddsToIsNoEpochCounter() => V.FixAsync(
+        Train("bool done = false; double seen = 0; while (!done) { seen += 0.5; foreach (var b in {|#0:trainLoader|}) { } done = seen > 2; }"),
+        Train("bool done = false; double seen = 0; for (var epoch = 0; !done; epoch++) { seen += 0.5; Epochs.SetEpoch(trainLoader, epoch); foreach (var b in trainLoader) { } done = seen > 2; }"), One);
+
+    [Fact]
     public Task AWhileLoopsNewCounterIsItsOwn() => V.FixAsync(
         Train("for (int epoch = 0; epoch < 2; epoch++) { } bool done = false; while (!done) { foreach (var b in {|#0:trainLoader|}) { } done = true; }"),
         Train("for (int epoch = 0; epoch < 2; epoch++) { } bool done = false; for (var epoch = 0; !done; epoch++) { Epochs.SetEpoch(trainLoader, epoch); foreach (var b in trainLoader) { } done = true; }"), One);

@@ -487,4 +487,46 @@ public class CMP002EpochNeverSetTests
     [Fact]
     public Task AChosenLoaderWithACreationOfItsOwnNeedsItsOwnSetter() => V.AnalyzerAsync(Train(TrainAndVal,
         "for (int epoch = 0; epoch < epochs; epoch++) { var loader = epoch > 2 ? train : new EpochDataLoader(data, batchSize: 8, shuffle: true); Epochs.SetEpoch(train, epoch); foreach (var batch in {|#0:loader|}) { } }"), Expected("loader"));
+
+    // Found by dotnet-stryker on the model (2026-12-06): one-line bugs no test failed on.
+
+    [Fact]
+    public Task ALoaderMadeWhenNoneIsGivenReshuffles() => V.AnalyzerAsync("""
+        class Program
+        {
+            static void Train(InMemoryDataset data, EpochDataLoader? given, int epochs)
+            {
+                var loader = given ?? new EpochDataLoader(data, batchSize: 32, shuffle: true);
+                for (int epoch = 0; epoch < epochs; epoch++) { foreach (var batch in {|#0:loader|}) { } }
+            }
+        }
+        """, Expected("loader"));
+
+    [Fact]
+    public Task ASamplerChosenByConditionReshufflesIfEitherArmDoes() => V.AnalyzerAsync(Train(
+        "var trainLoader = new EpochDataLoader(data, batchSize: 32, sampler: data.Count > 100 ? new RandomSampler(data.Count) : new SequentialSampler(data.Count));", EpochLoop), Expected());
+
+    [Fact]
+    public Task SettingTheDataSetIsNotSettingTheShuffler() => V.AnalyzerAsync("""
+        class Augmented : torch.utils.data.Dataset
+        {
+            public override long Count => 64;
+            public override Dictionary<string, torch.Tensor> GetTensor(long index) => new() { ["data"] = torch.zeros(4) };
+            public void SetEpoch(int epoch) { }
+        }
+        class Program
+        {
+            static void Train(int epochs)
+            {
+                var data = new Augmented();
+                var order = new RandomSampler(64);
+                var loader = new TorchSharp.Modules.DataLoader(data, 8, order);
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    data.SetEpoch(epoch);
+                    foreach (var batch in {|#0:loader|}) { }
+                }
+            }
+        }
+        """, Expected("loader"));
 }
