@@ -115,21 +115,10 @@ internal static class Operations
     /// <c>loader is { Sampler: IEpochAware s }</c> (or a <c>case</c> of a switch on <c>loader</c>); null inside a nested
     /// property pattern (<c>{ Data: { Sampler: … } }</c>).
     /// </summary>
-    public static IOperation? PatternInput(IInstanceReferenceOperation input)
-    {
-        int subpatterns = 0;
-        for (var parent = input.Parent; parent is not null; parent = parent.Parent)
-        {
-            switch (parent)
-            {
-                case IPropertySubpatternOperation when ++subpatterns > 1: return null;
-                case IIsPatternOperation isPattern: return isPattern.Value.WalkDown();
-                case ISwitchOperation @switch: return @switch.Value.WalkDown();
-                case ISwitchExpressionOperation switchExpression: return switchExpression.Value.WalkDown();
-            }
-        }
-        return null;
-    }
+    public static IOperation? PatternInput(IInstanceReferenceOperation input) =>
+        input.Parent?.Parent is IPropertySubpatternOperation { Parent: IPatternOperation pattern } && pattern.Parent is not IPropertySubpatternOperation
+            ? FindPatternValue(pattern)?.WalkDown()
+            : null;
 
     /// <summary>The call a use of a local function or a stored delegate makes: <c>begin(e)</c>, <c>begin?.Invoke(e)</c>; null when it is handed on.</summary>
     public static IInvocationOperation? CallOf(IOperation use) => use switch
