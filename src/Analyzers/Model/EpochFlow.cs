@@ -515,17 +515,26 @@ internal sealed class EpochFlow
     }
 
     /// <summary>The variables an expression is made from, and (for locals) what they were made from, <paramref name="depth"/> levels down.</summary>
-    public IEnumerable<ISymbol> SymbolsIn(IOperation operation, int depth)
+    public IEnumerable<ISymbol> SymbolsIn(IOperation operation, int depth, bool objectsOnly = false)
     {
         foreach (var o in operation.Subtree())
         {
             if (o is not (ILocalReferenceOperation or IFieldReferenceOperation or IParameterReferenceOperation or IPropertyReferenceOperation) || o.ReferencedSymbol() is not { } symbol) continue;
+            // With objectsOnly, a variable only read from (data in data.Count) is not one of the objects the value holds.
+            if (objectsOnly && IsReadFrom(o)) continue;
             yield return symbol;
             if (depth > 0 && symbol is ILocalSymbol && _values.TryGetValue(symbol, out var values))
                 foreach (var value in values)
-                    foreach (var inner in SymbolsIn(value, depth - 1)) yield return inner;
+                    foreach (var inner in SymbolsIn(value, depth - 1, objectsOnly)) yield return inner;
         }
     }
+
+    private static bool IsReadFrom(IOperation reference) => reference.Parent switch
+    {
+        IMemberReferenceOperation member => member.Instance == reference,
+        IInvocationOperation call => call.Instance == reference,
+        _ => false,
+    };
 
     private static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch
     {

@@ -79,7 +79,7 @@ internal sealed class LoaderFacts
         {
             foreach (var argument in _sampling.SamplingArguments(construction))
             {
-                var parts = _flow.SymbolsIn(argument.Value, 2).ToList();
+                var parts = _flow.SymbolsIn(argument.Value, 2, objectsOnly: true).ToList();
                 _parts.UnionWith(parts);
                 if (_sampling.IsBatchSamplerArgument(argument)) _batchSamplerParts.UnionWith(parts);
             }

@@ -529,4 +529,29 @@ public class CMP002EpochNeverSetTests
             }
         }
         """, Expected("loader"));
+    [Fact]
+    public Task ADataSetNamedInsideTheSamplersCreationIsNotAPartOfTheLoader() => V.AnalyzerAsync("""
+        class Augmented : torch.utils.data.Dataset
+        {
+            public override long Count => 64;
+            public override Dictionary<string, torch.Tensor> GetTensor(long index) => new() { ["data"] = torch.zeros(4) };
+            public void SetEpoch(int epoch) { }
+        }
+        class Program
+        {
+            static void Train(int epochs)
+            {
+                var data = new Augmented();
+                var order = new RandomSampler(data.Count);
+                var loader = new TorchSharp.Modules.DataLoader(data, 8, new RandomSampler(data.Count, seed: (int)data.Count));
+                var other = new TorchSharp.Modules.DataLoader(data, 8, order);
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    data.SetEpoch(epoch);
+                    foreach (var batch in {|#0:loader|}) { }
+                    foreach (var batch in {|#1:other|}) { }
+                }
+            }
+        }
+        """, Expected("loader"), V.Diagnostic().WithLocation(1).WithArguments("other"));
 }
