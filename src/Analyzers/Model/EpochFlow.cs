@@ -131,13 +131,25 @@ internal sealed class EpochFlow
                 break;
             // hooks.Add(train.SetEpoch), EpochStarted += train.SetEpoch: a setter handed on as a delegate.
             case OperationKind.MethodReference when operation is IMethodReferenceOperation { Instance: { } instance, Method: var method } &&
-                                                    Settings.IsSetterName(method.Name) && KnownTypes.IsEpochSetterShape(method, Settings):
+                                                    Settings.IsSetterName(method.Name) && KnownTypes.IsEpochSetterShape(method, Settings) && !IsUnsubscribed(operation):
                 Events.Add(OnReceiver(operation, instance, null, null));
                 break;
             case OperationKind.ObjectCreation when operation is IObjectCreationOperation { Constructor: { } constructor } creation && HasLoaderArgument(creation):
                 IndexCall(creation, constructor, creation.Arguments);
                 break;
         }
+    }
+
+    /// <summary>A method group taken off an event or a delegate (<c>EpochStarted -= train.SetEpoch</c>): it sets nothing.</summary>
+    private static bool IsUnsubscribed(IOperation reference)
+    {
+        var value = reference.Parent is IDelegateCreationOperation creation ? creation : reference;
+        return value.Parent switch
+        {
+            IEventAssignmentOperation { Adds: false } => true,
+            ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Subtract } subtraction => subtraction.Value == value,
+            _ => false,
+        };
     }
 
     private bool HasLoaderArgument(IObjectCreationOperation creation)

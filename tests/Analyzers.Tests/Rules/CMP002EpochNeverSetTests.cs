@@ -426,6 +426,28 @@ public class CMP002EpochNeverSetTests
         """);
 
     [Fact]
+    public Task ASetterUnsubscribedFromAnEventSetsNothing() => V.AnalyzerAsync("""
+        class Trainer
+        {
+            public event Action<int>? EpochStarted;
+            Action<int>? _hooks;
+
+            public void Fit(InMemoryDataset data, int epochs)
+            {
+                var trainLoader = new EpochDataLoader(data, batchSize: 32, shuffle: true);
+                EpochStarted -= trainLoader.SetEpoch;
+                _hooks -= trainLoader.SetEpoch;
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    EpochStarted?.Invoke(epoch);
+                    _hooks?.Invoke(epoch);
+                    foreach (var batch in {|#0:trainLoader|}) { }
+                }
+            }
+        }
+        """, Expected());
+
+    [Fact]
     public Task AnotherLoadersSetterAsADelegateDoesNotSetThisOne() => V.AnalyzerAsync(Train(
         Shuffled + " var other = new EpochDataLoader(data, batchSize: 32, shuffle: true); Action<int> hook = other.SetEpoch;",
         "for (int epoch = 0; epoch < epochs; epoch++) { hook(epoch); foreach (var batch in {|#0:trainLoader|}) { } foreach (var batch in other) { } }"), Expected());
