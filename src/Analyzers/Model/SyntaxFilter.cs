@@ -20,7 +20,8 @@ internal sealed class SyntaxFilter
     public string Text { get; }
 
     public List<SyntaxNode> Iterations { get; } = [];
-    public List<InvocationExpressionSyntax> Setters { get; } = [];
+    /// <summary>Setter calls, and setters handed on as delegates (<c>hooks.Add(loader.Sampler.SetEpoch)</c>).</summary>
+    public List<ExpressionSyntax> Setters { get; } = [];
     public List<SyntaxNode> Creations { get; } = [];
 
     public bool IsEmpty => Iterations.Count == 0 && Setters.Count == 0 && Creations.Count == 0;
@@ -61,7 +62,8 @@ internal sealed class SyntaxFilter
         positions.Sort();
         foreach (var position in positions)
         {
-            if (!(queryStarts.Contains(position) || MayBeCalled(text, position)) || CandidateAt(tokens.At(position)) is not { } node || !seen.Add(node)) continue;
+            if (!(queryStarts.Contains(position) || MayBeCalled(text, position) || MayBeMethodGroup(text, position, settings)) ||
+                CandidateAt(tokens.At(position)) is not { } node || !seen.Add(node)) continue;
             filter.Visit(node, settings, loaderNames);
         }
         return filter;
@@ -77,6 +79,15 @@ internal sealed class SyntaxFilter
         while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_')) i++;
         while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
         return i < text.Length && text[i] is '(' or '<' or '{';
+    }
+
+    /// <summary>Whether a setter's name not called follows a <c>.</c> at <paramref name="position"/>: a setter handed on as a delegate.</summary>
+    private static bool MayBeMethodGroup(string text, int position, AnalyzerSettings settings)
+    {
+        if (position == 0 || text[position - 1] != '.') return false;
+        int end = position;
+        while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '_')) end++;
+        return settings.IsSetterName(text.Substring(position, end - position));
     }
 
     /// <summary>
@@ -112,6 +123,7 @@ internal sealed class SyntaxFilter
         {
             InvocationExpressionSyntax invocation when invocation.Expression == node => invocation,
             ObjectCreationExpressionSyntax creation when creation.Type == node => creation,
+            _ when node is MemberAccessExpressionSyntax => node, // a method group
             _ => null,
         };
     }
@@ -199,6 +211,9 @@ internal sealed class SyntaxFilter
                 break;
             case ImplicitObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: >= 2 } implicitCreation:
                 Creations.Add(implicitCreation);
+                break;
+            case MemberAccessExpressionSyntax methodGroup when settings.IsSetterName(methodGroup.Name.Identifier.ValueText):
+                Setters.Add(methodGroup);
                 break;
         }
     }

@@ -80,6 +80,7 @@ internal sealed class TreeModel
         IInvocationOperation invocation when KnownTypes.IsEnumerable(invocation.TargetMethod.ContainingType) => LoaderUnder(invocation),
         // A static setter (Epochs.SetEpoch, one named in epoch_setters), not any static call whose name LINQ also uses (Math.Max).
         IInvocationOperation invocation => invocation.TargetMethod.IsStatic ? Settings.IsSetterName(invocation.TargetMethod.Name) : KnownTypes.IsEpochSetterShape(invocation.TargetMethod, Settings),
+        IMethodReferenceOperation { Instance: not null } reference => KnownTypes.IsEpochSetterShape(reference.Method, Settings),
         _ => false,
     };
 

@@ -7,7 +7,7 @@ namespace Composer.Analyzers.Rules;
 /// <summary>
 /// CMP001: the epoch is set on <c>loader.Sampler</c> (cast, tested, aliased or through <c>?.</c>) of a loader that has
 /// a batch sampler and may draw from a custom one, while nothing on the same pass handles that batch sampler: the
-/// Composer bug.
+/// Composer bug. A setter of <c>loader.Sampler</c> handed on as a delegate counts wherever it is written.
 /// </summary>
 internal static class CMP001SetEpochOnSamplerOnly
 {
@@ -15,11 +15,13 @@ internal static class CMP001SetEpochOnSamplerOnly
     {
         foreach (var set in flow.Events)
         {
-            if (set is not { Target: EpochTarget.Sampler, Call: { } call, Symbol: { } loader, Loader: { } expression }) continue;
+            // A call, or the setter handed on as a delegate (hooks.Add(loader.sampler.SetEpoch)).
+            if (set is not { Target: EpochTarget.Sampler, Symbol: { } loader, Loader: { } expression } || set.Call is null && !set.IsDelegated) continue;
             var facts = flow.FactsOf(loader, expression.Type);
             if (!facts.DrawsFromBatchSampler) continue;
-            // The pass: the epoch loop around the call, or the whole member (an OnEpochStart callback).
-            IOperation pass = (IOperation?)flow.EpochLoopOf(set.Site) ?? flow.Root;
+            // The pass: the epoch loop around the call, or the whole member (an OnEpochStart callback, or wherever a
+            // delegate may be called).
+            IOperation pass = set.IsDelegated ? flow.Root : (IOperation?)flow.EpochLoopOf(set.Site) ?? flow.Root;
             if (flow.Events.Any(other => other != set && HandlesBatchSampler(other, loader, facts) && !flow.OtherObjects(other.Loader, expression) &&
                                          (other.IsDelegated || flow.IsWithin(other.Site, pass)))) continue;
 
@@ -28,7 +30,7 @@ internal static class CMP001SetEpochOnSamplerOnly
                 .Add(Properties.EpochDataLoader, facts.Kind == LoaderKind.Epoch ? "true" : "false");
             // The message names the sampler as the loader's type spells it (a ported loader's is loader.sampler).
             string sampler = expression.Type is { } type && KnownTypes.Member(type, KnownTypes.SamplerNames) is { } member ? member.Name : "Sampler";
-            findings.Add(Diagnostic.Create(Descriptors.CMP001SetEpochOnSamplerOnly, call.Syntax.GetLocation(), properties, expression.Syntax.ToString(), sampler));
+            findings.Add(Diagnostic.Create(Descriptors.CMP001SetEpochOnSamplerOnly, (set.Call ?? set.Site).Syntax.GetLocation(), properties, expression.Syntax.ToString(), sampler));
         }
     }
 

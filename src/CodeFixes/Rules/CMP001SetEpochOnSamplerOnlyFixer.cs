@@ -34,11 +34,19 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var reported = context.Diagnostics[0];
         if (await CurrentDiagnostic.OfAsync(context, this, Title).ConfigureAwait(false) is not { } diagnostic) return;
-        if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { ArgumentList.Arguments.Count: 1 } invocation) return;
+        var node = root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
         if (!diagnostic.Properties.TryGetValue(Properties.Loader, out var loader) || loader is null) return;
         bool isEpochDataLoader = diagnostic.Properties.TryGetValue(Properties.EpochDataLoader, out var flag) && flag == "true";
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
         if (model is null || !isEpochDataLoader && model.Compilation.GetTypeByMetadataName("Composer.Data.Epochs") is null) return;
+        if (node is MemberAccessExpressionSyntax methodGroup && !(methodGroup.Parent is InvocationExpressionSyntax called && called.Expression == methodGroup))
+        {
+            if (CanReplaceMethodGroup(model, methodGroup, loader, isEpochDataLoader, context.CancellationToken))
+                context.RegisterCodeFix(
+                    CodeAction.Create(Title, ct => FixMethodGroupAsync(context.Document, methodGroup, loader, isEpochDataLoader, ct), equivalenceKey: Title), reported);
+            return;
+        }
+        if (node?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { ArgumentList.Arguments.Count: 1 } invocation) return;
         // Under a test of the sampler's type the call goes before the test: the loader must exist there
         // (not in `if (x is EpochDataLoader loader && loader.Sampler is IEpochAware s)`).
         if (Statements.PatternIf(Statements.Outermost(invocation).Parent as ExpressionStatementSyntax, invocation) is null &&
@@ -93,6 +101,46 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
     }
 
     /// <summary>
+    /// A setter handed on as a delegate (<c>hooks.Add(s.SetEpoch)</c>) becomes <c>loader.SetEpoch</c>, or
+    /// <c>(int epoch) => Epochs.SetEpoch(loader, epoch)</c> where the loader has no setter of its own. Not that lambda
+    /// on the right of <c>+=</c> or <c>-=</c>: a lambda cannot be taken off an event again.
+    /// </summary>
+    private static bool CanReplaceMethodGroup(SemanticModel model, MemberAccessExpressionSyntax methodGroup, string loader, bool isEpochDataLoader, CancellationToken cancellationToken)
+    {
+        if (model.GetSymbolInfo(methodGroup, cancellationToken).Symbol is not IMethodSymbol { Parameters: { Length: 1 } parameters } || parameters[0].Type.SpecialType != SpecialType.System_Int32) return false;
+        if (!Statements.BindsAt(model, methodGroup.SpanStart, loader)) return false;
+        SyntaxNode value = methodGroup;
+        while (value.Parent is ParenthesizedExpressionSyntax) value = value.Parent;
+        return isEpochDataLoader || value.Parent is not AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.AddAssignmentExpression or (int)SyntaxKind.SubtractAssignmentExpression };
+    }
+
+    private static async Task<Document> FixMethodGroupAsync(Document document, MemberAccessExpressionSyntax methodGroup, string loaderText, bool isEpochDataLoader, CancellationToken cancellationToken)
+    {
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        var loader = SyntaxFactory.ParseExpression(loaderText);
+        ExpressionSyntax replacement;
+        if (isEpochDataLoader)
+        {
+            replacement = (ExpressionSyntax)editor.Generator.MemberAccessExpression(loader, "SetEpoch");
+        }
+        else
+        {
+            string epoch = Statements.UniqueName(editor.SemanticModel, methodGroup.SpanStart, methodGroup, "epoch");
+            if (Statements.EpochsSetEpochCall(editor, loader, SyntaxFactory.IdentifierName(epoch), methodGroup.SpanStart) is not { } call) return document;
+            replacement = SyntaxFactory.ParenthesizedLambdaExpression(
+                SyntaxFactory.ParameterList(SyntaxFactory.SingletonSeparatedList(
+                    SyntaxFactory.Parameter(SyntaxFactory.Identifier(epoch)).WithType(SyntaxFactory.PredefinedType(SyntaxFactory.Token(SyntaxKind.IntKeyword))))),
+                call);
+        }
+        RemoveUnusedAlias(editor, methodGroup.Expression as IdentifierNameSyntax, methodGroup);
+        editor.ReplaceNode(methodGroup, replacement.WithTriviaFrom(methodGroup).WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation, Simplifier.AddImportsAnnotation));
+        // A removed alias leaves its line break to the statement: it keeps the lines it had.
+        if (methodGroup.FirstAncestorOrSelf<StatementSyntax>() is { } statement)
+            editor.ReplaceNode(statement, (current, _) => current.WithLeadingTrivia(statement.GetLeadingTrivia()));
+        return editor.GetChangedDocument();
+    }
+
+    /// <summary>
     /// The conditions of <paramref name="test"/> besides the type test that declares the call's receiver: none for a
     /// <c>switch</c> or a lone test, the other operands of an <c>&amp;&amp;</c> chain. Null when they cannot move with the
     /// call: a <c>||</c>, a negation, or a condition that reads the receiver.
@@ -142,15 +190,18 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
     }
 
     /// <summary>Removes <c>var s = (IEpochAware)loader.Sampler;</c> when the replaced call was its only use.</summary>
-    private static void RemoveUnusedAlias(DocumentEditor editor, InvocationExpressionSyntax invocation, StatementSyntax replaced)
-    {
+    private static void RemoveUnusedAlias(DocumentEditor editor, InvocationExpressionSyntax invocation, StatementSyntax replaced) =>
         // s.SetEpoch(e), or s?.SetEpoch(e) after var s = loader.Sampler as IEpochAware;
-        var receiver = invocation.Expression switch
+        RemoveUnusedAlias(editor, invocation.Expression switch
         {
             MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax name } => name,
             MemberBindingExpressionSyntax when invocation.Parent is ConditionalAccessExpressionSyntax { Expression: IdentifierNameSyntax name } => name,
             _ => null,
-        };
+        }, replaced);
+
+    /// <summary>Removes <c>var s = (IEpochAware)loader.Sampler;</c> when <paramref name="receiver"/> in <paramref name="replaced"/> was its only use.</summary>
+    private static void RemoveUnusedAlias(DocumentEditor editor, IdentifierNameSyntax? receiver, SyntaxNode replaced)
+    {
         if (receiver is null || editor.SemanticModel.GetSymbolInfo(receiver).Symbol is not ILocalSymbol local) return;
         if (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is not VariableDeclaratorSyntax declarator) return;
         if (declarator.Parent?.Parent is not LocalDeclarationStatementSyntax { Declaration.Variables.Count: 1 } declaration) return;

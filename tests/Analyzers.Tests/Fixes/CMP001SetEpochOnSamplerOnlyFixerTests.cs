@@ -232,4 +232,46 @@ public class CMP001SetEpochOnSamplerOnlyFixerTests
         Train("var s = trainLoader.Sampler as IEpochAware; s?{|#0:.SetEpoch(epoch)|};"),
         Train("trainLoader.SetEpoch(epoch);"),
         One());
+    // A setter handed on as a delegate.
+
+    private static string Hooked(string hook, string loaderType = "EpochDataLoader", string types = "") => $$"""
+        {{types}}class Hooks { public event Action<int>? EpochStarted; public List<Action<int>> BeforeEpoch { get; } = new(); }
+        class Program
+        {
+            static void Train({{loaderType}} trainLoader, Hooks hooks)
+            {
+                {{hook}}
+            }
+        }
+        """;
+
+    [Fact]
+    public Task AMethodGroupBecomesTheLoadersSetter() => V.FixAsync(
+        Hooked("hooks.EpochStarted += {|#0:((DistributedSampler)trainLoader.Sampler).SetEpoch|}; // reshuffle"),
+        Hooked("hooks.EpochStarted += trainLoader.SetEpoch; // reshuffle"), One());
+
+    [Fact]
+    public Task AMethodGroupOnAnAliasTakesTheAliasAlong() => V.FixAsync(
+        Hooked("""
+            var shard = (IEpochAware)trainLoader.Sampler;
+                    hooks.BeforeEpoch.Add({|#0:shard.SetEpoch|});
+            """),
+        Hooked("hooks.BeforeEpoch.Add(trainLoader.SetEpoch);"), One());
+
+    private const string PortedLoader = """
+        class MySampler { public void set_epoch(int epoch) { } }
+        class MyLoader { public MySampler sampler = new(); public object batch_sampler = new(); public System.Collections.Generic.IEnumerator<object> GetEnumerator() { yield break; } }
+
+        """;
+
+    [Fact]
+    public Task APortedLoadersMethodGroupBecomesALambda() => V.FixAsync(
+        Hooked("hooks.BeforeEpoch.Add({|#0:trainLoader.sampler.set_epoch|});", "MyLoader", PortedLoader),
+        Hooked("hooks.BeforeEpoch.Add(epoch => Epochs.SetEpoch(trainLoader, epoch));", "MyLoader", PortedLoader),
+        One("trainLoader", "sampler"));
+
+    [Fact]
+    public Task APortedLoadersMethodGroupSubscribedToAnEventOffersNothing() => V.NoFixAsync(
+        Hooked("hooks.EpochStarted += {|#0:trainLoader.sampler.set_epoch|};", "MyLoader", PortedLoader),
+        One("trainLoader", "sampler"));
 }

@@ -316,4 +316,43 @@ public class CMP001SetEpochOnSamplerOnlyTests
             }
         }
         """, Expected("tgt.Train"));
+    [Fact]
+    public Task TheSamplersSetterHandedOnAsADelegate() => V.AnalyzerAsync("""
+        class Hooks
+        {
+            public event Action<int>? EpochStarted;
+            public List<Action<int>> BeforeEpoch { get; } = new();
+            public void Fire(int epoch) => EpochStarted?.Invoke(epoch);
+        }
+        class Program
+        {
+            static void Fit(EpochDataLoader loader, Hooks hooks, int epochs)
+            {
+                hooks.EpochStarted += {|#0:((DistributedSampler)loader.Sampler).SetEpoch|};
+                var shard = (IEpochAware)loader.Sampler;
+                hooks.BeforeEpoch.Add({|#1:shard.SetEpoch|});
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    hooks.Fire(epoch);
+                    foreach (var batch in loader) { }
+                }
+            }
+        }
+        """, Expected("loader"), V.Diagnostic().WithLocation(1).WithArguments("loader", "Sampler"));
+
+    [Fact]
+    public Task TheSamplersSetterAsADelegateBesideTheWholeLoadersIsFine() => V.AnalyzerAsync("""
+        class Hooks { public event Action<int>? EpochStarted; }
+        class Program
+        {
+            static void Fit(EpochDataLoader loader, EpochDataLoader plain, Hooks hooks)
+            {
+                hooks.EpochStarted += ((DistributedSampler)loader.Sampler).SetEpoch;
+                hooks.EpochStarted += loader.SetEpoch;
+                hooks.EpochStarted += ((DistributedSampler)plain.Sampler).SetEpoch;
+                hooks.EpochStarted -= ((DistributedSampler)plain.Sampler).SetEpoch;
+                hooks.EpochStarted += ((IEpochAware)plain.BatchSampler).SetEpoch;
+            }
+        }
+        """);
 }
