@@ -112,13 +112,18 @@ internal static class Operations
 
     /// <summary>
     /// The value a property pattern's member is read from: <c>loader</c> for the input of <c>.Sampler</c> in
-    /// <c>loader is { Sampler: IEpochAware s }</c> (or a <c>case</c> of a switch on <c>loader</c>); null inside a nested
-    /// property pattern (<c>{ Data: { Sampler: … } }</c>).
+    /// <c>loader is { Sampler: IEpochAware s }</c> (or a <c>case</c> of a switch on <c>loader</c>); in a nested property
+    /// pattern (<c>run is { Loader: { Sampler: … } }</c>, <c>run is { Loader.Sampler: … }</c>), the outer member.
     /// </summary>
     public static IOperation? PatternInput(IInstanceReferenceOperation input) =>
-        input.Parent?.Parent is IPropertySubpatternOperation { Parent: IPatternOperation pattern } && pattern.Parent is not IPropertySubpatternOperation
-            ? FindPatternValue(pattern)?.WalkDown()
-            : null;
+        input.Parent?.Parent is IPropertySubpatternOperation { Parent: IPatternOperation pattern } ? FindPatternValue(pattern)?.WalkDown() : null;
+
+    /// <summary>An expression's text, a member a property pattern reads written as a member access (<c>run.Loader</c>).</summary>
+    public static string TextOf(IOperation operation) =>
+        operation is IMemberReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.PatternInput } input } member &&
+        PatternInput(input) is { } value
+            ? TextOf(value) + "." + member.Member.Name
+            : operation.Syntax.ToString();
 
     /// <summary>The call a use of a local function or a stored delegate makes: <c>begin(e)</c>, <c>begin?.Invoke(e)</c>; null when it is handed on.</summary>
     public static IInvocationOperation? CallOf(IOperation use) => use switch

@@ -25,12 +25,13 @@ internal static class CMP001SetEpochOnSamplerOnly
             if (flow.Events.Any(other => other != set && HandlesBatchSampler(other, loader, facts) && !flow.OtherObjects(other.Loader, expression) &&
                                          (other.IsDelegated || flow.IsWithin(other.Site, pass)))) continue;
 
+            string loaderText = Operations.TextOf(expression);
             var properties = ImmutableDictionary<string, string?>.Empty
-                .Add(Properties.Loader, expression.Syntax.ToString())
+                .Add(Properties.Loader, loaderText)
                 .Add(Properties.EpochDataLoader, facts.Kind == LoaderKind.Epoch ? "true" : "false");
             // The message names the sampler as the loader's type spells it (a ported loader's is loader.sampler).
             string sampler = expression.Type is { } type && KnownTypes.Member(type, KnownTypes.SamplerNames) is { } member ? member.Name : "Sampler";
-            findings.Add(Diagnostic.Create(Descriptors.CMP001SetEpochOnSamplerOnly, (set.Call ?? set.Site).Syntax.GetLocation(), properties, expression.Syntax.ToString(), sampler));
+            findings.Add(Diagnostic.Create(Descriptors.CMP001SetEpochOnSamplerOnly, (set.Call ?? set.Site).Syntax.GetLocation(), properties, loaderText, sampler));
         }
     }
 

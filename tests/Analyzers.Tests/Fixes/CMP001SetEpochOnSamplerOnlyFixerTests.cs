@@ -34,6 +34,31 @@ public class CMP001SetEpochOnSamplerOnlyFixerTests
         Train("if (trainLoader is { Sampler: IEpochAware s }) {|#0:s.SetEpoch(epoch)|};"),
         Train("trainLoader.SetEpoch(epoch);"), One());
 
+    private static string InARun(string body) => $$"""
+        record Run(EpochDataLoader Loader);
+        class Program
+        {
+            static void Train(Run run, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    {{body}}
+                    foreach (var batch in run.Loader) { }
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task ANestedPropertyPatternBecomesTheHoldersLoader() => V.FixAsync(
+        InARun("if (run is { Loader: { Sampler: IEpochAware s } }) {|#0:s.SetEpoch(epoch)|};"),
+        InARun("run.Loader.SetEpoch(epoch);"), One("run.Loader"));
+
+    [Fact]
+    public Task AnExtendedPropertyPatternBecomesTheHoldersLoader() => V.FixAsync(
+        InARun("if (run is { Loader.Sampler: IEpochAware s }) {|#0:s.SetEpoch(epoch)|};"),
+        InARun("run.Loader.SetEpoch(epoch);"), One("run.Loader"));
+
     [Fact]
     public Task IfWithABlockBecomesOneLine() => V.FixAsync(
         Train("""

@@ -355,4 +355,20 @@ public class CMP001SetEpochOnSamplerOnlyTests
             }
         }
         """);
+    [Fact]
+    public Task TheSamplerInANestedPropertyPattern() => V.AnalyzerAsync("""
+        record Run(EpochDataLoader Loader, int Seed);
+        class Program
+        {
+            static void Fit(Run run, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    if (run is { Loader: { Sampler: IEpochAware s } }) {|#0:s.SetEpoch(epoch)|};
+                    if (run is { Loader.Sampler: IEpochAware t }) {|#1:t.SetEpoch(epoch)|};
+                    foreach (var batch in run.Loader) { }
+                }
+            }
+        }
+        """, Expected("run.Loader"), V.Diagnostic().WithLocation(1).WithArguments("run.Loader", "Sampler"));
 }

@@ -458,9 +458,14 @@ public class CMP002EpochNeverSetTests
         "for (int epoch = 0; epoch < epochs; epoch++) { if (trainLoader is { Sampler: IEpochAware s }) s.SetEpoch(epoch); foreach (var batch in trainLoader) { } }"));
 
     [Fact]
-    public Task ANestedPropertyPatternIsStillAnObjectOfItsOwn() => V.AnalyzerAsync(Train(
+    public Task ANestedPropertyPatternSetsTheHoldersMemberNotAnAliasOfIt() => V.AnalyzerAsync(Train(
         "var trainLoader = new EpochDataLoader(data, batchSize: 32, sampler: new DistributedSampler(data.Count, 2, 0)); var holder = new { Loader = trainLoader };",
         "for (int epoch = 0; epoch < epochs; epoch++) { if (holder is { Loader: { Sampler: IEpochAware s } }) s.SetEpoch(epoch); foreach (var batch in {|#0:trainLoader|}) { } }"), Expected());
+
+    [Fact]
+    public Task ANestedPropertyPatternSetsTheHoldersLoader() => V.AnalyzerAsync(Train(
+        "var trainLoader = new EpochDataLoader(data, batchSize: 32, sampler: new DistributedSampler(data.Count, 2, 0)); var holder = new { Loader = trainLoader };",
+        "for (int epoch = 0; epoch < epochs; epoch++) { if (holder is { Loader: { Sampler: IEpochAware s } }) s.SetEpoch(epoch); if (holder is { Loader.Sampler: IEpochAware t }) t.SetEpoch(epoch); foreach (var batch in holder.Loader) { } }"));
 
     // The same member of two objects.
 

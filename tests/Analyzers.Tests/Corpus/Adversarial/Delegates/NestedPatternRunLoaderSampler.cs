@@ -1,4 +1,4 @@
-// Scenario: a pretraining run object holds a distributed loader; the loop sets the epoch through a nested pattern `run is { Loader: { Sampler: IEpochAware s } }`, which the analysis does not trace back to run.Loader, so the loader counts as never set (CMP002 at the iteration, no CMP001 at the setter; wrong code either way: Sampler is sequential).
+// Scenario: a pretraining run object holds a distributed loader built from a batch sampler; the loop sets the epoch through a nested pattern `run is { Loader: { Sampler: IEpochAware s } }`, the sampler of run.Loader alone: CMP001 at the setter (wrong: Sampler is sequential). Relabelled 2026-12-06 when nested property patterns were traced back (was CMP002 at the iteration under the old limit).
 using Composer.Data;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -32,10 +32,10 @@ public static class Program
 
         for (int epoch = 0; epoch < 20; epoch++)
         {
-            if (run is { Loader: { Sampler: IEpochAware s } }) s.SetEpoch(epoch);
+            if (run is { Loader: { Sampler: IEpochAware s } }) s.SetEpoch(epoch); //! CMP001
 
             float last = 0;
-            foreach (var batch in run.Loader) //! CMP002
+            foreach (var batch in run.Loader)
             {
                 using var scope = NewDisposeScope();
                 var x = batch["data"];
