@@ -19,11 +19,11 @@ internal static class CMP001SetEpochOnSamplerOnly
             if (set is not { Target: EpochTarget.Sampler, Symbol: { } loader, Loader: { } expression } || set.Call is null && !set.IsDelegated) continue;
             var facts = flow.FactsOf(loader, expression.Type);
             if (!facts.DrawsFromBatchSampler) continue;
-            // The pass: the epoch loop around the call, or the whole member (an OnEpochStart callback, or wherever a
-            // delegate may be called).
-            IOperation pass = set.IsDelegated ? flow.Root : (IOperation?)flow.EpochLoopOf(set.Site) ?? flow.Root;
-            if (flow.Events.Any(other => other != set && HandlesBatchSampler(other, loader, facts) && !flow.OtherObjects(other.Loader, expression) &&
-                                         (other.IsDelegated || flow.IsWithin(other.Site, pass)))) continue;
+            // The passes: each epoch loop the call runs in (a local function may be called from several), or the whole
+            // member (an OnEpochStart callback, or wherever a delegate may be called). One that handles nothing is enough.
+            var loops = set.IsDelegated ? [] : flow.InnermostLoops(set.Site, flow.IsEpochLoop);
+            bool unhandled = loops.Count == 0 ? !Handled(flow, set, loader, facts, expression, flow.Root) : loops.Any(l => !Handled(flow, set, loader, facts, expression, l.Loop));
+            if (!unhandled) continue;
 
             string loaderText = Operations.TextOf(expression);
             var properties = ImmutableDictionary<string, string?>.Empty
@@ -34,6 +34,10 @@ internal static class CMP001SetEpochOnSamplerOnly
             findings.Add(Diagnostic.Create(Descriptors.CMP001SetEpochOnSamplerOnly, (set.Call ?? set.Site).Syntax.GetLocation(), properties, loaderText, sampler));
         }
     }
+
+    private static bool Handled(EpochFlow flow, EpochEvent set, ISymbol loader, LoaderFacts facts, IOperation expression, IOperation pass) =>
+        flow.Events.Any(other => other != set && HandlesBatchSampler(other, loader, facts) && !flow.OtherObjects(other.Loader, expression) &&
+                                 (other.IsDelegated || flow.IsWithin(other.Site, pass)));
 
     private static bool HandlesBatchSampler(EpochEvent other, ISymbol loader, LoaderFacts facts) => other.Target switch
     {

@@ -18,10 +18,16 @@ internal static class CMP004EpochArgumentConstant
         foreach (var set in flow.Events)
         {
             if (set is not { Call: { } call, Epoch: { } epoch } || !reported.Add(call)) continue;
+            // Every epoch loop the setter runs in (a local function called from two): the first where the epoch is the same on every pass.
             var loops = flow.InnermostLoops(set.Site, flow.IsEpochLoop);
-            if (loops.Count == 0) continue;
-            var loop = loops[0].Loop;
-            if (flow.Varies(epoch, loop)) continue;
+            ILoopOperation? loop = null;
+            foreach (var (candidate, _) in loops)
+            {
+                if (flow.Varies(epoch, candidate)) continue;
+                loop = candidate;
+                break;
+            }
+            if (loop is null) continue;
 
             var properties = ImmutableDictionary<string, string?>.Empty;
             if (flow.EpochVariable(loop) is { } variable) properties = properties.Add(Properties.Epoch, variable);

@@ -134,6 +134,12 @@ public class CMP004EpochArgumentConstantFixerTests
         [V.Diagnostic().WithLocation(0).WithArguments("e")]);
 
     [Fact]
+    public Task ALocalFunctionIsJudgedInEveryEpochLoopThatCallsIt() => V.FixAsync(
+        Train("void Begin(int e) { {|#0:sampler.SetEpoch(e)|}; } for (int epoch = 0; epoch < epochs; epoch++) { Begin(epoch); foreach (var b in loader) { } } for (int tune = 0; tune < 2; tune++) { Begin(0); foreach (var b in loader) { } }"),
+        Train("void Begin(int e) { sampler.SetEpoch(e); } for (int epoch = 0; epoch < epochs; epoch++) { Begin(epoch); foreach (var b in loader) { } } for (int tune = 0; tune < 2; tune++) { Begin(tune); foreach (var b in loader) { } }"),
+        [V.Diagnostic().WithLocation(0).WithArguments("e")]);
+
+    [Fact]
     public Task ALocalFunctionCalledTwiceInTheLoopGetsNoFix() => V.NoFixAsync(
         Train("void Begin(int e) { {|#0:sampler.SetEpoch(e)|}; } for (int epoch = 0; epoch < epochs; epoch++) { Begin(0); foreach (var b in loader) { } Begin(0); }"),
         V.Diagnostic().WithLocation(0).WithArguments("e"));

@@ -371,4 +371,17 @@ public class CMP001SetEpochOnSamplerOnlyTests
             }
         }
         """, Expected("run.Loader"), V.Diagnostic().WithLocation(1).WithArguments("run.Loader", "Sampler"));
+    [Fact]
+    public Task ALocalFunctionIsJudgedInEveryEpochLoopThatCallsIt() => V.AnalyzerAsync("""
+        class Program
+        {
+            static void Train(InMemoryDataset data, int epochs)
+            {
+                var trainLoader = new EpochDataLoader(data, batchSampler: new BatchSampler(new DistributedSampler(data.Count, 2, 0), 32));
+                void Reshuffle(int e) => {|#0:((IEpochAware)trainLoader.Sampler).SetEpoch(e)|};
+                for (int epoch = 0; epoch < epochs; epoch++) { Reshuffle(epoch); Epochs.SetEpoch(trainLoader, epoch); foreach (var batch in trainLoader) { } }
+                for (int tune = 0; tune < 2; tune++) { Reshuffle(tune); foreach (var batch in trainLoader) { } }
+            }
+        }
+        """, Expected());
 }

@@ -1,4 +1,4 @@
-// Scenario: a `Begin(int e)` local function sets the loader's epoch; the main loop calls `Begin(epoch)`, the fine-tuning loop after it calls `Begin(0)` on every pass: wrong in fine-tuning (every fine-tuning epoch replays epoch 0) - CMP004 on the setter inside `Begin`. A documented limit: a local function called from several epoch loops is judged in the first only, so CMP004 does not fire.
+// Scenario: a `Begin(int e)` local function sets the loader's epoch; the main loop calls `Begin(epoch)`, the fine-tuning loop after it calls `Begin(0)` on every pass: wrong in fine-tuning (every fine-tuning epoch replays epoch 0) - CMP004 on the setter inside `Begin`. Relabelled 2026-12-06 when a local function became judged in every epoch loop that calls it (was a documented limit: judged in the first only).
 using Composer.Data;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -15,7 +15,7 @@ public static class Program
 
         void Begin(int e)
         {
-            train.SetEpoch(e);
+            train.SetEpoch(e); //! CMP004
             Console.WriteLine($"-- epoch {e} --");
         }
 

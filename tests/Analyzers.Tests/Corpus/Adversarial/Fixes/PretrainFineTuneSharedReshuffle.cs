@@ -1,4 +1,4 @@
-// Scenario: pre-training and fine-tuning share a local function that reshuffles through `loader.Sampler`; pre-training also calls `loader.SetEpoch`, fine-tuning does not: wrong in the fine-tuning loop (its pass never reaches the batch sampler) - CMP001 on the call in the local function. A documented limit: a local function called from several epoch loops is judged in the first only, so CMP001 does not fire.
+// Scenario: pre-training and fine-tuning share a local function that reshuffles through `loader.Sampler`; pre-training also calls `loader.SetEpoch`, fine-tuning does not: wrong in the fine-tuning loop (its pass never reaches the batch sampler) - CMP001 on the call in the local function. Relabelled 2026-12-06 when a local function became judged in every epoch loop that calls it (was a documented limit: judged in the first only).
 using Composer.Data;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -11,7 +11,7 @@ public static class TwoStageTraining
     {
         void Reshuffle(int epoch)
         {
-            if (loader.Sampler is IEpochAware sampler) sampler.SetEpoch(epoch);
+            if (loader.Sampler is IEpochAware sampler) sampler.SetEpoch(epoch); //! CMP001
         }
 
         void Step(Dictionary<string, Tensor> batch, optim.Optimizer optimizer)
