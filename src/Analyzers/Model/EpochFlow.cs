@@ -336,10 +336,14 @@ internal sealed class EpochFlow
         }
         foreach (var argument in arguments)
         {
-            // Fire("epoch_start", train, epoch) with params object[]: the loader is an element of the array the call makes.
-            var values = argument is { ArgumentKind: ArgumentKind.ParamArray, Value: IArrayCreationOperation { Initializer: { } elements } }
-                ? elements.ElementValues
-                : ImmutableArray.Create(argument.Value);
+            // Fire("epoch_start", train, epoch) with params object[]: the loader is an element of the array the call makes;
+            // with params ReadOnlySpan<object> (a kind newer than the compiler we build against), of the collection it makes.
+            var values = argument switch
+            {
+                { ArgumentKind: ArgumentKind.ParamArray, Value: IArrayCreationOperation { Initializer: { } elements } } => elements.ElementValues,
+                { ArgumentKind: not (ArgumentKind.Explicit or ArgumentKind.DefaultValue or ArgumentKind.ParamArray) } => argument.Value.ChildOperations.ToImmutableArray(),
+                _ => ImmutableArray.Create(argument.Value),
+            };
             foreach (var element in values)
             {
                 if (!IsLoader(element)) continue;

@@ -400,6 +400,26 @@ public class CMP002EpochNeverSetTests
         }
         """, Expected("Loader"));
 
+    [Fact]
+    public Task ALoaderInAParamsSpanHandedToCodeNotInViewMayBeSet() => V.AnalyzerAsync("""
+        interface IEventBus { void Publish(string topic, params ReadOnlySpan<object> payload); }
+        class Program
+        {
+            static void Fit(IEventBus bus, InMemoryDataset data, int epochs)
+            {
+                var trainLoader = new EpochDataLoader(data, batchSize: 32, shuffle: true);
+                var other = new EpochDataLoader(data, batchSize: 32, shuffle: true);
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    bus.Publish("epoch_start", trainLoader, epoch);
+                    bus.Publish("epoch_end", epoch);
+                    foreach (var batch in trainLoader) { }
+                    foreach (var batch in {|#0:other|}) { }
+                }
+            }
+        }
+        """, Expected("other"));
+
     // Setters handed on as delegates.
 
     [Fact]

@@ -1,4 +1,4 @@
-// Scenario: an event bus with a C# 13 `params ReadOnlySpan<object>` signature (declared by an interface, so not in view) receives the loader at every epoch start: right (a loader handed to code not in view, as an element of a params argument, may get its epoch set there). A documented limit: a loader in a params collection that is not an array is not seen as handed on (CMP002).
+// Scenario: an event bus with a C# 13 `params ReadOnlySpan<object>` signature (declared by an interface, so not in view) receives the loader at every epoch start: right (a loader handed to code not in view, as an element of a params argument, may get its epoch set there). Relabelled 2026-12-06 when params collections that are not arrays were read (was a documented limit: CMP002).
 using Composer.Data;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -30,7 +30,7 @@ public static class Training
         for (int epoch = 0; epoch < epochs; epoch++)
         {
             bus.Publish("epoch_start", train, epoch);
-            foreach (var batch in train) //! CMP002
+            foreach (var batch in train)
             {
                 using var scope = NewDisposeScope();
                 var loss = nn.functional.mse_loss(model.forward(batch["data"]), batch["target"]);
