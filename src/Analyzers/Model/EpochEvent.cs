@@ -20,7 +20,7 @@ internal enum EpochTarget
 /// Something on a pass that tells (or may tell) a loader or one of its parts the epoch. <see cref="Call"/> is the
 /// setter call when there is one; <see cref="Epoch"/> its epoch argument.
 /// </summary>
-internal sealed class EpochEvent(IOperation site, EpochTarget target, IOperation? loader, ISymbol? symbol, IInvocationOperation? call, IOperation? epoch)
+internal sealed class EpochEvent(IOperation site, EpochTarget target, IOperation? loader, ISymbol? symbol, IInvocationOperation? call, IOperation? epoch, bool delegated = false)
 {
     /// <summary>Where it happens.</summary>
     public IOperation Site { get; } = site;
@@ -33,10 +33,13 @@ internal sealed class EpochEvent(IOperation site, EpochTarget target, IOperation
     public IOperation? Epoch { get; } = epoch;
 
     /// <summary>
-    /// A setter handed on as a delegate (<c>hooks.Add(train.SetEpoch)</c>): where the delegate is called is not followed,
-    /// so it counts on every pass, wherever it is written.
+    /// A setter handed on as a delegate (<c>hooks.Add(train.SetEpoch)</c>), or called by a lambda subscribed to an event
+    /// (<c>EpochStarting += (_, e) =&gt; train.SetEpoch(e.Epoch)</c>), here or in a method in view that this one calls:
+    /// where the delegate is called is not followed, so it counts on every pass, wherever it is written.
     /// </summary>
-    public bool IsDelegated => Site.Kind == OperationKind.MethodReference;
+    public bool IsDelegated => delegated || Site.Kind == OperationKind.MethodReference;
 
-    public EpochEvent WithSymbol(ISymbol? symbol, EpochTarget target) => new(Site, target, Loader, symbol, Call, Epoch);
+    public EpochEvent WithSymbol(ISymbol? symbol, EpochTarget target) => new(Site, target, Loader, symbol, Call, Epoch, delegated);
+
+    public EpochEvent AsDelegated() => new(Site, Target, Loader, Symbol, Call, Epoch, delegated: true);
 }

@@ -144,12 +144,33 @@ internal sealed class EpochFlow
     private static bool IsUnsubscribed(IOperation reference)
     {
         var value = reference.Parent is IDelegateCreationOperation creation ? creation : reference;
+        while (value.Parent is IConversionOperation conversion) value = conversion;
         return value.Parent switch
         {
             IEventAssignmentOperation { Adds: false } => true,
             ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Subtract } subtraction => subtraction.Value == value,
+            // hooks.Remove(train.SetEpoch), Delegate.Remove(hooks, (Action<int>)train.SetEpoch)
+            IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Remove" or "RemoveAll" } } => true,
             _ => false,
         };
+    }
+
+    /// <summary>A call inside a lambda subscribed to an event or added to a delegate: <c>EpochStarting += (_, e) =&gt; …</c>.</summary>
+    private static bool InSubscribedHandler(IOperation call)
+    {
+        for (var parent = call.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is not IAnonymousFunctionOperation lambda) continue;
+            IOperation value = lambda.Parent is IDelegateCreationOperation creation ? creation : lambda;
+            while (value.Parent is IConversionOperation conversion) value = conversion;
+            return value.Parent switch
+            {
+                IEventAssignmentOperation { Adds: true } => true,
+                ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } addition => addition.Value == value,
+                _ => false,
+            };
+        }
+        return false;
     }
 
     private bool HasLoaderArgument(IObjectCreationOperation creation)
@@ -304,7 +325,7 @@ internal sealed class EpochFlow
         }
         if (Settings.IsSetterName(name) && ClassifySetter(invocation) is { } setter)
         {
-            Events.Add(setter);
+            Events.Add(InSubscribedHandler(invocation) ? setter.AsDelegated() : setter);
             return;
         }
         if (localFunction) return;
@@ -323,7 +344,7 @@ internal sealed class EpochFlow
             {
                 if (e.Symbol is not IParameterSymbol parameter)
                 {
-                    Events.Add(new EpochEvent(e.IsDelegated ? e.Site : call, e.Target, null, e.Symbol, null, null));
+                    Events.Add(new EpochEvent(e.IsDelegated ? e.Site : call, e.Target, null, e.Symbol, null, null, e.IsDelegated));
                     continue;
                 }
                 if (TreeModel.IsReceiverOf(parameter, method))
@@ -362,17 +383,18 @@ internal sealed class EpochFlow
     private void MapArgument(IOperation call, EpochEvent e, IOperation value)
     {
         value = value.WalkDown();
+        var site = e.IsDelegated ? e.Site : call; // a setter the callee hands on counts on every pass, as it would here
         if (IsPart(value, KnownTypes.BatchSamplerNames, out var owner) || IsPart(value, KnownTypes.SamplerNames, out owner))
         {
             var part = KnownTypes.BatchSamplerNames.Contains(((IMemberReferenceOperation)value).Member.Name) ? EpochTarget.BatchSampler : EpochTarget.Sampler;
-            Events.Add(new EpochEvent(call, part, owner, owner.ReferencedSymbol(), null, null));
+            Events.Add(new EpochEvent(site, part, owner, owner.ReferencedSymbol(), null, null, e.IsDelegated));
             return;
         }
         var symbols = value.ReferencedSymbol() is { } direct ? [direct] : SymbolsIn(value, 1).ToList();
         foreach (var symbol in symbols)
         {
             var target = e.Target == EpochTarget.Object && Types.KindOf(TypeOf(symbol), Settings) != LoaderKind.None ? EpochTarget.WholeLoader : e.Target;
-            Events.Add(new EpochEvent(call, target, null, symbol, null, null));
+            Events.Add(new EpochEvent(site, target, null, symbol, null, null, e.IsDelegated));
         }
     }
 
@@ -547,9 +569,22 @@ internal sealed class EpochFlow
 
     private static bool IsReadFrom(IOperation reference) => reference.Parent switch
     {
-        IMemberReferenceOperation member => member.Instance == reference,
-        IInvocationOperation call => call.Instance == reference,
+        IMemberReferenceOperation member => member.Instance == reference && !MayHoldSampler(member.Type),
+        IInvocationOperation call => call.Instance == reference && !MayHoldSampler(call.Type),
+        IConditionalAccessOperation access => access.Operation == reference && !MayHoldSampler(access.Type), // data?.Count
         _ => false,
+    };
+
+    /// <summary>
+    /// Whether a value read off a variable may be (or hold) a sampler: <c>shards[rank]</c>, <c>samplers.Values</c>; not a
+    /// number, a string, an array or a collection of values (<c>data.Count</c>, <c>data.Labels</c>).
+    /// </summary>
+    private static bool MayHoldSampler(ITypeSymbol? type) => type switch
+    {
+        null => true,
+        { IsValueType: true } or { SpecialType: SpecialType.System_String } or IArrayTypeSymbol => false,
+        INamedTypeSymbol { IsGenericType: true } generic => generic.TypeArguments.Any(t => !t.IsValueType),
+        _ => true,
     };
 
     private static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch
@@ -621,7 +656,9 @@ internal sealed class EpochFlow
         if (ReceiverOf(a) is not { } x || ReceiverOf(b) is not { } y || KnownTypes.Is(x, y)) return false;
         return OwnObject(x) && OwnObject(y);
 
-        static ISymbol? ReceiverOf(IOperation? loader) => loader?.WalkDown() is IMemberReferenceOperation { Instance: { } instance } ? instance.ReferencedSymbol() : null;
+        static ISymbol? ReceiverOf(IOperation? loader) => loader?.WalkDown() is IMemberReferenceOperation { Instance: { } instance }
+            ? (instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.PatternInput } input ? Operations.PatternInput(input) : instance).ReferencedSymbol()
+            : null;
         bool OwnObject(ISymbol receiver) => receiver is IParameterSymbol or IFieldSymbol or IPropertySymbol ||
                                             receiver is ILocalSymbol local && Operations.OriginOf(local, Root)?.WalkDown() is IObjectCreationOperation;
     }

@@ -115,8 +115,13 @@ internal static class Operations
     /// <c>loader is { Sampler: IEpochAware s }</c> (or a <c>case</c> of a switch on <c>loader</c>); in a nested property
     /// pattern (<c>run is { Loader: { Sampler: … } }</c>, <c>run is { Loader.Sampler: … }</c>), the outer member.
     /// </summary>
-    public static IOperation? PatternInput(IInstanceReferenceOperation input) =>
-        input.Parent?.Parent is IPropertySubpatternOperation { Parent: IPatternOperation pattern } ? FindPatternValue(pattern)?.WalkDown() : null;
+    public static IOperation? PatternInput(IInstanceReferenceOperation input)
+    {
+        // The member read from the input: .Sampler, or in an extended pattern the whole chain .Loader.Sampler.
+        IOperation member = input;
+        while (member.Parent is IMemberReferenceOperation outer && outer.Instance == member) member = outer;
+        return member.Parent is IPropertySubpatternOperation { Parent: IPatternOperation pattern } ? FindPatternValue(pattern)?.WalkDown() : null;
+    }
 
     /// <summary>An expression's text, a member a property pattern reads written as a member access (<c>run.Loader</c>).</summary>
     public static string TextOf(IOperation operation) =>

@@ -16,7 +16,9 @@ internal static class CMP001SetEpochOnSamplerOnly
         foreach (var set in flow.Events)
         {
             // A call, or the setter handed on as a delegate (hooks.Add(loader.sampler.SetEpoch)).
-            if (set is not { Target: EpochTarget.Sampler, Symbol: { } loader, Loader: { } expression } || set.Call is null && !set.IsDelegated) continue;
+            // (Not a setter a method in view hands on: that method's own analysis reports it.)
+            if (set is not { Target: EpochTarget.Sampler, Symbol: { } loader, Loader: { } expression } ||
+                set.Call is null && !(set.IsDelegated && set.Site.Syntax.SyntaxTree == flow.Root.Syntax.SyntaxTree && flow.Root.Syntax.Span.Contains(set.Site.Syntax.Span))) continue;
             var facts = flow.FactsOf(loader, expression.Type);
             if (!facts.DrawsFromBatchSampler) continue;
             // The passes: each epoch loop the call runs in (a local function may be called from several), or the whole

@@ -601,4 +601,74 @@ public class CMP002EpochNeverSetTests
             }
         }
         """, Expected("loader"), V.Diagnostic().WithLocation(1).WithArguments("other"));
+    // Found by the red team of 2026-12-06 (round 12).
+
+    [Fact]
+    public Task ASamplerTakenFromAListOfShardsIsAPartOfTheList() => V.AnalyzerAsync(Train(
+        "var shards = new List<DistributedSampler> { new(data.Count, 2, 0), new(data.Count, 2, 1) }; var trainLoader = new EpochDataLoader(data, 32, sampler: shards[0]);",
+        "for (int epoch = 0; epoch < epochs; epoch++) { foreach (var s in shards) s.SetEpoch(epoch); foreach (var batch in trainLoader) { } }"));
+
+    [Fact]
+    public Task ADataSetReadThroughConditionalAccessIsNotAPart() => V.AnalyzerAsync("""
+        class Augmented : InMemoryDataset
+        {
+            public Augmented() : base(new Dictionary<string, torch.Tensor> { ["data"] = torch.zeros(8, 2) }) { }
+            public void SetEpoch(int epoch) { }
+        }
+        class Program
+        {
+            static void Train(Augmented? data, int epochs)
+            {
+                var trainLoader = new EpochDataLoader(data!, 4, sampler: new RandomSampler(data?.Count ?? 0));
+                for (int epoch = 0; epoch < epochs; epoch++) { data!.SetEpoch(epoch); foreach (var batch in {|#0:trainLoader|}) { } }
+            }
+        }
+        """, Expected());
+
+    [Fact]
+    public Task ASetterAHelperInViewHandsOnCountsOnEveryPass() => V.AnalyzerAsync(Train(
+        Shuffled + " var hooks = new List<Action<int>>(); Wire(trainLoader); void Wire(EpochDataLoader l) => hooks.Add(l.SetEpoch);",
+        "for (int epoch = 0; epoch < epochs; epoch++) { foreach (var hook in hooks) hook(epoch); foreach (var batch in trainLoader) { } }"));
+
+    [Fact]
+    public Task ASetterInALambdaSubscribedToAnEventCountsOnEveryPass() => V.AnalyzerAsync("""
+        class EpochArgs(int epoch) : EventArgs { public int Epoch { get; } = epoch; }
+        class Trainer
+        {
+            public event EventHandler<EpochArgs>? EpochStarting;
+
+            public void Fit(InMemoryDataset data, int epochs)
+            {
+                var trainLoader = new EpochDataLoader(data, batchSize: 32, shuffle: true);
+                EpochStarting += (_, e) => trainLoader.SetEpoch(e.Epoch);
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    EpochStarting?.Invoke(this, new EpochArgs(epoch));
+                    foreach (var batch in trainLoader) { }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ASetterRemovedFromAHookListSetsNothing() => V.AnalyzerAsync(Train(
+        Shuffled + " var hooks = new List<Action<int>>(); hooks.Remove(trainLoader.SetEpoch);",
+        "for (int epoch = 0; epoch < epochs; epoch++) { foreach (var hook in hooks) hook(epoch); foreach (var batch in {|#0:trainLoader|}) { } }"), Expected());
+
+    [Fact]
+    public Task ANestedPatternOnOneRunDoesNotSetAnotherRunsLoader() => V.AnalyzerAsync("""
+        class Run(InMemoryDataset data) { public EpochDataLoader Loader { get; } = new(data, batchSize: 32, sampler: new DistributedSampler(data.Count, 2, 0)); }
+        class Program
+        {
+            static void Fit(Run src, Run tgt, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    if (tgt is { Loader.Sampler: IEpochAware s }) s.SetEpoch(epoch); if (tgt is { Loader: { Sampler: IEpochAware t } }) t.SetEpoch(epoch);
+                    foreach (var batch in {|#0:src.Loader|}) { }
+                    foreach (var batch in tgt.Loader) { }
+                }
+            }
+        }
+        """, Expected("src.Loader"));
 }
