@@ -77,8 +77,10 @@ internal static class Statements
     public static bool BindsAt(SemanticModel model, int position, string expression)
     {
         var parsed = SyntaxFactory.ParseExpression(expression);
-        return parsed.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Where(i => i.Parent is not MemberAccessExpressionSyntax { Name: var n } || n != i)
-            .All(i => model.GetSpeculativeSymbolInfo(position, i, SpeculativeBindingOption.BindAsExpression).Symbol is { } symbol && DeclaredBefore(symbol, position));
+        // A member access must bind as a whole too: owner.Student means nothing when owner is an object.
+        return (parsed is not MemberAccessExpressionSyntax || model.GetSpeculativeSymbolInfo(position, parsed, SpeculativeBindingOption.BindAsExpression).Symbol is not null) &&
+               parsed.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Where(i => i.Parent is not MemberAccessExpressionSyntax { Name: var n } || n != i)
+                   .All(i => model.GetSpeculativeSymbolInfo(position, i, SpeculativeBindingOption.BindAsExpression).Symbol is { } symbol && DeclaredBefore(symbol, position));
     }
 
     /// <summary>A local is in scope in its whole block, but usable only after its declaration.</summary>
@@ -203,18 +205,26 @@ internal static class Statements
     /// <c>if (x is T s) s.SetEpoch(e);</c> (or <c>x is { } s</c>, <c>x is { Sampler: T s }</c>, <c>{ s.SetEpoch(e); }</c>) around the call's statement, with no else, whose
     /// pattern declares the call's receiver: the whole if exists for the call.
     /// </summary>
-    public static IfStatementSyntax? PatternIf(ExpressionStatementSyntax? statement, InvocationExpressionSyntax invocation)
+    public static IfStatementSyntax? PatternIf(ExpressionStatementSyntax? statement, InvocationExpressionSyntax invocation) =>
+        invocation.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } ? PatternIf(statement, receiver.Identifier.ValueText) : null;
+
+    /// <summary>The same for a statement that uses <paramref name="receiver"/> otherwise (<c>hooks.Add(s.SetEpoch);</c>).</summary>
+    public static IfStatementSyntax? PatternIf(ExpressionStatementSyntax? statement, string receiver)
     {
         if (statement is null) return null;
         StatementSyntax current = statement;
         if (current.Parent is BlockSyntax { Statements.Count: 1 } block) current = block;
         return current.Parent is IfStatementSyntax { Else: null, Condition: IsPatternExpressionSyntax { Pattern: var pattern } } ifStatement &&
                Designation(pattern) is SingleVariableDesignationSyntax designation &&
-               ifStatement.Statement == current && ifStatement.Parent is not ElseClauseSyntax &&
-               invocation.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } && receiver.Identifier.ValueText == designation.Identifier.ValueText
+               ifStatement.Statement == current && ifStatement.Parent is not ElseClauseSyntax && receiver == designation.Identifier.ValueText
             ? ifStatement
             : null;
     }
+
+    /// <summary>Whether an expression may change something when it runs: a call, an assignment, <c>++</c>/<c>--</c>.</summary>
+    public static bool HasSideEffects(SyntaxNode expression) =>
+        expression.DescendantNodesAndSelf().Any(n => n is InvocationExpressionSyntax or AssignmentExpressionSyntax or PostfixUnaryExpressionSyntax or AwaitExpressionSyntax or
+            PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression });
 
     private static VariableDesignationSyntax? Designation(PatternSyntax pattern) => pattern switch
     {

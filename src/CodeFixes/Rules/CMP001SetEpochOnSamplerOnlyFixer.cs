@@ -47,11 +47,22 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
             return;
         }
         if (node?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { ArgumentList.Arguments.Count: 1 } invocation) return;
-        // Under a test of the sampler's type the call goes before the test: the loader must exist there
-        // (not in `if (x is EpochDataLoader loader && loader.Sampler is IEpochAware s)`).
-        if (Statements.PatternIf(Statements.Outermost(invocation).Parent as ExpressionStatementSyntax, invocation) is null &&
-            PatternTest(invocation) is { } test && (!Statements.BindsAt(model, test.SpanStart, loader) || OtherConditions(test, invocation) is null))
+        if (Statements.PatternIf(Statements.Outermost(invocation).Parent as ExpressionStatementSyntax, invocation) is { } ifStatement)
+        {
+            // The if goes: the loader must mean the same there, and must be there whenever the test would have matched.
+            if (!Statements.BindsAt(model, ifStatement.SpanStart, loader) || !KeepsTheTestsGuarantee(model, ifStatement, context.CancellationToken)) return;
+        }
+        else if (PatternTest(invocation) is { } test)
+        {
+            // Under a test of the sampler's type the call goes before the test: the loader must exist there
+            // (not in `if (x is EpochDataLoader loader && loader.Sampler is IEpochAware s)`).
+            if (!Statements.BindsAt(model, test.SpanStart, loader) || OtherConditions(test, invocation) is null) return;
+        }
+        else if (DeclaredByAPattern(model, (invocation.Expression as MemberAccessExpressionSyntax)?.Expression, context.CancellationToken))
+        {
+            // if (loader.Sampler is not IEpochAware s) return; s.SetEpoch(e): the test would still return first.
             return;
+        }
 
         context.RegisterCodeFix(
             CodeAction.Create(Title, ct => FixAsync(context.Document, invocation, loader, isEpochDataLoader, ct), equivalenceKey: Title), reported);
@@ -108,10 +119,16 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
     private static bool CanReplaceMethodGroup(SemanticModel model, MemberAccessExpressionSyntax methodGroup, string loader, bool isEpochDataLoader, CancellationToken cancellationToken)
     {
         if (model.GetSymbolInfo(methodGroup, cancellationToken).Symbol is not IMethodSymbol { Parameters: { Length: 1 } parameters } || parameters[0].Type.SpecialType != SpecialType.System_Int32) return false;
-        if (!Statements.BindsAt(model, methodGroup.SpanStart, loader)) return false;
-        SyntaxNode value = methodGroup;
-        while (value.Parent is ParenthesizedExpressionSyntax) value = value.Parent;
-        return isEpochDataLoader || value.Parent is not AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.AddAssignmentExpression or (int)SyntaxKind.SubtractAssignmentExpression };
+        int position = methodGroup.SpanStart;
+        if (DeclaredByAPattern(model, methodGroup.Expression, cancellationToken))
+        {
+            // if (loader.Sampler is DistributedSampler d) hooks.Add(d.SetEpoch): the test fails for the loaders the rule
+            // is about, so the whole if goes; under any other test the new delegate would never be handed on.
+            if (PatternIfOf(methodGroup) is not { } ifStatement || !KeepsTheTestsGuarantee(model, ifStatement, cancellationToken)) return false;
+            position = ifStatement.SpanStart;
+        }
+        if (!Statements.BindsAt(model, position, loader)) return false;
+        return isEpochDataLoader || Unparenthesized(methodGroup).Parent is not AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.AddAssignmentExpression or (int)SyntaxKind.SubtractAssignmentExpression };
     }
 
     private static async Task<Document> FixMethodGroupAsync(Document document, MemberAccessExpressionSyntax methodGroup, string loaderText, bool isEpochDataLoader, CancellationToken cancellationToken)
@@ -130,14 +147,65 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
             replacement = SyntaxFactory.ParenthesizedLambdaExpression(
                 SyntaxFactory.ParameterList(SyntaxFactory.SingletonSeparatedList(
                     SyntaxFactory.Parameter(SyntaxFactory.Identifier(epoch)).WithType(SyntaxFactory.PredefinedType(SyntaxFactory.Token(SyntaxKind.IntKeyword))))),
-                call);
+                call).NormalizeWhitespace();
+            // (Action<int>)loader.sampler.SetEpoch: a lambda needs parentheses to be cast.
+            if (methodGroup.Parent is CastExpressionSyntax) replacement = SyntaxFactory.ParenthesizedExpression(replacement);
+        }
+        replacement = replacement.WithTriviaFrom(methodGroup).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+
+        if (PatternIfOf(methodGroup) is { } ifStatement && DeclaredByAPattern(editor.SemanticModel, methodGroup.Expression, cancellationToken))
+        {
+            // if (loader.Sampler is DistributedSampler d) hooks.Add(d.SetEpoch);  →  hooks.Add(loader.SetEpoch);
+            var statement = methodGroup.FirstAncestorOrSelf<ExpressionStatementSyntax>()!;
+            editor.ReplaceNode(ifStatement, statement.ReplaceNode(methodGroup, replacement).WithTriviaFrom(ifStatement).WithAdditionalAnnotations(Formatter.Annotation));
+            return editor.GetChangedDocument();
         }
         RemoveUnusedAlias(editor, methodGroup.Expression as IdentifierNameSyntax, methodGroup);
-        editor.ReplaceNode(methodGroup, replacement.WithTriviaFrom(methodGroup).WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation, Simplifier.AddImportsAnnotation));
-        // A removed alias leaves its line break to the statement: it keeps the lines it had.
-        if (methodGroup.FirstAncestorOrSelf<StatementSyntax>() is { } statement)
-            editor.ReplaceNode(statement, (current, _) => current.WithLeadingTrivia(statement.GetLeadingTrivia()));
+        editor.ReplaceNode(methodGroup, replacement);
+        // events.EpochStarted += s.SetEpoch; … -= s.SetEpoch: the pair keeps matching.
+        if (Unparenthesized(methodGroup).Parent is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.AddAssignmentExpression } subscription)
+        {
+            foreach (var removal in methodGroup.SyntaxTree.GetRoot(cancellationToken).DescendantNodes().OfType<AssignmentExpressionSyntax>())
+            {
+                if (removal.IsKind(SyntaxKind.SubtractAssignmentExpression) && Same(removal.Left, subscription.Left) && Same(removal.Right, methodGroup))
+                    editor.ReplaceNode(removal.Right, replacement.WithTriviaFrom(removal.Right));
+            }
+        }
         return editor.GetChangedDocument();
+
+        static bool Same(SyntaxNode a, SyntaxNode b) => a.WithoutTrivia().ToString() == b.WithoutTrivia().ToString();
+    }
+
+    private static ExpressionSyntax Unparenthesized(ExpressionSyntax expression)
+    {
+        while (expression.Parent is ParenthesizedExpressionSyntax parenthesized) expression = parenthesized;
+        return expression;
+    }
+
+    /// <summary>The <c>if</c> whose pattern declares the method group's receiver, when the method group's statement is all it holds.</summary>
+    private static IfStatementSyntax? PatternIfOf(MemberAccessExpressionSyntax methodGroup) =>
+        methodGroup.Expression is IdentifierNameSyntax receiver ? Statements.PatternIf(methodGroup.FirstAncestorOrSelf<ExpressionStatementSyntax>(), receiver.Identifier.ValueText) : null;
+
+    /// <summary>Whether <paramref name="receiver"/> is a local declared by a pattern (<c>is T s</c>, <c>{ Sampler: T s }</c>, <c>case T s:</c>).</summary>
+    private static bool DeclaredByAPattern(SemanticModel model, ExpressionSyntax? receiver, CancellationToken cancellationToken) =>
+        receiver is IdentifierNameSyntax && model.GetSymbolInfo(receiver, cancellationToken).Symbol is ILocalSymbol local &&
+        local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is SingleVariableDesignationSyntax;
+
+    /// <summary>
+    /// Whether replacing the pattern <c>if</c> keeps what its test guaranteed: the value tested is a variable (not a call,
+    /// which would run twice or return null) that cannot be null, or holds a loader read straight off it
+    /// (<c>loader is { Sampler: … }</c>, <c>run is { Loader.Sampler: … }</c>).
+    /// </summary>
+    private static bool KeepsTheTestsGuarantee(SemanticModel model, IfStatementSyntax ifStatement, CancellationToken cancellationToken)
+    {
+        if (ifStatement.Condition is not IsPatternExpressionSyntax { Expression: var tested }) return false;
+        for (var part = tested; ; part = ((MemberAccessExpressionSyntax)part).Expression)
+        {
+            if (part is IdentifierNameSyntax or ThisExpressionSyntax) break;
+            if (part is not MemberAccessExpressionSyntax) return false;
+        }
+        return model.GetTypeInfo(tested, cancellationToken).Type is not { } type || type.NullableAnnotation != NullableAnnotation.Annotated &&
+               !(type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T });
     }
 
     /// <summary>
@@ -156,7 +224,7 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
         {
             bool declares = operand is IsPatternExpressionSyntax pattern && pattern.DescendantNodes().OfType<SingleVariableDesignationSyntax>().Any(d => d.Identifier.ValueText == receiver.Identifier.ValueText);
             if (declares) continue;
-            if (operand.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(id => id.Identifier.ValueText == receiver.Identifier.ValueText) ||
+            if (operand.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(id => id.Identifier.ValueText == receiver.Identifier.ValueText) || Statements.HasSideEffects(operand) ||
                 operand is IsPatternExpressionSyntax { Pattern: UnaryPatternSyntax } || operand.IsKind(SyntaxKind.LogicalOrExpression) || operand.IsKind(SyntaxKind.LogicalNotExpression))
                 return null;
             others.Add(operand is ConditionalExpressionSyntax or AssignmentExpressionSyntax ? SyntaxFactory.ParenthesizedExpression(operand) : operand);
@@ -211,6 +279,9 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
         bool usedElsewhere = body.DescendantNodes().OfType<IdentifierNameSyntax>()
             .Any(id => id.Identifier.ValueText == local.Name && !replaced.Span.Contains(id.Span) &&
                        SymbolEqualityComparer.Default.Equals(editor.SemanticModel.GetSymbolInfo(id).Symbol, local));
-        if (!usedElsewhere) editor.RemoveNode(declaration, SyntaxRemoveOptions.KeepUnbalancedDirectives | SyntaxRemoveOptions.KeepExteriorTrivia);
+        if (usedElsewhere) return;
+        // Its comments stay; a line of nothing but its indentation does not.
+        bool comments = declaration.GetLeadingTrivia().Concat(declaration.GetTrailingTrivia()).Any(t => !t.IsKind(SyntaxKind.WhitespaceTrivia) && !t.IsKind(SyntaxKind.EndOfLineTrivia));
+        editor.RemoveNode(declaration, SyntaxRemoveOptions.KeepUnbalancedDirectives | (comments ? SyntaxRemoveOptions.KeepExteriorTrivia : SyntaxRemoveOptions.KeepNoTrivia));
     }
 }

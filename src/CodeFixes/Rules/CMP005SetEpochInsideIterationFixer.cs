@@ -55,7 +55,7 @@ public sealed class CMP005SetEpochInsideIterationFixer : EditorFixProvider
         StatementSyntax current = statement;
         if (current.Parent is BlockSyntax { Statements.Count: 1 } block) current = block;
         return current.Parent is IfStatementSyntax { Else: null } ifStatement && ifStatement.Statement == current &&
-               !ifStatement.Condition.DescendantNodesAndSelf().Any(n => n is InvocationExpressionSyntax or AssignmentExpressionSyntax or PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression })
+               !Statements.HasSideEffects(ifStatement.Condition)
             ? ifStatement
             : null;
     }

@@ -4,6 +4,7 @@ using Composer.Analyzers.CodeFixes.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Composer.Analyzers.Tests.Corpus;
 
@@ -50,7 +51,7 @@ public static class AdversarialFixes
         catch (Exception e) when (e is not OperationCanceledException) { return FixOutcome.Fails(action.Title, $"computing it threw {e.GetType().Name}: {e.Message}"); }
         if (changed is null) return FixOutcome.Fails(action.Title, "it changes no code");
 
-        var compilation = (await changed.GetProject(file.Project.Id)!.GetCompilationAsync(cancellationToken))!;
+        var compilation = await AsSavedAsync(changed, file, cancellationToken);
         var (errors, after, exceptions) = await AdversarialCorpus.AnalyseAsync(compilation, cancellationToken);
         if (!errors.IsEmpty) return FixOutcome.Fails(action.Title, "the fixed code does not compile: " + string.Join(" | ", errors.Take(3)));
         if (!exceptions.IsEmpty) return FixOutcome.Fails(action.Title, "an analyzer throws on the fixed code: " + exceptions[0]);
@@ -96,7 +97,7 @@ public static class AdversarialFixes
         if (await fixer.GetFixAllProvider()!.GetFixAsync(context) is not { } fixAll) return "Fix All offers no action";
         var changed = (await fixAll.GetOperationsAsync(cancellationToken)).OfType<ApplyChangesOperation>().FirstOrDefault()?.ChangedSolution;
         if (changed is null) return "Fix All changes no code";
-        var compilation = (await changed.GetProject(file.Project.Id)!.GetCompilationAsync(cancellationToken))!;
+        var compilation = await AsSavedAsync(changed, file, cancellationToken);
         var (errors, after, exceptions) = await AdversarialCorpus.AnalyseAsync(compilation, cancellationToken);
         if (!errors.IsEmpty) return "the fixed code does not compile: " + string.Join(" | ", errors.Take(3));
         if (!exceptions.IsEmpty) return "an analyzer throws on the fixed code: " + exceptions[0];
@@ -104,6 +105,17 @@ public static class AdversarialFixes
         if (left > diagnostics.Length - fixable) return $"{left} of {diagnostics.Length} left, {fixable} of which have a fix of their own";
         var added = after.Select(d => d.Id).Distinct().Where(r => r != rule && after.Count(d => d.Id == r) > file.Reported.Count(d => d.Id == r)).ToList();
         return added.Count > 0 ? $"it adds {string.Join(", ", added)}" : null;
+    }
+
+    /// <summary>
+    /// The fixed project as the saved file would compile: its text parsed again, because a tree a fix builds can hold
+    /// what no parser reads back (a lambda cast without parentheses, say).
+    /// </summary>
+    private static async Task<Compilation> AsSavedAsync(Solution changed, AnalysedFile file, CancellationToken cancellationToken)
+    {
+        var text = await changed.GetDocument(file.DocumentId)!.GetTextAsync(cancellationToken);
+        var reparsed = changed.WithDocumentText(file.DocumentId, SourceText.From(text.ToString()));
+        return (await reparsed.GetProject(file.Project.Id)!.GetCompilationAsync(cancellationToken))!;
     }
 
     private sealed class Diagnostics(ImmutableArray<Diagnostic> diagnostics) : FixAllContext.DiagnosticProvider

@@ -299,4 +299,63 @@ public class CMP001SetEpochOnSamplerOnlyFixerTests
     public Task APortedLoadersMethodGroupSubscribedToAnEventOffersNothing() => V.NoFixAsync(
         Hooked("hooks.EpochStarted += {|#0:trainLoader.sampler.set_epoch|};", "MyLoader", PortedLoader),
         One("trainLoader", "sampler"));
+    // Found by the red team of 2026-12-06 (round 12).
+
+    [Fact]
+    public Task AMethodGroupUnderTheSamplersTypeTestTakesTheIfAlong() => V.FixAsync(
+        Hooked("if (trainLoader.Sampler is DistributedSampler ddp) hooks.EpochStarted += {|#0:ddp.SetEpoch|};"),
+        Hooked("hooks.EpochStarted += trainLoader.SetEpoch;"), One());
+
+    [Fact]
+    public Task AMethodGroupUnderATestWithMoreInItOffersNothing() => V.NoFixAsync(
+        Hooked("if (trainLoader.Sampler is DistributedSampler ddp) { hooks.EpochStarted += {|#0:ddp.SetEpoch|}; Console.WriteLine(ddp); }"), One());
+
+    [Fact]
+    public Task ACastMethodGroupBecomesAParenthesizedLambda() => V.FixAsync(
+        Hooked("Action<int> hook = (Action<int>){|#0:trainLoader.sampler.set_epoch|}; hooks.BeforeEpoch.Add(hook);", "MyLoader", PortedLoader),
+        Hooked("Action<int> hook = (Action<int>)((int epoch) => Epochs.SetEpoch(trainLoader, epoch)); hooks.BeforeEpoch.Add(hook);", "MyLoader", PortedLoader),
+        One("trainLoader", "sampler"));
+
+    [Fact]
+    public Task TheMatchingUnsubscriptionIsRewrittenToo() => V.FixAsync(
+        Hooked("hooks.EpochStarted += {|#0:((DistributedSampler)trainLoader.Sampler).SetEpoch|}; hooks.EpochStarted -= ((DistributedSampler)trainLoader.Sampler).SetEpoch;"),
+        Hooked("hooks.EpochStarted += trainLoader.SetEpoch; hooks.EpochStarted -= trainLoader.SetEpoch;"), One());
+
+    [Fact]
+    public Task ATypedOuterPatternOffersNothing() => V.NoFixAsync("""
+        record Run(EpochDataLoader Loader);
+        class Program
+        {
+            static void Train(object owner, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    if (owner is Run { Loader.Sampler: IEpochAware s }) {|#0:s.SetEpoch(epoch)|};
+                }
+            }
+        }
+        """, One("owner.Loader"));
+
+    [Fact]
+    public Task APatternOnALookupOffersNothing() => V.NoFixAsync("""
+        record Run(EpochDataLoader Loader);
+        class Program
+        {
+            static void Train(Dictionary<string, Run> runs, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    if (runs.GetValueOrDefault("main") is { Loader.Sampler: IEpochAware s }) {|#0:s.SetEpoch(epoch)|};
+                }
+            }
+        }
+        """, One("runs.GetValueOrDefault(\"main\").Loader"));
+
+    [Fact]
+    public Task AGuardThatReturnsFirstOffersNothing() => V.NoFixAsync(
+        Train("if (trainLoader.Sampler is not IEpochAware s) continue; {|#0:s.SetEpoch(epoch)|};"), One());
+
+    [Fact]
+    public Task AConditionWithSideEffectsOffersNothing() => V.NoFixAsync(
+        Train("int seen = 0; if (++seen > 2 && trainLoader.Sampler is IEpochAware s) {|#0:s.SetEpoch(epoch)|};"), One());
 }
