@@ -20,14 +20,7 @@ internal static class CMP004EpochArgumentConstant
             if (set is not { Call: { } call, Epoch: { } epoch } || !reported.Add(call)) continue;
             // Every epoch loop the setter runs in (a local function called from two): the first where the epoch is the same on every pass.
             var loops = flow.InnermostLoops(set.Site, flow.IsEpochLoop);
-            ILoopOperation? loop = null;
-            foreach (var (candidate, _) in loops)
-            {
-                if (flow.Varies(epoch, candidate)) continue;
-                loop = candidate;
-                break;
-            }
-            if (loop is null) continue;
+            if (loops.Select(l => l.Loop).FirstOrDefault(l => !flow.Varies(epoch, l)) is not { } loop) continue;
 
             var properties = ImmutableDictionary<string, string?>.Empty;
             if (flow.EpochVariable(loop) is { } variable) properties = properties.Add(Properties.Epoch, variable);

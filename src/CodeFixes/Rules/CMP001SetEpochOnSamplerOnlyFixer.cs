@@ -192,9 +192,9 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
         local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is SingleVariableDesignationSyntax;
 
     /// <summary>
-    /// Whether replacing the pattern <c>if</c> keeps what its test guaranteed: the value tested is a variable (not a call,
-    /// which would run twice or return null) that cannot be null, or holds a loader read straight off it
-    /// (<c>loader is { Sampler: … }</c>, <c>run is { Loader.Sampler: … }</c>).
+    /// Whether the new statement may stand without the pattern <c>if</c>: what the <c>if</c> tests is a variable or a
+    /// chain of members (<c>loader</c>, <c>run.Loader</c>; not a call, which would run again and may give null) whose type
+    /// is not nullable.
     /// </summary>
     private static bool KeepsTheTestsGuarantee(SemanticModel model, IfStatementSyntax ifStatement, CancellationToken cancellationToken)
     {
