@@ -143,8 +143,7 @@ internal sealed class EpochFlow
     /// <summary>A method group taken off an event or a delegate (<c>EpochStarted -= train.SetEpoch</c>): it sets nothing.</summary>
     private static bool IsUnsubscribed(IOperation reference)
     {
-        var value = reference.Parent is IDelegateCreationOperation creation ? creation : reference;
-        while (value.Parent is IConversionOperation conversion) value = conversion;
+        var value = AsHandedOn(reference);
         return value.Parent switch
         {
             IEventAssignmentOperation { Adds: false } => true,
@@ -161,8 +160,7 @@ internal sealed class EpochFlow
         for (var parent = call.Parent; parent is not null; parent = parent.Parent)
         {
             if (parent is not IAnonymousFunctionOperation lambda) continue;
-            IOperation value = lambda.Parent is IDelegateCreationOperation creation ? creation : lambda;
-            while (value.Parent is IConversionOperation conversion) value = conversion;
+            var value = AsHandedOn(lambda);
             return value.Parent switch
             {
                 IEventAssignmentOperation { Adds: true } => true,
@@ -171,6 +169,14 @@ internal sealed class EpochFlow
             };
         }
         return false;
+    }
+
+    /// <summary>A method group or lambda as the value handed on: with its delegate creation and conversions.</summary>
+    private static IOperation AsHandedOn(IOperation function)
+    {
+        var value = function.Parent is IDelegateCreationOperation creation ? creation : function;
+        while (value.Parent is IConversionOperation conversion) value = conversion;
+        return value;
     }
 
     private bool HasLoaderArgument(IObjectCreationOperation creation)
