@@ -144,14 +144,17 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
         {
             string epoch = Statements.UniqueName(editor.SemanticModel, methodGroup.SpanStart, methodGroup, "epoch");
             if (Statements.EpochsSetEpochCall(editor, loader, SyntaxFactory.IdentifierName(epoch), methodGroup.SpanStart) is not { } call) return document;
-            replacement = SyntaxFactory.ParenthesizedLambdaExpression(
-                SyntaxFactory.ParameterList(SyntaxFactory.SingletonSeparatedList(
-                    SyntaxFactory.Parameter(SyntaxFactory.Identifier(epoch)).WithType(SyntaxFactory.PredefinedType(SyntaxFactory.Token(SyntaxKind.IntKeyword))))),
-                call).NormalizeWhitespace();
+            // epoch => …, where the method group becomes a delegate type; (int epoch) => … where it has to give one (var h = x.SetEpoch).
+            var parameter = SyntaxFactory.Parameter(SyntaxFactory.Identifier(epoch));
+            replacement = editor.SemanticModel.GetTypeInfo(methodGroup, cancellationToken).ConvertedType is INamedTypeSymbol { TypeKind: TypeKind.Delegate }
+                ? SyntaxFactory.SimpleLambdaExpression(parameter, call)
+                : SyntaxFactory.ParenthesizedLambdaExpression(
+                    SyntaxFactory.ParameterList(SyntaxFactory.SingletonSeparatedList(parameter.WithType(SyntaxFactory.PredefinedType(SyntaxFactory.Token(SyntaxKind.IntKeyword))))), call);
+            replacement = replacement.NormalizeWhitespace();
             // (Action<int>)loader.sampler.SetEpoch: a lambda needs parentheses to be cast.
             if (methodGroup.Parent is CastExpressionSyntax) replacement = SyntaxFactory.ParenthesizedExpression(replacement);
         }
-        replacement = replacement.WithTriviaFrom(methodGroup).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+        replacement = replacement.WithTriviaFrom(methodGroup).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation);
 
         if (PatternIfOf(methodGroup) is { } ifStatement && DeclaredByAPattern(editor.SemanticModel, methodGroup.Expression, cancellationToken))
         {

@@ -358,4 +358,35 @@ public class CMP001SetEpochOnSamplerOnlyFixerTests
     [Fact]
     public Task AConditionWithSideEffectsOffersNothing() => V.NoFixAsync(
         Train("int seen = 0; if (++seen > 2 && trainLoader.Sampler is IEpochAware s) {|#0:s.SetEpoch(epoch)|};"), One());
+    [Fact]
+    public Task MethodGroupsInAMultiLineCollectionKeepTheirLines() => V.FixAsync(PortedLoader + """
+        static class Hooks
+        {
+            public static List<Action<int>> For(MyLoader a, MyLoader b) =>
+            [
+                {|#0:a.sampler.set_epoch|}, // query tower
+                {|#1:b.sampler.set_epoch|},
+            ];
+        }
+        """, PortedLoader + """
+        static class Hooks
+        {
+            public static List<Action<int>> For(MyLoader a, MyLoader b) =>
+            [
+                epoch => Epochs.SetEpoch(a, epoch), // query tower
+                epoch => Epochs.SetEpoch(b, epoch),
+            ];
+        }
+        """, [V.Diagnostic().WithLocation(0).WithArguments("a", "sampler"), V.Diagnostic().WithLocation(1).WithArguments("b", "sampler")]);
+    [Fact]
+    public Task AnAliasAFewLinesUpGoesWithoutLeavingABlankLine() => V.FixAsync(
+        Hooked("""
+            var shard = (IEpochAware)trainLoader.Sampler;
+                    Console.WriteLine("wiring");
+                    hooks.BeforeEpoch.Add({|#0:shard.SetEpoch|});
+            """),
+        Hooked("""
+            Console.WriteLine("wiring");
+                    hooks.BeforeEpoch.Add(trainLoader.SetEpoch);
+            """), One());
 }
