@@ -45,6 +45,9 @@ public sealed class CMP003FixedSeedShuffleFixer : CodeFixProvider
         var arguments = operation switch { IObjectCreationOperation c => c.Arguments, IInvocationOperation i => i.Arguments, _ => ImmutableArray<IArgumentOperation>.Empty };
         ArgumentSyntax? Syntax(string parameter) => arguments.FirstOrDefault(a => a.ArgumentKind == ArgumentKind.Explicit && a.Parameter?.Name == parameter)?.Syntax as ArgumentSyntax;
         if (Syntax("dataset") is not { } dataset || Syntax("seed") is not { } seed || Syntax("batchSize") is null) return;
+        // shuffle: isTrain keeps its meaning as isTrain ? new RandomSampler(…) : new SequentialSampler(…).
+        var shuffleArgument = Syntax("shuffle");
+        bool alwaysShuffles = shuffleArgument is null || model.GetConstantValue(shuffleArgument.Expression, context.CancellationToken).Value is true;
         // The sampler goes to an overload that takes a shuffler, as TorchSharp's DataLoader has: a derived loader's may not.
         var overloads = operation switch
         {
@@ -87,6 +90,13 @@ public sealed class CMP003FixedSeedShuffleFixer : CodeFixProvider
                 Statements.TypeName(editor, randomSampler, creation.SpanStart),
                 generator.MemberAccessExpression(data, "Count"),
                 generator.Argument("seed", RefKind.None, seed.Expression.WithoutTrivia()));
+            if (!alwaysShuffles)
+            {
+                var sequential = editor.SemanticModel.Compilation.GetTypeByMetadataName("Composer.Data.SequentialSampler")!;
+                var inOrder = generator.ObjectCreationExpression(Statements.TypeName(editor, sequential, creation.SpanStart), generator.MemberAccessExpression(data, "Count"));
+                var condition = SyntaxFactory.ParenthesizedExpression(shuffleArgument!.Expression.WithoutTrivia()).WithAdditionalAnnotations(Simplifier.Annotation);
+                sampler = SyntaxFactory.ConditionalExpression(condition, sampler, (ExpressionSyntax)inOrder);
+            }
 
             // dataset, batchSize (and collate_fn) keep their places; the sampler takes shuffle's; the rest are named.
             var leading = new[] { "dataset", "batchSize", "collate_fn" };

@@ -105,4 +105,31 @@ public class CMP003FixedSeedShuffleFixerTests
             }
         }
         """, [V.Diagnostic().WithLocation(0).WithArguments("train", "5")]);
+    [Fact]
+    public Task AShuffleThatIsNotTheConstantTrueChoosesTheSampler() => V.FixAsync("""
+        class Program
+        {
+            static void Train(torch.utils.data.Dataset data, bool isTrain, int epochs)
+            {
+                var loader = {|#0:new TorchSharp.Modules.DataLoader(data, 32, shuffle: isTrain, seed: 42)|};
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    foreach (var batch in loader) { }
+                }
+            }
+        }
+        """, """
+        class Program
+        {
+            static void Train(torch.utils.data.Dataset data, bool isTrain, int epochs)
+            {
+                var loader = new TorchSharp.Modules.DataLoader(data, 32, isTrain ? new RandomSampler(data.Count, seed: 42) : new SequentialSampler(data.Count));
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    Epochs.SetEpoch(loader, epoch);
+                    foreach (var batch in loader) { }
+                }
+            }
+        }
+        """, [V.Diagnostic().WithLocation(0).WithArguments("loader", 42)]);
 }
