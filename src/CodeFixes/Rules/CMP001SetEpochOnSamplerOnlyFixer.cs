@@ -95,6 +95,12 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
             if (OtherConditions(test, invocation) is { Count: > 0 } others)
                 moved = SyntaxFactory.IfStatement(others.Aggregate((a, b) => SyntaxFactory.BinaryExpression(SyntaxKind.LogicalAndExpression, a, b)).WithoutTrivia(), moved)
                     .WithAdditionalAnnotations(Formatter.Annotation);
+            if (test is IfStatementSyntax { Else: null } onlyIf && (onlyIf.Statement == guarded || onlyIf.Statement is BlockSyntax { Statements.Count: 1 } body && body.Statements[0] == guarded))
+            {
+                // if (L.Sampler is T s && epoch >= warmup) s.SetEpoch(e);  →  if (epoch >= warmup) L.SetEpoch(e); in its place.
+                editor.ReplaceNode(onlyIf, moved.WithLeadingTrivia(onlyIf.GetLeadingTrivia()).WithTrailingTrivia(guarded.GetTrailingTrivia()));
+                return editor.GetChangedDocument();
+            }
             Statements.InsertBefore(editor, test, moved.WithTriviaFrom(guarded)); // its comments go along
             if (guarded.Parent is BlockSyntax or SwitchSectionSyntax) editor.RemoveNode(guarded, SyntaxRemoveOptions.KeepUnbalancedDirectives);
             else editor.ReplaceNode(guarded, SyntaxFactory.Block().WithTriviaFrom(guarded));

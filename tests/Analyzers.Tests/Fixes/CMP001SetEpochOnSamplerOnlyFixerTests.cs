@@ -241,9 +241,19 @@ public class CMP001SetEpochOnSamplerOnlyFixerTests
         Train("""
             if (epoch >= 2)
                             trainLoader.SetEpoch(epoch - 2);
-                        if (trainLoader.Sampler is IEpochAware s && epoch >= 2)
-                        {
-                        }
+            """),
+        One());
+
+    [Fact]
+    public Task TheGuardsCommentsStayWithTheGuardedCall() => V.FixAsync(
+        Train("""
+            // warm-up epochs replay one order on purpose
+                        if (trainLoader.Sampler is IEpochAware s && epoch >= 2) {|#0:s.SetEpoch(epoch)|}; // reshuffle
+            """),
+        Train("""
+            // warm-up epochs replay one order on purpose
+                        if (epoch >= 2)
+                            trainLoader.SetEpoch(epoch); // reshuffle
             """),
         One());
 
