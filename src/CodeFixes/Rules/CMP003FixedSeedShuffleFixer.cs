@@ -103,8 +103,7 @@ public sealed class CMP003FixedSeedShuffleFixer : CodeFixProvider
             string? ParameterOf(ArgumentSyntax a) => arguments.FirstOrDefault(o => o.Syntax == a)?.Parameter?.Name;
             var kept = list.Arguments.Select((a, i) => (Argument: a == dataset && !simple ? a.WithExpression(data) : a, From: i))
                 .Where(k => ParameterOf(list.Arguments[k.From]) is { } p && leading.Contains(p)).ToList();
-            var shuffle = Syntax("shuffle");
-            kept.Add((SyntaxFactory.Argument(sampler).WithLeadingTrivia(shuffle?.GetLeadingTrivia() ?? default), shuffle is null ? -1 : list.Arguments.IndexOf(shuffle)));
+            kept.Add((SyntaxFactory.Argument(sampler).WithLeadingTrivia(shuffleArgument?.GetLeadingTrivia() ?? default), shuffleArgument is null ? -1 : list.Arguments.IndexOf(shuffleArgument)));
             for (int i = 0; i < list.Arguments.Count; i++)
             {
                 var a = list.Arguments[i];
