@@ -14,14 +14,18 @@ namespace Composer.Analyzers.Tests.Corpus;
 /// <summary>A diagnostic a corpus file expects: a <c>//! CMPxxx</c> marker at the end of its (1-based) line.</summary>
 public sealed record Expectation(string Rule, int Line);
 
-/// <summary>One corpus file, compiled on its own as a user's project would compile it, and analysed.</summary>
+/// <summary>
+/// One corpus file, analysed in the project a user would compile it in: on its own (<c>Set/File.cs</c>), or with the
+/// other files of its folder (<c>Set/Project/File.cs</c>: a code base of several files).
+/// </summary>
 public sealed record AnalysedFile(
-    string Name,                                  // "Set/File.cs", relative to the corpus folder
-    Project Project,                              // the file and GlobalUsings.cs; the fixes run on it
+    string Name,                                  // "Set/File.cs" or "Set/Project/File.cs", relative to the corpus folder
+    Project Project,                              // the file (and its folder's), and GlobalUsings.cs; the fixes run on it
     DocumentId DocumentId,
     ImmutableArray<Diagnostic> CompileErrors,
     ImmutableArray<string> AnalyzerExceptions,
-    ImmutableArray<Diagnostic> Reported,          // CMPxxx diagnostics, ordered by position
+    ImmutableArray<Diagnostic> Reported,          // CMPxxx diagnostics in this file, ordered by position
+    ImmutableArray<Diagnostic> ProjectReported,   // CMPxxx diagnostics in every file of the project (a fix is judged on them)
     ImmutableArray<Expectation> Expected,
     ImmutableArray<string> MarkerProblems)
 {
@@ -81,49 +85,68 @@ public static class AdversarialCorpus
     private static async Task<(ImmutableArray<AnalysedFile>, TimeSpan)> AnalyseAllAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var files = Files();
-        var results = new AnalysedFile[files.Count];
-        // Files are independent: one at a time per core, each analysed without its own concurrency.
-        await Parallel.ForEachAsync(Enumerable.Range(0, files.Count),
+        var projects = Projects(Files());
+        var results = new AnalysedFile[projects.Count][];
+        // Projects are independent: one at a time per core, each analysed without its own concurrency.
+        await Parallel.ForEachAsync(Enumerable.Range(0, projects.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-            async (i, ct) => results[i] = await AnalyseFileAsync(files[i], ct));
-        return ([.. results], clock.Elapsed);
+            async (i, ct) => results[i] = await AnalyseProjectAsync(projects[i], ct));
+        return ([.. results.SelectMany(r => r).OrderBy(f => f.Name, StringComparer.Ordinal)], clock.Elapsed);
     }
 
-    private static async Task<AnalysedFile> AnalyseFileAsync(string path, CancellationToken cancellationToken)
+    /// <summary>A file directly in a set is a project of its own; the files of a folder inside a set are one project.</summary>
+    private static List<string[]> Projects(IReadOnlyList<string> files) =>
+        files.GroupBy(f => Path.GetRelativePath(Folder, f).Count(c => c == Path.DirectorySeparatorChar) >= 2 ? Path.GetDirectoryName(f)! : f)
+            .Select(g => g.ToArray()).ToList();
+
+    private static async Task<AnalysedFile[]> AnalyseProjectAsync(string[] paths, CancellationToken cancellationToken)
     {
-        string name = Path.GetRelativePath(Folder, path).Replace(Path.DirectorySeparatorChar, '/');
-        var text = SourceText.From(await File.ReadAllTextAsync(path, cancellationToken));
-        var tree = CSharpSyntaxTree.ParseText(text, ParseOptions, name, cancellationToken);
-        var (project, documentId) = await CreateProjectAsync(name, text, HasTopLevelStatements(tree));
+        var sources = new List<(string Name, SourceText Text, SyntaxTree Tree)>();
+        foreach (var path in paths)
+        {
+            string name = Path.GetRelativePath(Folder, path).Replace(Path.DirectorySeparatorChar, '/');
+            var text = SourceText.From(await File.ReadAllTextAsync(path, cancellationToken));
+            sources.Add((name, text, CSharpSyntaxTree.ParseText(text, ParseOptions, name, cancellationToken)));
+        }
+        var (project, documentIds) = await CreateProjectAsync([.. sources.Select(s => (s.Name, s.Text))], sources.Any(s => HasTopLevelStatements(s.Tree)));
         var compilation = (await project.GetCompilationAsync(cancellationToken))!;
         var (errors, reported, exceptions) = await AnalyseAsync(compilation, cancellationToken);
-        var (expected, problems) = Markers(name, tree, cancellationToken);
-        return new AnalysedFile(name, project, documentId, errors, exceptions, reported, expected, problems);
+        return [.. sources.Select((s, i) =>
+        {
+            var (expected, problems) = Markers(s.Name, s.Tree, cancellationToken);
+            bool InFile(Diagnostic d) => d.Location.SourceTree?.FilePath == s.Name;
+            // Its own errors, and those in no corpus file (GlobalUsings.cs, or with no place).
+            var ownErrors = errors.Where(e => InFile(e) || !sources.Any(o => o.Name == e.Location.SourceTree?.FilePath)).ToImmutableArray();
+            return new AnalysedFile(s.Name, project, documentIds[i], ownErrors, exceptions, [.. reported.Where(InFile)], reported, expected, problems);
+        })];
     }
 
     private static bool HasTopLevelStatements(SyntaxTree tree) =>
         tree.GetCompilationUnitRoot().Members.OfType<GlobalStatementSyntax>().Any();
 
     /// <summary>
-    /// A workspace project with the file and the implicit usings: its compilation is the one analysed, so the
+    /// A workspace project with the files and the implicit usings: its compilation is the one analysed, so the
     /// diagnostics' trees are the documents' trees and a code fix can be asked about any of them.
     /// </summary>
-    private static async Task<(Project, DocumentId)> CreateProjectAsync(string name, SourceText text, bool topLevel)
+    private static async Task<(Project, DocumentId[])> CreateProjectAsync((string Name, SourceText Text)[] files, bool topLevel)
     {
+        string name = files.Length == 1 ? files[0].Name : files[0].Name[..files[0].Name.LastIndexOf('/')];
         var projectId = ProjectId.CreateNewId(name);
-        var documentId = DocumentId.CreateNewId(projectId, name);
-        var assemblyName = Path.GetFileNameWithoutExtension(name);
         var solution = new AdhocWorkspace().CurrentSolution
-            .AddProject(ProjectInfo.Create(projectId, VersionStamp.Default, name, assemblyName, LanguageNames.CSharp,
+            .AddProject(ProjectInfo.Create(projectId, VersionStamp.Default, name, Path.GetFileNameWithoutExtension(name), LanguageNames.CSharp,
                 compilationOptions: new CSharpCompilationOptions(
                     topLevel ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
                     nullableContextOptions: NullableContextOptions.Enable),
                 parseOptions: ParseOptions,
-                metadataReferences: await ReferencesAsync()))
-            .AddDocument(documentId, Path.GetFileName(name), text, filePath: name)
-            .AddDocument(DocumentId.CreateNewId(projectId), "GlobalUsings.cs", SourceText.From(GlobalUsings), filePath: "GlobalUsings.cs");
-        return (solution.GetProject(projectId)!, documentId);
+                metadataReferences: await ReferencesAsync()));
+        var documentIds = new DocumentId[files.Length];
+        for (int i = 0; i < files.Length; i++)
+        {
+            documentIds[i] = DocumentId.CreateNewId(projectId, files[i].Name);
+            solution = solution.AddDocument(documentIds[i], Path.GetFileName(files[i].Name), files[i].Text, filePath: files[i].Name);
+        }
+        solution = solution.AddDocument(DocumentId.CreateNewId(projectId), "GlobalUsings.cs", SourceText.From(GlobalUsings), filePath: "GlobalUsings.cs");
+        return (solution.GetProject(projectId)!, documentIds);
     }
 
     /// <summary>

@@ -55,12 +55,12 @@ public static class AdversarialFixes
         var (errors, after, exceptions) = await AdversarialCorpus.AnalyseAsync(compilation, cancellationToken);
         if (!errors.IsEmpty) return FixOutcome.Fails(action.Title, "the fixed code does not compile: " + string.Join(" | ", errors.Take(3)));
         if (!exceptions.IsEmpty) return FixOutcome.Fails(action.Title, "an analyzer throws on the fixed code: " + exceptions[0]);
-        int Before(string rule) => file.Reported.Count(d => d.Id == rule);
+        int Before(string rule) => file.ProjectReported.Count(d => d.Id == rule);
         int After(string rule) => after.Count(d => d.Id == rule);
         if (After(diagnostic.Id) >= Before(diagnostic.Id))
         {
             // Most likely the same diagnostic, moved by the inserted lines: show the one nearest the original line.
-            var remaining = after.Where(d => d.Id == diagnostic.Id).MinBy(d => Math.Abs(AnalysedFile.LineOf(d) - AnalysedFile.LineOf(diagnostic)))!;
+            var remaining = after.Where(d => d.Id == diagnostic.Id).OrderBy(d => d.Location.SourceTree?.FilePath == file.Name ? 0 : 1).ThenBy(d => Math.Abs(AnalysedFile.LineOf(d) - AnalysedFile.LineOf(diagnostic))).First();
             return FixOutcome.Fails(action.Title, $"{diagnostic.Id} still reported, line {AnalysedFile.LineOf(remaining)}: {remaining.GetMessage()}");
         }
         var added = after.Select(d => d.Id).Distinct().Where(rule => rule != diagnostic.Id && After(rule) > Before(rule)).ToList();
@@ -101,9 +101,10 @@ public static class AdversarialFixes
         var (errors, after, exceptions) = await AdversarialCorpus.AnalyseAsync(compilation, cancellationToken);
         if (!errors.IsEmpty) return "the fixed code does not compile: " + string.Join(" | ", errors.Take(3));
         if (!exceptions.IsEmpty) return "an analyzer throws on the fixed code: " + exceptions[0];
-        int left = after.Count(d => d.Id == rule);
+        // The rule's findings left in this file; the project's other files must keep theirs.
+        int left = after.Count(d => d.Id == rule) - (file.ProjectReported.Count(d => d.Id == rule) - diagnostics.Length);
         if (left > diagnostics.Length - fixable) return $"{left} of {diagnostics.Length} left, {fixable} of which have a fix of their own";
-        var added = after.Select(d => d.Id).Distinct().Where(r => r != rule && after.Count(d => d.Id == r) > file.Reported.Count(d => d.Id == r)).ToList();
+        var added = after.Select(d => d.Id).Distinct().Where(r => r != rule && after.Count(d => d.Id == r) > file.ProjectReported.Count(d => d.Id == r)).ToList();
         return added.Count > 0 ? $"it adds {string.Join(", ", added)}" : null;
     }
 
