@@ -80,6 +80,26 @@ internal static class Variation
     }
 
     /// <summary>
+    /// Whether <paramref name="seed"/> reads a parameter named for the current epoch (<c>epoch</c>, <c>currentEpoch</c>,
+    /// <c>epochIndex</c>, <c>epoch_idx</c>, any case) of the method it is written in: a factory called once per epoch,
+    /// whose callers (in other members or files) give the epoch. Local functions and lambdas are judged at their calls.
+    /// </summary>
+    public static bool ReadsAnEpochParameter(IOperation seed)
+    {
+        foreach (var operation in seed.Subtree())
+            if (operation is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: not (MethodKind.LocalFunction or MethodKind.AnonymousFunction) } } parameter } &&
+                IsCurrentEpochName(parameter.Name))
+                return true;
+        return false;
+    }
+
+    private static bool IsCurrentEpochName(string name)
+    {
+        string n = name.Replace("_", "").ToLowerInvariant();
+        return n is "epoch" or "currentepoch" or "curepoch" or "epochindex" or "epochidx" or "epochnumber";
+    }
+
+    /// <summary>
     /// The variable that counts <paramref name="loop"/>'s passes: a <c>for</c> loop's single integer variable, a
     /// <c>foreach</c> over integers, or the one integer local the pass itself advances (<c>epoch++</c>). Null when there is none.
     /// </summary>

@@ -125,6 +125,49 @@ public class CMP003FixedSeedShuffleTests
         return test.RunAsync();
     }
 
+    private static string WithHelper(string helper, string statement = "") => $$"""
+        class Program
+        {
+            static torch.utils.data.Dataset Data = null!;
+            static int BaseSeed = 17;
+            {{helper}}
+            static void Main() { {{statement}} }
+        }
+        """;
+
+    /// <summary>A per-epoch factory: its callers, maybe in other files, give the epoch, so the seed changes from call to call.</summary>
+    [Theory]
+    [InlineData("epoch")]
+    [InlineData("currentEpoch")]
+    [InlineData("epoch_idx")]
+    public Task ASeedFromTheEpochParameterOfAFactory(string name) => V.AnalyzerAsync(WithHelper(
+        $"public static TorchSharp.Modules.DataLoader ForEpoch(int {name}) => new(Data, 32, shuffle: true, seed: BaseSeed + {name});"));
+
+    /// <summary>Not an epoch: a count of epochs, a start epoch, a seed handed in, are fixed for the loader's life.</summary>
+    [Theory]
+    [InlineData("epochs")]
+    [InlineData("startEpoch")]
+    [InlineData("seed")]
+    public Task ASeedFromAnotherParameterOfAFactory(string name) => V.AnalyzerAsync(WithHelper(
+        $"public static TorchSharp.Modules.DataLoader Make(int {name}) => {{|#0:new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: BaseSeed + {name})|}};"),
+        V.Diagnostic().WithLocation(0).WithArguments("DataLoader", $"BaseSeed + {name}"));
+
+    /// <summary>Inside a loop of the factory the epoch is fixed across that loop: every pass builds a loader with the same seed.</summary>
+    [Fact]
+    public Task ASeedFromTheEpochParameterInsideALoopThatDoesNotChangeIt() => V.AnalyzerAsync(WithHelper("""
+        public static void Warm(int epoch)
+        {
+            for (int step = 0; step < 3; step++) { var loader = {|#0:new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: epoch)|}; }
+        }
+        """), V.Diagnostic().WithLocation(0).WithArguments("loader", "epoch"));
+
+    /// <summary>A local function's epoch is judged at its calls: here the loop gives it the constant 0.</summary>
+    [Fact]
+    public Task ASeedFromALocalFunctionsEpochParameterGivenAConstant() => V.AnalyzerAsync(WithHelper("", """
+        TorchSharp.Modules.DataLoader ForEpoch(int epoch) => {|#0:new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: BaseSeed + epoch)|};
+        for (int e = 0; e < 3; e++) { var loader = ForEpoch(0); }
+        """), V.Diagnostic().WithLocation(0).WithArguments("DataLoader", "BaseSeed + epoch"));
+
     [Fact]
     public Task ADefaultNullableSeedIsNoSeed() => V.AnalyzerAsync(Program("var train = new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: default);"));
 

@@ -18,5 +18,5 @@ public static class GanData
 
     /// <summary>The real samples for one epoch, reshuffled from the base seed and the epoch.</summary>
     public static DataLoader RealForEpoch(InMemoryDataset real, int epoch, int baseSeed) =>
-        new DataLoader(real, 64, shuffle: true, seed: baseSeed + epoch, disposeDataset: false); //! CMP003 helper outside any loop: any seed is fixed
+        new DataLoader(real, 64, shuffle: true, seed: baseSeed + epoch, disposeDataset: false); // no CMP003: a per-epoch factory, its callers give the epoch (labelled CMP003 in round 15, before the rule knew such factories)
 }
