@@ -355,6 +355,21 @@ public class CMP001SetEpochOnSamplerOnlyTests
             }
         }
         """);
+
+    /// <summary>A lambda's parameter is a parameter: how the loader it receives was built is not in view.</summary>
+    [Fact]
+    public Task TheSamplerOfALambdasLoaderParameter() => V.AnalyzerAsync("""
+        class Hooks { public event Action<EpochDataLoader, int>? EpochStarting; }
+        class Program
+        {
+            static void Wire(Hooks hooks)
+            {
+                hooks.EpochStarting += (l, e) => {|#0:((DistributedSampler)l.Sampler).SetEpoch(e)|};
+                hooks.EpochStarting += (l, e) => l.SetEpoch(e);
+            }
+        }
+        """, Expected("l"));
+
     [Fact]
     public Task TheSamplerInANestedPropertyPattern() => V.AnalyzerAsync("""
         record Run(EpochDataLoader Loader, int Seed);
@@ -371,6 +386,7 @@ public class CMP001SetEpochOnSamplerOnlyTests
             }
         }
         """, Expected("run.Loader"), V.Diagnostic().WithLocation(1).WithArguments("run.Loader", "Sampler"));
+
     [Fact]
     public Task ALocalFunctionIsJudgedInEveryEpochLoopThatCallsIt() => V.AnalyzerAsync("""
         class Program

@@ -35,6 +35,11 @@ public class CMP002EpochNeverSetTests
     public Task BatchSamplerLoader() => V.AnalyzerAsync(Train(
         "var trainLoader = new EpochDataLoader(data, batchSampler: new BatchSampler(new RandomSampler(data.Count), 32));", EpochLoop), Expected());
 
+    /// <summary>A member of the loader read inside an argument is a read, not the loader handed on: nothing may set its epoch there.</summary>
+    [Fact]
+    public Task AMemberReadInsideAnArgumentHandsNothingOn() => V.AnalyzerAsync(Train(Shuffled,
+        "for (int epoch = 0; epoch < epochs; epoch++) { Console.WriteLine($\"{trainLoader.Count} batches\"); foreach (var batch in {|#0:trainLoader|}) { } }"), Expected());
+
     [Fact]
     public Task ClassBalancedLoader() => V.AnalyzerAsync(Train(
         "var trainLoader = new EpochDataLoader(data, batchSampler: new ClassBalancedBatchSampler(labels, 4, 8));", EpochLoop), Expected());
