@@ -33,6 +33,9 @@ public sealed record AnalysedFile(
 
     public bool IsNegative => Expected.IsEmpty;
 
+    /// <summary>Whether <paramref name="diagnostic"/> is in this file (rather than another file of its project).</summary>
+    public bool Holds(Diagnostic diagnostic) => diagnostic.Location.SourceTree?.FilePath == AdversarialCorpus.PathOf(Name);
+
     public static int LineOf(Diagnostic diagnostic) =>
         diagnostic.Location.IsInSource ? diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1 : 0;
 }
@@ -57,6 +60,9 @@ public static class AdversarialCorpus
         """;
 
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
+
+    /// <summary>The full path a corpus file's document has: where it is, so that an <c>.editorconfig</c> beside it applies.</summary>
+    public static string PathOf(string name) => Path.Combine(Folder, name.Replace('/', Path.DirectorySeparatorChar));
 
     private static readonly Regex RuleId = new(@"^CMP\d{3}$");
 
@@ -108,15 +114,17 @@ public static class AdversarialCorpus
             var text = SourceText.From(await File.ReadAllTextAsync(path, cancellationToken));
             sources.Add((name, text, CSharpSyntaxTree.ParseText(text, ParseOptions, name, cancellationToken)));
         }
-        var (project, documentIds) = await CreateProjectAsync([.. sources.Select(s => (s.Name, s.Text))], sources.Any(s => HasTopLevelStatements(s.Tree)));
-        var compilation = (await project.GetCompilationAsync(cancellationToken))!;
-        var (errors, reported, exceptions) = await AnalyseAsync(compilation, cancellationToken);
+        // A project folder's .editorconfig applies to its files, as in a user's repository.
+        string config = Path.Combine(Path.GetDirectoryName(paths[0])!, ".editorconfig");
+        var (project, documentIds) = await CreateProjectAsync([.. sources.Select(s => (s.Name, s.Text))], sources.Any(s => HasTopLevelStatements(s.Tree)),
+            paths.Length > 1 && File.Exists(config) ? config : null);
+        var (errors, reported, exceptions) = await AnalyseAsync(project, cancellationToken);
         return [.. sources.Select((s, i) =>
         {
             var (expected, problems) = Markers(s.Name, s.Tree, cancellationToken);
-            bool InFile(Diagnostic d) => d.Location.SourceTree?.FilePath == s.Name;
+            bool InFile(Diagnostic d) => d.Location.SourceTree?.FilePath == PathOf(s.Name);
             // Its own errors, and those in no corpus file (GlobalUsings.cs, or with no place).
-            var ownErrors = errors.Where(e => InFile(e) || !sources.Any(o => o.Name == e.Location.SourceTree?.FilePath)).ToImmutableArray();
+            var ownErrors = errors.Where(e => InFile(e) || !sources.Any(o => PathOf(o.Name) == e.Location.SourceTree?.FilePath)).ToImmutableArray();
             return new AnalysedFile(s.Name, project, documentIds[i], ownErrors, exceptions, [.. reported.Where(InFile)], reported, expected, problems);
         })];
     }
@@ -128,7 +136,7 @@ public static class AdversarialCorpus
     /// A workspace project with the files and the implicit usings: its compilation is the one analysed, so the
     /// diagnostics' trees are the documents' trees and a code fix can be asked about any of them.
     /// </summary>
-    private static async Task<(Project, DocumentId[])> CreateProjectAsync((string Name, SourceText Text)[] files, bool topLevel)
+    private static async Task<(Project, DocumentId[])> CreateProjectAsync((string Name, SourceText Text)[] files, bool topLevel, string? editorConfig)
     {
         string name = files.Length == 1 ? files[0].Name : files[0].Name[..files[0].Name.LastIndexOf('/')];
         var projectId = ProjectId.CreateNewId(name);
@@ -143,8 +151,11 @@ public static class AdversarialCorpus
         for (int i = 0; i < files.Length; i++)
         {
             documentIds[i] = DocumentId.CreateNewId(projectId, files[i].Name);
-            solution = solution.AddDocument(documentIds[i], Path.GetFileName(files[i].Name), files[i].Text, filePath: files[i].Name);
+            solution = solution.AddDocument(documentIds[i], Path.GetFileName(files[i].Name), files[i].Text, filePath: PathOf(files[i].Name));
         }
+        if (editorConfig is not null)
+            solution = solution.AddAnalyzerConfigDocument(DocumentId.CreateNewId(projectId), ".editorconfig",
+                SourceText.From(await File.ReadAllTextAsync(editorConfig)), filePath: editorConfig);
         solution = solution.AddDocument(DocumentId.CreateNewId(projectId), "GlobalUsings.cs", SourceText.From(GlobalUsings), filePath: "GlobalUsings.cs");
         return (solution.GetProject(projectId)!, documentIds);
     }
@@ -154,10 +165,12 @@ public static class AdversarialCorpus
     /// in one pass, as binding the compilation a second time for its own diagnostics would double the cost.
     /// </summary>
     public static async Task<(ImmutableArray<Diagnostic> Errors, ImmutableArray<Diagnostic> Reported, ImmutableArray<string> Exceptions)> AnalyseAsync(
-        Compilation compilation, CancellationToken cancellationToken)
+        Project project, CancellationToken cancellationToken)
     {
+        var compilation = (await project.GetCompilationAsync(cancellationToken))!;
         var exceptions = new ConcurrentQueue<string>();
-        var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([]),
+        // The project's options: those of an .editorconfig in its folder, if any.
+        var options = new CompilationWithAnalyzersOptions(project.AnalyzerOptions,
             (exception, analyzer, _) => exceptions.Enqueue($"{analyzer.GetType().Name}: {exception.GetType().Name}: {exception.Message}"),
             concurrentAnalysis: false, logAnalyzerExecutionTime: false);
         var diagnostics = await compilation.WithAnalyzers(NewAnalyzers(), options).GetAllDiagnosticsAsync(cancellationToken);

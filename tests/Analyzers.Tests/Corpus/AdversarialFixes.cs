@@ -51,8 +51,7 @@ public static class AdversarialFixes
         catch (Exception e) when (e is not OperationCanceledException) { return FixOutcome.Fails(action.Title, $"computing it threw {e.GetType().Name}: {e.Message}"); }
         if (changed is null) return FixOutcome.Fails(action.Title, "it changes no code");
 
-        var compilation = await AsSavedAsync(changed, file, cancellationToken);
-        var (errors, after, exceptions) = await AdversarialCorpus.AnalyseAsync(compilation, cancellationToken);
+        var (errors, after, exceptions) = await AdversarialCorpus.AnalyseAsync(await AsSavedAsync(changed, file, cancellationToken), cancellationToken);
         if (!errors.IsEmpty) return FixOutcome.Fails(action.Title, "the fixed code does not compile: " + string.Join(" | ", errors.Take(3)));
         if (!exceptions.IsEmpty) return FixOutcome.Fails(action.Title, "an analyzer throws on the fixed code: " + exceptions[0]);
         int Before(string rule) => file.ProjectReported.Count(d => d.Id == rule);
@@ -60,7 +59,7 @@ public static class AdversarialFixes
         if (After(diagnostic.Id) >= Before(diagnostic.Id))
         {
             // Most likely the same diagnostic, moved by the inserted lines: show the one nearest the original line.
-            var remaining = after.Where(d => d.Id == diagnostic.Id).OrderBy(d => d.Location.SourceTree?.FilePath == file.Name ? 0 : 1).ThenBy(d => Math.Abs(AnalysedFile.LineOf(d) - AnalysedFile.LineOf(diagnostic))).First();
+            var remaining = after.Where(d => d.Id == diagnostic.Id).OrderBy(d => file.Holds(d) ? 0 : 1).ThenBy(d => Math.Abs(AnalysedFile.LineOf(d) - AnalysedFile.LineOf(diagnostic))).First();
             return FixOutcome.Fails(action.Title, $"{diagnostic.Id} still reported, line {AnalysedFile.LineOf(remaining)}: {remaining.GetMessage()}");
         }
         var added = after.Select(d => d.Id).Distinct().Where(rule => rule != diagnostic.Id && After(rule) > Before(rule)).ToList();
@@ -97,8 +96,7 @@ public static class AdversarialFixes
         if (await fixer.GetFixAllProvider()!.GetFixAsync(context) is not { } fixAll) return "Fix All offers no action";
         var changed = (await fixAll.GetOperationsAsync(cancellationToken)).OfType<ApplyChangesOperation>().FirstOrDefault()?.ChangedSolution;
         if (changed is null) return "Fix All changes no code";
-        var compilation = await AsSavedAsync(changed, file, cancellationToken);
-        var (errors, after, exceptions) = await AdversarialCorpus.AnalyseAsync(compilation, cancellationToken);
+        var (errors, after, exceptions) = await AdversarialCorpus.AnalyseAsync(await AsSavedAsync(changed, file, cancellationToken), cancellationToken);
         if (!errors.IsEmpty) return "the fixed code does not compile: " + string.Join(" | ", errors.Take(3));
         if (!exceptions.IsEmpty) return "an analyzer throws on the fixed code: " + exceptions[0];
         // The rule's findings left in this file; the project's other files must keep theirs.
@@ -112,11 +110,10 @@ public static class AdversarialFixes
     /// The fixed project as the saved file would compile: its text parsed again, because a tree a fix builds can hold
     /// what no parser reads back (a lambda cast without parentheses, say).
     /// </summary>
-    private static async Task<Compilation> AsSavedAsync(Solution changed, AnalysedFile file, CancellationToken cancellationToken)
+    private static async Task<Project> AsSavedAsync(Solution changed, AnalysedFile file, CancellationToken cancellationToken)
     {
         var text = await changed.GetDocument(file.DocumentId)!.GetTextAsync(cancellationToken);
-        var reparsed = changed.WithDocumentText(file.DocumentId, SourceText.From(text.ToString()));
-        return (await reparsed.GetProject(file.Project.Id)!.GetCompilationAsync(cancellationToken))!;
+        return changed.WithDocumentText(file.DocumentId, SourceText.From(text.ToString())).GetProject(file.Project.Id)!;
     }
 
     private sealed class Diagnostics(ImmutableArray<Diagnostic> diagnostics) : FixAllContext.DiagnosticProvider
