@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
 
 namespace Composer.Analyzers.CodeFixes.Rules;
 
@@ -14,7 +15,9 @@ namespace Composer.Analyzers.CodeFixes.Rules;
 /// iterates the loader (or calls the local function that does). The epoch is the loop's variable or counter; a loop
 /// without one gets a counter: <c>while (!converged)</c> becomes <c>for (var epoch = 0; !converged; epoch++)</c>, any
 /// other loop <c>var epoch = 0;</c> before it and <c>epoch++</c> in the call.
-/// Offers nothing when the loader or the epoch is not in scope there.
+/// A loader type named in <c>loader_types</c> that has a setter of its own gets that call instead (<c>feeder.StartEpoch(epoch);</c>):
+/// <c>Epochs.SetEpoch</c> reaches only members named like a loader's parts. Offers nothing when the loader or the epoch
+/// is not in scope there, or when such a type has neither.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CMP002EpochNeverSetFixer)), Shared]
 public sealed class CMP002EpochNeverSetFixer : EditorFixProvider
@@ -30,6 +33,9 @@ public sealed class CMP002EpochNeverSetFixer : EditorFixProvider
     {
         if (!diagnostic.Properties.TryGetValue(Properties.Loader, out var loader) || loader is null || diagnostic.AdditionalLocations.Count < 2) return null;
         diagnostic.Properties.TryGetValue(Properties.Epoch, out var epoch);
+        // A loader type of the user's whose parts Epochs.SetEpoch cannot reach: its own setter, or no fix at all.
+        diagnostic.Properties.TryGetValue(Properties.Setter, out var setter);
+        if (setter is "") return null;
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         if (root is null || model is null) return null;
@@ -45,9 +51,22 @@ public sealed class CMP002EpochNeverSetFixer : EditorFixProvider
         return editor =>
         {
             var (value, counter) = Statements.EpochValue(editor, epoch, loop);
-            if (Statements.EpochsSetEpoch(editor, loader, value, anchor.SpanStart) is not { } call) return;
+            var call = setter is null ? Statements.EpochsSetEpoch(editor, loader, value, anchor.SpanStart) : OwnSetterCall(loader, setter, value);
+            if (call is null) return;
             Statements.InsertBefore(editor, anchor, call);
             Statements.DeclareCounter(editor, loop, counter);
         };
+    }
+
+    /// <summary><c>loader.StartEpoch(epoch);</c>, the receiver parenthesised unless it is a name, member access, call or element.</summary>
+    private static StatementSyntax OwnSetterCall(string loader, string setter, ExpressionSyntax epoch)
+    {
+        var receiver = SyntaxFactory.ParseExpression(loader);
+        if (receiver is not (SimpleNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax or ElementAccessExpressionSyntax or ThisExpressionSyntax or ParenthesizedExpressionSyntax))
+            receiver = SyntaxFactory.ParenthesizedExpression(receiver);
+        return SyntaxFactory.ExpressionStatement(SyntaxFactory.InvocationExpression(
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver, SyntaxFactory.IdentifierName(setter)),
+                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(epoch)))))
+            .WithAdditionalAnnotations(Formatter.Annotation);
     }
 }

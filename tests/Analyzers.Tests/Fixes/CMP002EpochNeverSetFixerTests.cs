@@ -20,6 +20,42 @@ public class CMP002EpochNeverSetFixerTests
 
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult[] One => [V.Diagnostic().WithLocation(0).WithArguments("trainLoader")];
 
+    // A loader of the user's own, named in loader_types, with no member named like a loader's parts: Epochs.SetEpoch
+    // would reach nothing in it, so the fix calls its own setter, or offers nothing.
+    private static string Feeder(string setter, string set) => $$"""
+        class Feeder(InMemoryDataset data, ISampler order) : IEnumerable<Dictionary<string, Tensor>>
+        {
+            {{setter}}
+            public IEnumerator<Dictionary<string, Tensor>> GetEnumerator() { foreach (var i in order) yield return new() { ["data"] = data.Columns["data"][i] }; }
+            System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+        }
+        class Program
+        {
+            static void Train(InMemoryDataset data, int epochs)
+            {
+                var feeder = new Feeder(data, new DistributedSampler(data.Count, 2, 0));
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    {{set}}foreach (var batch in {|#0:feeder|}) { }
+                }
+            }
+        }
+        """;
+
+    private const string StartEpoch = "public void StartEpoch(int epoch) { if (order is IEpochAware a) a.SetEpoch(epoch); }";
+
+    [Fact]
+    public Task ALoaderTypeOfTheUsersGetsItsOwnSetterCalled() => V.FixAsync(
+        Feeder(StartEpoch, ""),
+        Feeder(StartEpoch, "feeder.StartEpoch(epoch);\n            ").Replace("{|#0:feeder|}", "feeder"),
+        [V.Diagnostic().WithLocation(0).WithArguments("feeder")],
+        editorConfig: "composer_analyzers.loader_types = Feeder\ncomposer_analyzers.epoch_setters = StartEpoch");
+
+    [Fact]
+    public Task ALoaderTypeOfTheUsersWithNeitherASetterNorPartsGetsNoFix() => V.FixAsync(
+        Feeder("", ""), Feeder("", ""), [V.Diagnostic().WithLocation(0).WithArguments("feeder")],
+        editorConfig: "composer_analyzers.loader_types = Feeder");
+
     [Fact]
     public Task InsertsBeforeTheInnerLoop() => V.FixAsync(
         Train("""
