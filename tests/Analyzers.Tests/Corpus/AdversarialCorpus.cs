@@ -100,13 +100,14 @@ public static class AdversarialCorpus
         return ([.. results.SelectMany(r => r).OrderBy(f => f.Name, StringComparer.Ordinal)], clock.Elapsed);
     }
 
-    /// <summary>A file directly in a set is a project of its own; the files of a folder inside a set are one project.</summary>
-    private static List<string[]> Projects(IReadOnlyList<string> files) =>
-        files.GroupBy(f => Path.GetRelativePath(Folder, f).Count(c => c == Path.DirectorySeparatorChar) >= 2 ? Path.GetDirectoryName(f)! : f)
-            .Select(g => g.ToArray()).ToList();
+    /// <summary>A file directly in a set is a project of its own; the files of a folder inside a set (and of its subfolders) are one project.</summary>
+    private static List<(string? Folder, string[] Files)> Projects(IReadOnlyList<string> files) =>
+        files.GroupBy(f => Path.GetRelativePath(Folder, f).Split(Path.DirectorySeparatorChar) is { Length: >= 3 } parts ? Path.Combine(Folder, parts[0], parts[1]) : f)
+            .Select(g => (g.Count() > 1 || g.Key != g.First() ? g.Key : null, g.ToArray())).ToList();
 
-    private static async Task<AnalysedFile[]> AnalyseProjectAsync(string[] paths, CancellationToken cancellationToken)
+    private static async Task<AnalysedFile[]> AnalyseProjectAsync((string? Folder, string[] Files) project, CancellationToken cancellationToken)
     {
+        var paths = project.Files;
         var sources = new List<(string Name, SourceText Text, SyntaxTree Tree)>();
         foreach (var path in paths)
         {
@@ -114,18 +115,17 @@ public static class AdversarialCorpus
             var text = SourceText.From(await File.ReadAllTextAsync(path, cancellationToken));
             sources.Add((name, text, CSharpSyntaxTree.ParseText(text, ParseOptions, name, cancellationToken)));
         }
-        // A project folder's .editorconfig applies to its files, as in a user's repository.
-        string config = Path.Combine(Path.GetDirectoryName(paths[0])!, ".editorconfig");
-        var (project, documentIds) = await CreateProjectAsync([.. sources.Select(s => (s.Name, s.Text))], sources.Any(s => HasTopLevelStatements(s.Tree)),
-            paths.Length > 1 && File.Exists(config) ? config : null);
-        var (errors, reported, exceptions) = await AnalyseAsync(project, cancellationToken);
+        // A project folder's .editorconfig files apply to its files, as in a user's repository.
+        string[] configs = project.Folder is null ? [] : Directory.GetFiles(project.Folder, ".editorconfig", SearchOption.AllDirectories);
+        var (workspaceProject, documentIds) = await CreateProjectAsync([.. sources.Select(s => (s.Name, s.Text))], sources.Any(s => HasTopLevelStatements(s.Tree)), configs);
+        var (errors, reported, exceptions) = await AnalyseAsync(workspaceProject, cancellationToken);
         return [.. sources.Select((s, i) =>
         {
             var (expected, problems) = Markers(s.Name, s.Tree, cancellationToken);
             bool InFile(Diagnostic d) => d.Location.SourceTree?.FilePath == PathOf(s.Name);
             // Its own errors, and those in no corpus file (GlobalUsings.cs, or with no place).
             var ownErrors = errors.Where(e => InFile(e) || !sources.Any(o => PathOf(o.Name) == e.Location.SourceTree?.FilePath)).ToImmutableArray();
-            return new AnalysedFile(s.Name, project, documentIds[i], ownErrors, exceptions, [.. reported.Where(InFile)], reported, expected, problems);
+            return new AnalysedFile(s.Name, workspaceProject, documentIds[i], ownErrors, exceptions, [.. reported.Where(InFile)], reported, expected, problems);
         })];
     }
 
@@ -136,9 +136,9 @@ public static class AdversarialCorpus
     /// A workspace project with the files and the implicit usings: its compilation is the one analysed, so the
     /// diagnostics' trees are the documents' trees and a code fix can be asked about any of them.
     /// </summary>
-    private static async Task<(Project, DocumentId[])> CreateProjectAsync((string Name, SourceText Text)[] files, bool topLevel, string? editorConfig)
+    private static async Task<(Project, DocumentId[])> CreateProjectAsync((string Name, SourceText Text)[] files, bool topLevel, string[] editorConfigs)
     {
-        string name = files.Length == 1 ? files[0].Name : files[0].Name[..files[0].Name.LastIndexOf('/')];
+        string name = files.Length == 1 ? files[0].Name : string.Join('/', files[0].Name.Split('/').Take(2));
         var projectId = ProjectId.CreateNewId(name);
         var solution = new AdhocWorkspace().CurrentSolution
             .AddProject(ProjectInfo.Create(projectId, VersionStamp.Default, name, Path.GetFileNameWithoutExtension(name), LanguageNames.CSharp,
@@ -153,7 +153,7 @@ public static class AdversarialCorpus
             documentIds[i] = DocumentId.CreateNewId(projectId, files[i].Name);
             solution = solution.AddDocument(documentIds[i], Path.GetFileName(files[i].Name), files[i].Text, filePath: PathOf(files[i].Name));
         }
-        if (editorConfig is not null)
+        foreach (string editorConfig in editorConfigs)
             solution = solution.AddAnalyzerConfigDocument(DocumentId.CreateNewId(projectId), ".editorconfig",
                 SourceText.From(await File.ReadAllTextAsync(editorConfig)), filePath: editorConfig);
         solution = solution.AddDocument(DocumentId.CreateNewId(projectId), "GlobalUsings.cs", SourceText.From(GlobalUsings), filePath: "GlobalUsings.cs");
