@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace Composer.Analyzers.Model;
@@ -190,6 +191,32 @@ internal sealed class KnownTypes
                     if (member is IPropertySymbol or IFieldSymbol) return member;
         return null;
     }
+
+    /// <summary>
+    /// What a fix calls to set the whole of a loader of the user's own (<see cref="LoaderKind.Shape"/>): its instance epoch
+    /// setter (<c>StartEpoch</c> with <c>epoch_setters = StartEpoch</c>), the user's own word for setting every part, which
+    /// <c>Epochs.SetEpoch</c> cannot call; empty when a type named in <c>loader_types</c> has neither such a setter nor a
+    /// member named like a loader's part, so that <c>Epochs.SetEpoch</c> would set nothing. Null otherwise: use
+    /// <c>Epochs.SetEpoch</c>.
+    /// </summary>
+    public static string? OwnSetter(ITypeSymbol type, LoaderKind kind, AnalyzerSettings settings)
+    {
+        if (kind != LoaderKind.Shape) return null;
+        bool parts = false;
+        for (var t = type; t is not null; t = t.BaseType)
+        {
+            foreach (var member in t.GetMembers())
+            {
+                if (member is IMethodSymbol method && IsEpochSetterShape(method, settings)) return method.Name;
+                parts |= member is IPropertySymbol or IFieldSymbol && PartNames.Contains(member.Name);
+            }
+        }
+        return parts ? null : "";
+    }
+
+    /// <summary>The member names under which <c>Epochs.SetEpoch</c> looks for a loader's batch sampler, sampler and data set.</summary>
+    private static readonly ImmutableHashSet<string> PartNames = ImmutableHashSet.Create(StringComparer.Ordinal,
+        "BatchSampler", "batch_sampler", "batchSampler", "_batchSampler", "_batch_sampler", "Sampler", "sampler", "_sampler", "Dataset", "dataset", "_dataset");
 
     /// <summary>Whether a loader of this kind and type has a batch sampler distinct from its sampler.</summary>
     public static bool HasBatchSampler(LoaderKind kind, ITypeSymbol type) =>

@@ -7,12 +7,11 @@ internal static class Properties
     public const string Loader = "Loader";
     /// <summary>The epoch expression to use (the epoch loop's variable or counter); absent when the loop has none.</summary>
     public const string Epoch = "Epoch";
-    /// <summary>"true" when the loader is an EpochDataLoader, so that <c>loader.SetEpoch(epoch)</c> reads best.</summary>
-    public const string EpochDataLoader = "EpochDataLoader";
     /// <summary>
-    /// CMP002: the loader's own epoch method, which the fix calls instead of <c>Epochs.SetEpoch</c> (a type named in
-    /// <c>loader_types</c>: <c>Epochs.SetEpoch</c> reaches only members named like a loader's parts); empty when the type
-    /// has neither, so that no fix can set its epoch.
+    /// CMP001, CMP002: the loader's own epoch method, which the fix calls instead of <c>Epochs.SetEpoch</c>: an
+    /// EpochDataLoader's <c>SetEpoch</c> (CMP001), or the setter of a loader type of the user's (<c>feeder.StartEpoch(epoch)</c>),
+    /// which <c>Epochs.SetEpoch</c> cannot call; empty when a type named in <c>loader_types</c> has neither a setter nor
+    /// parts, so that no fix can set its epoch.
     /// </summary>
     public const string Setter = "Setter";
     /// <summary>CMP004: the parameter to pass the epoch for, where a call leaves it to its default value.</summary>

@@ -28,9 +28,10 @@ internal static class CMP001SetEpochOnSamplerOnly
             if (!unhandled) continue;
 
             string loaderText = Operations.TextOf(expression);
-            var properties = ImmutableDictionary<string, string?>.Empty
-                .Add(Properties.Loader, loaderText)
-                .Add(Properties.EpochDataLoader, facts.Kind == LoaderKind.Epoch ? "true" : "false");
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(Properties.Loader, loaderText);
+            // The loader's own setter where the fix should call it: an EpochDataLoader's SetEpoch, or a loader type of yours'.
+            if ((facts.Kind == LoaderKind.Epoch ? "SetEpoch" : expression.Type is { } own ? KnownTypes.OwnSetter(own, facts.Kind, flow.Tree.Settings) : null) is { Length: > 0 } setter)
+                properties = properties.Add(Properties.Setter, setter);
             // The message names the sampler as the loader's type spells it (a ported loader's is loader.sampler).
             string sampler = expression.Type is { } type && KnownTypes.Member(type, KnownTypes.SamplerNames) is { } member ? member.Name : "Sampler";
             findings.Add(Diagnostic.Create(Descriptors.CMP001SetEpochOnSamplerOnly, (set.Call ?? set.Site).Syntax.GetLocation(), properties, loaderText, sampler));

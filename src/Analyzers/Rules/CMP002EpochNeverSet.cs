@@ -89,35 +89,12 @@ internal static class CMP002EpochNeverSet
     {
         var properties = ImmutableDictionary<string, string?>.Empty.Add(Properties.Loader, loader.Syntax.ToString());
         if (flow.EpochVariable(loop) is { } epoch) properties = properties.Add(Properties.Epoch, epoch);
-        if (OwnSetter(loader.Type, flow.Tree.Settings) is { } setter) properties = properties.Add(Properties.Setter, setter);
+        if (loader.Type is { } type && KnownTypes.OwnSetter(type, flow.Tree.Types.KindOf(type, flow.Tree.Settings), flow.Tree.Settings) is { } setter)
+            properties = properties.Add(Properties.Setter, setter);
         var additional = new List<Location>();
         if (Anchors(site, loop) is var (top, inner)) additional.AddRange([top.GetLocation(), loop.Syntax.GetLocation(), inner.GetLocation()]);
         return Diagnostic.Create(rule, location, additional, properties, arguments.Length == 0 ? [loader.Syntax.ToString()] : arguments);
     }
-
-    /// <summary>
-    /// For a loader type named in <c>loader_types</c>: its own instance epoch setter (<c>StartEpoch</c>), which the fix
-    /// calls, since <c>Epochs.SetEpoch</c> only reaches members named like a loader's parts; empty when it has neither.
-    /// Null for every other loader, and for such a type without a setter of its own but with parts.
-    /// </summary>
-    private static string? OwnSetter(ITypeSymbol? type, AnalyzerSettings settings)
-    {
-        if (type is null || !settings.IsExtraLoaderType(type)) return null;
-        bool parts = false;
-        for (var t = type; t is not null; t = t.BaseType)
-        {
-            foreach (var member in t.GetMembers())
-            {
-                if (member is IMethodSymbol method && KnownTypes.IsEpochSetterShape(method, settings)) return method.Name;
-                parts |= member is IPropertySymbol or IFieldSymbol && PartNames.Contains(member.Name);
-            }
-        }
-        return parts ? null : "";
-    }
-
-    /// <summary>The member names under which <c>Epochs.SetEpoch</c> looks for a loader's batch sampler, sampler and data set.</summary>
-    private static readonly ImmutableHashSet<string> PartNames = ImmutableHashSet.Create(StringComparer.Ordinal,
-        "BatchSampler", "batch_sampler", "batchSampler", "_batchSampler", "_batch_sampler", "Sampler", "sampler", "_sampler", "Dataset", "dataset", "_dataset");
 
     /// <summary>
     /// Where a statement can go before <paramref name="site"/> on the same pass of the loop: the statement of the

@@ -14,7 +14,7 @@ namespace Composer.Analyzers.CodeFixes.Rules;
 
 /// <summary>
 /// CMP001: replaces the sampler-only epoch call with <c>Epochs.SetEpoch(loader, epoch)</c> (<c>loader.SetEpoch(epoch)</c>
-/// for an <c>EpochDataLoader</c>). When the call is the whole body of <c>if (loader.Sampler is IEpochAware s)</c>, the
+/// for an <c>EpochDataLoader</c>, the loader's own setter for a loader type of yours that has one). When the call is the whole body of <c>if (loader.Sampler is IEpochAware s)</c>, the
 /// <c>if</c> goes too; an alias local used only by the call is removed.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CMP001SetEpochOnSamplerOnlyFixer)), Shared]
@@ -36,14 +36,15 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
         if (await CurrentDiagnostic.OfAsync(context, this, Title).ConfigureAwait(false) is not { } diagnostic) return;
         var node = root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
         if (!diagnostic.Properties.TryGetValue(Properties.Loader, out var loader) || loader is null) return;
-        bool isEpochDataLoader = diagnostic.Properties.TryGetValue(Properties.EpochDataLoader, out var flag) && flag == "true";
+        // The loader's own setter (an EpochDataLoader's SetEpoch, a loader type of yours'), else Epochs.SetEpoch.
+        diagnostic.Properties.TryGetValue(Properties.Setter, out var setter);
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (model is null || !isEpochDataLoader && model.Compilation.GetTypeByMetadataName("Composer.Data.Epochs") is null) return;
+        if (model is null || setter is null && model.Compilation.GetTypeByMetadataName("Composer.Data.Epochs") is null) return;
         if (node is MemberAccessExpressionSyntax methodGroup && !(methodGroup.Parent is InvocationExpressionSyntax called && called.Expression == methodGroup))
         {
-            if (CanReplaceMethodGroup(model, methodGroup, loader, isEpochDataLoader, context.CancellationToken))
+            if (CanReplaceMethodGroup(model, methodGroup, loader, setter, context.CancellationToken))
                 context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => FixMethodGroupAsync(context.Document, methodGroup, loader, isEpochDataLoader, ct), equivalenceKey: Title), reported);
+                    CodeAction.Create(Title, ct => FixMethodGroupAsync(context.Document, methodGroup, loader, setter, ct), equivalenceKey: Title), reported);
             return;
         }
         if (node?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { ArgumentList.Arguments.Count: 1 } invocation) return;
@@ -65,18 +66,18 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
         }
 
         context.RegisterCodeFix(
-            CodeAction.Create(Title, ct => FixAsync(context.Document, invocation, loader, isEpochDataLoader, ct), equivalenceKey: Title), reported);
+            CodeAction.Create(Title, ct => FixAsync(context.Document, invocation, loader, setter, ct), equivalenceKey: Title), reported);
     }
 
-    private static async Task<Document> FixAsync(Document document, InvocationExpressionSyntax invocation, string loaderText, bool isEpochDataLoader, CancellationToken cancellationToken)
+    private static async Task<Document> FixAsync(Document document, InvocationExpressionSyntax invocation, string loaderText, string? setter, CancellationToken cancellationToken)
     {
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         var loader = SyntaxFactory.ParseExpression(loaderText);
         var epoch = invocation.ArgumentList.Arguments[0].Expression.WithoutTrivia();
         var expression = Statements.Outermost(invocation);
 
-        ExpressionSyntax? call = isEpochDataLoader
-            ? (ExpressionSyntax)editor.Generator.InvocationExpression(editor.Generator.MemberAccessExpression(loader, "SetEpoch"), epoch)
+        ExpressionSyntax? call = setter is not null
+            ? (ExpressionSyntax)editor.Generator.InvocationExpression(editor.Generator.MemberAccessExpression(loader, setter), epoch)
             : Statements.EpochsSetEpochCall(editor, loader, epoch, expression.SpanStart);
         if (call is null) return document;
         call = call.WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation, Simplifier.AddImportsAnnotation);
@@ -122,7 +123,7 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
     /// <c>(int epoch) => Epochs.SetEpoch(loader, epoch)</c> where the loader has no setter of its own. Not that lambda
     /// on the right of <c>+=</c> or <c>-=</c>: a lambda cannot be taken off an event again.
     /// </summary>
-    private static bool CanReplaceMethodGroup(SemanticModel model, MemberAccessExpressionSyntax methodGroup, string loader, bool isEpochDataLoader, CancellationToken cancellationToken)
+    private static bool CanReplaceMethodGroup(SemanticModel model, MemberAccessExpressionSyntax methodGroup, string loader, string? setter, CancellationToken cancellationToken)
     {
         if (model.GetSymbolInfo(methodGroup, cancellationToken).Symbol is not IMethodSymbol { Parameters: { Length: 1 } parameters } || parameters[0].Type.SpecialType != SpecialType.System_Int32) return false;
         int position = methodGroup.SpanStart;
@@ -134,17 +135,17 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
             position = ifStatement.SpanStart;
         }
         if (!Statements.BindsAt(model, position, loader)) return false;
-        return isEpochDataLoader || Unparenthesized(methodGroup).Parent is not AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.AddAssignmentExpression or (int)SyntaxKind.SubtractAssignmentExpression };
+        return setter is not null || Unparenthesized(methodGroup).Parent is not AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.AddAssignmentExpression or (int)SyntaxKind.SubtractAssignmentExpression };
     }
 
-    private static async Task<Document> FixMethodGroupAsync(Document document, MemberAccessExpressionSyntax methodGroup, string loaderText, bool isEpochDataLoader, CancellationToken cancellationToken)
+    private static async Task<Document> FixMethodGroupAsync(Document document, MemberAccessExpressionSyntax methodGroup, string loaderText, string? setter, CancellationToken cancellationToken)
     {
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         var loader = SyntaxFactory.ParseExpression(loaderText);
         ExpressionSyntax replacement;
-        if (isEpochDataLoader)
+        if (setter is not null)
         {
-            replacement = (ExpressionSyntax)editor.Generator.MemberAccessExpression(loader, "SetEpoch");
+            replacement = (ExpressionSyntax)editor.Generator.MemberAccessExpression(loader, setter);
         }
         else
         {

@@ -51,22 +51,13 @@ public sealed class CMP002EpochNeverSetFixer : EditorFixProvider
         return editor =>
         {
             var (value, counter) = Statements.EpochValue(editor, epoch, loop);
-            var call = setter is null ? Statements.EpochsSetEpoch(editor, loader, value, anchor.SpanStart) : OwnSetterCall(loader, setter, value);
+            var call = setter is null
+                ? Statements.EpochsSetEpoch(editor, loader, value, anchor.SpanStart)
+                : SyntaxFactory.ExpressionStatement((ExpressionSyntax)editor.Generator.InvocationExpression(
+                    editor.Generator.MemberAccessExpression(SyntaxFactory.ParseExpression(loader), setter), value)).WithAdditionalAnnotations(Formatter.Annotation);
             if (call is null) return;
             Statements.InsertBefore(editor, anchor, call);
             Statements.DeclareCounter(editor, loop, counter);
         };
-    }
-
-    /// <summary><c>loader.StartEpoch(epoch);</c>, the receiver parenthesised unless it is a name, member access, call or element.</summary>
-    private static StatementSyntax OwnSetterCall(string loader, string setter, ExpressionSyntax epoch)
-    {
-        var receiver = SyntaxFactory.ParseExpression(loader);
-        if (receiver is not (SimpleNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax or ElementAccessExpressionSyntax or ThisExpressionSyntax or ParenthesizedExpressionSyntax))
-            receiver = SyntaxFactory.ParenthesizedExpression(receiver);
-        return SyntaxFactory.ExpressionStatement(SyntaxFactory.InvocationExpression(
-                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver, SyntaxFactory.IdentifierName(setter)),
-                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(epoch)))))
-            .WithAdditionalAnnotations(Formatter.Annotation);
     }
 }

@@ -309,6 +309,32 @@ public class CMP001SetEpochOnSamplerOnlyFixerTests
     public Task APortedLoadersMethodGroupSubscribedToAnEventOffersNothing() => V.NoFixAsync(
         Hooked("hooks.EpochStarted += {|#0:trainLoader.sampler.set_epoch|};", "MyLoader", PortedLoader),
         One("trainLoader", "sampler"));
+
+    // A loader type of the user's with a setter of its own under a configured name: Epochs.SetEpoch cannot call
+    // Reshuffle (nor its parts' Reshuffle), so the fix calls the loader's own setter, in every form.
+    private const string ReshufflingLoader = """
+        class ShardSampler { public void Reshuffle(int epoch) { } }
+        class ShardLoader
+        {
+            public ShardSampler Sampler { get; } = new();
+            public ShardSampler BatchSampler { get; } = new();
+            public void Reshuffle(int epoch) { Sampler.Reshuffle(epoch); BatchSampler.Reshuffle(epoch); }
+            public System.Collections.Generic.IEnumerator<object> GetEnumerator() { yield break; }
+        }
+
+        """;
+
+    [Fact]
+    public Task ALoaderWithASetterOfItsOwnGetsItCalled() => V.FixAsync(
+        ReshufflingLoader + Train("{|#0:trainLoader.Sampler.Reshuffle(epoch)|};", "ShardLoader"),
+        ReshufflingLoader + Train("trainLoader.Reshuffle(epoch);", "ShardLoader"),
+        One(), editorConfig: "composer_analyzers.epoch_setters = Reshuffle");
+
+    [Fact]
+    public Task ALoaderWithASetterOfItsOwnSubscribesIt() => V.FixAsync(
+        Hooked("hooks.EpochStarted += {|#0:trainLoader.Sampler.Reshuffle|};", "ShardLoader", ReshufflingLoader),
+        Hooked("hooks.EpochStarted += trainLoader.Reshuffle;", "ShardLoader", ReshufflingLoader),
+        One(), editorConfig: "composer_analyzers.epoch_setters = Reshuffle");
     // Found by the red team of 2026-12-06 (round 12).
 
     [Fact]
