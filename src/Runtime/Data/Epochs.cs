@@ -23,6 +23,8 @@ public static class Epochs
     /// <see cref="ISampler"/> such as <see cref="DistributedSampler"/>; its own built-in shuffling is not
     /// epoch-aware), and on any type that exposes <c>Sampler</c>/<c>BatchSampler</c>/<c>Dataset</c> members
     /// (or PyTorch's spellings) whose objects implement <see cref="IEpochAware"/> or have <c>SetEpoch(int)</c>.
+    /// A type with none of those members that implements <see cref="IEpochAware"/> or has <c>SetEpoch(int)</c>
+    /// itself gets that call (once, even if it calls back here). Methods by other names are not called: call them yourself.
     /// A <see cref="BatchSampler"/> forwards the epoch to its sampler, so that sampler is not set again.
     /// Setting the epoch only on <c>loader.Sampler</c> is the bug this method exists for: when the loader
     /// draws from a batch sampler, that sampler is a plain sequential one and every epoch replays epoch 0.
@@ -44,6 +46,7 @@ public static class Epochs
         }
         if (parts.Sampler?.Invoke(loader) is { } sampler) Set(sampler, epoch, reached);
         if (parts.Dataset?.Invoke(loader) is { } dataset) Set(dataset, epoch, reached);
+        if (parts is { BatchSampler: null, Sampler: null, Dataset: null }) SetItself(loader, epoch);
         if (loader is IReplayGuarded guarded) guarded.ReplayGuard.EpochSet(epoch); // seen by the loader even when its parts do not tell
     }
 
@@ -55,6 +58,21 @@ public static class Epochs
 
     /// <summary>A loader's batch sampler, as <see cref="SetEpoch"/> finds it; null when it has none.</summary>
     internal static object? BatchSamplerOf(object loader) => PartsByType.GetOrAdd(loader.GetType(), Parts.Find).BatchSampler?.Invoke(loader);
+
+    // Loaders this thread is setting through their own SetEpoch: one that calls back here (as EpochDataLoader does) is not set twice.
+    [ThreadStatic] private static HashSet<object>? _settingItself;
+
+    /// <summary>
+    /// A loader type of the user's with none of the parts above (its order kept under other names) that is epoch-aware
+    /// itself: its own <c>SetEpoch</c> is the only way in. Once per call, even when that method calls back here.
+    /// </summary>
+    private static void SetItself(object loader, int epoch)
+    {
+        var setting = _settingItself ??= new HashSet<object>(ReferenceEqualityComparer.Instance);
+        if (!setting.Add(loader)) return;
+        try { Set(loader, epoch, new HashSet<object>(ReferenceEqualityComparer.Instance)); }
+        finally { setting.Remove(loader); }
+    }
 
     /// <summary>Whether <see cref="SetEpoch"/> sets an epoch on <paramref name="part"/>: it is <see cref="IEpochAware"/> or has <c>SetEpoch(int)</c>/<c>set_epoch(int)</c>.</summary>
     internal static bool IsEpochAware(object part) =>

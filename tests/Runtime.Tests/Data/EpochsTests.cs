@@ -71,6 +71,36 @@ public class EpochsTests
         Assert.Equal(6, loader.sampler.Epoch);
     }
 
+    /// <summary>A loader of the user's that keeps its order under a name of its own and sets it in its own SetEpoch.</summary>
+    private sealed class SelfSettingLoader(bool callsBack) : IEpochAware
+    {
+        private readonly CountingSampler _order = new(10);
+        public List<int> Calls => _order.Calls;
+        public int Entered { get; private set; }
+
+        public void SetEpoch(int epoch)
+        {
+            Entered++;
+            _order.SetEpoch(epoch);
+            if (callsBack) Epochs.SetEpoch(this, epoch); // as EpochDataLoader.SetEpoch does
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void SetsALoaderWithNoKnownPartsThroughItsOwnSetterOnce(bool callsBack)
+    {
+        var loader = new SelfSettingLoader(callsBack);
+        Epochs.SetEpoch(loader, 5);
+        Assert.Equal([5], loader.Calls);
+        Assert.Equal(1, loader.Entered);
+        // Its own setter called directly: when it calls back, the call back sets it once more to the same epoch (harmless:
+        // setting an epoch twice changes nothing), and stops there.
+        loader.SetEpoch(6);
+        Assert.Equal(callsBack ? [5, 6, 6] : [5, 6], loader.Calls);
+    }
+
     [Fact]
     public void SettingTheSameEpochTwiceChangesNothing()
     {
