@@ -60,7 +60,7 @@ public static class Epochs
     internal static object? BatchSamplerOf(object loader) => PartsByType.GetOrAdd(loader.GetType(), Parts.Find).BatchSampler?.Invoke(loader);
 
     // Loaders this thread is setting through their own SetEpoch: one that calls back here (as EpochDataLoader does) is not set twice.
-    [ThreadStatic] private static HashSet<object>? _settingItself;
+    [ThreadStatic] private static HashSet<object>? s_settingItself;
 
     /// <summary>
     /// A loader type of the user's with none of the parts above (its order kept under other names) that is epoch-aware
@@ -68,7 +68,7 @@ public static class Epochs
     /// </summary>
     private static void SetItself(object loader, int epoch)
     {
-        var setting = _settingItself ??= new HashSet<object>(ReferenceEqualityComparer.Instance);
+        var setting = s_settingItself ??= new HashSet<object>(ReferenceEqualityComparer.Instance);
         if (!setting.Add(loader)) return;
         try { Set(loader, epoch, new HashSet<object>(ReferenceEqualityComparer.Instance)); }
         finally { setting.Remove(loader); }
