@@ -23,8 +23,8 @@ public static class Epochs
     /// <see cref="ISampler"/> such as <see cref="DistributedSampler"/>; its own built-in shuffling is not
     /// epoch-aware), and on any type that exposes <c>Sampler</c>/<c>BatchSampler</c>/<c>Dataset</c> members
     /// (or PyTorch's spellings) whose objects implement <see cref="IEpochAware"/> or have <c>SetEpoch(int)</c>.
-    /// A type with none of those members that implements <see cref="IEpochAware"/> or has <c>SetEpoch(int)</c>
-    /// itself gets that call (once, even if it calls back here). Methods by other names are not called: call them yourself.
+    /// A type none of whose such members takes an epoch, but that implements <see cref="IEpochAware"/> or has
+    /// <c>SetEpoch(int)</c> itself, gets that call (once, even if it calls back here). Methods by other names are not called: call them yourself.
     /// A <see cref="BatchSampler"/> forwards the epoch to its sampler, so that sampler is not set again.
     /// Setting the epoch only on <c>loader.Sampler</c> is the bug this method exists for: when the loader
     /// draws from a batch sampler, that sampler is a plain sequential one and every epoch replays epoch 0.
@@ -38,15 +38,17 @@ public static class Epochs
         var reached = new HashSet<object>(ReferenceEqualityComparer.Instance) { loader };
         var parts = PartsByType.GetOrAdd(loader.GetType(), Parts.Find);
 
+        bool set = false;
         if (parts.BatchSampler?.Invoke(loader) is { } batchSampler)
         {
-            Set(batchSampler, epoch, reached);
+            set |= Set(batchSampler, epoch, reached);
             if (batchSampler is BatchSampler ours) reached.Add(ours.Sampler); // it forwarded the epoch already
-            else if (InnerSampler(batchSampler) is { } inner) Set(inner, epoch, reached);
+            else if (InnerSampler(batchSampler) is { } inner) set |= Set(inner, epoch, reached);
         }
-        if (parts.Sampler?.Invoke(loader) is { } sampler) Set(sampler, epoch, reached);
-        if (parts.Dataset?.Invoke(loader) is { } dataset) Set(dataset, epoch, reached);
-        if (parts is { BatchSampler: null, Sampler: null, Dataset: null }) SetItself(loader, epoch);
+        if (parts.Sampler?.Invoke(loader) is { } sampler) set |= Set(sampler, epoch, reached);
+        if (parts.Dataset?.Invoke(loader) is { } dataset) set |= Set(dataset, epoch, reached);
+        // None of the parts above took it (a loader of the user's keeping its order under other names): its own setter.
+        if (!set && loader is not IReplayGuarded) SetItself(loader, epoch);
         if (loader is IReplayGuarded guarded) guarded.ReplayGuard.EpochSet(epoch); // seen by the loader even when its parts do not tell
     }
 
@@ -63,8 +65,8 @@ public static class Epochs
     [ThreadStatic] private static HashSet<object>? s_settingItself;
 
     /// <summary>
-    /// A loader type of the user's with none of the parts above (its order kept under other names) that is epoch-aware
-    /// itself: its own <c>SetEpoch</c> is the only way in. Once per call, even when that method calls back here.
+    /// A loader type of the user's none of whose parts above takes an epoch (its order kept under other names) and that is
+    /// epoch-aware itself: its own <c>SetEpoch</c> is the only way in. Once per call, even when that method calls back here.
     /// </summary>
     private static void SetItself(object loader, int epoch)
     {
@@ -78,11 +80,14 @@ public static class Epochs
     internal static bool IsEpochAware(object part) =>
         part is IEpochAware || SetterByType.GetOrAdd(part.GetType(), FindSetter) is not null;
 
-    private static void Set(object part, int epoch, HashSet<object> reached)
+    /// <summary>Sets <paramref name="part"/>'s epoch, once per call of <see cref="SetEpoch"/>; false when it takes none.</summary>
+    private static bool Set(object part, int epoch, HashSet<object> reached)
     {
-        if (!reached.Add(part)) return;
+        if (!reached.Add(part)) return false;
         if (part is IEpochAware aware) aware.SetEpoch(epoch);
-        else SetterByType.GetOrAdd(part.GetType(), FindSetter)?.Invoke(part, epoch);
+        else if (SetterByType.GetOrAdd(part.GetType(), FindSetter) is { } setter) setter(part, epoch);
+        else return false;
+        return true;
     }
 
     private static Action<object, int>? FindSetter(Type type)

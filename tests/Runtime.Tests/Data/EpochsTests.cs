@@ -71,12 +71,18 @@ public class EpochsTests
         Assert.Equal(6, loader.sampler.Epoch);
     }
 
-    /// <summary>A loader of the user's that keeps its order under a name of its own and sets it in its own SetEpoch.</summary>
+    /// <summary>
+    /// A loader of the user's that keeps its order under a name of its own and sets it in its own SetEpoch (explicitly
+    /// implemented); its Dataset is a plain list, a part by name that takes no epoch.
+    /// </summary>
     private sealed class SelfSettingLoader(bool callsBack) : IEpochAware
     {
         private readonly CountingSampler _order = new(10);
+        public List<float[]> Dataset { get; } = [];
         public List<int> Calls => _order.Calls;
         public int Entered { get; private set; }
+
+        void IEpochAware.SetEpoch(int epoch) => SetEpoch(epoch);
 
         public void SetEpoch(int epoch)
         {
