@@ -45,8 +45,19 @@ internal sealed class AnalyzerSettings
     /// <summary>The simple names of the user's own loader types, for the text filter.</summary>
     public IEnumerable<string> LoaderTypeNames => _loaderTypes.Select(n => n.Substring(n.LastIndexOf('.') + 1));
 
-    public bool IsExtraLoaderType(ITypeSymbol type) =>
-        !_loaderTypes.IsEmpty && _loaderTypes.Contains(type.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None)));
+    /// <summary>Whether <paramref name="type"/> is named in <c>loader_types</c>, or derives from or implements a type that is.</summary>
+    public bool IsExtraLoaderType(ITypeSymbol type)
+    {
+        if (_loaderTypes.IsEmpty) return false;
+        for (var t = type; t is not null; t = t.BaseType)
+            if (IsNamed(t)) return true;
+        foreach (var implemented in type.AllInterfaces)
+            if (IsNamed(implemented)) return true;
+        return false;
+    }
+
+    private bool IsNamed(ITypeSymbol type) =>
+        _loaderTypes.Contains(type.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None)));
 
     /// <summary>The settings that apply to <paramref name="tree"/>.</summary>
     public static AnalyzerSettings For(AnalyzerOptions options, SyntaxTree tree)

@@ -154,8 +154,12 @@ internal sealed class EpochFlow
         };
     }
 
-    /// <summary>A call inside a lambda subscribed to an event or added to a delegate: <c>EpochStarting += (_, e) =&gt; …</c>.</summary>
-    private static bool InSubscribedHandler(IOperation call)
+    /// <summary>
+    /// A call inside a lambda subscribed to an event or added to a delegate (<c>EpochStarting += (_, e) =&gt; …</c>), or
+    /// handed on as an argument with its own parameter as the epoch (<c>hooks.Add(epoch =&gt; Epochs.SetEpoch(train, epoch))</c>:
+    /// whoever calls it gives the epoch).
+    /// </summary>
+    private static bool InSubscribedHandler(IInvocationOperation call)
     {
         for (var parent = call.Parent; parent is not null; parent = parent.Parent)
         {
@@ -165,6 +169,7 @@ internal sealed class EpochFlow
             {
                 IEventAssignmentOperation { Adds: true } => true,
                 ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } addition => addition.Value == value,
+                IArgumentOperation => call.Arguments.Any(a => a.Value.WalkDown() is IParameterReferenceOperation p && KnownTypes.Is(p.Parameter.ContainingSymbol, lambda.Symbol)),
                 _ => false,
             };
         }

@@ -193,26 +193,43 @@ internal sealed class KnownTypes
     }
 
     /// <summary>
-    /// What a fix calls to set the whole of a loader of the user's own (<see cref="LoaderKind.Shape"/>): its instance epoch
-    /// setter (<c>StartEpoch</c> with <c>epoch_setters = StartEpoch</c>), the user's own word for setting every part, which
-    /// <c>Epochs.SetEpoch</c> cannot call; empty when a type named in <c>loader_types</c> has neither such a setter nor a
-    /// member named like a loader's part, so that <c>Epochs.SetEpoch</c> would set nothing. Null otherwise: use
-    /// <c>Epochs.SetEpoch</c>.
+    /// What a fix calls, instead of <c>Epochs.SetEpoch</c>, to set the whole of a loader of the user's own
+    /// (<see cref="LoaderKind.Shape"/>): its one epoch method by a name from <c>epoch_setters</c> (<c>Reshuffle</c>), which
+    /// <c>Epochs.SetEpoch</c> cannot call, on the loader or on its parts. Only when the type has no <c>SetEpoch</c>,
+    /// <c>set_epoch</c> or <c>IEpochAware</c> of its own (<c>Epochs.SetEpoch</c> reaches those), and the method is public or
+    /// internal, takes an <c>int</c>, returns nothing, is not obsolete, is the only such name, and is not
+    /// <paramref name="within"/> or a method that calls it (the fix would recurse). Empty when a type named in
+    /// <c>loader_types</c> has no setter at all nor a member named like a loader's part: <c>Epochs.SetEpoch</c> would set
+    /// nothing, so no fix. Null otherwise: <c>Epochs.SetEpoch</c>.
     /// </summary>
-    public static string? OwnSetter(ITypeSymbol type, LoaderKind kind, AnalyzerSettings settings)
+    public static string? OwnSetter(ITypeSymbol type, LoaderKind kind, AnalyzerSettings settings, ISymbol? within)
     {
         if (kind != LoaderKind.Shape) return null;
+        if (type.AllInterfaces.Any(i => IsRuntimeType(i, "IEpochAware"))) return null;
         bool parts = false;
+        IMethodSymbol? own = null;
         for (var t = type; t is not null; t = t.BaseType)
         {
             foreach (var member in t.GetMembers())
             {
-                if (member is IMethodSymbol method && IsEpochSetterShape(method, settings)) return method.Name;
                 parts |= member is IPropertySymbol or IFieldSymbol && PartNames.Contains(member.Name);
+                if (member is not IMethodSymbol method || !IsEpochSetterShape(method, settings)) continue;
+                if (method.Name is "SetEpoch" or "set_epoch") return null;
+                if (method.Parameters[0].Type.SpecialType != SpecialType.System_Int32 || !method.ReturnsVoid ||
+                    method.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal) ||
+                    method.GetAttributes().Any(a => a.AttributeClass?.Name == "ObsoleteAttribute")) continue;
+                if (own is not null && own.Name != method.Name) return null; // two names: which one sets the epoch is a guess
+                own ??= method;
             }
         }
-        return parts ? null : "";
+        if (own is not null) return Reenters(own, within) ? null : own.Name;
+        return parts || !settings.IsExtraLoaderType(type) ? null : "";
     }
+
+    /// <summary>Whether <paramref name="within"/> is <paramref name="setter"/> or is named in a call in its body.</summary>
+    private static bool Reenters(IMethodSymbol setter, ISymbol? within) =>
+        within is not null && (Is(setter, within) || setter.DeclaringSyntaxReferences.Any(r =>
+            r.GetSyntax().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.SimpleNameSyntax>().Any(n => n.Identifier.ValueText == within.Name)));
 
     /// <summary>The member names under which <c>Epochs.SetEpoch</c> looks for a loader's batch sampler, sampler and data set.</summary>
     private static readonly ImmutableHashSet<string> PartNames = ImmutableHashSet.Create(StringComparer.Ordinal,

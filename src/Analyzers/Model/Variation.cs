@@ -81,14 +81,16 @@ internal static class Variation
 
     /// <summary>
     /// Whether <paramref name="seed"/> reads a parameter named for the current epoch (<c>epoch</c>, <c>currentEpoch</c>,
-    /// <c>epochIndex</c>, <c>epoch_idx</c>, any case) of the method it is written in: a factory called once per epoch,
-    /// whose callers (in other members or files) give the epoch. Local functions and lambdas are judged at their calls.
+    /// <c>epochIndex</c>, <c>epoch_idx</c>, any case) of the ordinary method it is written in, which that method does not
+    /// change: a factory called once per epoch, whose callers (in other members or files) give the epoch. Not a
+    /// constructor's (the loader lives as long as its object), not one the method advances itself (a resume loop's start
+    /// epoch); local functions and lambdas are judged at their calls.
     /// </summary>
-    public static bool ReadsAnEpochParameter(IOperation seed)
+    public static bool ReadsAnEpochParameter(this EpochFlow flow, IOperation seed)
     {
         foreach (var operation in seed.Subtree())
-            if (operation is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: not (MethodKind.LocalFunction or MethodKind.AnonymousFunction) } } parameter } &&
-                IsCurrentEpochName(parameter.Name))
+            if (operation is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Ordinary } } parameter } &&
+                IsCurrentEpochName(parameter.Name) && flow.WritesOf(parameter).Count == 0)
                 return true;
         return false;
     }

@@ -30,11 +30,13 @@ internal static class CMP001SetEpochOnSamplerOnly
             string loaderText = Operations.TextOf(expression);
             var properties = ImmutableDictionary<string, string?>.Empty.Add(Properties.Loader, loaderText);
             // The loader's own setter where the fix should call it: an EpochDataLoader's SetEpoch, or a loader type of yours'.
-            if ((facts.Kind == LoaderKind.Epoch ? "SetEpoch" : expression.Type is { } own ? KnownTypes.OwnSetter(own, facts.Kind, flow.Tree.Settings) : null) is { Length: > 0 } setter)
+            var site = (set.Call ?? set.Site).Syntax;
+            var within = flow.Tree.Model.GetEnclosingSymbol(site.SpanStart, flow.Tree.CancellationToken);
+            if ((facts.Kind == LoaderKind.Epoch ? "SetEpoch" : expression.Type is { } own ? KnownTypes.OwnSetter(own, facts.Kind, flow.Tree.Settings, within) : null) is { Length: > 0 } setter)
                 properties = properties.Add(Properties.Setter, setter);
             // The message names the sampler as the loader's type spells it (a ported loader's is loader.sampler).
             string sampler = expression.Type is { } type && KnownTypes.Member(type, KnownTypes.SamplerNames) is { } member ? member.Name : "Sampler";
-            findings.Add(Diagnostic.Create(Descriptors.CMP001SetEpochOnSamplerOnly, (set.Call ?? set.Site).Syntax.GetLocation(), properties, loaderText, sampler));
+            findings.Add(Diagnostic.Create(Descriptors.CMP001SetEpochOnSamplerOnly, site.GetLocation(), properties, loaderText, sampler));
         }
     }
 

@@ -89,7 +89,8 @@ internal static class CMP002EpochNeverSet
     {
         var properties = ImmutableDictionary<string, string?>.Empty.Add(Properties.Loader, loader.Syntax.ToString());
         if (flow.EpochVariable(loop) is { } epoch) properties = properties.Add(Properties.Epoch, epoch);
-        if (loader.Type is { } type && KnownTypes.OwnSetter(type, flow.Tree.Types.KindOf(type, flow.Tree.Settings), flow.Tree.Settings) is { } setter)
+        if (loader.Type is { } type &&
+            KnownTypes.OwnSetter(type, flow.Tree.Types.KindOf(type, flow.Tree.Settings), flow.Tree.Settings, flow.Tree.Model.GetEnclosingSymbol(site.Syntax.SpanStart, flow.Tree.CancellationToken)) is { } setter)
             properties = properties.Add(Properties.Setter, setter);
         var additional = new List<Location>();
         if (Anchors(site, loop) is var (top, inner)) additional.AddRange([top.GetLocation(), loop.Syntax.GetLocation(), inner.GetLocation()]);

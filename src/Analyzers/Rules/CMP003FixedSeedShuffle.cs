@@ -25,7 +25,7 @@ internal static class CMP003FixedSeedShuffle
         var flow = tree.FlowOf(creation);
         if (flow.InnermostLoops(creation, loop => flow.SeedVaries(seed!.Value, loop)).Count > 0) return;
         // A per-epoch factory (RealForEpoch(data, epoch) => new DataLoader(…, seed: baseSeed + epoch)): its callers give the epoch.
-        if (Variation.ReadsAnEpochParameter(seed!.Value) && flow.InnermostLoops(creation, _ => true).Count == 0) return;
+        if (flow.ReadsAnEpochParameter(seed!.Value) && flow.InnermostLoops(creation, _ => true).Count == 0) return;
 
         var properties = ImmutableDictionary<string, string?>.Empty.Add(Properties.Loader, NameOf(creation));
         var additional = new List<Location>();
