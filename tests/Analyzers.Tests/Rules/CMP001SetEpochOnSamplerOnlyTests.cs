@@ -316,6 +316,33 @@ public class CMP001SetEpochOnSamplerOnlyTests
             }
         }
         """, Expected("tgt.Train"));
+
+    /// <summary>
+    /// An auto-property's initializer is in view (its accessors have no code): built without a batch sampler, the loader
+    /// cannot draw from one; the same property with a getter of its own is not in view (dotnet-stryker, TreeModel).
+    /// </summary>
+    [Fact]
+    public Task AnAutoPropertysLoaderIsInViewAndOneWithAGetterBodyIsNot() => V.AnalyzerAsync("""
+        class Data(InMemoryDataset data)
+        {
+            public EpochDataLoader Plain { get; } = new(data, batchSize: 32, sampler: new DistributedSampler(data.Count, 2, 0));
+            private readonly EpochDataLoader _coded = new(data, batchSize: 32, sampler: new DistributedSampler(data.Count, 2, 0));
+            public EpochDataLoader Coded { get { return _coded; } }
+        }
+        class Program
+        {
+            static void Fit(Data d, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    if (d.Plain.Sampler is IEpochAware p) p.SetEpoch(epoch);
+                    if (d.Coded.Sampler is IEpochAware c) {|#0:c.SetEpoch(epoch)|};
+                    foreach (var (a, b) in d.Plain.Zip(d.Coded)) { }
+                }
+            }
+        }
+        """, Expected("d.Coded"));
+
     [Fact]
     public Task TheSamplersSetterHandedOnAsADelegate() => V.AnalyzerAsync("""
         class Hooks
