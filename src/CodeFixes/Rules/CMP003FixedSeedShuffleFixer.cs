@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Composition;
+using System.Runtime.CompilerServices;
 using Composer.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -20,34 +21,33 @@ namespace Composer.Analyzers.CodeFixes.Rules;
 /// when the data set is an expression that should not be evaluated twice, or an epoch loop has no epoch variable.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CMP003FixedSeedShuffleFixer)), Shared]
-public sealed class CMP003FixedSeedShuffleFixer : CodeFixProvider
+public sealed class CMP003FixedSeedShuffleFixer : EditorFixProvider
 {
-    private const string Title = "Shuffle with an epoch-aware RandomSampler";
-
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Descriptors.CMP003FixedSeedShuffle.Id);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    protected override string EquivalenceKey => "Shuffle with an epoch-aware RandomSampler";
+
+    // Names of data set locals made in one editor (one Fix All), so that two fixes in one block do not make the same.
+    private static readonly ConditionalWeakTable<DocumentEditor, HashSet<string>> MadeLocals = new();
 
     /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task<Action<DocumentEditor>?> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        var reported = context.Diagnostics[0];
-        if (await CurrentDiagnostic.OfAsync(context, this, Title).ConfigureAwait(false) is not { } diagnostic) return;
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || model.Compilation.GetTypeByMetadataName("Composer.Data.RandomSampler") is null) return;
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null || model.Compilation.GetTypeByMetadataName("Composer.Data.RandomSampler") is null) return null;
         var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
         var creation = (ExpressionSyntax?)node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() ?? node.FirstAncestorOrSelf<InvocationExpressionSyntax>();
-        if (creation is null || ArgumentsOf(creation) is not { } list) return;
-        var operation = model.GetOperation(creation, context.CancellationToken);
+        if (creation is null || ArgumentsOf(creation) is not { } list) return null;
+        var operation = model.GetOperation(creation, cancellationToken);
         var arguments = operation switch { IObjectCreationOperation c => c.Arguments, IInvocationOperation i => i.Arguments, _ => ImmutableArray<IArgumentOperation>.Empty };
         ArgumentSyntax? Syntax(string parameter) => arguments.FirstOrDefault(a => a.ArgumentKind == ArgumentKind.Explicit && a.Parameter?.Name == parameter)?.Syntax as ArgumentSyntax;
-        if (Syntax("dataset") is not { } dataset || Syntax("seed") is not { } seed || Syntax("batchSize") is null) return;
+        if (Syntax("dataset") is not { } dataset || Syntax("seed") is not { } seed || Syntax("batchSize") is null) return null;
         // shuffle: isTrain keeps its meaning as isTrain ? new RandomSampler(…) : new SequentialSampler(…).
         var shuffleArgument = Syntax("shuffle");
-        bool alwaysShuffles = shuffleArgument is null || model.GetConstantValue(shuffleArgument.Expression, context.CancellationToken).Value is true;
+        bool alwaysShuffles = shuffleArgument is null || model.GetConstantValue(shuffleArgument.Expression, cancellationToken).Value is true;
         // The sampler goes to an overload that takes a shuffler, as TorchSharp's DataLoader has: a derived loader's may not.
         var overloads = operation switch
         {
@@ -55,34 +55,35 @@ public sealed class CMP003FixedSeedShuffleFixer : CodeFixProvider
             IInvocationOperation i => i.TargetMethod.ContainingType.GetMembers(i.TargetMethod.Name).OfType<IMethodSymbol>(),
             _ => [],
         };
-        if (!overloads.Any(o => o.Parameters.Any(p => p.Name == "shuffler"))) return;
+        if (!overloads.Any(o => o.Parameters.Any(p => p.Name == "shuffler"))) return null;
         // RandomSampler's seed is an int: a nullable seed (null means "a fresh order each time") has no single meaning there.
-        if (model.GetTypeInfo(seed.Expression, context.CancellationToken).Type?.SpecialType != SpecialType.System_Int32) return;
+        if (model.GetTypeInfo(seed.Expression, cancellationToken).Type?.SpecialType != SpecialType.System_Int32) return null;
         // The sampler needs the data set's length: a data set made in place is first stored in a local.
         bool simple = dataset.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax or ThisExpressionSyntax };
         var statement = creation.FirstAncestorOrSelf<StatementSyntax>();
-        if (!simple && statement?.Parent is not BlockSyntax) return;
+        if (!simple && statement?.Parent is not BlockSyntax) return null;
 
         // Where the new sampler's epoch must be set: every epoch loop iterating the loader, each with its variable.
         var loader = diagnostic.Properties.TryGetValue(Properties.Loader, out var name) ? name : null;
         var anchors = new List<(StatementSyntax Statement, string Epoch)>();
         for (int i = 0; i < diagnostic.AdditionalLocations.Count; i++)
         {
-            if (loader is null || Statements.StatementAt(root, diagnostic.AdditionalLocations[i]) is not { } anchor) return;
-            if (!diagnostic.Properties.TryGetValue(Properties.Epoch + i, out var epoch) || epoch is null) return;
-            if (!Statements.BindsAt(model, anchor.SpanStart, loader) || !Statements.BindsAt(model, anchor.SpanStart, epoch)) return;
+            if (loader is null || Statements.StatementAt(root, diagnostic.AdditionalLocations[i]) is not { } anchor) return null;
+            if (!diagnostic.Properties.TryGetValue(Properties.Epoch + i, out var epoch) || epoch is null) return null;
+            if (!Statements.BindsAt(model, anchor.SpanStart, loader) || !Statements.BindsAt(model, anchor.SpanStart, epoch)) return null;
             anchors.Add((anchor, epoch));
         }
 
-        context.RegisterCodeFix(CodeAction.Create(Title, async ct =>
+        return editor =>
         {
-            var editor = await DocumentEditor.CreateAsync(context.Document, ct).ConfigureAwait(false);
             var randomSampler = editor.SemanticModel.Compilation.GetTypeByMetadataName("Composer.Data.RandomSampler")!;
             var generator = editor.Generator;
             var data = dataset.Expression.WithoutTrivia();
             if (!simple)
             {
-                var local = Statements.UniqueName(editor.SemanticModel, statement!.SpanStart, statement.Parent!, "dataset");
+                var made = MadeLocals.GetOrCreateValue(editor);
+                var local = Statements.UniqueName(editor.SemanticModel, statement!.SpanStart, statement.Parent!, "dataset", made);
+                made.Add(local);
                 editor.InsertBefore(statement, SyntaxFactory.ParseStatement($"var {local} = {data};").WithAdditionalAnnotations(Formatter.Annotation));
                 data = SyntaxFactory.IdentifierName(local);
             }
@@ -116,8 +117,7 @@ public sealed class CMP003FixedSeedShuffleFixer : CodeFixProvider
             foreach (var (anchor, epoch) in anchors)
                 if (Statements.EpochsSetEpoch(editor, loader!, SyntaxFactory.IdentifierName(epoch), anchor.SpanStart) is { } call)
                     Statements.InsertBefore(editor, anchor, call);
-            return editor.GetChangedDocument();
-        }, equivalenceKey: Title), reported);
+        };
     }
 
     private static ArgumentListSyntax? ArgumentsOf(ExpressionSyntax creation) => creation switch

@@ -1,9 +1,8 @@
 // Scenario: per-epoch plans written as records: each epoch the trainer makes `new EpochPlan(data, epoch)`. A seed
 // that reads the record's parameter `Epoch` (the property initializer) or its property (the getter) is fixed for the
 // loader's life, a constructor's being no per-epoch factory's (relabelled after the red team: the page exempted it);
-// an ordinary factory method with a parameter `epoch_idx` is, one with `ep` is not. (`using Composer.Data;` is here
-// because CMP003's Fix All, adding it once per finding, drops one of three fixes in one pass: a limit on its page.)
-using Composer.Data;
+// an ordinary factory method with a parameter `epoch_idx` is, one with `ep` is not. Fix All adds `using Composer.Data;`
+// once for all three (it used to drop one of the three fixes in a pass).
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
