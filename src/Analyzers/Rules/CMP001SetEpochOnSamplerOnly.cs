@@ -31,8 +31,9 @@ internal static class CMP001SetEpochOnSamplerOnly
             var properties = ImmutableDictionary<string, string?>.Empty.Add(Properties.Loader, loaderText);
             // The loader's own setter where the fix should call it: an EpochDataLoader's SetEpoch, or a loader type of yours'.
             var site = (set.Call ?? set.Site).Syntax;
-            var within = flow.Tree.Model.GetEnclosingSymbol(site.SpanStart, flow.Tree.CancellationToken);
-            if ((facts.Kind == LoaderKind.Epoch ? "SetEpoch" : expression.Type is { } own ? KnownTypes.OwnSetter(own, facts.Kind, flow.Tree.Settings, within) : null) is { Length: > 0 } setter)
+            if ((facts.Kind == LoaderKind.Epoch ? "SetEpoch" : facts.Kind == LoaderKind.Shape && expression.Type is { } own
+                    ? KnownTypes.OwnSetter(own, facts.Kind, flow.Tree.Settings, flow.Tree.Model.GetEnclosingSymbol(site.SpanStart, flow.Tree.CancellationToken))
+                    : null) is { Length: > 0 } setter)
                 properties = properties.Add(Properties.Setter, setter);
             // The message names the sampler as the loader's type spells it (a ported loader's is loader.sampler).
             string sampler = expression.Type is { } type && KnownTypes.Member(type, KnownTypes.SamplerNames) is { } member ? member.Name : "Sampler";

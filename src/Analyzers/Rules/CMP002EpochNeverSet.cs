@@ -89,8 +89,9 @@ internal static class CMP002EpochNeverSet
     {
         var properties = ImmutableDictionary<string, string?>.Empty.Add(Properties.Loader, loader.Syntax.ToString());
         if (flow.EpochVariable(loop) is { } epoch) properties = properties.Add(Properties.Epoch, epoch);
-        if (loader.Type is { } type &&
-            KnownTypes.OwnSetter(type, flow.Tree.Types.KindOf(type, flow.Tree.Settings), flow.Tree.Settings, flow.Tree.Model.GetEnclosingSymbol(site.Syntax.SpanStart, flow.Tree.CancellationToken)) is { } setter)
+        // A loader type of the user's: the enclosing method is looked up only then (a fix must not call back into it).
+        if (loader.Type is { } type && flow.Tree.Types.KindOf(type, flow.Tree.Settings) is LoaderKind.Shape &&
+            KnownTypes.OwnSetter(type, LoaderKind.Shape, flow.Tree.Settings, flow.Tree.Model.GetEnclosingSymbol(site.Syntax.SpanStart, flow.Tree.CancellationToken)) is { } setter)
             properties = properties.Add(Properties.Setter, setter);
         var additional = new List<Location>();
         if (Anchors(site, loop) is var (top, inner)) additional.AddRange([top.GetLocation(), loop.Syntax.GetLocation(), inner.GetLocation()]);
