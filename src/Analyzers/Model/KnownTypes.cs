@@ -226,7 +226,7 @@ internal sealed class KnownTypes
         return parts || !settings.IsExtraLoaderType(type) ? null : "";
     }
 
-    /// <summary>Whether <paramref name="within"/> is <paramref name="setter"/> or is named in a call in its body.</summary>
+    /// <summary>Whether <paramref name="within"/> is <paramref name="setter"/> or is named in its body (as a call would name it).</summary>
     private static bool Reenters(IMethodSymbol setter, ISymbol? within) =>
         within is not null && (Is(setter, within) || setter.DeclaringSyntaxReferences.Any(r =>
             r.GetSyntax().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.SimpleNameSyntax>().Any(n => n.Identifier.ValueText == within.Name)));

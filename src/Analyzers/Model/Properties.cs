@@ -9,9 +9,9 @@ internal static class Properties
     public const string Epoch = "Epoch";
     /// <summary>
     /// CMP001, CMP002: the loader's own epoch method, which the fix calls instead of <c>Epochs.SetEpoch</c>: an
-    /// EpochDataLoader's <c>SetEpoch</c> (CMP001), or the setter of a loader type of the user's (<c>feeder.StartEpoch(epoch)</c>),
-    /// which <c>Epochs.SetEpoch</c> cannot call; empty when a type named in <c>loader_types</c> has neither a setter nor
-    /// parts, so that no fix can set its epoch.
+    /// EpochDataLoader's <c>SetEpoch</c> (CMP001), or a loader type of the user's method by a name from <c>epoch_setters</c>
+    /// (<c>feeder.StartEpoch(epoch)</c>), which <c>Epochs.SetEpoch</c> cannot call (<see cref="KnownTypes.OwnSetter"/>); empty
+    /// when a type named in <c>loader_types</c> has neither a setter nor parts, so that no fix can set its epoch.
     /// </summary>
     public const string Setter = "Setter";
     /// <summary>CMP004: the parameter to pass the epoch for, where a call leaves it to its default value.</summary>

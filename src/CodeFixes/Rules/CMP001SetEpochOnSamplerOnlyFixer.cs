@@ -14,7 +14,8 @@ namespace Composer.Analyzers.CodeFixes.Rules;
 
 /// <summary>
 /// CMP001: replaces the sampler-only epoch call with <c>Epochs.SetEpoch(loader, epoch)</c> (<c>loader.SetEpoch(epoch)</c>
-/// for an <c>EpochDataLoader</c>, the loader's own setter for a loader type of yours that has one). When the call is the whole body of <c>if (loader.Sampler is IEpochAware s)</c>, the
+/// for an <c>EpochDataLoader</c>, the loader's own setter for a loader type of yours whose epoch method has a name from
+/// <c>epoch_setters</c>). When the call is the whole body of <c>if (loader.Sampler is IEpochAware s)</c>, the
 /// <c>if</c> goes too; an alias local used only by the call is removed.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CMP001SetEpochOnSamplerOnlyFixer)), Shared]

@@ -15,9 +15,9 @@ namespace Composer.Analyzers.CodeFixes.Rules;
 /// iterates the loader (or calls the local function that does). The epoch is the loop's variable or counter; a loop
 /// without one gets a counter: <c>while (!converged)</c> becomes <c>for (var epoch = 0; !converged; epoch++)</c>, any
 /// other loop <c>var epoch = 0;</c> before it and <c>epoch++</c> in the call.
-/// A loader type named in <c>loader_types</c> that has a setter of its own gets that call instead (<c>feeder.StartEpoch(epoch);</c>):
-/// <c>Epochs.SetEpoch</c> reaches only members named like a loader's parts. Offers nothing when the loader or the epoch
-/// is not in scope there, or when such a type has neither.
+/// A loader type of the user's whose epoch method has a name from <c>epoch_setters</c> gets that call instead
+/// (<c>feeder.StartEpoch(epoch);</c>), which <c>Epochs.SetEpoch</c> cannot make. Offers nothing when the loader or the epoch
+/// is not in scope there, or when a type named in <c>loader_types</c> has neither a setter nor parts.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CMP002EpochNeverSetFixer)), Shared]
 public sealed class CMP002EpochNeverSetFixer : EditorFixProvider
@@ -33,7 +33,7 @@ public sealed class CMP002EpochNeverSetFixer : EditorFixProvider
     {
         if (!diagnostic.Properties.TryGetValue(Properties.Loader, out var loader) || loader is null || diagnostic.AdditionalLocations.Count < 2) return null;
         diagnostic.Properties.TryGetValue(Properties.Epoch, out var epoch);
-        // A loader type of the user's whose parts Epochs.SetEpoch cannot reach: its own setter, or no fix at all.
+        // A loader type of the user's: its own setter by a name of the user's, or (nothing Epochs.SetEpoch could set) no fix.
         diagnostic.Properties.TryGetValue(Properties.Setter, out var setter);
         if (setter is "") return null;
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
