@@ -113,6 +113,36 @@ public class CMP002EpochNeverSetFixerTests
         Train("int epoch = 0; while (epoch++ < epochs) { foreach (var batch in {|#0:trainLoader|}) { } }"),
         Train("int epoch = 0; while (epoch++ < epochs) { Epochs.SetEpoch(trainLoader, epoch); foreach (var batch in trainLoader) { } }"), One);
 
+    // A loader declared inside the statement of the pass that iterates it (dotnet-stryker, CMP002's fixer).
+    private static string AuxInside(string loop, string set = "") => $$"""
+        class Program
+        {
+            static void Train(InMemoryDataset data, bool useAux, int epochs)
+            {
+                {{loop}}
+                {
+                    if (useAux)
+                    {
+                        var aux = new EpochDataLoader(data, batchSize: 32, shuffle: true);
+                        {{set}}foreach (var batch in {|#0:aux|}) { }
+                    }
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task ALoaderDeclaredInsideThePassGetsTheCallBeforeItsIteration() => V.FixAsync(
+        AuxInside("for (int epoch = 0; epoch < epochs; epoch++)"),
+        AuxInside("for (int epoch = 0; epoch < epochs; epoch++)", "Epochs.SetEpoch(aux, epoch);\n                ").Replace("{|#0:aux|}", "aux"),
+        [V.Diagnostic().WithLocation(0).WithArguments("aux")]);
+
+    /// <summary>A new counter advanced where it is passed must be passed once per pass, at the pass's own statement: there the loader is not declared yet.</summary>
+    [Fact]
+    public Task ALoaderDeclaredInsideAPassThatNeedsANewCounterGetsNoFix() => V.FixAsync(
+        AuxInside("foreach (var rate in new[] { 0.1, 0.01 })"), AuxInside("foreach (var rate in new[] { 0.1, 0.01 })"),
+        [V.Diagnostic().WithLocation(0).WithArguments("aux")]);
+
     [Fact]
     public Task ALoopWithoutACounterGetsOne() => V.FixAsync("""
         class Program
