@@ -57,19 +57,24 @@ internal static class Statements
         return SyntaxFactory.ParseExpression(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)).WithAdditionalAnnotations(Simplifier.Annotation);
     }
 
-    /// <summary><c>Epochs.SetEpoch(loader, epoch)</c>, adding <c>using Composer.Data;</c> when needed; null when the runtime is not referenced.</summary>
-    public static ExpressionSyntax? EpochsSetEpochCall(DocumentEditor editor, ExpressionSyntax loader, ExpressionSyntax epoch, int position)
+    /// <summary>
+    /// <c>Epochs.SetEpoch(loader, epoch)</c>, adding <c>using Composer.Data;</c> when needed, or the loader's own setter
+    /// <c>loader.Setter(epoch)</c> when <paramref name="setter"/> names one (<c>Properties.Setter</c>); null when
+    /// <c>Epochs</c> is needed and the runtime is not referenced.
+    /// </summary>
+    public static ExpressionSyntax? EpochsSetEpochCall(DocumentEditor editor, ExpressionSyntax loader, ExpressionSyntax epoch, int position, string? setter = null)
     {
+        var generator = editor.Generator;
+        if (setter is not null) return ((ExpressionSyntax)generator.InvocationExpression(generator.MemberAccessExpression(loader, setter), epoch)).WithAdditionalAnnotations(Formatter.Annotation);
         var epochs = editor.SemanticModel.Compilation.GetTypeByMetadataName("Composer.Data.Epochs");
         if (epochs is null) return null;
-        var generator = editor.Generator;
         return ((ExpressionSyntax)generator.InvocationExpression(generator.MemberAccessExpression(TypeName(editor, epochs, position), "SetEpoch"), loader, epoch))
             .WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation, Simplifier.AddImportsAnnotation);
     }
 
-    /// <summary><c>Epochs.SetEpoch(loader, epoch);</c> as a statement, or null when the runtime is not referenced.</summary>
-    public static StatementSyntax? EpochsSetEpoch(DocumentEditor editor, string loader, ExpressionSyntax epoch, int position) =>
-        EpochsSetEpochCall(editor, SyntaxFactory.ParseExpression(loader), epoch, position) is { } call
+    /// <summary><see cref="EpochsSetEpochCall"/> as a statement, or null when the runtime is needed and not referenced.</summary>
+    public static StatementSyntax? EpochsSetEpoch(DocumentEditor editor, string loader, ExpressionSyntax epoch, int position, string? setter = null) =>
+        EpochsSetEpochCall(editor, SyntaxFactory.ParseExpression(loader), epoch, position, setter) is { } call
             ? SyntaxFactory.ExpressionStatement(call).WithAdditionalAnnotations(Formatter.Annotation, Simplifier.AddImportsAnnotation)
             : null;
 

@@ -77,10 +77,7 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
         var epoch = invocation.ArgumentList.Arguments[0].Expression.WithoutTrivia();
         var expression = Statements.Outermost(invocation);
 
-        ExpressionSyntax? call = setter is not null
-            ? (ExpressionSyntax)editor.Generator.InvocationExpression(editor.Generator.MemberAccessExpression(loader, setter), epoch)
-            : Statements.EpochsSetEpochCall(editor, loader, epoch, expression.SpanStart);
-        if (call is null) return document;
+        if (Statements.EpochsSetEpochCall(editor, loader, epoch, expression.SpanStart, setter) is not { } call) return document;
         call = call.WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation, Simplifier.AddImportsAnnotation);
 
         if (expression.Parent is ExpressionStatementSyntax statement && Statements.PatternIf(statement, invocation) is { } ifStatement)

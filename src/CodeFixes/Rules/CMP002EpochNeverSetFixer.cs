@@ -6,7 +6,6 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.Formatting;
 
 namespace Composer.Analyzers.CodeFixes.Rules;
 
@@ -51,11 +50,7 @@ public sealed class CMP002EpochNeverSetFixer : EditorFixProvider
         return editor =>
         {
             var (value, counter) = Statements.EpochValue(editor, epoch, loop);
-            var call = setter is null
-                ? Statements.EpochsSetEpoch(editor, loader, value, anchor.SpanStart)
-                : SyntaxFactory.ExpressionStatement((ExpressionSyntax)editor.Generator.InvocationExpression(
-                    editor.Generator.MemberAccessExpression(SyntaxFactory.ParseExpression(loader), setter), value)).WithAdditionalAnnotations(Formatter.Annotation);
-            if (call is null) return;
+            if (Statements.EpochsSetEpoch(editor, loader, value, anchor.SpanStart, setter) is not { } call) return;
             Statements.InsertBefore(editor, anchor, call);
             Statements.DeclareCounter(editor, loop, counter);
         };
