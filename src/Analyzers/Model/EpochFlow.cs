@@ -134,6 +134,12 @@ internal sealed class EpochFlow
                                                     Settings.IsSetterName(method.Name) && KnownTypes.IsEpochSetterShape(method, Settings) && !IsUnsubscribed(operation):
                 Events.Add(OnReceiver(operation, instance, null, null));
                 break;
+            // plugin.on_epoch_start(train, epoch) through dynamic: a call not in view, which may set the epoch of a loader it is given.
+            case OperationKind.DynamicInvocation or OperationKind.DynamicObjectCreation:
+                foreach (var argument in operation is IDynamicInvocationOperation call ? call.Arguments : ((IDynamicObjectCreationOperation)operation).Arguments)
+                    if (IsLoader(argument) && argument.WalkDown() is var value)
+                        Events.Add(new EpochEvent(operation, EpochTarget.WholeLoader, value, value.ReferencedSymbol(), null, null));
+                break;
             case OperationKind.ObjectCreation when operation is IObjectCreationOperation { Constructor: { } constructor } creation && HasLoaderArgument(creation):
                 IndexCall(creation, constructor, creation.Arguments);
                 break;
@@ -289,6 +295,7 @@ internal sealed class EpochFlow
         var parent = reference.Parent;
         while (parent is IConversionOperation or IParenthesizedOperation) parent = parent.Parent;
         bool handedOn = parent is IArgumentOperation { Parent: IInvocationOperation call } && Tree.EventsOf(call.TargetMethod) is null ||
+                        parent is IDynamicInvocationOperation or IDynamicObjectCreationOperation ||
                         parent is IArrayInitializerOperation or IIsTypeOperation or IIsPatternOperation or ISwitchOperation or ISwitchExpressionOperation ||
                         reference.Syntax.Parent.IsKind(SyntaxKind.ExpressionElement);
         if (handedOn) Events.Add(new EpochEvent(reference, EpochTarget.BatchSampler, owner, owner.ReferencedSymbol(), null, null));

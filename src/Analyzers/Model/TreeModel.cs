@@ -18,6 +18,7 @@ internal sealed class TreeModel
     private readonly Dictionary<ISymbol, LoaderFacts> _memberFacts = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IMethodSymbol, IReadOnlyList<EpochEvent>?> _calleeEvents = new(SymbolEqualityComparer.Default);
     private readonly HashSet<IMethodSymbol> _inProgress = new(SymbolEqualityComparer.Default);
+    private const int MaxCalleeDepth = 32;
     private readonly string _text;
 
     private TreeModel(SemanticModel model, string text, KnownTypes types, AnalyzerSettings settings, CancellationToken cancellationToken)
@@ -69,7 +70,20 @@ internal sealed class TreeModel
             CMP003FixedSeedShuffle.Find(creation, tree, findings);
             CMP006ConflictingLoaderArguments.Find(creation, tree, findings);
         }
-        return findings.ToImmutable();
+        return findings.Count == 0 ? ImmutableArray<Diagnostic>.Empty : findings.Where(d => !InGeneratedCode(model, d.Location, cancellationToken)).ToImmutableArray();
+    }
+
+    /// <summary>
+    /// Whether <paramref name="location"/> lies in a member or type marked <c>[GeneratedCode]</c>. Asked per finding: the
+    /// driver's own test (<c>GeneratedCodeAnalysisFlags.None</c>) walks every token of each file we report in.
+    /// </summary>
+    private static bool InGeneratedCode(SemanticModel model, Location location, CancellationToken cancellationToken)
+    {
+        for (var symbol = model.GetEnclosingSymbol(location.SourceSpan.Start, cancellationToken); symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
+            foreach (var attribute in symbol.GetAttributes())
+                if (attribute.AttributeClass is { Name: "GeneratedCodeAttribute", ContainingNamespace: { Name: "Compiler", ContainingNamespace: { Name: "CodeDom", ContainingNamespace.Name: "System" } } })
+                    return true;
+        return false;
     }
 
     /// <summary>Whether a candidate from the syntax filter really iterates a loader or sets an epoch.</summary>
@@ -117,7 +131,10 @@ internal sealed class TreeModel
         var references = method.DeclaringSyntaxReferences;
         if (references.IsEmpty) return null;
         if (_calleeEvents.TryGetValue(method, out var known)) return known;
-        if (!_inProgress.Add(method)) return [];
+        if (_inProgress.Contains(method)) return []; // a recursion: what the method sets is being found above
+        // A deeper chain of helpers counts as not in view, so it may set the epoch, rather than overflowing the stack.
+        if (_inProgress.Count >= MaxCalleeDepth) return null;
+        _inProgress.Add(method);
         List<EpochEvent>? events = null;
         var bodies = new List<SyntaxNode>();
         foreach (var reference in references)
@@ -126,10 +143,11 @@ internal sealed class TreeModel
         if (bodies.Count == references.Length)
         {
             events = [];
-            // A body whose text names no epoch setter sets no epoch: no need to bind it (a model's forward, say).
+            // Every body is read, also one whose text names no setter: it may call a helper that does, or hand a loader to
+            // code not in view (hooks.OnEpochStart(_train, epoch)).
             foreach (var body in bodies)
             {
-                if (!NamesASetter(body) || Model.GetOperation(body, CancellationToken) is not { } operation) continue;
+                if (Model.GetOperation(body, CancellationToken) is not { } operation) continue;
                 foreach (var e in FlowOf(operation).Events)
                     if (e.Symbol is IFieldSymbol or IPropertySymbol || e.Symbol is IParameterSymbol p && (KnownTypes.Is(p.ContainingSymbol.OriginalDefinition, method) || IsReceiverOf(p, method)))
                         events.Add(e);
@@ -143,14 +161,6 @@ internal sealed class TreeModel
     /// <summary>The receiver of a C# 14 <c>extension(EpochDataLoader l) { … }</c> block's member: a parameter of the block, not of the method.</summary>
     public static bool IsReceiverOf(IParameterSymbol parameter, IMethodSymbol method) =>
         parameter.ContainingSymbol is INamedTypeSymbol block && KnownTypes.Is(block.OriginalDefinition, method.ContainingType.OriginalDefinition);
-
-    /// <summary>Whether the text of <paramref name="body"/> holds a setter's name (searched in the text: no walk over its tokens).</summary>
-    private bool NamesASetter(SyntaxNode body)
-    {
-        foreach (var name in Settings.SetterNames)
-            if (_text.IndexOf(name, body.SpanStart, body.Span.Length, StringComparison.Ordinal) >= 0) return true;
-        return false;
-    }
 
     /// <summary>
     /// The values a field or property is given in view: its initializer, an expression-bodied getter, and the

@@ -235,6 +235,11 @@ public class CMP001SetEpochOnSamplerOnlyTests
         "if (trainLoader.Sampler is IEpochAware s) {|#0:s.SetEpoch(epoch)|};",
         "var trainLoader = data.Count > 100 ? new EpochDataLoader(data, batchSize: 32, shuffle: true) : new EpochDataLoader(data, batchSampler: new BatchSampler(new RandomSampler(data.Count), 8));"), Expected());
 
+    /// <summary>The batch sampler handed to a call through <c>dynamic</c> goes to code not in view, which may set its epoch.</summary>
+    [Fact]
+    public Task TheBatchSamplerHandedToADynamicCallMayBeSet() => V.AnalyzerAsync(Train(
+        "dynamic plugin = new object(); ((IEpochAware)trainLoader.Sampler).SetEpoch(epoch); plugin.reseed(trainLoader.BatchSampler, epoch);"));
+
     [Fact]
     public Task ReadingTheBatchSamplersCountIsNotHandlingIt() => V.AnalyzerAsync(Train(
         "Console.WriteLine(trainLoader.BatchSampler.Count); {|#0:((IEpochAware)trainLoader.Sampler).SetEpoch(epoch)|};"), Expected());

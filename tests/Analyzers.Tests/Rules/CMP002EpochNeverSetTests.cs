@@ -100,6 +100,33 @@ public class CMP002EpochNeverSetTests
     public Task GeneratedFileByEditorConfig() => V.AnalyzerAsync(Train(Shuffled, UnmarkedEpochLoop), "generated_code = true");
 
     [Fact]
+    public Task GeneratedTypeByItsAttribute() => V.AnalyzerAsync("[System.CodeDom.Compiler.GeneratedCode(\"sweeps\", \"1.0\")]\n" + Train(Shuffled, UnmarkedEpochLoop));
+
+    [Fact]
+    public Task GeneratedMethodByItsAttributeBesideOneThatIsNot() => V.AnalyzerAsync($$"""
+        using System.CodeDom.Compiler;
+        class Program
+        {
+            [GeneratedCode("sweeps", "1.0")]
+            static void Generated(InMemoryDataset data, int epochs)
+            {
+                {{Shuffled}}
+                {{UnmarkedEpochLoop}}
+            }
+            static void Written(InMemoryDataset data, int epochs)
+            {
+                {{Shuffled}}
+                for (int epoch = 0; epoch < epochs; epoch++) { foreach (var batch in {|#0:trainLoader|}) { } }
+            }
+        }
+        """, Expected());
+
+    /// <summary>A loader handed to a call through <c>dynamic</c> goes to code not in view, which may set its epoch.</summary>
+    [Fact]
+    public Task LoaderHandedToADynamicCall() => V.AnalyzerAsync(Train(Shuffled + " dynamic plugin = new object();",
+        "for (int epoch = 0; epoch < epochs; epoch++) { plugin.on_epoch_start(trainLoader, epoch); foreach (var batch in trainLoader) { } }"));
+
+    [Fact]
     public Task ExplicitEnumeratorWithTheEpochSet() => V.AnalyzerAsync(Train(Shuffled,
         "for (int epoch = 0; epoch < epochs; epoch++) { trainLoader.SetEpoch(epoch); using var e = trainLoader.GetEnumerator(); while (e.MoveNext()) { } }"));
 
@@ -676,4 +703,57 @@ public class CMP002EpochNeverSetTests
             }
         }
         """, Expected("src.Loader"));
+
+    /// <summary>A helper whose own text names no setter still counts when it calls one that sets the epoch.</summary>
+    [Fact]
+    public Task AHelperThatCallsAHelperThatSetsTheEpoch() => V.AnalyzerAsync("""
+        class Trainer(InMemoryDataset data)
+        {
+            private readonly EpochDataLoader _train = new(data, batchSize: 32, shuffle: true, seed: 7);
+            public void Fit(int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++) { BeginEpoch(epoch); foreach (var batch in _train) { } }
+            }
+            private void BeginEpoch(int epoch) { Console.WriteLine(epoch); ResetData(epoch); }
+            private void ResetData(int epoch) => _train.SetEpoch(epoch);
+        }
+        """);
+
+    /// <summary>A helper in view that hands the loader to code not in view: there it may get its epoch, as if handed on in the loop.</summary>
+    [Fact]
+    public Task AHelperThatHandsTheLoaderToCodeNotInView() => V.AnalyzerAsync("""
+        interface IEpochHooks { void OnEpochStart(EpochDataLoader loader, int epoch); }
+        class Trainer(InMemoryDataset data, IEpochHooks hooks)
+        {
+            private readonly EpochDataLoader _train = new(data, batchSize: 32, shuffle: true, seed: 7);
+            public void Fit(int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++) { BeginEpoch(epoch); foreach (var batch in _train) { } }
+            }
+            private void BeginEpoch(int epoch) => hooks.OnEpochStart(_train, epoch);
+        }
+        """);
+
+    /// <summary>
+    /// A chain of helpers deeper than the model follows counts as not in view (it may set the epoch): no finding, and no
+    /// recursion as deep as the chain, which overflowed the compiler's stack at some thousands of helpers.
+    /// </summary>
+    [Fact]
+    public Task AChainOfHelpersDeeperThanTheStackAllows()
+    {
+        const int depth = 5_000;
+        var helpers = string.Concat(Enumerable.Range(0, depth).Select(i =>
+            $"static void Step{i}(EpochDataLoader l, int e) {{ {(i + 1 < depth ? $"Step{i + 1}(l, e);" : "l.SetEpoch(e);")} }}\n"));
+        return V.AnalyzerAsync($$"""
+            static class Program
+            {
+                {{helpers}}
+                static void Fit(InMemoryDataset data, int epochs)
+                {
+                    var train = new EpochDataLoader(data, batchSize: 32, shuffle: true);
+                    for (int epoch = 0; epoch < epochs; epoch++) { Step0(train, epoch); foreach (var batch in train) { } }
+                }
+            }
+            """);
+    }
 }
