@@ -46,6 +46,6 @@ public abstract class EditorFixProvider : CodeFixProvider
     {
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         foreach (var edit in edits) edit(editor);
-        return editor.GetChangedDocument();
+        return await LineEndings.KeepAsync(document, editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -33,12 +33,31 @@ internal static class Statements
         }
     }
 
+    /// <summary>
+    /// <paramref name="replacement"/> in place of <paramref name="outer"/> (an <c>if</c> whose body it stands for), with
+    /// the outer statement's trivia and the comments of its body: the comment after <paramref name="inner"/> on its line
+    /// stays at the end of the line, the others go on lines of their own before it.
+    /// </summary>
+    public static StatementSyntax WithCommentsOf(StatementSyntax replacement, StatementSyntax outer, SyntaxNode body, StatementSyntax inner)
+    {
+        var after = inner.GetTrailingTrivia();
+        var before = SyntaxFactory.TriviaList(body.DescendantTrivia().Where(t => IsComment(t) && !after.Contains(t)));
+        // Without braces the inner statement ends the outer one, whose trailing trivia already holds the comment.
+        var trailing = inner.GetLastToken() == outer.GetLastToken() ? outer.GetTrailingTrivia()
+            : SyntaxFactory.TriviaList(after.Where(IsComment).SelectMany(c => new[] { SyntaxFactory.Space, c })).AddRange(outer.GetTrailingTrivia());
+        return replacement
+            .WithLeadingTrivia(outer.GetLeadingTrivia().AddRange(before.Count == 0 ? [] : Comments(before, leading: true)))
+            .WithTrailingTrivia(trailing);
+    }
+
+    private static bool IsComment(SyntaxTrivia trivia) => trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia);
+
     /// <summary>The comments of <paramref name="trivia"/>, each on its own line before a statement or after it on its line, in elastic trivia.</summary>
     private static SyntaxTriviaList Comments(SyntaxTriviaList trivia, bool leading)
     {
         var kept = new List<SyntaxTrivia>();
         if (leading) kept.Add(SyntaxFactory.ElasticMarker);
-        foreach (var comment in trivia.Where(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia)))
+        foreach (var comment in trivia.Where(IsComment))
             kept.AddRange(leading ? [comment, SyntaxFactory.ElasticCarriageReturnLineFeed] : [SyntaxFactory.Space, comment]);
         if (!leading) kept.Add(SyntaxFactory.ElasticMarker);
         return SyntaxFactory.TriviaList(kept);

@@ -45,7 +45,7 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
         {
             if (CanReplaceMethodGroup(model, methodGroup, loader, setter, context.CancellationToken))
                 context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => FixMethodGroupAsync(context.Document, methodGroup, loader, setter, ct), equivalenceKey: Title), reported);
+                    CodeAction.Create(Title, async ct => await LineEndings.KeepAsync(context.Document, await FixMethodGroupAsync(context.Document, methodGroup, loader, setter, ct).ConfigureAwait(false), ct).ConfigureAwait(false), equivalenceKey: Title), reported);
             return;
         }
         if (node?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { ArgumentList.Arguments.Count: 1 } invocation) return;
@@ -67,7 +67,7 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
         }
 
         context.RegisterCodeFix(
-            CodeAction.Create(Title, ct => FixAsync(context.Document, invocation, loader, setter, ct), equivalenceKey: Title), reported);
+            CodeAction.Create(Title, async ct => await LineEndings.KeepAsync(context.Document, await FixAsync(context.Document, invocation, loader, setter, ct).ConfigureAwait(false), ct).ConfigureAwait(false), equivalenceKey: Title), reported);
     }
 
     private static async Task<Document> FixAsync(Document document, InvocationExpressionSyntax invocation, string loaderText, string? setter, CancellationToken cancellationToken)
@@ -82,8 +82,9 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
 
         if (expression.Parent is ExpressionStatementSyntax statement && Statements.PatternIf(statement, invocation) is { } ifStatement)
         {
-            // if (loader.Sampler is IEpochAware s) s.SetEpoch(e);  →  the whole if.
-            editor.ReplaceNode(ifStatement, SyntaxFactory.ExpressionStatement(call).WithTriviaFrom(ifStatement).WithAdditionalAnnotations(Formatter.Annotation));
+            // if (loader.Sampler is IEpochAware s) s.SetEpoch(e);  →  the whole if, with the comments of its body.
+            editor.ReplaceNode(ifStatement, Statements.WithCommentsOf(SyntaxFactory.ExpressionStatement(call), ifStatement, ifStatement.Statement, statement)
+                .WithAdditionalAnnotations(Formatter.Annotation));
         }
         else if (expression.Parent is ExpressionStatementSyntax guarded && PatternTest(invocation) is { } test)
         {
@@ -232,6 +233,8 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
         {
             bool declares = operand is IsPatternExpressionSyntax pattern && pattern.DescendantNodes().OfType<SingleVariableDesignationSyntax>().Any(d => d.Identifier.ValueText == receiver.Identifier.ValueText);
             if (declares) continue;
+            // Another variable declared here (fake.Sampler is IEpochAware f, out var n) stays in the condition left behind.
+            if (operand.DescendantNodesAndSelf().Any(n => n is SingleVariableDesignationSyntax or DeclarationExpressionSyntax)) return null;
             if (operand.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(id => id.Identifier.ValueText == receiver.Identifier.ValueText) || Statements.HasSideEffects(operand) ||
                 operand is IsPatternExpressionSyntax { Pattern: UnaryPatternSyntax } || operand.IsKind(SyntaxKind.LogicalOrExpression) || operand.IsKind(SyntaxKind.LogicalNotExpression))
                 return null;

@@ -425,4 +425,46 @@ public class CMP001SetEpochOnSamplerOnlyFixerTests
             Console.WriteLine("wiring");
                     hooks.BeforeEpoch.Add(trainLoader.SetEpoch);
             """), One());
+
+    // Found by red team 17: what a fix must not lose or break.
+
+    /// <summary>The comments of the if's body stay: those before the call on lines of their own, the one after it on its line.</summary>
+    [Fact]
+    public Task TheCommentsInsideTheIfStay() => V.FixAsync(
+        Train("""
+            if (trainLoader.Sampler is IEpochAware aware)
+                        {
+                            // every rank must agree on this epoch's shuffle
+                            {|#0:aware.SetEpoch(epoch)|}; // see DistributedSampler
+                        }
+            """),
+        Train("""
+            // every rank must agree on this epoch's shuffle
+                        trainLoader.SetEpoch(epoch); // see DistributedSampler
+            """),
+        One());
+
+    /// <summary>Another pattern variable in the condition would stay declared in the if left behind, and be declared twice.</summary>
+    [Fact]
+    public Task AnotherPatternVariableInTheConditionOffersNothing() => V.NoFixAsync("""
+        class Program
+        {
+            static void Train(EpochDataLoader real, EpochDataLoader fake, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    if (real.Sampler is IEpochAware r && fake.Sampler is IEpochAware f) { {|#0:r.SetEpoch(epoch)|}; {|#1:f.SetEpoch(epoch)|}; }
+                    foreach (var (a, b) in real.Zip(fake)) { }
+                }
+            }
+        }
+        """,
+        V.Diagnostic().WithLocation(0).WithArguments("real", "Sampler"), V.Diagnostic().WithLocation(1).WithArguments("fake", "Sampler"));
+
+    /// <summary>A file of "\r\n" lines keeps them in what the fix writes, whatever the platform's line ending.</summary>
+    [Fact]
+    public Task AFileOfCarriageReturnLinesKeepsThem() => V.FixAsync(
+        Train("if (trainLoader.Sampler is IEpochAware s && epoch > 0) {|#0:s.SetEpoch(epoch)|};").ReplaceLineEndings("\r\n"),
+        Train("if (epoch > 0)\n                trainLoader.SetEpoch(epoch);").ReplaceLineEndings("\r\n"),
+        One());
 }

@@ -259,6 +259,12 @@ public class CMP002EpochNeverSetFixerTests
         Train("bool done = false; double seen = 0; while (!done) { seen += 0.5; foreach (var b in {|#0:trainLoader|}) { } done = seen > 2; }"),
         Train("bool done = false; double seen = 0; for (var epoch = 0; !done; epoch++) { seen += 0.5; Epochs.SetEpoch(trainLoader, epoch); foreach (var b in trainLoader) { } done = seen > 2; }"), One);
 
+    /// <summary>An integer a lambda in the pass advances counts the lambda's calls, not the passes (Stryker on Operations.EnclosingLoops).</summary>
+    [Fact]
+    public Task AnIntegerALambdaAdvancesIsNoEpochCounter() => V.FixAsync(
+        Train("bool done = false; int ticks = 0; while (!done) { Action tick = () => ticks++; foreach (var b in {|#0:trainLoader|}) tick(); done = true; }"),
+        Train("bool done = false; int ticks = 0; for (var epoch = 0; !done; epoch++) { Action tick = () => ticks++; Epochs.SetEpoch(trainLoader, epoch); foreach (var b in trainLoader) tick(); done = true; }"), One);
+
     [Fact]
     public Task AWhileLoopsNewCounterIsItsOwn() => V.FixAsync(
         Train("for (int epoch = 0; epoch < 2; epoch++) { } bool done = false; while (!done) { foreach (var b in {|#0:trainLoader|}) { } done = true; }"),
@@ -307,4 +313,44 @@ public class CMP002EpochNeverSetFixerTests
             }
         }
         """, [V.Diagnostic().WithLocation(0).WithArguments("labeled"), V.Diagnostic().WithLocation(1).WithArguments("unlabeled")]);
+
+    // Found by red team 17: conditional compilation in the member. The call would go before the #endif above the loop,
+    // into the #else branch, and the other build would still replay epoch 0's order.
+
+    [Fact]
+    public Task ConditionalCompilationInTheMemberOffersNothing() => V.NoFixAsync(Train("""
+        for (int epoch = 0; epoch < epochs; epoch++)
+                {
+        #if DEBUG
+                    Console.WriteLine("debug");
+        #else
+                    Console.WriteLine("release");
+        #endif
+                    foreach (var batch in {|#0:trainLoader|}) { }
+                }
+        """), One);
+
+    [Fact]
+    public Task ConditionalCompilationInAnotherMemberLeavesTheFix() => V.FixAsync(
+        Train("for (int epoch = 0; epoch < epochs; epoch++) { foreach (var batch in {|#0:trainLoader|}) { } }") + "\nclass Log\n{\n#if DEBUG\n    static bool On => true;\n#endif\n}\n",
+        Train("for (int epoch = 0; epoch < epochs; epoch++) { Epochs.SetEpoch(trainLoader, epoch); foreach (var batch in trainLoader) { } }") + "\nclass Log\n{\n#if DEBUG\n    static bool On => true;\n#endif\n}\n",
+        One);
+
+    /// <summary>Found by red team 17: a file of "\r\n" lines keeps them in what the fix writes, whatever the platform's ending.</summary>
+    [Fact]
+    public Task AFileOfCarriageReturnLinesKeepsThem() => V.FixAsync(
+        Train("""
+            for (int epoch = 0; epoch < epochs; epoch++)
+                    {
+                        foreach (var batch in {|#0:trainLoader|}) { }
+                    }
+            """).ReplaceLineEndings("\r\n"),
+        Train("""
+            for (int epoch = 0; epoch < epochs; epoch++)
+                    {
+                        Epochs.SetEpoch(trainLoader, epoch);
+                        foreach (var batch in trainLoader) { }
+                    }
+            """).ReplaceLineEndings("\r\n"),
+        One);
 }

@@ -120,4 +120,28 @@ public class CMP005SetEpochInsideIterationFixerTests
                         foreach (var batch in loader) { }
             """),
         [V.Diagnostic().WithLocation(0).WithArguments("loader")]);
+
+    // Found by red team 17: removing the call would take an #if block in its leading trivia with it (inactive code
+    // included), or leave its own #if behind and set the epoch in every build.
+
+    [Fact]
+    public Task AnIfBlockAboveTheCallOffersNothing() => V.NoFixAsync(Train("""
+        foreach (var batch in loader)
+                    {
+        #if TRACE_BATCHES
+                        Console.WriteLine("trace");
+        #endif
+                        {|#0:loader.SetEpoch(epoch)|};
+                    }
+        """), V.Diagnostic().WithLocation(0).WithArguments("loader"));
+
+    [Fact]
+    public Task ACallUnderAnIfOfItsOwnOffersNothing() => V.NoFixAsync(Train("""
+        foreach (var batch in loader)
+                    {
+        #if !DEBUG
+                        {|#0:loader.SetEpoch(epoch)|};
+        #endif
+                    }
+        """), V.Diagnostic().WithLocation(0).WithArguments("loader"));
 }

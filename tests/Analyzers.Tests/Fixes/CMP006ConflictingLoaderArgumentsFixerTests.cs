@@ -70,4 +70,16 @@ public class CMP006ConflictingLoaderArgumentsFixerTests
                         batchSampler: batches)
             """),
         [V.Diagnostic().WithLocation(0).WithArguments("batchSampler", "shuffle", "the batch sampler decides the order")]);
+
+    /// <summary>Found by red team 17: the argument's leading trivia holds half of an #if, which its removal would take away.</summary>
+    [Fact]
+    public Task ConditionalArgumentsOfferNothing() => V.NoFixAsync(Program("""
+        {|#0:new EpochDataLoader(data,
+        #if DEBUG
+                    batchSize: 8,
+        #else
+                    batchSize: 64,
+        #endif
+                    batchSampler: batches)|}
+        """), V.Diagnostic().WithLocation(0).WithArguments("batchSampler", "batchSize", "the batch sampler decides the batch size"));
 }
