@@ -330,10 +330,12 @@ public class CMP002EpochNeverSetFixerTests
                 }
         """), One);
 
+    private const string ConditionalElsewhere = "\nclass Log\n{\n#if DEBUG\n    static bool On => true;\n#endif\n}\n";
+
     [Fact]
     public Task ConditionalCompilationInAnotherMemberLeavesTheFix() => V.FixAsync(
-        Train("for (int epoch = 0; epoch < epochs; epoch++) { foreach (var batch in {|#0:trainLoader|}) { } }") + "\nclass Log\n{\n#if DEBUG\n    static bool On => true;\n#endif\n}\n",
-        Train("for (int epoch = 0; epoch < epochs; epoch++) { Epochs.SetEpoch(trainLoader, epoch); foreach (var batch in trainLoader) { } }") + "\nclass Log\n{\n#if DEBUG\n    static bool On => true;\n#endif\n}\n",
+        Train("for (int epoch = 0; epoch < epochs; epoch++) { foreach (var batch in {|#0:trainLoader|}) { } }") + ConditionalElsewhere,
+        Train("for (int epoch = 0; epoch < epochs; epoch++) { Epochs.SetEpoch(trainLoader, epoch); foreach (var batch in trainLoader) { } }") + ConditionalElsewhere,
         One);
 
     /// <summary>Found by red team 17: a file of "\r\n" lines keeps them in what the fix writes, whatever the platform's ending.</summary>
