@@ -4,9 +4,6 @@ using Composer.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Text;
 
 namespace Composer.Analyzers.CodeFixes;
 
@@ -47,23 +44,8 @@ internal static class CurrentDiagnostic
         var findings = await Findings.GetValue(model, m => Task.Run(() =>
             TreeModel.Findings(m, types, AnalyzerSettings.For(document.Project.AnalyzerOptions, m.SyntaxTree), CancellationToken.None))).ConfigureAwait(false);
         var same = findings.Where(d => d.Id == diagnostic.Id && SameProperties(d, diagnostic)).ToList();
-        var current = same.FirstOrDefault(d => d.Location.SourceSpan == diagnostic.Location.SourceSpan)
+        return same.FirstOrDefault(d => d.Location.SourceSpan == diagnostic.Location.SourceSpan)
             ?? same.OrderBy(d => Math.Abs(d.Location.SourceSpan.Start - diagnostic.Location.SourceSpan.Start)).FirstOrDefault();
-        return current is null || InConditionalCode(await model.SyntaxTree.GetRootAsync(cancellationToken).ConfigureAwait(false), current.Location.SourceSpan) ? null : current;
-    }
-
-    /// <summary>
-    /// Whether the member around <paramref name="span"/> holds conditional compilation (<c>#if</c> … <c>#endif</c>, or code
-    /// it leaves out). No fix is offered there: a statement inserted, moved or removed beside a directive lands in or
-    /// leaves a branch (a setter that runs in one build only, a counter declared in one), and an argument removed with its
-    /// trivia takes half of an <c>#if</c> with it.
-    /// </summary>
-    private static bool InConditionalCode(SyntaxNode root, TextSpan span)
-    {
-        var node = root.FindNode(span, getInnermostNodeForTie: true);
-        var member = node.AncestorsAndSelf().FirstOrDefault(n => n is MemberDeclarationSyntax) ?? root;
-        return member.ContainsDirectives && member.DescendantTrivia(member.Span).Any(t => t.Kind() is
-            SyntaxKind.IfDirectiveTrivia or SyntaxKind.ElifDirectiveTrivia or SyntaxKind.ElseDirectiveTrivia or SyntaxKind.EndIfDirectiveTrivia or SyntaxKind.DisabledTextTrivia);
     }
 
     private static bool SameProperties(Diagnostic a, Diagnostic b) =>

@@ -28,7 +28,8 @@ public abstract class EditorFixProvider : CodeFixProvider
         var edits = new List<Action<DocumentEditor>>();
         foreach (var reported in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
             if (await CurrentDiagnostic.FindAsync(document, reported, context.CancellationToken).ConfigureAwait(false) is { } diagnostic &&
-                await PlanAsync(document, diagnostic, context.CancellationToken).ConfigureAwait(false) is { } edit)
+                await PlanAsync(document, diagnostic, context.CancellationToken).ConfigureAwait(false) is { } edit &&
+                await ConditionalCode.AllowsAsync(document, diagnostic.Location.SourceSpan, () => ApplyAsync(document, [edit], context.CancellationToken), context.CancellationToken).ConfigureAwait(false))
                 edits.Add(edit);
         return edits.Count == 0 ? document : await ApplyAsync(document, edits, context.CancellationToken).ConfigureAwait(false);
     });
@@ -38,7 +39,9 @@ public abstract class EditorFixProvider : CodeFixProvider
     {
         var reported = context.Diagnostics[0];
         if (await CurrentDiagnostic.OfAsync(context, this, EquivalenceKey).ConfigureAwait(false) is not { } diagnostic) return;
-        if (await PlanAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false) is not { } edit) return;
+        if (await PlanAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false) is not { } edit ||
+            !await ConditionalCode.AllowsAsync(context.Document, diagnostic.Location.SourceSpan, () => ApplyAsync(context.Document, [edit], context.CancellationToken), context.CancellationToken).ConfigureAwait(false))
+            return;
         context.RegisterCodeFix(CodeAction.Create(TitleOf(diagnostic), ct => ApplyAsync(context.Document, [edit], ct), EquivalenceKey), reported);
     }
 

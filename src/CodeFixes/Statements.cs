@@ -23,8 +23,19 @@ internal static class Statements
             .WithAdditionalAnnotations(Formatter.Annotation);
         if (anchor.Parent is BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax)
         {
-            if (anchor.Parent is GlobalStatementSyntax global) editor.InsertBefore(global, SyntaxFactory.GlobalStatement(statement));
-            else editor.InsertBefore(anchor, statement);
+            SyntaxNode target = anchor.Parent is GlobalStatementSyntax global ? global : anchor;
+            SyntaxNode inserted = anchor.Parent is GlobalStatementSyntax ? SyntaxFactory.GlobalStatement(statement) : statement;
+            // A directive above the anchor (the #endif of a branch before it) stays above the new statement, which would
+            // otherwise land inside that branch.
+            // A second statement for the same anchor (Fix All) goes after the first, below the directives already moved.
+            var leading = target.GetLeadingTrivia();
+            int directives = leading.Count - leading.Reverse().TakeWhile(t => !t.IsDirective && !t.IsKind(SyntaxKind.DisabledTextTrivia)).Count();
+            if (directives > 0 && DirectivesMoved.GetOrCreateValue(editor).Add(target))
+            {
+                inserted = inserted.WithLeadingTrivia(leading.Take(directives).Concat(inserted.GetLeadingTrivia()));
+                editor.ReplaceNode(target, (current, _) => current.WithLeadingTrivia(current.GetLeadingTrivia().Skip(directives)));
+            }
+            editor.InsertBefore(target, inserted);
         }
         else
         {
@@ -51,6 +62,8 @@ internal static class Statements
     }
 
     private static bool IsComment(SyntaxTrivia trivia) => trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia);
+
+    private static readonly ConditionalWeakTable<DocumentEditor, HashSet<SyntaxNode>> DirectivesMoved = new();
 
     /// <summary>The comments of <paramref name="trivia"/>, each on its own line before a statement or after it on its line, in elastic trivia.</summary>
     private static SyntaxTriviaList Comments(SyntaxTriviaList trivia, bool leading)

@@ -43,7 +43,8 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
         if (model is null || setter is null && model.Compilation.GetTypeByMetadataName("Composer.Data.Epochs") is null) return;
         if (node is MemberAccessExpressionSyntax methodGroup && !(methodGroup.Parent is InvocationExpressionSyntax called && called.Expression == methodGroup))
         {
-            if (CanReplaceMethodGroup(model, methodGroup, loader, setter, context.CancellationToken))
+            if (CanReplaceMethodGroup(model, methodGroup, loader, setter, context.CancellationToken) &&
+                await ConditionalCode.AllowsAsync(context.Document, diagnostic.Location.SourceSpan, () => FixMethodGroupAsync(context.Document, methodGroup, loader, setter, context.CancellationToken), context.CancellationToken).ConfigureAwait(false))
                 context.RegisterCodeFix(
                     CodeAction.Create(Title, async ct => await LineEndings.KeepAsync(context.Document, await FixMethodGroupAsync(context.Document, methodGroup, loader, setter, ct).ConfigureAwait(false), ct).ConfigureAwait(false), equivalenceKey: Title), reported);
             return;
@@ -66,6 +67,8 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
             return;
         }
 
+        if (!await ConditionalCode.AllowsAsync(context.Document, diagnostic.Location.SourceSpan, () => FixAsync(context.Document, invocation, loader, setter, context.CancellationToken), context.CancellationToken).ConfigureAwait(false))
+            return;
         context.RegisterCodeFix(
             CodeAction.Create(Title, async ct => await LineEndings.KeepAsync(context.Document, await FixAsync(context.Document, invocation, loader, setter, ct).ConfigureAwait(false), ct).ConfigureAwait(false), equivalenceKey: Title), reported);
     }

@@ -314,11 +314,11 @@ public class CMP002EpochNeverSetFixerTests
         }
         """, [V.Diagnostic().WithLocation(0).WithArguments("labeled"), V.Diagnostic().WithLocation(1).WithArguments("unlabeled")]);
 
-    // Found by red team 17: conditional compilation in the member. The call would go before the #endif above the loop,
-    // into the #else branch, and the other build would still replay epoch 0's order.
+    // Found by red team 17: the call went above the #endif of a branch before the loop, into the #else, and the other
+    // build still replayed epoch 0's order. It goes below the directive, where the finding is.
 
     [Fact]
-    public Task ConditionalCompilationInTheMemberOffersNothing() => V.NoFixAsync(Train("""
+    public Task TheCallGoesBelowAnEndifAboveTheLoop() => V.FixAsync(Train("""
         for (int epoch = 0; epoch < epochs; epoch++)
                 {
         #if DEBUG
@@ -328,7 +328,56 @@ public class CMP002EpochNeverSetFixerTests
         #endif
                     foreach (var batch in {|#0:trainLoader|}) { }
                 }
+        """), Train("""
+        for (int epoch = 0; epoch < epochs; epoch++)
+                {
+        #if DEBUG
+                    Console.WriteLine("debug");
+        #else
+                    Console.WriteLine("release");
+        #endif
+                    Epochs.SetEpoch(trainLoader, epoch);
+                    foreach (var batch in trainLoader) { }
+                }
         """), One);
+
+    /// <summary>Two calls before one anchor below an #endif (Fix All): the directive moves once, both calls go below it.</summary>
+    [Fact]
+    public Task FixAllPutsTwoCallsBelowOneEndif() => V.FixAsync("""
+        class Program
+        {
+            static void Train(InMemoryDataset data, int epochs)
+            {
+                var real = new EpochDataLoader(data, batchSize: 32, shuffle: true);
+                var fake = new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: 1);
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+        #if DEBUG
+                    Console.WriteLine(epoch);
+        #endif
+                    foreach (var (a, b) in {|#0:real.Zip({|#1:fake|})|}) { }
+                }
+            }
+        }
+        """, """
+        class Program
+        {
+            static void Train(InMemoryDataset data, int epochs)
+            {
+                var real = new EpochDataLoader(data, batchSize: 32, shuffle: true);
+                var fake = new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: 1);
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+        #if DEBUG
+                    Console.WriteLine(epoch);
+        #endif
+                    Epochs.SetEpoch(real, epoch);
+                    Epochs.SetEpoch(fake, epoch);
+                    foreach (var (a, b) in real.Zip(fake)) { }
+                }
+            }
+        }
+        """, [V.Diagnostic().WithLocation(0).WithArguments("real"), V.Diagnostic().WithLocation(1).WithArguments("fake")]);
 
     private const string ConditionalElsewhere = "\nclass Log\n{\n#if DEBUG\n    static bool On => true;\n#endif\n}\n";
 

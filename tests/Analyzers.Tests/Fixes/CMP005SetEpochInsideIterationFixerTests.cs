@@ -144,4 +144,17 @@ public class CMP005SetEpochInsideIterationFixerTests
         #endif
                     }
         """), V.Diagnostic().WithLocation(0).WithArguments("loader"));
+
+    /// <summary>A call inside an #if branch with other code around it: moved out of the loop it would leave the branch.</summary>
+    [Fact]
+    public Task ACallInsideABranchWithMoreInItOffersNothing() => V.NoFixAsync(Train("""
+        foreach (var batch in loader)
+                    {
+        #if !FROZEN_ORDER
+                        Console.WriteLine("first batch");
+                        {|#0:loader.SetEpoch(epoch)|};
+                        Console.WriteLine("reshuffled");
+        #endif
+                    }
+        """), V.Diagnostic().WithLocation(0).WithArguments("loader"));
 }
