@@ -30,7 +30,7 @@ internal static class ConditionalCode
         return member.ContainsDirectives && member.DescendantTrivia(member.Span).Any(IsConditional);
     }
 
-    /// <summary>Whether every edit from <paramref name="original"/> to <paramref name="changed"/> stays in the branch of <paramref name="finding"/> and spans no directive.</summary>
+    /// <summary>Whether every edit from <paramref name="original"/> to <paramref name="changed"/> stays in the branch of <paramref name="finding"/> and neither spans nor touches a directive.</summary>
     private static async Task<bool> KeptAsync(Document original, Document changed, TextSpan finding, CancellationToken cancellationToken)
     {
         var root = await original.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
@@ -38,7 +38,7 @@ internal static class ConditionalCode
         var directives = root.DescendantTrivia().Where(IsConditional).ToList();
         int branch = BranchAt(directives, finding.Start);
         foreach (var change in await changed.GetTextChangesAsync(original, cancellationToken).ConfigureAwait(false))
-            if (directives.Any(d => change.Span.IntersectsWith(d.Span) || change.Span.Contains(d.Span)) ||
+            if (directives.Any(d => change.Span.IntersectsWith(d.Span)) ||
                 BranchAt(directives, change.Span.Start) != branch || BranchAt(directives, change.Span.End) != branch)
                 return false;
         return true;
