@@ -149,6 +149,38 @@ public class CMP001SetEpochOnSamplerOnlyFixerTests
         }
         """, One("loader", "sampler"), globalUsings: false);
 
+    /// <summary>In a file of "\r\n" lines the fix makes the code action's clean-up itself: the using and the short name still come.</summary>
+    [Fact]
+    public Task PortedLoaderInACarriageReturnFileGetsTheUsing() => V.FixAsync("""
+        class MySampler { public void set_epoch(int epoch) { } }
+        class MyLoader { public MySampler sampler = new(); public object batch_sampler = new(); public System.Collections.Generic.IEnumerator<object> GetEnumerator() { yield break; } }
+        class Program
+        {
+            static void Train(MyLoader loader, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    {|#0:loader.sampler.set_epoch(epoch)|};
+                }
+            }
+        }
+        """.ReplaceLineEndings("\r\n"), """
+        using Composer.Data;
+
+        class MySampler { public void set_epoch(int epoch) { } }
+        class MyLoader { public MySampler sampler = new(); public object batch_sampler = new(); public System.Collections.Generic.IEnumerator<object> GetEnumerator() { yield break; } }
+        class Program
+        {
+            static void Train(MyLoader loader, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    Epochs.SetEpoch(loader, epoch);
+                }
+            }
+        }
+        """.ReplaceLineEndings("\r\n"), One("loader", "sampler"), globalUsings: false);
+
     [Fact]
     public Task FixAllFixesEveryLoader() => V.FixAsync("""
         class Program
