@@ -118,8 +118,8 @@ public class CMP001SetEpochOnSamplerOnlyFixerTests
         }
         """, One());
 
-    [Fact]
-    public Task PortedLoaderGetsEpochsSetEpochAndTheUsing() => V.FixAsync("""
+    // A loader ported from PyTorch: no SetEpoch of its own and no using of Composer.Data.
+    private const string PortedProgram = """
         class MySampler { public void set_epoch(int epoch) { } }
         class MyLoader { public MySampler sampler = new(); public object batch_sampler = new(); public System.Collections.Generic.IEnumerator<object> GetEnumerator() { yield break; } }
         class Program
@@ -132,7 +132,9 @@ public class CMP001SetEpochOnSamplerOnlyFixerTests
                 }
             }
         }
-        """, """
+        """;
+
+    private const string PortedProgramFixed = """
         using Composer.Data;
 
         class MySampler { public void set_epoch(int epoch) { } }
@@ -147,39 +149,15 @@ public class CMP001SetEpochOnSamplerOnlyFixerTests
                 }
             }
         }
-        """, One("loader", "sampler"), globalUsings: false);
+        """;
+
+    [Fact]
+    public Task PortedLoaderGetsEpochsSetEpochAndTheUsing() => V.FixAsync(PortedProgram, PortedProgramFixed, One("loader", "sampler"), globalUsings: false);
 
     /// <summary>In a file of "\r\n" lines the fix makes the code action's clean-up itself: the using and the short name still come.</summary>
     [Fact]
-    public Task PortedLoaderInACarriageReturnFileGetsTheUsing() => V.FixAsync("""
-        class MySampler { public void set_epoch(int epoch) { } }
-        class MyLoader { public MySampler sampler = new(); public object batch_sampler = new(); public System.Collections.Generic.IEnumerator<object> GetEnumerator() { yield break; } }
-        class Program
-        {
-            static void Train(MyLoader loader, int epochs)
-            {
-                for (int epoch = 0; epoch < epochs; epoch++)
-                {
-                    {|#0:loader.sampler.set_epoch(epoch)|};
-                }
-            }
-        }
-        """.ReplaceLineEndings("\r\n"), """
-        using Composer.Data;
-
-        class MySampler { public void set_epoch(int epoch) { } }
-        class MyLoader { public MySampler sampler = new(); public object batch_sampler = new(); public System.Collections.Generic.IEnumerator<object> GetEnumerator() { yield break; } }
-        class Program
-        {
-            static void Train(MyLoader loader, int epochs)
-            {
-                for (int epoch = 0; epoch < epochs; epoch++)
-                {
-                    Epochs.SetEpoch(loader, epoch);
-                }
-            }
-        }
-        """.ReplaceLineEndings("\r\n"), One("loader", "sampler"), globalUsings: false);
+    public Task PortedLoaderInACarriageReturnFileGetsTheUsing() => V.FixAsync(
+        PortedProgram.ReplaceLineEndings("\r\n"), PortedProgramFixed.ReplaceLineEndings("\r\n"), One("loader", "sampler"), globalUsings: false);
 
     [Fact]
     public Task FixAllFixesEveryLoader() => V.FixAsync("""
