@@ -134,6 +134,12 @@ internal sealed class EpochFlow
                                                     Settings.IsSetterName(method.Name) && KnownTypes.IsEpochSetterShape(method, Settings) && !IsUnsubscribed(operation):
                 Events.Add(OnReceiver(operation, instance, null, null));
                 break;
+            // scheduler.Every(BeginEpoch): a method in view handed on as a delegate sets what it sets on fields and
+            // properties whenever it is called, as a setter handed on does.
+            case OperationKind.MethodReference when Tree.EventsOf(((IMethodReferenceOperation)operation).Method) is { Count: > 0 } handedOn && !IsUnsubscribed(operation):
+                foreach (var e in handedOn)
+                    if (e.Symbol is IFieldSymbol or IPropertySymbol) Events.Add(new EpochEvent(operation, e.Target, null, e.Symbol, null, null, delegated: true));
+                break;
             // plugin.on_epoch_start(train, epoch) through dynamic: a call not in view, which may set the epoch of a loader it is given.
             case OperationKind.DynamicInvocation or OperationKind.DynamicObjectCreation:
                 foreach (var argument in operation is IDynamicInvocationOperation call ? call.Arguments : ((IDynamicObjectCreationOperation)operation).Arguments)

@@ -756,4 +756,25 @@ public class CMP002EpochNeverSetTests
             }
             """);
     }
+
+    // A question of held-out round 20: a helper of the user's handed on as a method group sets what it sets whenever it is called.
+    private static string Scheduled(string helper) => $$"""
+        class Scheduler { private readonly List<Action<int>> _hooks = new(); public void Every(Action<int> hook) => _hooks.Add(hook); public void Fire(int e) { foreach (var h in _hooks) h(e); } }
+        class Trainer(InMemoryDataset data, Scheduler scheduler)
+        {
+            private readonly EpochDataLoader _train = new(data, batchSize: 32, shuffle: true, seed: 7);
+            public void Fit(int epochs)
+            {
+                scheduler.Every(BeginEpoch);
+                for (int epoch = 0; epoch < epochs; epoch++) { scheduler.Fire(epoch); foreach (var b in {|#0:_train|}) { } }
+            }
+            {{helper}}
+        }
+        """;
+
+    [Fact]
+    public Task AHelperHandedOnAsAMethodGroupCounts() => V.AnalyzerAsync(Scheduled("private void BeginEpoch(int epoch) => _train.SetEpoch(epoch);"));
+
+    [Fact]
+    public Task AHelperHandedOnThatSetsNothingDoesNot() => V.AnalyzerAsync(Scheduled("private void BeginEpoch(int epoch) => Console.WriteLine(epoch);"), Expected("_train"));
 }
