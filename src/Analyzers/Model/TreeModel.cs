@@ -158,6 +158,23 @@ internal sealed class TreeModel
         return events;
     }
 
+    /// <summary>
+    /// The setters of fields and properties that the constructors and methods of <paramref name="type"/> in view hand
+    /// on (subscribed to an event, added to a hook list, as in a Lightning-style <c>Configure()</c>): whoever raises
+    /// them sets the epoch, on every pass that does.
+    /// </summary>
+    public IReadOnlyList<EpochEvent> WiredEvents(INamedTypeSymbol type)
+    {
+        if (_wiredEvents.TryGetValue(type, out var known)) return known;
+        var events = new List<EpochEvent>();
+        foreach (var member in type.GetMembers())
+            if (member is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.Ordinary } method && EventsOf(method) is { } wired)
+                events.AddRange(wired.Where(e => e.IsDelegated && e.Symbol is IFieldSymbol or IPropertySymbol));
+        return _wiredEvents[type] = events;
+    }
+
+    private readonly Dictionary<INamedTypeSymbol, IReadOnlyList<EpochEvent>> _wiredEvents = new(SymbolEqualityComparer.Default);
+
     /// <summary>The receiver of a C# 14 <c>extension(EpochDataLoader l) { … }</c> block's member: a parameter of the block, not of the method.</summary>
     public static bool IsReceiverOf(IParameterSymbol parameter, IMethodSymbol method) =>
         parameter.ContainingSymbol is INamedTypeSymbol block && KnownTypes.Is(block.OriginalDefinition, method.ContainingType.OriginalDefinition);

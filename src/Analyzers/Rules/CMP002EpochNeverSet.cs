@@ -21,7 +21,7 @@ internal static class CMP002EpochNeverSet
             if (!facts.EpochDependent) continue;
             foreach (var (loop, site) in flow.InnermostLoops(iteration.Site, flow.IsEpochLoop))
             {
-                if (Handled(flow, loader, iteration.Loader, facts, loop)) continue;
+                if (Handled(flow, loader, iteration.Loader, facts, loop) || WiredInItsType(flow, loader, iteration.Loader, facts)) continue;
                 findings.Add(Report(flow, Descriptors.CMP002EpochNeverSet, iteration.Location, iteration.Loader, loop, site));
                 break;
             }
@@ -61,6 +61,15 @@ internal static class CMP002EpochNeverSet
             return true;
         }
     }
+
+    /// <summary>
+    /// A loader field or property whose setter a constructor or method of its type in view hands on (<c>EpochStarting +=
+    /// _train.SetEpoch</c> in the constructor or in a <c>Configure()</c> its caller calls): it counts on every pass, as
+    /// a setter handed on in the looping member does. Asked only where the pass itself handles nothing.
+    /// </summary>
+    private static bool WiredInItsType(EpochFlow flow, ISymbol loader, IOperation iterated, LoaderFacts facts) =>
+        loader is IFieldSymbol or IPropertySymbol && loader.ContainingType is { } type &&
+        flow.Tree.WiredEvents(type).Any(e => Covers(flow, e, loader, iterated, facts));
 
     private static bool Covers(EpochFlow flow, EpochEvent e, ISymbol loader, IOperation iterated, LoaderFacts facts) =>
         e.Symbol is not null && (KnownTypes.Is(e.Symbol, loader) && !flow.OtherObjects(e.Loader, iterated) || facts.Parts.Contains(e.Symbol));

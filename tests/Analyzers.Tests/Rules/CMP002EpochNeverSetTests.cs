@@ -682,6 +682,53 @@ public class CMP002EpochNeverSetTests
         }
         """);
 
+    /// <summary>A setter the type's constructor subscribes counts for a loop in another member, as one subscribed there does.</summary>
+    [Theory]
+    [InlineData("EpochStarting += _train.SetEpoch;")]
+    [InlineData("EpochStarting += e => _train.SetEpoch(e);")]
+    [InlineData("_hooks.Add(epoch => Epochs.SetEpoch(_train, epoch));")]
+    public Task ASetterAConstructorSubscribesCountsOnEveryPass(string subscription) => V.AnalyzerAsync(Subscribing(subscription, "_train"));
+
+    [Theory]
+    [InlineData("EpochStarting += _eval.SetEpoch;")]
+    [InlineData("EpochStarting -= _train.SetEpoch;")]
+    [InlineData("_train.SetEpoch(0);")]
+    public Task AConstructorThatSubscribesNoSetterOfTheLoaderDoesNotCount(string subscription) => V.AnalyzerAsync(Subscribing(subscription, "{|#0:_train|}"), Expected("_train"));
+
+    /// <summary>Subscribed in a method of the type that the loop's member does not call (a Lightning-style <c>Configure()</c>): it counts too.</summary>
+    [Fact]
+    public Task ASetterSubscribedInAnotherMethodOfTheTypeCountsOnEveryPass() => V.AnalyzerAsync(
+        Subscribing("", "_train").Replace("public void Fit", "public void Configure() => EpochStarting += _train.SetEpoch;\n    public void Fit"));
+
+    /// <summary>A loader handed at construction to code not in view (a listener it keeps) is not followed: a limit on the rules page.</summary>
+    [Fact]
+    public Task ALoaderHandedOnInAConstructorDoesNotCount() => V.AnalyzerAsync(Subscribing("_hooks.Add(Listeners.Factory.For(_train));", "{|#0:_train|}") +
+        "interface IListeners { Action<int> For(EpochDataLoader loader); } static class Listeners { public static IListeners Factory = null!; }", Expected("_train"));
+
+    private static string Subscribing(string subscription, string iterated) => $$"""
+        class Trainer
+        {
+            private readonly EpochDataLoader _train, _eval;
+            private readonly List<Action<int>> _hooks = new();
+            public event Action<int>? EpochStarting;
+            public Trainer(InMemoryDataset data)
+            {
+                _train = new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: 7);
+                _eval = new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: 7);
+                {{subscription}}
+            }
+            public void Fit(int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    EpochStarting?.Invoke(epoch);
+                    foreach (var hook in _hooks) hook(epoch);
+                    foreach (var batch in {{iterated}}) { }
+                }
+            }
+        }
+        """;
+
     [Fact]
     public Task ASetterRemovedFromAHookListSetsNothing() => V.AnalyzerAsync(Train(
         Shuffled + " var hooks = new List<Action<int>>(); hooks.Remove(trainLoader.SetEpoch);",

@@ -1,4 +1,4 @@
-// Scenario: a trainer subscribes its shuffling loader's SetEpoch to its own event in the constructor and only unsubscribes it (`-=` in a finally) in Fit, which runs the epoch loop. Fit neither calls the constructor nor hands the setter on; its `-=` sets nothing — by the rules, nothing on Fit's pass sets the loader: CMP002 at the iteration.
+// Scenario: a trainer subscribes its shuffling loader's SetEpoch to its own event in the constructor and only unsubscribes it (`-=` in a finally) in Fit, which runs the epoch loop; the event Fit raises before each pass sets the loader, and its `-=` runs after the loop — correct, no finding (relabelled 2026-12-07, when a setter a constructor hands on began to count for loops in other members; it was CMP002 by the rules' earlier limit)
 using Composer.Data;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -24,7 +24,7 @@ public sealed class EventedTrainer
             for (int epoch = 0; epoch < epochs; epoch++)
             {
                 EpochStarted?.Invoke(epoch);
-                foreach (var batch in _train) //! CMP002
+                foreach (var batch in _train)
                 {
                     using var scope = NewDisposeScope();
                     _ = batch["x"].sum();
