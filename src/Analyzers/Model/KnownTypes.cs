@@ -50,22 +50,23 @@ internal sealed class KnownTypes
     private HashSet<string>? _shapeNames;
 
     /// <summary>
-    /// The text filter's loader type names (the user's shape loaders and those named in .editorconfig) and the words it
-    /// searches for, made once per compilation and setting rather than once per file.
+    /// The words whose occurrences the text filter reads for candidates: <c>DataLoader</c> (creations, TorchSharp's
+    /// factory) and the epoch setters, made once per compilation and setting rather than once per file.
     /// </summary>
-    public (HashSet<string> LoaderNames, string[] Words) FilterWords(AnalyzerSettings settings)
-    {
-        var entry = _filterWords.GetOrAdd(settings, s =>
-        {
-            var loaderNames = new HashSet<string>(ShapeLoaderNames.Concat(s.LoaderTypeNames), StringComparer.Ordinal);
-            return Tuple.Create(loaderNames, SyntaxFilter.Words.Concat(s.SetterNames).Concat(loaderNames).Distinct(StringComparer.Ordinal).ToArray());
-        });
-        return (entry.Item1, entry.Item2);
-    }
+    public string[] CandidateWords(AnalyzerSettings settings) =>
+        _candidateWords.TryGetValue(settings, out var words) ? words : _candidateWords.GetOrAdd(settings, SyntaxFilter.CandidateWords.Concat(settings.SetterNames).Distinct(StringComparer.Ordinal).ToArray());
+
+    /// <summary>
+    /// The other words a file with a finding may hold instead: <c>Sampler</c>, <c>sampler</c> and the user's loader
+    /// type names (shape loaders and those named in .editorconfig). Made when a file holds no candidate word, which
+    /// training code seldom lacks: finding the shape loaders looks up the compilation's members.
+    /// </summary>
+    public string[] OtherWords(AnalyzerSettings settings) =>
+        _otherWords.TryGetValue(settings, out var words) ? words : _otherWords.GetOrAdd(settings, SyntaxFilter.OtherWords.Concat(ShapeLoaderNames).Concat(settings.LoaderTypeNames).Distinct(StringComparer.Ordinal).ToArray());
 
     // The caches hold reference types only: a dictionary of a value type is a generic instantiation of its own, compiled
     // by the JIT in every build that loads the analyzer, where one of reference types shares the framework's compiled code.
-    private readonly ConcurrentDictionary<AnalyzerSettings, Tuple<HashSet<string>, string[]>> _filterWords = new();
+    private readonly ConcurrentDictionary<AnalyzerSettings, string[]> _candidateWords = new(), _otherWords = new();
     // Many lock stripes and room to start with: files are analyzed in parallel and each adds its own types, and on a
     // busy machine a thread preempted while it holds a stripe (or grows the table, which takes every stripe) stalls the other.
     private readonly ConcurrentDictionary<ITypeSymbol, object> _kinds = new(concurrencyLevel: 64, capacity: 1024, SymbolEqualityComparer.Default);

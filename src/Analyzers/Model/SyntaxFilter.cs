@@ -11,8 +11,12 @@ namespace Composer.Analyzers.Model;
 /// </summary>
 internal sealed class SyntaxFilter
 {
-    /// <summary>Words one of which every file with a finding contains: loader and sampler type names, epoch setters.</summary>
-    public static readonly string[] Words = ["DataLoader", "Sampler", "sampler", "SetEpoch", "set_epoch"];
+    /// <summary>
+    /// Words one of which every file with a finding contains, with the epoch setters and the user's loader type names.
+    /// Only the candidate words' occurrences can start a candidate (a creation, TorchSharp's factory, a setter); the
+    /// others only tell that a file may hold one (a loader iterated without naming its type: <c>foreach (var b in data.Train)</c>).
+    /// </summary>
+    public static readonly string[] CandidateWords = ["DataLoader"], OtherWords = ["Sampler", "sampler"];
 
     private SyntaxFilter(string text) => Text = text;
 
@@ -35,16 +39,15 @@ internal sealed class SyntaxFilter
     public static SyntaxFilter? Scan(SyntaxTree tree, KnownTypes types, AnalyzerSettings settings, CancellationToken cancellationToken)
     {
         var text = tree.GetText(cancellationToken).ToString();
-        var (loaderNames, words) = types.FilterWords(settings);
-        var positions = Positions(text, words);
-        if (positions.Count == 0) return null;
+        var positions = Positions(text, types.CandidateWords(settings));
+        if (positions.Count == 0 && !ContainsAny(text, types.OtherWords(settings))) return null;
 
         var root = tree.GetRoot(cancellationToken);
         // using Loader = Composer.Data.EpochDataLoader; makes "Loader" a loader's name in this file.
+        HashSet<string>? aliases = null;
         foreach (var alias in root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax).OfType<UsingDirectiveSyntax>())
         {
-            if (alias.Alias is null || loaderNames.Contains(alias.Alias.Name.Identifier.ValueText)) continue;
-            loaderNames = new HashSet<string>(loaderNames, StringComparer.Ordinal) { alias.Alias.Name.Identifier.ValueText };
+            if (alias.Alias is null || !(aliases ??= new HashSet<string>(StringComparer.Ordinal)).Add(alias.Alias.Name.Identifier.ValueText)) continue;
             positions.AddRange(Positions(text, [alias.Alias.Name.Identifier.ValueText]));
         }
 
@@ -64,7 +67,7 @@ internal sealed class SyntaxFilter
         {
             if (!(queryStarts.Contains(position) || MayBeCalled(text, position) || MayBeMethodGroup(text, position, settings)) ||
                 CandidateAt(tokens.At(position)) is not { } node || !seen.Add(node)) continue;
-            filter.Visit(node, settings, loaderNames);
+            filter.Visit(node, settings, aliases);
         }
         return filter;
     }
@@ -76,7 +79,7 @@ internal sealed class SyntaxFilter
     private static bool MayBeCalled(string text, int position)
     {
         int i = position;
-        while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_')) i++;
+        while (i < text.Length && IsIdentifierPart(text[i])) i++;
         while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
         return i < text.Length && text[i] is '(' or '<' or '{';
     }
@@ -86,7 +89,7 @@ internal sealed class SyntaxFilter
     {
         if (position == 0 || text[position - 1] != '.') return false;
         int end = position;
-        while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '_')) end++;
+        while (end < text.Length && IsIdentifierPart(text[end])) end++;
         return settings.IsSetterName(text.Substring(position, end - position));
     }
 
@@ -148,13 +151,17 @@ internal sealed class SyntaxFilter
                 end = SkipSpaceBack(text, end - 1);
             }
             int start = end;
-            while (start >= 0 && (char.IsLetterOrDigit(text[start]) || text[start] == '_')) start--;
+            while (start >= 0 && IsIdentifierPart(text[start])) start--;
             start++;
             int length = end - start + 1;
             if (length >= 3 && CallNames.TryGetValue(Hash(text, start, length), out var name) && name.Length == length && string.CompareOrdinal(text, start, name, 0, length) == 0)
                 positions.Add(start);
         }
     }
+
+    /// <summary>An identifier's character: ASCII tested inline (most text is), the rest by the framework.</summary>
+    private static bool IsIdentifierPart(char c) =>
+        c < 128 ? (uint)((c | 0x20) - 'a') < 26 || (uint)(c - '0') < 10 || c == '_' : char.IsLetterOrDigit(c);
 
     private static int SkipSpaceBack(string text, int index)
     {
@@ -176,6 +183,13 @@ internal sealed class SyntaxFilter
 
     private static void ForEachPositions(string text, List<int> positions) => Occurrences(text, "foreach", 0, text.Length, positions);
 
+    private static bool ContainsAny(string text, string[] words)
+    {
+        foreach (var word in words)
+            if (text.IndexOf(word, StringComparison.Ordinal) >= 0) return true;
+        return false;
+    }
+
     private static List<int> Positions(string text, IEnumerable<string> words)
     {
         var positions = new List<int>();
@@ -191,7 +205,7 @@ internal sealed class SyntaxFilter
         return positions;
     }
 
-    private void Visit(SyntaxNode node, AnalyzerSettings settings, HashSet<string> loaderNames)
+    private void Visit(SyntaxNode node, AnalyzerSettings settings, HashSet<string>? aliases)
     {
         switch (node)
         {
@@ -206,7 +220,7 @@ internal sealed class SyntaxFilter
                 else if (name == "DataLoader") Creations.Add(invocation);
                 else if ((name == "GetEnumerator" || KnownTypes.IsEnumerableMethodName(name)) && InLoopOrFunction(invocation)) Iterations.Add(invocation);
                 break;
-            case ObjectCreationExpressionSyntax creation when NameOf(creation.Type) is { } typeName && (typeName.EndsWith("DataLoader", StringComparison.Ordinal) || loaderNames.Contains(typeName)):
+            case ObjectCreationExpressionSyntax creation when NameOf(creation.Type) is { } typeName && (typeName.EndsWith("DataLoader", StringComparison.Ordinal) || aliases?.Contains(typeName) == true):
                 Creations.Add(creation);
                 break;
             case ImplicitObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: >= 2 } implicitCreation:

@@ -30,9 +30,13 @@ public sealed class RuleVerifier(DiagnosticDescriptor rule)
     public Task AnalyzerAsync(string source, params DiagnosticResult[] expected) => AnalyzerAsync(source, editorConfig: null, expected);
 
     /// <summary>Runs the analyzer with an .editorconfig (its lines under <c>[*.cs]</c>) applying to the program.</summary>
-    public Task AnalyzerAsync(string source, string? editorConfig, params DiagnosticResult[] expected)
+    public Task AnalyzerAsync(string source, string? editorConfig, params DiagnosticResult[] expected) => AnalyzerAsync(source, editorConfig, [], expected);
+
+    /// <summary>Runs the analyzer over the program and other files of the same project.</summary>
+    public Task AnalyzerAsync(string source, string? editorConfig, string[] otherFiles, params DiagnosticResult[] expected)
     {
         var test = new CSharpAnalyzerTest<EpochAnalyzer, DefaultVerifier> { TestCode = source, ReferenceAssemblies = TestReferences.Net80 };
+        for (int i = 0; i < otherFiles.Length; i++) test.TestState.Sources.Add(($"Other{i}.cs", otherFiles[i]));
         if (editorConfig is not null) test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", $"root = true\n[*.cs]\n{editorConfig}\n"));
         test.TestState.Sources.Add(("GlobalUsings.cs", Verify.GlobalUsings));
         test.TestState.AdditionalReferences.AddRange(TestReferences.Libraries);

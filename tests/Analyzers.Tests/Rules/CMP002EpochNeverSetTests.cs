@@ -121,6 +121,29 @@ public class CMP002EpochNeverSetTests
         }
         """, Expected());
 
+    /// <summary>
+    /// A file that names no loader, sampler or setter but iterates a loader type of the user's declared in another file:
+    /// the text filter still looks at it, by the loader type's name.
+    /// </summary>
+    [Fact]
+    public Task AFileThatNamesOnlyALoaderTypeDeclaredElsewhere() => V.AnalyzerAsync("""
+        class Program
+        {
+            static void Fit(InMemoryDataset data, int epochs)
+            {
+                var loader = new PkLoader(data);
+                for (int epoch = 0; epoch < epochs; epoch++) { foreach (var batch in {|#0:loader|}) { } }
+            }
+        }
+        """, null, ["""
+        class PkLoader(InMemoryDataset data) : IEnumerable<Dictionary<string, torch.Tensor>>
+        {
+            public DistributedSampler Sampler { get; } = new(data.Count, 2, 0);
+            public IEnumerator<Dictionary<string, torch.Tensor>> GetEnumerator() { yield break; }
+            System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+        }
+        """], Expected("loader"));
+
     /// <summary>A loader handed to a call through <c>dynamic</c> goes to code not in view, which may set its epoch.</summary>
     [Fact]
     public Task LoaderHandedToADynamicCall() => V.AnalyzerAsync(Train(Shuffled + " dynamic plugin = new object();",
