@@ -79,10 +79,32 @@ internal sealed class TreeModel
     /// </summary>
     private static bool InGeneratedCode(SemanticModel model, Location location, CancellationToken cancellationToken)
     {
+        if (!MayBeMarked(model.SyntaxTree.GetRoot(cancellationToken).FindToken(location.SourceSpan.Start).Parent)) return false;
         for (var symbol = model.GetEnclosingSymbol(location.SourceSpan.Start, cancellationToken); symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
             foreach (var attribute in symbol.GetAttributes())
                 if (attribute.AttributeClass is { Name: "GeneratedCodeAttribute", ContainingNamespace: { Name: "Compiler", ContainingNamespace: { Name: "CodeDom", ContainingNamespace.Name: "System" } } })
                     return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a declaration around <paramref name="node"/> has attributes or other parts (<c>partial</c>), or the node is
+    /// a top-level statement: only then can a symbol around it carry <c>[GeneratedCode]</c>, so only then are symbols asked.
+    /// </summary>
+    private static bool MayBeMarked(SyntaxNode? node)
+    {
+        for (; node is not null; node = node.Parent)
+        {
+            switch (node)
+            {
+                case MemberDeclarationSyntax member when member.AttributeLists.Count > 0 || member.Modifiers.Any(SyntaxKind.PartialKeyword):
+                case LocalFunctionStatementSyntax { AttributeLists.Count: > 0 }:
+                case AccessorDeclarationSyntax { AttributeLists.Count: > 0 }:
+                case ParenthesizedLambdaExpressionSyntax { AttributeLists.Count: > 0 }:
+                case GlobalStatementSyntax:
+                    return true;
+            }
+        }
         return false;
     }
 

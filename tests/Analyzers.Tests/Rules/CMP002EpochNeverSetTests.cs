@@ -144,6 +144,21 @@ public class CMP002EpochNeverSetTests
         }
         """], Expected("loader"));
 
+    /// <summary>The attribute on another part of a partial type marks the part that holds the loop too.</summary>
+    [Fact]
+    public Task GeneratedTypeByTheAttributeOnItsOtherPart() => V.AnalyzerAsync($$"""
+        [System.CodeDom.Compiler.GeneratedCode("sweeps", "1.0")]
+        partial class Program { }
+        partial class Program
+        {
+            static void Train(InMemoryDataset data, int epochs)
+            {
+                {{Shuffled}}
+                {{UnmarkedEpochLoop}}
+            }
+        }
+        """);
+
     /// <summary>A loader handed to a call through <c>dynamic</c> goes to code not in view, which may set its epoch.</summary>
     [Fact]
     public Task LoaderHandedToADynamicCall() => V.AnalyzerAsync(Train(Shuffled + " dynamic plugin = new object();",
