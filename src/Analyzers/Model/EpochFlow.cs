@@ -383,21 +383,32 @@ internal sealed class EpochFlow
         {
             // Fire("epoch_start", train, epoch) with params object[]: the loader is an element of the array the call makes;
             // with params ReadOnlySpan<object> (a kind newer than the compiler we build against), of the collection it makes.
-            var values = argument switch
+            switch (argument)
             {
-                { ArgumentKind: ArgumentKind.ParamArray, Value: IArrayCreationOperation { Initializer: { } elements } } => elements.ElementValues,
-                { ArgumentKind: not (ArgumentKind.Explicit or ArgumentKind.DefaultValue or ArgumentKind.ParamArray) } => argument.Value.ChildOperations.ToImmutableArray(),
-                _ => ImmutableArray.Create(argument.Value),
-            };
-            foreach (var element in values)
-            {
-                if (!IsLoader(element)) continue;
-                // Enumerable's other methods (Repeat, TryGetNonEnumeratedCount) neither set an epoch nor keep the loader.
-                if (IsEnumerableMethod(method)) return;
-                var value = element.WalkDown();
-                Events.Add(new EpochEvent(call, EpochTarget.WholeLoader, value, value.ReferencedSymbol(), null, null));
+                case { ArgumentKind: ArgumentKind.ParamArray, Value: IArrayCreationOperation { Initializer: { } elements } }:
+                    foreach (var element in elements.ElementValues)
+                        if (!HandOn(call, method, element)) return;
+                    break;
+                case { ArgumentKind: not (ArgumentKind.Explicit or ArgumentKind.DefaultValue or ArgumentKind.ParamArray) }:
+                    foreach (var element in argument.Value.ChildOperations)
+                        if (!HandOn(call, method, element)) return;
+                    break;
+                default:
+                    if (!HandOn(call, method, argument.Value)) return;
+                    break;
             }
         }
+    }
+
+    /// <summary>Adds <paramref name="value"/> handed to a call not in view when it is a loader; false for a LINQ method, which keeps none.</summary>
+    private bool HandOn(IOperation call, IMethodSymbol method, IOperation value)
+    {
+        if (!IsLoader(value)) return true;
+        // Enumerable's other methods (Repeat, TryGetNonEnumeratedCount) neither set an epoch nor keep the loader.
+        if (IsEnumerableMethod(method)) return false;
+        value = value.WalkDown();
+        Events.Add(new EpochEvent(call, EpochTarget.WholeLoader, value, value.ReferencedSymbol(), null, null));
+        return true;
     }
 
     /// <summary>
