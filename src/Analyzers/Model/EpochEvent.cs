@@ -20,7 +20,7 @@ internal enum EpochTarget
 /// Something on a pass that tells (or may tell) a loader or one of its parts the epoch. <see cref="Call"/> is the
 /// setter call when there is one; <see cref="Epoch"/> its epoch argument.
 /// </summary>
-internal sealed class EpochEvent(IOperation site, EpochTarget target, IOperation? loader, ISymbol? symbol, IInvocationOperation? call, IOperation? epoch, bool delegated = false)
+internal sealed class EpochEvent(IOperation site, EpochTarget target, IOperation? loader, ISymbol? symbol, IInvocationOperation? call, IOperation? epoch, bool delegated = false, bool handedOn = false)
 {
     /// <summary>Where it happens.</summary>
     public IOperation Site { get; } = site;
@@ -39,7 +39,13 @@ internal sealed class EpochEvent(IOperation site, EpochTarget target, IOperation
     /// </summary>
     public bool IsDelegated => delegated || Site.Kind == OperationKind.MethodReference;
 
-    public EpochEvent WithSymbol(ISymbol? symbol, EpochTarget target) => new(Site, target, Loader, symbol, Call, Epoch, delegated);
+    /// <summary>
+    /// The loader (or its batch sampler) handed to code not in view (<c>callbacks.OnEpochStart(train)</c>,
+    /// <c>new Listener(train)</c>), here or through a method in view that this one calls: that code may set its epoch.
+    /// </summary>
+    public bool IsHandedOn { get; } = handedOn;
 
-    public EpochEvent AsDelegated() => new(Site, Target, Loader, Symbol, Call, Epoch, delegated: true);
+    public EpochEvent WithSymbol(ISymbol? symbol, EpochTarget target) => new(Site, target, Loader, symbol, Call, Epoch, delegated, IsHandedOn);
+
+    public EpochEvent AsDelegated() => new(Site, Target, Loader, Symbol, Call, Epoch, delegated: true, IsHandedOn);
 }

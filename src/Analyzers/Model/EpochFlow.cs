@@ -144,7 +144,7 @@ internal sealed class EpochFlow
             case OperationKind.DynamicInvocation or OperationKind.DynamicObjectCreation:
                 foreach (var argument in operation is IDynamicInvocationOperation call ? call.Arguments : ((IDynamicObjectCreationOperation)operation).Arguments)
                     if (IsLoader(argument) && argument.WalkDown() is var value)
-                        Events.Add(new EpochEvent(operation, EpochTarget.WholeLoader, value, value.ReferencedSymbol(), null, null));
+                        Events.Add(new EpochEvent(operation, EpochTarget.WholeLoader, value, value.ReferencedSymbol(), null, null, handedOn: true));
                 break;
             case OperationKind.ObjectCreation when operation is IObjectCreationOperation { Constructor: { } constructor } creation && HasLoaderArgument(creation):
                 IndexCall(creation, constructor, creation.Arguments);
@@ -304,7 +304,7 @@ internal sealed class EpochFlow
                         parent is IDynamicInvocationOperation or IDynamicObjectCreationOperation ||
                         parent is IArrayInitializerOperation or IIsTypeOperation or IIsPatternOperation or ISwitchOperation or ISwitchExpressionOperation ||
                         reference.Syntax.Parent.IsKind(SyntaxKind.ExpressionElement);
-        if (handedOn) Events.Add(new EpochEvent(reference, EpochTarget.BatchSampler, owner, owner.ReferencedSymbol(), null, null));
+        if (handedOn) Events.Add(new EpochEvent(reference, EpochTarget.BatchSampler, owner, owner.ReferencedSymbol(), null, null, handedOn: true));
     }
 
     /// <remarks>
@@ -368,7 +368,7 @@ internal sealed class EpochFlow
             {
                 if (e.Symbol is not IParameterSymbol parameter)
                 {
-                    Events.Add(new EpochEvent(e.IsDelegated ? e.Site : call, e.Target, null, e.Symbol, null, null, e.IsDelegated));
+                    Events.Add(new EpochEvent(e.IsDelegated ? e.Site : call, e.Target, null, e.Symbol, null, null, e.IsDelegated, e.IsHandedOn));
                     continue;
                 }
                 if (TreeModel.IsReceiverOf(parameter, method))
@@ -407,7 +407,7 @@ internal sealed class EpochFlow
         // Enumerable's other methods (Repeat, TryGetNonEnumeratedCount) neither set an epoch nor keep the loader.
         if (IsEnumerableMethod(method)) return false;
         value = value.WalkDown();
-        Events.Add(new EpochEvent(call, EpochTarget.WholeLoader, value, value.ReferencedSymbol(), null, null));
+        Events.Add(new EpochEvent(call, EpochTarget.WholeLoader, value, value.ReferencedSymbol(), null, null, handedOn: true));
         return true;
     }
 
@@ -422,14 +422,14 @@ internal sealed class EpochFlow
         if (IsPart(value, KnownTypes.BatchSamplerNames, out var owner) || IsPart(value, KnownTypes.SamplerNames, out owner))
         {
             var part = KnownTypes.BatchSamplerNames.Contains(((IMemberReferenceOperation)value).Member.Name) ? EpochTarget.BatchSampler : EpochTarget.Sampler;
-            Events.Add(new EpochEvent(site, part, owner, owner.ReferencedSymbol(), null, null, e.IsDelegated));
+            Events.Add(new EpochEvent(site, part, owner, owner.ReferencedSymbol(), null, null, e.IsDelegated, e.IsHandedOn));
             return;
         }
         var symbols = value.ReferencedSymbol() is { } direct ? [direct] : SymbolsIn(value, 1).ToList();
         foreach (var symbol in symbols)
         {
             var target = e.Target == EpochTarget.Object && Types.KindOf(TypeOf(symbol), Settings) != LoaderKind.None ? EpochTarget.WholeLoader : e.Target;
-            Events.Add(new EpochEvent(site, target, null, symbol, null, null, e.IsDelegated));
+            Events.Add(new EpochEvent(site, target, null, symbol, null, null, e.IsDelegated, e.IsHandedOn));
         }
     }
 

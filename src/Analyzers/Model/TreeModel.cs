@@ -181,9 +181,10 @@ internal sealed class TreeModel
     }
 
     /// <summary>
-    /// The setters of fields and properties that the constructors and methods of <paramref name="type"/> in view hand
-    /// on (subscribed to an event, added to a hook list, as in a Lightning-style <c>Configure()</c>): whoever raises
-    /// them sets the epoch, on every pass that does.
+    /// What the constructors and methods of <paramref name="type"/> in view wire up for its fields and properties: setters
+    /// handed on (subscribed to an event, added to a hook list, as in a Lightning-style <c>Configure()</c>), and, in a
+    /// constructor, loaders handed to code not in view (a listener registered in a service container; not a mere test
+    /// of a loader's batch sampler). Whoever calls them may set the epoch, on every pass.
     /// </summary>
     public IReadOnlyList<EpochEvent> WiredEvents(INamedTypeSymbol type)
     {
@@ -191,7 +192,7 @@ internal sealed class TreeModel
         var events = new List<EpochEvent>();
         foreach (var member in type.GetMembers())
             if (member is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.Ordinary } method && EventsOf(method) is { } wired)
-                events.AddRange(wired.Where(e => e.IsDelegated && e.Symbol is IFieldSymbol or IPropertySymbol));
+                events.AddRange(wired.Where(e => (e.IsDelegated || e.IsHandedOn && e.Target == EpochTarget.WholeLoader && method.MethodKind == MethodKind.Constructor) && e.Symbol is IFieldSymbol or IPropertySymbol));
         return _wiredEvents[type] = events;
     }
 

@@ -1,4 +1,4 @@
-// Scenario: a training host registers an IEpochListener service wrapping its RandomSampler loader in its constructor, and Run resolves the listeners from the container and notifies them each epoch; right at run time, but nothing on Run's pass hands the loader on or sets it (the registration is in the constructor, which Run does not call) — wrong by the rule pages' definition of a pass, CMP002 on the foreach over _train
+// Scenario: a training host registers an IEpochListener service wrapping its RandomSampler loader in its constructor, and Run resolves the listeners from the container and notifies them each epoch — correct, no finding (labelled CMP002 by the rule pages of the day, relabelled 2026-12-07 when a loader a constructor hands to code not in view began to count as wired)
 using Composer.Data;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -49,7 +49,7 @@ public sealed class TrainingHost : IDisposable
         {
             foreach (var listener in _services.GetServices<IEpochListener>())
                 listener.OnEpochStart(epoch);
-            foreach (var batch in _train) //! CMP002
+            foreach (var batch in _train)
             {
                 using var scope = torch.NewDisposeScope();
                 var loss = nn.functional.cross_entropy(_model.forward(batch["data"]), batch["label"], weight: weights);
