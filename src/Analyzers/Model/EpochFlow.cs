@@ -39,9 +39,15 @@ internal sealed class EpochFlow
         for (int i = 0; i < Events.Count; i++) Events[i] = Events[i].WithSymbol(Canonical(Events[i].Symbol), Events[i].Target);
     }
 
-    /// <summary>What a local that is only another name stands for: the variable or member it was set from, once.</summary>
+    /// <summary>
+    /// What a local that is only another name stands for: the variable or member it was set from, once; and a property
+    /// that only returns a field of its object (<c>Train =&gt; _train</c>), that field.
+    /// </summary>
     private ISymbol? Canonical(ISymbol? symbol)
     {
+        if (symbol is IPropertySymbol { IsIndexer: false } property && Tree.MemberValues(property) is { Unknown: false, Values: { Count: 1 } getter } &&
+            getter[0].WalkDown() is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field)
+            return field.Field;
         for (int step = 0; step < 4 && symbol is ILocalSymbol local; step++)
         {
             if (!_values.TryGetValue(local, out var values) || values.Count != 1 || _writes.TryGetValue(local, out var writes) && writes.Count > 1) break;
@@ -181,11 +187,18 @@ internal sealed class EpochFlow
             {
                 IEventAssignmentOperation { Adds: true } => true,
                 ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } addition => addition.Value == value,
-                IArgumentOperation => call.Arguments.Any(a => a.Value.WalkDown() is IParameterReferenceOperation p && KnownTypes.Is(p.Parameter.ContainingSymbol, lambda.Symbol)),
+                IArgumentOperation => call.Arguments.Any(a => ReadsParameterOf(a.Value.WalkDown(), lambda)),
                 _ => false,
             };
         }
         return false;
+    }
+
+    /// <summary>The lambda's own parameter or a member of it (<c>e</c>, <c>msg.Epoch</c>): the value its caller gives.</summary>
+    private static bool ReadsParameterOf(IOperation value, IAnonymousFunctionOperation lambda)
+    {
+        while (value is IMemberReferenceOperation { Instance: { } instance }) value = instance.WalkDown();
+        return value is IParameterReferenceOperation p && KnownTypes.Is(p.Parameter.ContainingSymbol, lambda.Symbol);
     }
 
     /// <summary>A method group or lambda as the value handed on: with its delegate creation and conversions.</summary>
@@ -364,11 +377,14 @@ internal sealed class EpochFlow
     {
         if (Tree.EventsOf(method) is { } callee)
         {
+            // A helper called by a lambda subscribed to an event (EpochBegan += (_, e) => BeginEpoch(e.Epoch)) sets what it sets
+            // whenever the event is raised, as a setter called there does.
+            bool subscribed = callee.Count > 0 && call is IInvocationOperation invocation && InSubscribedHandler(invocation);
             foreach (var e in callee)
             {
                 if (e.Symbol is not IParameterSymbol parameter)
                 {
-                    Events.Add(new EpochEvent(e.IsDelegated ? e.Site : call, e.Target, null, e.Symbol, null, null, e.IsDelegated, e.IsHandedOn));
+                    Events.Add(new EpochEvent(e.IsDelegated ? e.Site : call, e.Target, null, e.Symbol, null, null, e.IsDelegated || subscribed, e.IsHandedOn));
                     continue;
                 }
                 if (TreeModel.IsReceiverOf(parameter, method))

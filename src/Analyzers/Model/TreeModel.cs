@@ -191,10 +191,22 @@ internal sealed class TreeModel
         if (_wiredEvents.TryGetValue(type, out var known)) return known;
         var events = new List<EpochEvent>();
         foreach (var member in type.GetMembers())
-            if (member is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.Ordinary } method && EventsOf(method) is { } wired)
-                events.AddRange(wired.Where(e => (e.IsDelegated || e.IsHandedOn && e.Target == EpochTarget.WholeLoader && method.MethodKind == MethodKind.Constructor) && e.Symbol is IFieldSymbol or IPropertySymbol));
+        {
+            if (member is not IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor or MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation } method ||
+                EventsOf(method) is not { } wired)
+                continue;
+            bool constructor = method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor;
+            events.AddRange(wired.Where(e => (e.IsDelegated || constructor && IsRegistration(e)) && e.Symbol is IFieldSymbol or IPropertySymbol));
+        }
         return _wiredEvents[type] = events;
     }
+
+    /// <summary>
+    /// A loader handed by a constructor to code that may keep it: a creation or an instance call (a registry, a list), not
+    /// a static call such as <c>Console.WriteLine(_train)</c> (extension methods, <c>services.AddSingleton(_train)</c>, count).
+    /// </summary>
+    private static bool IsRegistration(EpochEvent e) =>
+        e.IsHandedOn && e.Target == EpochTarget.WholeLoader && e.Site is not IInvocationOperation { TargetMethod: { IsStatic: true, IsExtensionMethod: false } };
 
     private readonly Dictionary<INamedTypeSymbol, IReadOnlyList<EpochEvent>> _wiredEvents = new(SymbolEqualityComparer.Default);
 

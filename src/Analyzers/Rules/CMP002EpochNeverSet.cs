@@ -63,9 +63,10 @@ internal static class CMP002EpochNeverSet
     }
 
     /// <summary>
-    /// A loader field or property whose setter a constructor or method of its type in view hands on (<c>EpochStarting +=
-    /// _train.SetEpoch</c> in the constructor or in a <c>Configure()</c> its caller calls): it counts on every pass, as
-    /// a setter handed on in the looping member does. Asked only where the pass itself handles nothing.
+    /// A loader field or property wired up by its type in view: its setter handed on by a constructor or method
+    /// (<c>EpochStarting += _train.SetEpoch</c> in the constructor or in a <c>Configure()</c> its caller calls), or the
+    /// loader handed by a constructor to code not in view (a listener it registers). It counts on every pass, as a setter
+    /// handed on in the looping member does. Asked only where the pass itself handles nothing.
     /// </summary>
     private static bool WiredInItsType(EpochFlow flow, ISymbol loader, IOperation iterated, LoaderFacts facts) =>
         loader is IFieldSymbol or IPropertySymbol && loader.ContainingType is { } type &&

@@ -725,6 +725,8 @@ public class CMP002EpochNeverSetTests
     [InlineData("EpochStarting += _train.SetEpoch;")]
     [InlineData("EpochStarting += e => _train.SetEpoch(e);")]
     [InlineData("_hooks.Add(epoch => Epochs.SetEpoch(_train, epoch));")]
+    [InlineData("EpochStarting += e => Reseed(e);")]
+    [InlineData("_hooks.Add(e => Reseed(e));")]
     public Task ASetterAConstructorSubscribesCountsOnEveryPass(string subscription) => V.AnalyzerAsync(Subscribing(subscription, "_train"));
 
     [Theory]
@@ -732,6 +734,8 @@ public class CMP002EpochNeverSetTests
     [InlineData("EpochStarting -= _train.SetEpoch;")]
     [InlineData("_train.SetEpoch(0);")]
     [InlineData("if (_train.BatchSampler is IEpochAware) Console.WriteLine(1);")]
+    [InlineData("Console.WriteLine(_train);")]
+    [InlineData("Reseed(0);")]
     public Task AConstructorThatSubscribesNoSetterOfTheLoaderDoesNotCount(string subscription) => V.AnalyzerAsync(Subscribing(subscription, "{|#0:_train|}"), Expected("_train"));
 
     /// <summary>Subscribed in a method of the type that the loop's member does not call (a Lightning-style <c>Configure()</c>): it counts too.</summary>
@@ -755,6 +759,20 @@ public class CMP002EpochNeverSetTests
 
     private const string Listeners = "interface IListeners { Action<int> For(EpochDataLoader loader); } static class Listeners { public static IListeners Factory = null!; }";
 
+    /// <summary>A property that only returns a field of its object is that field: the setter on the field counts for it.</summary>
+    [Fact]
+    public Task APropertyOverAFieldIsThatField() => V.AnalyzerAsync("""
+        class Trainer(InMemoryDataset data)
+        {
+            private readonly EpochDataLoader _train = new(data, batchSize: 32, shuffle: true, seed: 7);
+            public EpochDataLoader Train => _train;
+            public void Fit(int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++) { _train.SetEpoch(epoch); foreach (var batch in Train) { } }
+            }
+        }
+        """);
+
     private static string Subscribing(string subscription, string iterated) => $$"""
         class Trainer
         {
@@ -767,6 +785,7 @@ public class CMP002EpochNeverSetTests
                 _eval = new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: 7);
                 {{subscription}}
             }
+            private void Reseed(int epoch) => _train.SetEpoch(epoch);
             public void Fit(int epochs)
             {
                 for (int epoch = 0; epoch < epochs; epoch++)
