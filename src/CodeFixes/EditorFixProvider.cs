@@ -28,8 +28,7 @@ public abstract class EditorFixProvider : CodeFixProvider
         var edits = new List<Action<DocumentEditor>>();
         foreach (var reported in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
             if (await CurrentDiagnostic.FindAsync(document, reported, context.CancellationToken).ConfigureAwait(false) is { } diagnostic &&
-                await PlanAsync(document, diagnostic, context.CancellationToken).ConfigureAwait(false) is { } edit &&
-                await ConditionalCode.AllowsAsync(document, diagnostic.Location.SourceSpan, () => ApplyAsync(document, [edit], context.CancellationToken), context.CancellationToken).ConfigureAwait(false))
+                await OfferedPlanAsync(document, diagnostic, context.CancellationToken).ConfigureAwait(false) is { } edit)
                 edits.Add(edit);
         return edits.Count == 0 ? document : await ApplyAsync(document, edits, context.CancellationToken).ConfigureAwait(false);
     });
@@ -39,10 +38,15 @@ public abstract class EditorFixProvider : CodeFixProvider
     {
         var reported = context.Diagnostics[0];
         if (await CurrentDiagnostic.OfAsync(context, this, EquivalenceKey).ConfigureAwait(false) is not { } diagnostic) return;
-        if (await PlanAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false) is not { } edit ||
-            !await ConditionalCode.AllowsAsync(context.Document, diagnostic.Location.SourceSpan, () => ApplyAsync(context.Document, [edit], context.CancellationToken), context.CancellationToken).ConfigureAwait(false))
-            return;
+        if (await OfferedPlanAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false) is not { } edit) return;
         context.RegisterCodeFix(CodeAction.Create(TitleOf(diagnostic), ct => ApplyAsync(context.Document, [edit], ct), EquivalenceKey), reported);
+    }
+
+    /// <summary>The plan for <paramref name="diagnostic"/>, when there is one and conditional compilation around it allows it.</summary>
+    private async Task<Action<DocumentEditor>?> OfferedPlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        if (await PlanAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is not { } edit) return null;
+        return await ConditionalCode.AllowsAsync(document, diagnostic.Location.SourceSpan, () => ApplyAsync(document, [edit], cancellationToken), cancellationToken).ConfigureAwait(false) ? edit : null;
     }
 
     private static async Task<Document> ApplyAsync(Document document, IEnumerable<Action<DocumentEditor>> edits, CancellationToken cancellationToken)
