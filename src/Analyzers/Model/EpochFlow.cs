@@ -393,6 +393,7 @@ internal sealed class EpochFlow
                 }
                 else if (ArgumentFor(arguments, parameter.Ordinal) is { } argument) MapArgument(call, e, argument.Value);
             }
+            foreach (var iteration in Tree.IterationsOf(method)) MapIteration(call, method, arguments, iteration);
             return;
         }
         foreach (var argument in arguments)
@@ -446,6 +447,24 @@ internal sealed class EpochFlow
         {
             var target = e.Target == EpochTarget.Object && Types.KindOf(TypeOf(symbol), Settings) != LoaderKind.None ? EpochTarget.WholeLoader : e.Target;
             Events.Add(new EpochEvent(site, target, null, symbol, null, null, e.IsDelegated, e.IsHandedOn));
+        }
+    }
+
+    /// <summary>
+    /// A loader that a method in view iterates once per call, iterated here at the call: the argument for its parameter
+    /// (<c>TrainOneEpoch(model, train)</c>), or its field when the call is on this object or static (<c>RunEpoch()</c>).
+    /// </summary>
+    private void MapIteration(IOperation call, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, Iteration iteration)
+    {
+        if (iteration.LoaderSymbol is IParameterSymbol parameter)
+        {
+            var value = TreeModel.IsReceiverOf(parameter, method) ? (call as IInvocationOperation)?.Instance : ArgumentFor(arguments, parameter.Ordinal)?.Value;
+            if (value?.WalkDown() is { } loader && loader.ReferencedSymbol() is { } symbol && IsLoader(loader))
+                Iterations.Add(new Iteration(call, loader, symbol, loader.Syntax.GetLocation(), [], throughCall: true));
+        }
+        else if (call is IInvocationOperation { Instance: null or IInstanceReferenceOperation })
+        {
+            Iterations.Add(new Iteration(call, iteration.Loader, iteration.LoaderSymbol, call.Syntax.GetLocation(), [], throughCall: true));
         }
     }
 
@@ -744,11 +763,22 @@ internal sealed class EpochFlow
             // Loops rather than LINQ over (loop, site) pairs: a query over a value tuple is compiled by the JIT in every build.
             _epochLoops = [];
             foreach (var iteration in Iterations)
+            {
+                if (iteration.ThroughCall && !(iteration.LoaderSymbol is { } loader && Shuffles(FactsOf(loader, iteration.Loader.Type)))) continue;
                 foreach (var (epochLoop, _) in InnermostLoops(iteration.Site, l => !IsIterationLoop(l) && !IsPhaseLoop(l) && !IsLoopOverLoaders(l, iteration)))
                     _epochLoops.Add(epochLoop);
+            }
         }
         return _epochLoops.Contains(loop);
     }
+
+    /// <summary>
+    /// Whether a loader's order is meant to change across epochs: epoch-dependent, or a TorchSharp loader built to shuffle
+    /// (CMP003's fix makes it epoch-dependent and sets its epoch where it is iterated).
+    /// </summary>
+    private static bool Shuffles(LoaderFacts facts) =>
+        facts.EpochDependent || facts.Kind == LoaderKind.Torch && facts.Constructions.Count > 0 &&
+        facts.Constructions.All(c => Sampling.Argument(c, "shuffle") is { } shuffle && !Sampling.IsConstant(shuffle, false));
 
     /// <summary>
     /// A loop that picks a loader on each pass and iterates it: the loader is the loop's own variable

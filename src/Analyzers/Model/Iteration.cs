@@ -4,9 +4,9 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Composer.Analyzers.Model;
 
 /// <summary>One place that runs through a loader's batches: a <c>foreach</c>, a <c>GetEnumerator()</c> call, or a LINQ call.</summary>
-internal sealed class Iteration(IOperation site, IOperation loader, ISymbol? loaderSymbol, Location location, IReadOnlyList<IOperation> bodies)
+internal sealed class Iteration(IOperation site, IOperation loader, ISymbol? loaderSymbol, Location location, IReadOnlyList<IOperation> bodies, bool throughCall = false)
 {
-    /// <summary>The foreach loop, the <c>GetEnumerator()</c> call or the LINQ call.</summary>
+    /// <summary>The foreach loop, the <c>GetEnumerator()</c> call or the LINQ call; or the call of a method in view that iterates the loader.</summary>
     public IOperation Site { get; } = site;
     /// <summary>The loader expression.</summary>
     public IOperation Loader { get; } = loader;
@@ -16,5 +16,11 @@ internal sealed class Iteration(IOperation site, IOperation loader, ISymbol? loa
     /// <summary>The code that runs while the iteration is under way: the foreach body, the <c>while (e.MoveNext())</c> loops.</summary>
     public IReadOnlyList<IOperation> Bodies { get; } = bodies;
 
-    public Iteration WithLoaderSymbol(ISymbol? symbol) => new(Site, Loader, symbol, Location, Bodies);
+    /// <summary>
+    /// An iteration in a method in view that <see cref="Site"/> calls (<c>TrainOneEpoch(train)</c>). It makes the loop
+    /// around the call an epoch loop only when the loader's order depends on the epoch: an evaluation helper does not.
+    /// </summary>
+    public bool ThroughCall { get; } = throughCall;
+
+    public Iteration WithLoaderSymbol(ISymbol? symbol) => new(Site, Loader, symbol, Location, Bodies, ThroughCall);
 }

@@ -27,8 +27,13 @@ internal sealed class SyntaxFilter
     /// <summary>Setter calls, and setters handed on as delegates (<c>hooks.Add(loader.Sampler.SetEpoch)</c>).</summary>
     public List<ExpressionSyntax> Setters { get; } = [];
     public List<SyntaxNode> Creations { get; } = [];
+    /// <summary>
+    /// Iterations in no loop of their member (<c>void TrainOneEpoch(EpochDataLoader loader) { foreach (var b in loader) … }</c>):
+    /// they run once per call, so the loops that call the member are what may make them epoch iterations.
+    /// </summary>
+    public List<SyntaxNode> HelperIterations { get; } = [];
 
-    public bool IsEmpty => Iterations.Count == 0 && Setters.Count == 0 && Creations.Count == 0;
+    public bool IsEmpty => Iterations.Count == 0 && Setters.Count == 0 && Creations.Count == 0 && HelperIterations.Count == 0;
 
     /// <summary>The candidate nodes of <paramref name="tree"/>, or null when its text cannot hold a finding.</summary>
     /// <remarks>
@@ -209,16 +214,13 @@ internal sealed class SyntaxFilter
     {
         switch (node)
         {
-            case CommonForEachStatementSyntax forEach when InLoopOrFunction(forEach):
-                Iterations.Add(forEach);
-                break;
-            case QueryExpressionSyntax query when InLoopOrFunction(query):
-                Iterations.Add(query);
+            case CommonForEachStatementSyntax or QueryExpressionSyntax:
+                (InLoopOrFunction(node) ? Iterations : HelperIterations).Add(node);
                 break;
             case InvocationExpressionSyntax invocation when NameOf(invocation.Expression) is { } name:
                 if (settings.IsSetterName(name)) Setters.Add(invocation);
                 else if (name == "DataLoader") Creations.Add(invocation);
-                else if ((name == "GetEnumerator" || KnownTypes.IsEnumerableMethodName(name)) && InLoopOrFunction(invocation)) Iterations.Add(invocation);
+                else if (name == "GetEnumerator" || KnownTypes.IsEnumerableMethodName(name)) (InLoopOrFunction(invocation) ? Iterations : HelperIterations).Add(invocation);
                 break;
             case ObjectCreationExpressionSyntax creation when NameOf(creation.Type) is { } typeName && (typeName.EndsWith("DataLoader", StringComparison.Ordinal) || aliases?.Contains(typeName) == true):
                 Creations.Add(creation);
@@ -243,8 +245,8 @@ internal sealed class SyntaxFilter
         _ => null,
     };
 
-    /// <summary>Only a node inside a loop, a local function or a lambda can run once per epoch.</summary>
-    private static bool InLoopOrFunction(SyntaxNode node)
+    /// <summary>Only a node inside a loop, a local function or a lambda can run once per epoch (or a method such a node calls).</summary>
+    public static bool InLoopOrFunction(SyntaxNode node)
     {
         for (var parent = node.Parent; parent is not null; parent = parent.Parent)
         {

@@ -48,6 +48,14 @@ internal sealed class TreeModel
         {
             if (model.GetOperation(node, cancellationToken) is { } operation && tree.Matters(operation.WalkDown())) tree.FlowOf(operation);
         }
+        // A helper that iterates a loader it is given or a field (TrainOneEpoch(train)) is iterated wherever it is called:
+        // the flows to build are its callers' in this file.
+        foreach (var node in filter.HelperIterations)
+        {
+            if (model.GetOperation(node, cancellationToken) is { } operation && tree.Matters(operation.WalkDown()) &&
+                model.GetEnclosingSymbol(node.SpanStart, cancellationToken) is IMethodSymbol helper)
+                tree.AddCallersOf(helper, 0);
+        }
         var creations = new List<IOperation>();
         foreach (var node in filter.Creations)
         {
@@ -133,6 +141,32 @@ internal sealed class TreeModel
         return false;
     }
 
+    /// <summary>
+    /// Builds the flows of the calls of <paramref name="helper"/> in this file that a loop or function holds, found where
+    /// the text names it; a call in no loop makes its own member a helper whose callers are looked for in turn.
+    /// </summary>
+    private void AddCallersOf(IMethodSymbol helper, int depth)
+    {
+        helper = helper.ReducedFrom ?? helper.OriginalDefinition;
+        if (depth > MaxHelperDepth || helper.MethodKind is not (MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation) || !_helpersSought.Add(helper)) return;
+        var root = Model.SyntaxTree.GetRoot(CancellationToken);
+        foreach (int i in SyntaxFilter.Occurrences(_text, helper.Name, 0, _text.Length, []))
+        {
+            var token = root.FindToken(i);
+            if (token.SpanStart != i || token.Parent is not SimpleNameSyntax name) continue;
+            var called = name.Parent is MemberAccessExpressionSyntax access && access.Name == name || name.Parent is MemberBindingExpressionSyntax ? name.Parent : name;
+            if (called.Parent is not InvocationExpressionSyntax call || call.Expression != called ||
+                Model.GetOperation(call, CancellationToken) is not IInvocationOperation invocation ||
+                !KnownTypes.Is(invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod.OriginalDefinition, helper))
+                continue;
+            if (SyntaxFilter.InLoopOrFunction(call)) FlowOf(invocation);
+            else if (Model.GetEnclosingSymbol(call.SpanStart, CancellationToken) is IMethodSymbol caller) AddCallersOf(caller, depth + 1);
+        }
+    }
+
+    private const int MaxHelperDepth = 4;
+    private readonly HashSet<IMethodSymbol> _helpersSought = new(SymbolEqualityComparer.Default);
+
     /// <summary>The flow of the operation block <paramref name="operation"/> belongs to, built on first use.</summary>
     public EpochFlow FlowOf(IOperation operation)
     {
@@ -158,6 +192,7 @@ internal sealed class TreeModel
         if (_inProgress.Count >= MaxCalleeDepth) return null;
         _inProgress.Add(method);
         List<EpochEvent>? events = null;
+        List<Iteration>? iterations = null;
         var bodies = new List<SyntaxNode>();
         foreach (var reference in references)
             if (reference.SyntaxTree == Model.SyntaxTree && reference.GetSyntax(CancellationToken) is BaseMethodDeclarationSyntax body && (body.Body is not null || body.ExpressionBody is not null))
@@ -170,15 +205,44 @@ internal sealed class TreeModel
             foreach (var body in bodies)
             {
                 if (Model.GetOperation(body, CancellationToken) is not { } operation) continue;
-                foreach (var e in FlowOf(operation).Events)
-                    if (e.Symbol is IFieldSymbol or IPropertySymbol || e.Symbol is IParameterSymbol p && (KnownTypes.Is(p.ContainingSymbol.OriginalDefinition, method) || IsReceiverOf(p, method)))
-                        events.Add(e);
+                var flow = FlowOf(operation);
+                foreach (var e in flow.Events)
+                    if (IsCallersVariable(e.Symbol, method)) events.Add(e);
+                // Iterations that run once per call, of what the caller names too: a parameter or a field.
+                foreach (var iteration in flow.Iterations)
+                    if (IsCallersVariable(iteration.LoaderSymbol, method) && flow.EpochLoopOf(iteration.Site) is null && !InFunction(iteration.Site))
+                        (iterations ??= []).Add(iteration);
             }
         }
         _inProgress.Remove(method);
         _calleeEvents[method] = events;
+        if (iterations is not null) _calleeIterations[method] = iterations;
         return events;
     }
+
+    /// <summary>A field or property, or a parameter of <paramref name="method"/> (its receiver included): what a call's caller can name.</summary>
+    private static bool IsCallersVariable(ISymbol? symbol, IMethodSymbol method) =>
+        symbol is IFieldSymbol or IPropertySymbol || symbol is IParameterSymbol p && (KnownTypes.Is(p.ContainingSymbol.OriginalDefinition, method) || IsReceiverOf(p, method));
+
+    /// <summary>Whether <paramref name="operation"/> sits in a lambda or local function, which may run any number of times, or never.</summary>
+    private static bool InFunction(IOperation operation)
+    {
+        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// The loaders a method in view iterates once per call, outside any loop of its own and any lambda: its parameters
+    /// (<c>TrainOneEpoch(EpochDataLoader loader)</c>) and fields. Empty for a method not in view.
+    /// </summary>
+    public IReadOnlyList<Iteration> IterationsOf(IMethodSymbol method)
+    {
+        method = method.ReducedFrom ?? method.OriginalDefinition;
+        return _calleeIterations.TryGetValue(method, out var iterations) ? iterations : [];
+    }
+
+    private readonly Dictionary<IMethodSymbol, List<Iteration>> _calleeIterations = new(SymbolEqualityComparer.Default);
 
     /// <summary>
     /// What the constructors and methods of <paramref name="type"/> in view wire up for its fields and properties: setters

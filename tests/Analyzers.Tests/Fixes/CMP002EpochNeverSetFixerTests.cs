@@ -74,6 +74,35 @@ public class CMP002EpochNeverSetFixerTests
                     }
             """), One);
 
+    /// <summary>A loader iterated by a method in view: the setter goes before the statement that calls it.</summary>
+    [Fact]
+    public Task InsertsBeforeTheCallOfAHelperThatIterates() => V.FixAsync(
+        Train("""
+            for (int epoch = 0; epoch < epochs; epoch++)
+                    {
+                        var loss = TrainOneEpoch({|#0:trainLoader|});
+                    }
+                }
+                static double TrainOneEpoch(EpochDataLoader loader)
+                {
+                    double sum = 0;
+                    foreach (var batch in loader) sum += 1;
+                    return sum;
+            """),
+        Train("""
+            for (int epoch = 0; epoch < epochs; epoch++)
+                    {
+                        Epochs.SetEpoch(trainLoader, epoch);
+                        var loss = TrainOneEpoch(trainLoader);
+                    }
+                }
+                static double TrainOneEpoch(EpochDataLoader loader)
+                {
+                    double sum = 0;
+                    foreach (var batch in loader) sum += 1;
+                    return sum;
+            """), One);
+
     [Fact]
     public Task WrapsAnEmbeddedLoopInABlock() => V.FixAsync(
         Train("for (int e = 0; e < epochs; e++) foreach (var batch in {|#0:trainLoader|}) { }"),

@@ -35,6 +35,37 @@ public class CMP003FixedSeedShuffleFixerTests
         }
         """, [V.Diagnostic().WithLocation(0).WithArguments("train", 42)]);
 
+    /// <summary>A method in view that iterates the loader once per call: the epoch is set before the statement that calls it.</summary>
+    [Fact]
+    public Task SetsTheEpochBeforeTheCallOfAHelperThatIterates() => V.FixAsync("""
+        class Program
+        {
+            static void Train(torch.utils.data.Dataset data, int epochs)
+            {
+                var train = {|#0:new TorchSharp.Modules.DataLoader(data, 32, shuffle: true, seed: 42)|};
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    RunEpoch(train);
+                }
+            }
+            static void RunEpoch(TorchSharp.Modules.DataLoader loader) { foreach (var batch in loader) { } }
+        }
+        """, """
+        class Program
+        {
+            static void Train(torch.utils.data.Dataset data, int epochs)
+            {
+                var train = new TorchSharp.Modules.DataLoader(data, 32, new RandomSampler(data.Count, seed: 42));
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    Epochs.SetEpoch(train, epoch);
+                    RunEpoch(train);
+                }
+            }
+            static void RunEpoch(TorchSharp.Modules.DataLoader loader) { foreach (var batch in loader) { } }
+        }
+        """, [V.Diagnostic().WithLocation(0).WithArguments("train", 42)]);
+
     [Fact]
     public Task AMultiLineCreationKeepsItsLinesAndComments() => V.FixAsync("""
         class Program

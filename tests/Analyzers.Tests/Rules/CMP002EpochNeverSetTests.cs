@@ -893,4 +893,102 @@ public class CMP002EpochNeverSetTests
 
     [Fact]
     public Task AHelperHandedOnThatSetsNothingDoesNot() => V.AnalyzerAsync(Scheduled("private void BeginEpoch(int epoch) => Console.WriteLine(epoch);"), Expected("_train"));
+
+    // Iterations in methods in view, counted at their calls (PyTorch's train(model, loader, optimizer, epoch) per epoch).
+    private static string Helpers(string loop, string helpers = "") => $$"""
+        class Program
+        {
+            static void Fit(InMemoryDataset data, int epochs)
+            {
+                var train = new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: 3);
+                var eval = new EpochDataLoader(data, batchSize: 256);
+                {{loop}}
+            }
+            static double TrainOneEpoch(EpochDataLoader loader) { double sum = 0; foreach (var batch in loader) sum += batch["x"].sum().item<float>(); return sum; }
+            {{helpers}}
+        }
+        """;
+
+    /// <summary>A method in view that iterates the loader it is given, once per call: the loop that calls it is an epoch loop.</summary>
+    [Fact]
+    public Task AHelperThatIteratesTheLoaderItIsGiven() => V.AnalyzerAsync(Helpers(
+        "for (int epoch = 0; epoch < epochs; epoch++) { TrainOneEpoch({|#0:train|}); }"), Expected("train"));
+
+    [Fact]
+    public Task AHelperCalledAfterTheEpochIsSet() => V.AnalyzerAsync(Helpers(
+        "for (int epoch = 0; epoch < epochs; epoch++) { train.SetEpoch(epoch); TrainOneEpoch(train); }"));
+
+    /// <summary>Through two helpers, the outer one neither setting nor looping.</summary>
+    [Fact]
+    public Task TwoLevelsOfHelpers() => V.AnalyzerAsync(Helpers(
+        "for (int epoch = 0; epoch < epochs; epoch++) RunEpoch({|#0:train|}, epoch);",
+        "static void RunEpoch(EpochDataLoader l, int epoch) { Console.WriteLine(epoch); TrainOneEpoch(l); }"), Expected("train"));
+
+    [Fact]
+    public Task AHelperThatSetsTheEpochAndIterates() => V.AnalyzerAsync(Helpers(
+        "for (int epoch = 0; epoch < epochs; epoch++) RunEpoch(train, epoch);",
+        "static void RunEpoch(EpochDataLoader l, int epoch) { Epochs.SetEpoch(l, epoch); TrainOneEpoch(l); }"));
+
+    /// <summary>An evaluation helper iterates a loader whose order does not depend on the epoch: nothing to set.</summary>
+    [Fact]
+    public Task AnEvaluationHelper() => V.AnalyzerAsync(Helpers(
+        "for (int epoch = 0; epoch < epochs; epoch++) { train.SetEpoch(epoch); TrainOneEpoch(train); TrainOneEpoch(eval); }"));
+
+    /// <summary>A helper with an epoch loop of its own is judged there (its parameter's loader is not in view), not at its call.</summary>
+    [Fact]
+    public Task AHelperWithItsOwnEpochLoop() => V.AnalyzerAsync(Helpers(
+        "for (int run = 0; run < 2; run++) Fit(train, epochs);",
+        "static void Fit(EpochDataLoader l, int epochs) { for (int e = 0; e < epochs; e++) { l.SetEpoch(e); foreach (var b in l) { } } }"));
+
+    /// <summary>An iteration in a lambda of the helper may run any number of times, or never: not followed.</summary>
+    [Fact]
+    public Task AHelperThatIteratesOnlyInALambda() => V.AnalyzerAsync(Helpers(
+        "for (int epoch = 0; epoch < epochs; epoch++) Schedule(train);",
+        "static Action Schedule(EpochDataLoader l) => () => { foreach (var b in l) { } };"));
+
+    /// <summary>A field iterated by a method of the same object, called in the loop without a receiver.</summary>
+    [Fact]
+    public Task AHelperThatIteratesAField() => V.AnalyzerAsync("""
+        class Trainer(InMemoryDataset data)
+        {
+            private readonly EpochDataLoader _train = new(data, batchSize: 32, shuffle: true, seed: 7);
+            public void Fit(int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++) {|#0:RunEpoch()|};
+            }
+            private void RunEpoch() { foreach (var b in _train) { } }
+        }
+        """, Expected("_train"));
+
+    /// <summary>The same method called on another object iterates that object's field, which this loop does not name.</summary>
+    [Fact]
+    public Task AHelperCalledOnAnotherObject() => V.AnalyzerAsync("""
+        class Trainer(InMemoryDataset data)
+        {
+            private readonly EpochDataLoader _train = new(data, batchSize: 32, shuffle: true, seed: 7);
+            public void Fit(Trainer other, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++) { _train.SetEpoch(epoch); other.RunEpoch(); }
+            }
+            public void RunEpoch() { foreach (var b in _train) { } }
+        }
+        """);
+
+    /// <summary>An async iterator method that wraps the loader, consumed by <c>await foreach</c> on every pass.</summary>
+    [Fact]
+    public Task AnAsyncIteratorThatWrapsTheLoader() => V.AnalyzerAsync("""
+        static class Program
+        {
+            static async System.Threading.Tasks.Task Fit(InMemoryDataset data, int epochs)
+            {
+                using var train = new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: 5);
+                for (int epoch = 0; epoch < epochs; epoch++)
+                    await foreach (var batch in Stream({|#0:train|})) { }
+            }
+            static async IAsyncEnumerable<Dictionary<string, Tensor>> Stream(EpochDataLoader loader)
+            {
+                foreach (var batch in loader) { await System.Threading.Tasks.Task.Yield(); yield return batch; }
+            }
+        }
+        """, Expected("train"));
 }

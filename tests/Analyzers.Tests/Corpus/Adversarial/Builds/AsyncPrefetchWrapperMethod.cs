@@ -1,4 +1,4 @@
-// Scenario: the epoch loop `await foreach`es an async-iterator *method* that wraps a shuffling loader; nobody sets the epoch (a real bug, but not flagged by a documented limit): "An iteration in another *method* (`TrainOneEpoch(loader)`) does not make the calling loop an epoch loop: iterations are not followed into methods", and inside the method the loader is a parameter in no loop.
+// Scenario: the epoch loop `await foreach`es an async-iterator *method* that wraps a shuffling loader; nobody sets the epoch: wrong - CMP002 where the loop hands the loader to the method, which iterates its parameter once per call, in no loop of its own (relabelled 2026-12-07, when iterations in methods in view began to count at their calls).
 using System.Runtime.CompilerServices;
 using Composer.Data;
 using TorchSharp;
@@ -13,7 +13,7 @@ public static class AsyncTraining
         using var train = new EpochDataLoader(data, batchSize: 64, shuffle: true, seed: 5);
         for (int epoch = 0; epoch < epochs; epoch++)
         {
-            await foreach (var batch in StreamAsync(train, ct))
+            await foreach (var batch in StreamAsync(train, ct)) //! CMP002
                 _ = batch["data"].sum();
         }
     }

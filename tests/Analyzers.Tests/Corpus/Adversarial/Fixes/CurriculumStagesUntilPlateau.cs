@@ -1,4 +1,4 @@
-// Scenario: curriculum training runs an easy stage and then a hard stage, each as `while (!plateau)` over its own shuffling loader, and sets no epoch anywhere: wrong - CMP002 in each stage (Fix All must give the two new counters different names).
+// Scenario: curriculum training runs an easy stage and then a hard stage, each as `while (!plateau)` over its own shuffling loader, and sets no epoch anywhere: wrong - CMP002 in each stage (in the easy stage twice: its inline `Take(10)` and the `Epoch` helper that iterates it, counted at its call since 2026-12-07) (Fix All must give the two new counters different names).
 using Composer.Data;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -38,7 +38,7 @@ public static class Curriculum
             double loss = 0;
             foreach (var batch in easy.Take(10)) //! CMP002
                 loss += nn.functional.cross_entropy(model.forward(batch["data"]), batch["label"]).item<float>();
-            loss += Epoch(model, optimizer, easy);
+            loss += Epoch(model, optimizer, easy); //! CMP002
             plateau = loss > best - 1e-3;
             best = Math.Min(best, loss);
         }

@@ -1,4 +1,4 @@
-// Scenario: a loader ported from PyTorch with snake_case members (dataset, sampler, batch_sampler) and its own set_epoch forwarding to the batch sampler; the trainer calls loader.set_epoch(epoch) every pass, accumulates gradients over micro-batches and averages meters, and validates in a helper method — correct.
+// Scenario: a loader ported from PyTorch with snake_case members (dataset, sampler, batch_sampler) and its own set_epoch forwarding to the batch sampler; the trainer calls loader.set_epoch(epoch) every pass, accumulates gradients over micro-batches and averages meters, and validates in a helper method with a second loader of that type, which shuffles too and whose epoch nothing sets: wrong - CMP002 at the helper's call (the validation order repeats each epoch; relabelled 2026-12-07, when iterations in methods in view began to count at their calls).
 using System.Collections;
 using Composer.Data;
 using TorchSharp;
@@ -85,7 +85,7 @@ public sealed class PortedTrainer
             }
             scheduler.step();
             var summary = string.Join(" ", _meters.Select(kv => $"{kv.Key}={kv.Value.Average:F4}"));
-            Console.WriteLine($"epoch {epoch} ({step} steps, lr epoch {scheduler.last_epoch}): {summary}, val acc {validate(val_loader):P1}");
+            Console.WriteLine($"epoch {epoch} ({step} steps, lr epoch {scheduler.last_epoch}): {summary}, val acc {validate(val_loader):P1}"); //! CMP002
         }
     }
 
