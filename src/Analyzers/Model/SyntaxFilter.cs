@@ -89,6 +89,18 @@ internal sealed class SyntaxFilter
         return i < text.Length && text[i] is '(' or '<' or '{';
     }
 
+    /// <summary>Whether the text names the method declared by <paramref name="identifier"/> as called somewhere else (<c>RunEpoch(</c>, <c>RunEpoch&lt;</c>).</summary>
+    public static bool IsCalledElsewhere(string text, SyntaxToken identifier)
+    {
+        string name = identifier.ValueText;
+        for (int i = 0; (i = text.IndexOf(name, i, StringComparison.Ordinal)) >= 0; i += name.Length)
+        {
+            if (i == identifier.SpanStart || i > 0 && IsIdentifierPart(text[i - 1]) || i + name.Length < text.Length && IsIdentifierPart(text[i + name.Length])) continue;
+            if (MayBeCalled(text, i)) return true;
+        }
+        return false;
+    }
+
     /// <summary>Whether a setter's name not called follows a <c>.</c> at <paramref name="position"/>: a setter handed on as a delegate.</summary>
     private static bool MayBeMethodGroup(string text, int position, AnalyzerSettings settings)
     {

@@ -52,6 +52,8 @@ internal sealed class TreeModel
         // the flows to build are its callers' in this file.
         foreach (var node in filter.HelperIterations)
         {
+            // Most are LINQ calls in methods nothing in the file calls: only a method whose name the text calls elsewhere is bound.
+            if (node.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } declaration || !SyntaxFilter.IsCalledElsewhere(filter.Text, declaration.Identifier)) continue;
             if (model.GetOperation(node, cancellationToken) is { } operation && tree.Matters(operation.WalkDown()) &&
                 model.GetEnclosingSymbol(node.SpanStart, cancellationToken) is IMethodSymbol helper)
                 tree.AddCallersOf(helper, 0);
@@ -210,7 +212,7 @@ internal sealed class TreeModel
                     if (IsCallersVariable(e.Symbol, method)) events.Add(e);
                 // Iterations that run once per call, of what the caller names too: a parameter or a field.
                 foreach (var iteration in flow.Iterations)
-                    if (IsCallersVariable(iteration.LoaderSymbol, method) && flow.EpochLoopOf(iteration.Site) is null && !InFunction(iteration.Site))
+                    if (IsCallersVariable(iteration.LoaderSymbol, method) && OncePerCall(flow, iteration))
                         (iterations ??= []).Add(iteration);
             }
         }
@@ -224,12 +226,16 @@ internal sealed class TreeModel
     private static bool IsCallersVariable(ISymbol? symbol, IMethodSymbol method) =>
         symbol is IFieldSymbol or IPropertySymbol || symbol is IParameterSymbol p && (KnownTypes.Is(p.ContainingSymbol.OriginalDefinition, method) || IsReceiverOf(p, method));
 
-    /// <summary>Whether <paramref name="operation"/> sits in a lambda or local function, which may run any number of times, or never.</summary>
-    private static bool InFunction(IOperation operation)
+    /// <summary>
+    /// Whether an iteration runs once per call of its method: in no epoch loop of the method, and in no lambda or local
+    /// function, which may run any number of times, or never. Most sit in no loop or function at all, which the syntax tells.
+    /// </summary>
+    private static bool OncePerCall(EpochFlow flow, Iteration iteration)
     {
-        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
-            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation) return true;
-        return false;
+        if (!SyntaxFilter.InLoopOrFunction(iteration.Site.Syntax)) return true;
+        for (var parent = iteration.Site.Parent; parent is not null; parent = parent.Parent)
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation) return false;
+        return flow.EpochLoopOf(iteration.Site) is null;
     }
 
     /// <summary>
