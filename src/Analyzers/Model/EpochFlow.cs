@@ -462,10 +462,19 @@ internal sealed class EpochFlow
             if (value?.WalkDown() is { } loader && loader.ReferencedSymbol() is { } symbol && IsLoader(loader))
                 Iterations.Add(new Iteration(call, loader, symbol, loader.Syntax.GetLocation(), [], throughCall: true));
         }
-        else if (call is IInvocationOperation { Instance: null or IInstanceReferenceOperation })
+        // The field is named as the callee names it, so only where that name means the same field: in its type or one derived.
+        else if (call is IInvocationOperation { Instance: null or IInstanceReferenceOperation } && iteration.LoaderSymbol?.ContainingType is { } owner &&
+                 InTypeOrDerived(call, owner))
         {
             Iterations.Add(new Iteration(call, iteration.Loader, iteration.LoaderSymbol, call.Syntax.GetLocation(), [], throughCall: true));
         }
+    }
+
+    private bool InTypeOrDerived(IOperation operation, INamedTypeSymbol owner)
+    {
+        for (var type = Tree.Model.GetEnclosingSymbol(operation.Syntax.SpanStart, Tree.CancellationToken)?.ContainingType; type is not null; type = type.BaseType)
+            if (KnownTypes.Is(type.OriginalDefinition, owner.OriginalDefinition)) return true;
+        return false;
     }
 
     /// <summary>What local functions do to their parameters, read at each call as the caller's arguments.</summary>

@@ -166,7 +166,7 @@ internal sealed class TreeModel
         }
     }
 
-    private const int MaxHelperDepth = 4;
+    private const int MaxHelperDepth = 8;
     private readonly HashSet<IMethodSymbol> _helpersSought = new(SymbolEqualityComparer.Default);
 
     /// <summary>The flow of the operation block <paramref name="operation"/> belongs to, built on first use.</summary>

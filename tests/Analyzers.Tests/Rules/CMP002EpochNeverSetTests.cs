@@ -991,4 +991,19 @@ public class CMP002EpochNeverSetTests
             }
         }
         """, Expected("train"));
+
+    /// <summary>A static helper iterating its class's static field: followed in that class, not from another one (the field's name means nothing there).</summary>
+    [Fact]
+    public Task AStaticHelperOverAStaticField() => V.AnalyzerAsync("""
+        static class Data
+        {
+            public static EpochDataLoader Train = new(new InMemoryDataset(new Dictionary<string, Tensor>()), batchSize: 32, shuffle: true, seed: 7);
+            public static void RunEpoch() { foreach (var b in Train) { } }
+            public static void Fit(int epochs) { for (int e = 0; e < epochs; e++) {|#0:RunEpoch()|}; }
+        }
+        static class Elsewhere
+        {
+            public static void Fit(int epochs) { for (int e = 0; e < epochs; e++) Data.RunEpoch(); }
+        }
+        """, Expected("Train"));
 }
