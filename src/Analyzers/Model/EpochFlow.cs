@@ -65,6 +65,15 @@ internal sealed class EpochFlow
     private AnalyzerSettings Settings => Tree.Settings;
 
     public List<Iteration> Iterations { get; } = [];
+    /// <summary>
+    /// <c>foreach</c> loops straight over a parameter typed as a sequence interface or a type parameter
+    /// (<c>IEnumerable&lt;Dictionary&lt;string, Tensor&gt;&gt; batches</c>): iterations of a loader wherever a caller hands one.
+    /// </summary>
+    public List<Iteration> ParameterIterations { get; } = [];
+
+    /// <summary>The parameter <paramref name="collection"/> reads when its type could be a loader's without being one: an interface or a type parameter.</summary>
+    public static IParameterSymbol? IsSequenceParameter(IOperation collection) =>
+        collection is IParameterReferenceOperation { Parameter: { Type.TypeKind: TypeKind.Interface or TypeKind.TypeParameter } parameter } ? parameter : null;
     public List<EpochEvent> Events { get; } = [];
 
     // ---- The walk ----
@@ -261,7 +270,12 @@ internal sealed class EpochFlow
     {
         var chain = new HashSet<IOperation>();
         var loader = LoaderOfCollection(loop.Collection, chain);
-        if (loader is null) return;
+        if (loader is null)
+        {
+            if (IsSequenceParameter(loop.Collection.WalkDown()) is { } parameter)
+                ParameterIterations.Add(new Iteration(loop, loop.Collection.WalkDown(), parameter, loop.Collection.Syntax.GetLocation(), [loop.Body]));
+            return;
+        }
         _chainedIntoIterations.UnionWith(chain);
         // The body runs during the iteration, and so do the lambdas of a LINQ chain (loader.Select(b => …)).
         var bodies = new List<IOperation> { loop.Body };
@@ -782,12 +796,12 @@ internal sealed class EpochFlow
     }
 
     /// <summary>
-    /// Whether a loader's order is meant to change across epochs: epoch-dependent, or a TorchSharp loader built to shuffle
-    /// (CMP003's fix makes it epoch-dependent and sets its epoch where it is iterated).
+    /// Whether a loader's order is meant to change across epochs: epoch-dependent, or a TorchSharp loader that shuffles
+    /// from a seed (CMP003's fix makes it epoch-dependent and sets its epoch where it is iterated).
     /// </summary>
     private static bool Shuffles(LoaderFacts facts) =>
         facts.EpochDependent || facts.Kind == LoaderKind.Torch && facts.Constructions.Count > 0 &&
-        facts.Constructions.All(c => Sampling.Argument(c, "shuffle") is { } shuffle && !Sampling.IsConstant(shuffle, false));
+        facts.Constructions.All(c => Sampling.Argument(c, "shuffle") is { } shuffle && !Sampling.IsConstant(shuffle, false) && Sampling.IsGiven(Sampling.Argument(c, "seed")));
 
     /// <summary>
     /// A loop that picks a loader on each pass and iterates it: the loader is the loop's own variable

@@ -54,7 +54,8 @@ internal sealed class TreeModel
         {
             // Most are LINQ calls in methods nothing in the file calls: only a method whose name the text calls elsewhere is bound.
             if (node.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } declaration || !SyntaxFilter.IsCalledElsewhere(filter.Text, declaration.Identifier)) continue;
-            if (model.GetOperation(node, cancellationToken) is { } operation && tree.Matters(operation.WalkDown()) &&
+            if (model.GetOperation(node, cancellationToken) is { } operation &&
+                (tree.Matters(operation.WalkDown()) || operation is IForEachLoopOperation loop && EpochFlow.IsSequenceParameter(loop.Collection.WalkDown()) is not null) &&
                 model.GetEnclosingSymbol(node.SpanStart, cancellationToken) is IMethodSymbol helper)
                 tree.AddCallersOf(helper, 0);
         }
@@ -187,7 +188,8 @@ internal sealed class TreeModel
         method = method.ReducedFrom ?? method.OriginalDefinition;
         // Most calls in a training loop are to libraries (TorchSharp's tensor methods): not in view, and no lookup needed.
         var references = method.DeclaringSyntaxReferences;
-        if (references.IsEmpty) return null;
+        // An interface's method, even with a default body, may run an implementation not in view.
+        if (references.IsEmpty || method.ContainingType?.TypeKind == TypeKind.Interface) return null;
         if (_calleeEvents.TryGetValue(method, out var known)) return known;
         if (_inProgress.Contains(method)) return []; // a recursion: what the method sets is being found above
         // A deeper chain of helpers counts as not in view, so it may set the epoch, rather than overflowing the stack.
@@ -210,10 +212,13 @@ internal sealed class TreeModel
                 var flow = FlowOf(operation);
                 foreach (var e in flow.Events)
                     if (IsCallersVariable(e.Symbol, method)) events.Add(e);
-                // Iterations that run once per call, of what the caller names too: a parameter or a field.
-                foreach (var iteration in flow.Iterations)
-                    if (IsCallersVariable(iteration.LoaderSymbol, method) && OncePerCall(flow, iteration))
-                        (iterations ??= []).Add(iteration);
+                // Iterations once per call of a method (not a constructor), outside every loop, lambda and local function of
+                // its own, of what the caller names too; one per variable (an early-return branch and the rest are one).
+                if (method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor) continue;
+                foreach (var iteration in flow.Iterations.Concat(flow.ParameterIterations))
+                    if (IsCallersVariable(iteration.LoaderSymbol, method) && !SyntaxFilter.InLoopOrFunction(iteration.Site.Syntax) &&
+                        !(iterations ??= []).Any(i => KnownTypes.Is(i.LoaderSymbol, iteration.LoaderSymbol)))
+                        iterations.Add(iteration);
             }
         }
         _inProgress.Remove(method);
@@ -225,18 +230,6 @@ internal sealed class TreeModel
     /// <summary>A field or property, or a parameter of <paramref name="method"/> (its receiver included): what a call's caller can name.</summary>
     private static bool IsCallersVariable(ISymbol? symbol, IMethodSymbol method) =>
         symbol is IFieldSymbol or IPropertySymbol || symbol is IParameterSymbol p && (KnownTypes.Is(p.ContainingSymbol.OriginalDefinition, method) || IsReceiverOf(p, method));
-
-    /// <summary>
-    /// Whether an iteration runs once per call of its method: in no epoch loop of the method, and in no lambda or local
-    /// function, which may run any number of times, or never. Most sit in no loop or function at all, which the syntax tells.
-    /// </summary>
-    private static bool OncePerCall(EpochFlow flow, Iteration iteration)
-    {
-        if (!SyntaxFilter.InLoopOrFunction(iteration.Site.Syntax)) return true;
-        for (var parent = iteration.Site.Parent; parent is not null; parent = parent.Parent)
-            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation) return false;
-        return flow.EpochLoopOf(iteration.Site) is null;
-    }
 
     /// <summary>
     /// The loaders a method in view iterates once per call, outside any loop of its own and any lambda: its parameters

@@ -1006,4 +1006,50 @@ public class CMP002EpochNeverSetTests
             public static void Fit(int epochs) { for (int e = 0; e < epochs; e++) Data.RunEpoch(); }
         }
         """, Expected("Train"));
+
+    // Questions of red team 19 on iterations in helpers.
+
+    /// <summary>A helper that iterates its loader in an early-return branch and after it: one iteration of the call, one finding.</summary>
+    [Fact]
+    public Task AHelperThatIteratesInTwoBranchesIsOneIteration() => V.AnalyzerAsync(Helpers(
+        "for (int epoch = 0; epoch < epochs; epoch++) Run({|#0:train|}, epoch == 0);",
+        "static void Run(EpochDataLoader l, bool quick) { if (quick) { foreach (var b in l.Take(2)) { } return; } foreach (var b in l) { } }"), Expected("train"));
+
+    /// <summary>An iteration inside a loop of the helper (another loader's batch loop) is not once per call: not followed.</summary>
+    [Fact]
+    public Task AHelperThatIteratesInsideItsOwnBatchLoop() => V.AnalyzerAsync(Helpers(
+        "var aux = new EpochDataLoader(data, batchSize: 8, shuffle: true, seed: 4); for (int epoch = 0; epoch < epochs; epoch++) { train.SetEpoch(epoch); Run(train, aux); }",
+        "static void Run(EpochDataLoader l, EpochDataLoader v) { foreach (var b in l) { _ = v.Take(1).Count(); } }"));
+
+    /// <summary>A helper whose parameter is a sequence interface iterates whatever loader its caller hands it.</summary>
+    [Fact]
+    public Task AHelperTakingASequenceInterface() => V.AnalyzerAsync(Helpers(
+        "for (int epoch = 0; epoch < epochs; epoch++) { Run({|#0:train|}); Run(eval); }",
+        "static void Run(IEnumerable<Dictionary<string, Tensor>> batches) { foreach (var b in batches) { } }"), Expected("train"));
+
+    /// <summary>An interface's default method may run an implementation not in view: handing the loader to it counts as setting it.</summary>
+    [Fact]
+    public Task AnInterfacesDefaultMethodIsNotInView() => V.AnalyzerAsync("""
+        interface IEpochRunner { void Run(EpochDataLoader l) { foreach (var b in l) { } } }
+        class Program : IEpochRunner
+        {
+            static void Fit(InMemoryDataset data, int epochs, IEpochRunner runner)
+            {
+                var train = new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: 3);
+                for (int epoch = 0; epoch < epochs; epoch++) runner.Run(train);
+            }
+        }
+        """);
+
+    /// <summary>Constructors are not followed for iterations: a histogram built over the loader each epoch is no iteration at the creation.</summary>
+    [Fact]
+    public Task AConstructorThatIteratesTheLoader() => V.AnalyzerAsync(Helpers(
+        "for (int epoch = 0; epoch < epochs; epoch++) { train.SetEpoch(epoch); TrainOneEpoch(train); _ = new Histogram(eval2); }",
+        "static EpochDataLoader eval2 = new(new InMemoryDataset(new Dictionary<string, Tensor>()), batchSize: 8, shuffle: true); class Histogram { public Histogram(EpochDataLoader l) { foreach (var b in l) { } } }"));
+
+    /// <summary>Six helpers between the loop and the iteration, none of them looping, the loop's member naming nothing else.</summary>
+    [Fact]
+    public Task SixLevelsOfHelpers() => V.AnalyzerAsync(Helpers(
+        "for (int epoch = 0; epoch < epochs; epoch++) H1({|#0:train|});",
+        "static void H1(EpochDataLoader l) => H2(l); static void H2(EpochDataLoader l) => H3(l); static void H3(EpochDataLoader l) => H4(l); static void H4(EpochDataLoader l) => H5(l); static void H5(EpochDataLoader l) => TrainOneEpoch(l);"), Expected("train"));
 }

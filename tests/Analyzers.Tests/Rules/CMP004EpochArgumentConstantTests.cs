@@ -109,4 +109,26 @@ public class CMP004EpochArgumentConstantTests
     [Fact]
     public Task ALoopOverDictionaryEntriesCopyingTheLoader() => V.AnalyzerAsync(Train(
         "var loaders = new Dictionary<string, EpochDataLoader> { [\"a\"] = loader }; for (int epoch = 0; epoch < epochs; epoch++) foreach (var kv in loaders) { var l = kv.Value; l.SetEpoch(epoch); foreach (var b in l) { } }"));
+
+    // Iterations in helpers make the calling loop an epoch loop only for a loader whose order is meant to change.
+    private static string ThroughHelper(string loader) => $$"""
+        class Program
+        {
+            static void Score(TorchSharp.Modules.DataLoader probe) { foreach (var b in probe) { } }
+            static void Fit(torch.utils.data.Dataset data, DistributedSampler calib, int epochs)
+            {
+                var probe = {{loader}};
+                for (int epoch = 0; epoch < epochs; epoch++) { {|#0:calib.SetEpoch(0)|}; Score(probe); }
+            }
+        }
+        """;
+
+    /// <summary>A TorchSharp loader that shuffles from a seed (CMP003's case, whose fix sets its epoch there).</summary>
+    [Fact]
+    public Task AHelperIteratingASeededShufflingTorchLoader() => V.AnalyzerAsync(ThroughHelper("new TorchSharp.Modules.DataLoader(data, 32, shuffle: true, seed: 1)"),
+        V.Diagnostic().WithLocation(0).WithArguments("0"));
+
+    /// <summary>Without a seed TorchSharp draws a fresh order each time: not epoch-dependent, so the loop is no epoch loop.</summary>
+    [Fact]
+    public Task AHelperIteratingAnUnseededTorchLoader() => V.AnalyzerAsync(ThroughHelper("new TorchSharp.Modules.DataLoader(data, 32, shuffle: true)").Replace("{|#0:calib.SetEpoch(0)|}", "calib.SetEpoch(0)"));
 }
