@@ -70,10 +70,6 @@ internal sealed class EpochFlow
     /// (<c>IEnumerable&lt;Dictionary&lt;string, Tensor&gt;&gt; batches</c>): iterations of a loader wherever a caller hands one.
     /// </summary>
     public List<Iteration> ParameterIterations { get; } = [];
-
-    /// <summary>The parameter <paramref name="collection"/> reads when its type could be a loader's without being one: an interface or a type parameter.</summary>
-    public static IParameterSymbol? IsSequenceParameter(IOperation collection) =>
-        collection is IParameterReferenceOperation { Parameter: { Type.TypeKind: TypeKind.Interface or TypeKind.TypeParameter } parameter } ? parameter : null;
     public List<EpochEvent> Events { get; } = [];
 
     // ---- The walk ----
@@ -228,6 +224,10 @@ internal sealed class EpochFlow
     /// <summary>Whether a value (under its conversions) is a loader of some kind.</summary>
     private bool IsLoader(IOperation value) => Types.KindOf(value.WalkDown().Type, Settings) != LoaderKind.None;
 
+    /// <summary>The parameter <paramref name="collection"/> reads when its type could be a loader's without being one: an interface or a type parameter.</summary>
+    public static IParameterSymbol? IsSequenceParameter(IOperation collection) =>
+        collection is IParameterReferenceOperation { Parameter: { Type.TypeKind: TypeKind.Interface or TypeKind.TypeParameter } parameter } ? parameter : null;
+
     private static void Add(Dictionary<ISymbol, List<IOperation>> map, ISymbol key, IOperation value)
     {
         if (!map.TryGetValue(key, out var list)) map[key] = list = [];
@@ -272,8 +272,9 @@ internal sealed class EpochFlow
         var loader = LoaderOfCollection(loop.Collection, chain);
         if (loader is null)
         {
-            if (IsSequenceParameter(loop.Collection.WalkDown()) is { } parameter)
-                ParameterIterations.Add(new Iteration(loop, loop.Collection.WalkDown(), parameter, loop.Collection.Syntax.GetLocation(), [loop.Body]));
+            var collection = loop.Collection.WalkDown();
+            if (IsSequenceParameter(collection) is { } parameter)
+                ParameterIterations.Add(new Iteration(loop, collection, parameter, loop.Collection.Syntax.GetLocation(), [loop.Body]));
             return;
         }
         _chainedIntoIterations.UnionWith(chain);
@@ -800,8 +801,7 @@ internal sealed class EpochFlow
     /// from a seed (CMP003's fix makes it epoch-dependent and sets its epoch where it is iterated).
     /// </summary>
     private static bool Shuffles(LoaderFacts facts) =>
-        facts.EpochDependent || facts.Kind == LoaderKind.Torch && facts.Constructions.Count > 0 &&
-        facts.Constructions.All(c => Sampling.Argument(c, "shuffle") is { } shuffle && !Sampling.IsConstant(shuffle, false) && Sampling.IsGiven(Sampling.Argument(c, "seed")));
+        facts.EpochDependent || facts.Kind == LoaderKind.Torch && facts.Constructions.Count > 0 && facts.Constructions.All(Sampling.ShufflesFromSeed);
 
     /// <summary>
     /// A loop that picks a loader on each pass and iterates it: the loader is the loop's own variable

@@ -30,6 +30,10 @@ internal sealed class Sampling(EpochFlow flow)
         argument?.Value.WalkDown() is { } value && !(value.ConstantValue is { HasValue: true, Value: null }) &&
         !(value is IDefaultValueOperation { Type: { } type } && (type.IsReferenceType || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)); // seed: default of an int?
 
+    /// <summary>Whether a creation is written to shuffle (<c>shuffle</c> given and not the constant false) from a given <c>seed</c>: CMP003's case for TorchSharp's loaders.</summary>
+    public static bool ShufflesFromSeed(IOperation creation) =>
+        Argument(creation, "shuffle") is { } shuffle && !IsConstant(shuffle, false) && IsGiven(Argument(creation, "seed"));
+
     /// <summary>Whether the argument is the constant <paramref name="value"/>.</summary>
     public static bool IsConstant(IArgumentOperation? argument, object value) =>
         argument?.Value.WalkDown().ConstantValue is { HasValue: true } constant && Equals(constant.Value, value);

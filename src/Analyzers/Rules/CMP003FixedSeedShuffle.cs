@@ -15,11 +15,8 @@ internal static class CMP003FixedSeedShuffle
 {
     public static void Find(IOperation creation, TreeModel tree, ImmutableArray<Diagnostic>.Builder findings)
     {
-        if (tree.Types.KindOf(creation.Type, tree.Settings) != LoaderKind.Torch) return;
-        var shuffle = Sampling.Argument(creation, "shuffle");
-        if (shuffle is null || Sampling.IsConstant(shuffle, false)) return;
+        if (tree.Types.KindOf(creation.Type, tree.Settings) != LoaderKind.Torch || !Sampling.ShufflesFromSeed(creation)) return;
         var seed = Sampling.Argument(creation, "seed");
-        if (!Sampling.IsGiven(seed)) return;
         // TorchSharp's own torch.utils.data.DataLoader(…) hands its caller's arguments on: its calls are checked instead.
         if (tree.Model.GetEnclosingSymbol(creation.Syntax.SpanStart, tree.CancellationToken) is IMethodSymbol method && KnownTypes.IsTorchFactory(method)) return;
         var flow = tree.FlowOf(creation);
