@@ -107,7 +107,7 @@ public class BadIndicesAndSizesTests
         var random = Assert.Throws<ArgumentOutOfRangeException>(() => new EpochDataLoader(data, 8, sampler: new RandomSampler(1000)));
         Assert.Equal("sampler", random.ParamName);
         Assert.Equal(1000L, random.ActualValue);
-        Assert.Contains("sampler (RandomSampler) draws indices from 0 to 999, for a data set of 1000 samples, but the data set has 100", random.Message);
+        Assert.Contains("sampler (RandomSampler) draws indices from 0 to 999, for a data set of 1000 samples, but the data set has 100 (indices 0 to 99)", random.Message);
 
         Assert.Equal("sampler", Assert.Throws<ArgumentOutOfRangeException>(() => new EpochDataLoader(data, 8, sampler: new SequentialSampler(101))).ParamName);
         var batches = Assert.Throws<ArgumentOutOfRangeException>(() => new EpochDataLoader(data, batchSampler: new BatchSampler(new DistributedSampler(200, 2, 0), 8)));
@@ -234,5 +234,18 @@ public class BadIndicesAndSizesTests
         using var good = tensor(new long[] { 9, 0 });
         Assert.Equal([9f, 0], data.GetBatch(good)["data"].squeeze(1).data<float>().ToArray());
         Assert.Equal("index", Assert.Throws<ArgumentOutOfRangeException>(() => data.GetTensor(10)).ParamName);
+    }
+    [Fact]
+    public void AnEpochThatNoLongerFitsNamesTheBatchOfTheFirstBadIndexAlsoWhenResumed()
+    {
+        using var data = new Shrinking(12);
+        using var loader = new EpochDataLoader(data, 4); // in order: index i is at position i, in batch i / 4
+        data.Shrunk = 6;
+        foreach (long firstBatch in new long[] { 0, 1 })
+        {
+            var e = Assert.Throws<ArgumentOutOfRangeException>(() => loader.IterateFrom(firstBatch).ToList());
+            Assert.Equal(6L, e.ActualValue);
+            Assert.Contains("yielded index 6 in batch 1, outside the data set's 6 samples (indices 0 to 5)", e.Message);
+        }
     }
 }

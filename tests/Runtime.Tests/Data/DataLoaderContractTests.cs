@@ -30,6 +30,20 @@ public class DataLoaderContractTests
         Assert.Equal(DeviceType.CPU, contract.Device!.type);
     }
 
+    [Fact]
+    public void EitherLoaderSaysItsBatchSizeOrNullWhenABatchSamplerDecides()
+    {
+        using var data = TestData.Indexed(10);
+        using var sized = new EpochDataLoader(data, batchSize: 4);
+        using var sampled = new EpochDataLoader(data, batchSampler: new BatchSampler(new SequentialSampler(10), 4));
+        Assert.Equal(4, sized.BatchSize);
+        Assert.Null(sampled.BatchSize);
+        using var typedSized = new EpochDataLoader<long, long[]>(new CountingNumbers(10), (samples, _) => samples.ToArray(), batchSize: 3);
+        using var typedSampled = new EpochDataLoader<long, long[]>(new CountingNumbers(10), (samples, _) => samples.ToArray(), batchSampler: new BatchSampler(new SequentialSampler(10), 3));
+        Assert.Equal(3, typedSized.BatchSize);
+        Assert.Null(typedSampled.BatchSize);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(3)]

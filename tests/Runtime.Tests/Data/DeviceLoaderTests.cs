@@ -75,6 +75,40 @@ public class DeviceLoaderTests
     }
 
     [Fact]
+    public void ALoaderIsTakenAsItIsOnlyOnTheSameDeviceTypeAndIndex()
+    {
+        var meta0 = new Device(DeviceType.META, 0);
+        using var onMeta = new EpochDataLoader(TestData.Indexed(8), batchSize: 3, device: Meta, disposeDataset: true);
+        using var onMeta0 = new EpochDataLoader(TestData.Indexed(8), batchSize: 3, device: meta0, disposeDataset: true);
+        Assert.Same(onMeta, DeviceLoader.On(onMeta, Meta)); // off the CPU too
+        Assert.Same(onMeta0, DeviceLoader.On(onMeta0, new Device(DeviceType.META, 0)));
+        var other = DeviceLoader.On(onMeta0, new Device(DeviceType.META, 1)); // as cuda:0 and cuda:1
+        Assert.NotSame(onMeta0, other);
+        Assert.Equal(1, other.Device!.index);
+        Assert.NotSame(onMeta, DeviceLoader.On(onMeta, CPU));
+    }
+
+    [Fact]
+    public void ABatchPartlyOnTheDeviceKeepsThoseTensorsAndMovesTheRest()
+    {
+        using var there = zeros(2, 3, device: Meta);
+        using var here = ones(2, 1);
+        var batches = new List<Dictionary<string, Tensor>> { new() { ["data"] = there, ["label"] = here } };
+        var loader = DeviceLoader.On(ForeignLoader<Dictionary<string, Tensor>>.Adapt(batches), Meta);
+
+        using var moved = loader.GetEnumerator();
+        Assert.True(moved.MoveNext());
+        Assert.NotSame(batches[0], moved.Current);
+        Assert.Equal(["data", "label"], moved.Current.Keys.Order());
+        Assert.Same(there, moved.Current["data"]); // already there: not copied
+        Assert.Equal(DeviceType.META, moved.Current["label"].device_type);
+        Assert.Equal(here.shape, moved.Current["label"].shape);
+        Assert.False(moved.MoveNext());
+        Assert.False(there.IsInvalid); // the loader disposes only its copies
+        Assert.False(here.IsInvalid);
+    }
+
+    [Fact]
     public void BadArgumentsNameTheParameter()
     {
         using var source = new EpochDataLoader(TestData.Indexed(4), disposeDataset: true);

@@ -92,5 +92,17 @@ public class DistributedSamplerTests
         var epoch = Assert.Throws<ArgumentOutOfRangeException>(() => new DistributedSampler(10).SetEpoch(-1));
         Assert.Equal("epoch", epoch.ParamName);
         Assert.Contains("-1", epoch.Message);
+        // Sizes too large to hold in memory say what would have to be held.
+        Assert.Contains("permutation", Assert.Throws<ArgumentOutOfRangeException>("length", () => new DistributedSampler(1L << 40, 2, 0)).Message);
+        Assert.Contains("all ranks", Assert.Throws<ArgumentOutOfRangeException>("numReplicas", () => new DistributedSampler(10, numReplicas: int.MaxValue, rank: 0)).Message);
+    }
+
+    [Fact]
+    public void WithDropLastFewerSamplesThanRanksAreRefused()
+    {
+        var e = Assert.Throws<ArgumentException>("length", () => new DistributedSampler(2, numReplicas: 3, rank: 0, dropLast: true)); // every rank would get nothing
+        Assert.Contains("2", e.Message);
+        Assert.Contains("3", e.Message);
+        Assert.Equal([2L], new DistributedSampler(3, numReplicas: 3, rank: 2, shuffle: false, dropLast: true).ToList()); // as many samples as ranks is enough
     }
 }

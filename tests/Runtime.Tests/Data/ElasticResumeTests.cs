@@ -101,6 +101,74 @@ public class ElasticResumeTests
         Assert.Equal("consumedOnThisRank", Assert.Throws<ArgumentOutOfRangeException>(() => batches.GetResumeState(-1)).ParamName);
     }
 
+    [Fact]
+    public void BadResumeArgumentsAreRefusedSayingWhatIsWrong()
+    {
+        var sampler = new DistributedSampler(10, 2, 0);
+        var batches = new ClassBalancedBatchSampler(Labels(40, 4), 2, 2, numReplicas: 2, rank: 0);
+        // What the state's Consumed counts, and its limit.
+        var samples = Assert.Throws<ArgumentOutOfRangeException>("state", () => sampler.Resume(new SamplerResumeState(0, 11)));
+        Assert.Contains("length", samples.Message);
+        Assert.Contains("10", samples.Message);
+        Assert.Contains("batches", Assert.Throws<ArgumentOutOfRangeException>("state", () => batches.Resume(new SamplerResumeState(0, 11))).Message);
+        Assert.Contains("5", Assert.Throws<ArgumentOutOfRangeException>("consumedOnThisRank", () => sampler.GetResumeState(6)).Message); // Count
+        Assert.Contains("positive", Assert.Throws<ArgumentOutOfRangeException>("previousReplicas", () => sampler.Resume(0, 1, 0)).Message);
+        // A negative count per rank is refused naming it, not passed on as a negative state.
+        var negative = Assert.Throws<ArgumentOutOfRangeException>("consumedPerRank", () => sampler.Resume(0, -1, 2));
+        Assert.Contains("negative", negative.Message);
+        Assert.Contains("-1", negative.Message);
+        Assert.Throws<ArgumentOutOfRangeException>("consumedBatchesPerRank", () => batches.Resume(0, -3, 2));
+        Assert.False(sampler.IsResumed);
+        Assert.False(batches.IsResumed);
+    }
+
+    [Fact]
+    public void EverySetEpochAndResumeGivesANewEpochVersion()
+    {
+        IElasticSampler[] samplers = [new DistributedSampler(20, 2, 0), new ClassBalancedBatchSampler(Labels(40, 4), 2, 2, numReplicas: 2, rank: 0)];
+        foreach (var sampler in samplers)
+        {
+            var seen = new HashSet<long> { sampler.EpochVersion };
+            sampler.SetEpoch(1);
+            Assert.True(seen.Add(sampler.EpochVersion), "SetEpoch");
+            sampler.Resume(new SamplerResumeState(1, 4));
+            Assert.True(seen.Add(sampler.EpochVersion), "Resume");
+            sampler.SetEpoch(1);
+            Assert.True(seen.Add(sampler.EpochVersion), "SetEpoch after Resume");
+            sampler.Resume(new SamplerResumeState(1, 4));
+            Assert.True(seen.Add(sampler.EpochVersion), "Resume again");
+        }
+    }
+
+    [Fact]
+    public void AResumedEpochConsumedToItsEndLeavesNothingToResume()
+    {
+        // 10 samples resumed after 2 on 3 ranks: 8 left, 3 per rank, one of them padding. Consuming all 3 ends the epoch.
+        var ranks = Enumerable.Range(0, 3).Select(r => new DistributedSampler(10, 3, r, seed: 1)).ToList();
+        foreach (var s in ranks) s.Resume(new SamplerResumeState(0, 2));
+        Assert.All(ranks, s => Assert.Equal(3, s.Count));
+        var state = ranks[1].GetResumeState(3);
+        Assert.Equal(new SamplerResumeState(0, 10), state);
+        var next = new DistributedSampler(10, 2, 0, seed: 1);
+        next.Resume(state);
+        Assert.Equal(0, next.Count);
+        Assert.Empty(next);
+    }
+
+    [Fact]
+    public void RanksThatFinishedTheirPaddedShareResumeAtTheEpochsEnd()
+    {
+        // 11 samples on 2 ranks: 6 each, one of them padding; both ranks finishing consumed the whole epoch, whatever the count says.
+        foreach (long consumedPerRank in new[] { 6L, 7, long.MaxValue })
+        {
+            var sampler = new DistributedSampler(11, 3, 0);
+            sampler.Resume(0, consumedPerRank, 2);
+            Assert.True(sampler.IsResumed);
+            Assert.Equal(new SamplerResumeState(0, 11), sampler.GetResumeState(0));
+            Assert.Empty(sampler);
+        }
+    }
+
     [Theory]
     [InlineData(48, 3, 2, 2)]
     [InlineData(61, 4, 3, 1)]

@@ -107,6 +107,153 @@ public class EpochsTests
         Assert.Equal(callsBack ? [5, 6, 6] : [5, 6], loader.Calls);
     }
 
+    /// <summary>Takes an epoch through a public SetEpoch, as a part of a user's loader.</summary>
+    private sealed class Part { public int Epoch = -1; public void SetEpoch(int epoch) => Epoch = epoch; }
+
+    // The other spellings of the parts: camelCase and private fields (TorchSharp's and PyTorch ports' own are above).
+    private sealed class CamelBatchSampler { public Part batchSampler = new(); }
+    private sealed class PrivateBatchSampler { private readonly Part _batchSampler = new(); public Part Part => _batchSampler; }
+    private sealed class SnakeBatchSampler { private readonly Part _batch_sampler = new(); public Part Part => _batch_sampler; }
+    private sealed class PrivateSampler { private readonly Part _sampler = new(); public Part Part => _sampler; }
+    private sealed class PascalDataset { public Part Dataset { get; } = new(); }
+    private sealed class LowerDataset { public Part dataset = new(); }
+    private sealed class PrivateDataset { private readonly Part _dataset = new(); public Part Part => _dataset; }
+
+    /// <summary>A batch sampler that takes no epoch, over a sampler kept under a private name that does.</summary>
+    private sealed class PlainBatchSampler { private readonly Part _sampler = new(); public Part Part => _sampler; }
+    private sealed class OverPlainBatchSampler { public PlainBatchSampler BatchSampler { get; } = new(); }
+
+    public static TheoryData<string> Spellings() =>
+        ["batchSampler", "_batchSampler", "_batch_sampler", "_sampler", "Dataset", "dataset", "_dataset", "_sampler inside a batch sampler"];
+
+    [Theory]
+    [MemberData(nameof(Spellings))]
+    public void ReachesPartsUnderEverySpellingItNames(string spelling)
+    {
+        (object loader, Func<Part> part) = spelling switch
+        {
+            "batchSampler" => Of(new CamelBatchSampler(), l => l.batchSampler),
+            "_batchSampler" => Of(new PrivateBatchSampler(), l => l.Part),
+            "_batch_sampler" => Of(new SnakeBatchSampler(), l => l.Part),
+            "_sampler" => Of(new PrivateSampler(), l => l.Part),
+            "Dataset" => Of(new PascalDataset(), l => l.Dataset),
+            "dataset" => Of(new LowerDataset(), l => l.dataset),
+            "_dataset" => Of(new PrivateDataset(), l => l.Part),
+            _ => Of(new OverPlainBatchSampler(), l => l.BatchSampler.Part),
+        };
+        Epochs.SetEpoch(loader, 7);
+        Assert.Equal(7, part().Epoch);
+    }
+
+    private static (object, Func<Part>) Of<TLoader>(TLoader loader, Func<TLoader, Part> part) where TLoader : notnull => (loader, () => part(loader));
+
+    /// <summary>A data set that reshuffles its augmentations per epoch: the loader's <c>Dataset</c> is one of the parts set.</summary>
+    private sealed class EpochAwareRows(long n) : torch.utils.data.Dataset, IEpochAware
+    {
+        private readonly InMemoryDataset _inner = TestData.Indexed(n);
+        public List<int> Calls { get; } = [];
+        public override long Count => _inner.Count;
+        public override Dictionary<string, Tensor> GetTensor(long index) => _inner.GetTensor(index);
+        public void SetEpoch(int epoch) => Calls.Add(epoch);
+        protected override void Dispose(bool disposing)
+        {
+            _inner.Dispose();
+            base.Dispose(disposing);
+        }
+    }
+
+    [Fact]
+    public void ReachesTheDataSetOfAnEpochDataLoader()
+    {
+        var dataset = new EpochAwareRows(6);
+        using var loader = new EpochDataLoader(dataset, batchSize: 2, disposeDataset: true);
+        loader.SetEpoch(3);
+        Epochs.SetEpoch(loader, 4);
+        Assert.Equal([3, 4], dataset.Calls);
+    }
+
+    /// <summary>
+    /// A user's loader with one part that takes the epoch (by role) and a SetEpoch of its own that does something else: since a
+    /// part took it, the loader's own setter is not called (only a loader none of whose parts takes an epoch gets that call).
+    /// </summary>
+    private sealed class OwnSetterLoader(string role)
+    {
+        public Part Taker { get; } = new();
+        public object? batch_sampler => role switch { "batch sampler" => Taker, "sampler inside the batch sampler" => new PlainBatchSamplerOf(Taker), _ => null };
+        public object? sampler => role == "sampler" ? Taker : null;
+        public object? dataset => role == "data set" ? Taker : new List<int>();
+        public int OwnCalls { get; private set; }
+        public void SetEpoch(int epoch) => OwnCalls++;
+    }
+
+    private sealed class PlainBatchSamplerOf(Part inner) { public Part sampler => inner; }
+
+    [Theory]
+    [InlineData("batch sampler")]
+    [InlineData("sampler inside the batch sampler")]
+    [InlineData("sampler")]
+    [InlineData("data set")]
+    public void ALoaderWhosePartTakesTheEpochIsNotSetThroughItsOwnSetter(string role)
+    {
+        var loader = new OwnSetterLoader(role);
+        Epochs.SetEpoch(loader, 2);
+        Assert.Equal(2, loader.Taker.Epoch);
+        Assert.Equal(0, loader.OwnCalls);
+    }
+
+    /// <summary>PyTorch's shape: loader.sampler is batch_sampler.sampler, here a sequential one; the order is kept elsewhere.</summary>
+    private sealed class SharedPlainSamplerLoader
+    {
+        public SharedPlainSamplerLoader() => batch_sampler = new PlainBatchSamplerOver(sampler);
+        public SequentialSampler sampler { get; } = new(10);
+        public PlainBatchSamplerOver batch_sampler { get; }
+        public List<int> OwnCalls { get; } = [];
+        public void SetEpoch(int epoch) => OwnCalls.Add(epoch);
+    }
+
+    private sealed class PlainBatchSamplerOver(SequentialSampler inner) { public SequentialSampler sampler => inner; }
+
+    [Fact]
+    public void ASamplerSharedByTheLoaderAndItsBatchSamplerThatTakesNoEpochLeavesItToTheLoadersOwnSetter()
+    {
+        var loader = new SharedPlainSamplerLoader();
+        Epochs.SetEpoch(loader, 3);
+        Assert.Equal([3], loader.OwnCalls);
+    }
+
+    /// <summary>
+    /// A data set that batches itself and is its own loader (its Dataset is itself), whose SetEpoch calls back, as
+    /// EpochDataLoader's does; re-entered more than once, it fails instead of overflowing the stack.
+    /// </summary>
+    private sealed class SelfLoadingDataset
+    {
+        private int _depth;
+        public SelfLoadingDataset Dataset => this;
+        public List<int> Calls { get; } = [];
+
+        public void SetEpoch(int epoch)
+        {
+            if (++_depth > 2) throw new InvalidOperationException("SetEpoch re-entered without end");
+            try
+            {
+                Calls.Add(epoch);
+                Epochs.SetEpoch(this, epoch);
+            }
+            finally
+            {
+                _depth--;
+            }
+        }
+    }
+
+    [Fact]
+    public void ALoaderThatIsItsOwnPartIsSetOnce()
+    {
+        var loader = new SelfLoadingDataset();
+        Epochs.SetEpoch(loader, 4);
+        Assert.Equal([4], loader.Calls); // once, and the call back stops there
+    }
+
     [Fact]
     public void SettingTheSameEpochTwiceChangesNothing()
     {

@@ -57,6 +57,102 @@ public class ForeignLoaderTests
         Assert.Equal(4, ForeignLoader<int>.Adapt(Generated(4).Select((_, i) => i)).Count());
     }
 
+    public static TheoryData<string> Spellings() => ["BatchSize, DropLast", "batchSize, dropLast", "_batchSize, _dropLast", "_batch_size, _drop_last"];
+
+    [Theory]
+    [MemberData(nameof(Spellings))]
+    public void ReadsTheBatchSizeAndDropLastUnderEverySpellingItNames(string spelling)
+    {
+        // 10 samples in batches of 3: 4 batches, 3 when the short last one is dropped; the loaders' own Count says neither.
+        foreach (bool dropLast in new[] { false, true })
+        {
+            IEnumerable<int> ported = spelling switch
+            {
+                "BatchSize, DropLast" => new Pascal(3, dropLast),
+                "batchSize, dropLast" => new Camel(3, dropLast),
+                "_batchSize, _dropLast" => new Private(3, dropLast),
+                _ => new Snake(3, dropLast),
+            };
+            Assert.Equal(dropLast ? 3 : 4, ForeignLoader<int>.Adapt(ported).Count);
+        }
+    }
+
+    /// <summary>A loader with a sampler and a batch size: counted as PyTorch's len(loader), not by its own Count.</summary>
+    private abstract class SizedLoader : IEnumerable<int>
+    {
+        public ISampler sampler { get; } = new SequentialSampler(10);
+        public long Count => 99;
+        public IEnumerator<int> GetEnumerator() => Enumerable.Range(0, 4).GetEnumerator();
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    private sealed class Pascal(int batchSize, bool dropLast) : SizedLoader
+    {
+        public int BatchSize => batchSize;
+        public bool DropLast => dropLast;
+    }
+
+    private sealed class Camel(int batchSize, bool dropLast) : SizedLoader
+    {
+        public int batchSize = batchSize;
+        public bool dropLast = dropLast;
+    }
+
+    private sealed class Private(int batchSize, bool dropLast) : SizedLoader
+    {
+        private readonly long _batchSize = batchSize;
+        private readonly bool _dropLast = dropLast;
+        public override string ToString() => $"{_batchSize} {_dropLast}";
+    }
+
+    private sealed class Snake(int batchSize, bool dropLast) : SizedLoader
+    {
+        private readonly int _batch_size = batchSize;
+        private readonly bool _drop_last = dropLast;
+        public override string ToString() => $"{_batch_size} {_drop_last}";
+    }
+
+    [Fact]
+    public void AResumePastTheEndStopsAtTheEnd()
+    {
+        var batches = new CountingEnumerable(3);
+        var loader = ForeignLoader<int>.Adapt(batches);
+        Assert.Empty(loader.IterateFrom(long.MaxValue)); // returns at once
+        Assert.Equal(4, batches.MoveNexts); // three batches and the end, each read once
+        Assert.Equal([2], loader.IterateFrom(2));
+    }
+
+    /// <summary>Batches 0, 1, ... that count the MoveNext calls made on them; a runaway reader is stopped.</summary>
+    private sealed class CountingEnumerable(int count) : IEnumerable<int>
+    {
+        public int MoveNexts;
+
+        public IEnumerator<int> GetEnumerator() => new Counting(this, count);
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        private sealed class Counting(CountingEnumerable owner, int count) : IEnumerator<int>
+        {
+            public int Current { get; private set; } = -1;
+            object IEnumerator.Current => Current;
+
+            public bool MoveNext()
+            {
+                if (++owner.MoveNexts > 1000) throw new InvalidOperationException("MoveNext called 1000 times: a runaway reader");
+                if (Current + 1 >= count)
+                {
+                    Current = count;
+                    return false;
+                }
+                Current++;
+                return true;
+            }
+
+            public void Reset() => Current = -1;
+            public void Dispose() { }
+        }
+    }
+
     [Fact]
     public void AnIDataLoaderIsTakenAsItIs()
     {

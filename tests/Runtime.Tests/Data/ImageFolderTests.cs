@@ -168,4 +168,79 @@ public sealed class ImageFolderTests : IDisposable
         var error = Assert.Throws<ArgumentException>("samples", () => ImageFolder.Collate([folder.GetTensor(0), small], CPU));
         Assert.Contains("Resize", error.Message);
     }
+
+    [Fact]
+    public void SamplesAreEveryJpegAndPngAtAnyDepthAnyCaseInOrdinalOrder()
+    {
+        using var scope = NewDisposeScope(); // tensors gone when the test ends: MemoryTests counts live ones
+        string pullover = Path.Combine(_root, "Pullover");
+        byte[] grey = new byte[28 * 28];
+        string nested = Directory.CreateDirectory(Path.Combine(pullover, "more", "deeper")).FullName;
+        string[] added = [Path.Combine(pullover, "a.jpeg"), Path.Combine(pullover, "B.PNG"), Path.Combine(nested, "c.JPG"), Path.Combine(pullover, "zz.Jpeg")];
+        foreach (string path in added) Write(path, grey, 28, 28, path.EndsWith("PNG") ? SKEncodedImageFormat.Png : SKEncodedImageFormat.Jpeg);
+        File.WriteAllText(Path.Combine(pullover, "d.gif"), "skipped");
+        using var folder = new ImageFolder(_root);
+        var files = folder.Samples.Where(s => s.Label == 0).Select(s => s.Path).ToList();
+        Assert.Equal(8, files.Count);
+        Assert.Subset(files.ToHashSet(), added.ToHashSet());
+        Assert.Equal(files.Order(StringComparer.Ordinal), files); // "B.PNG" before "a.jpeg": ordinal, not by culture or case
+        Assert.Equal([3L, 28, 28], folder.GetTensor(files.IndexOf(added[2])).Data.shape);
+    }
+
+    [Fact]
+    public void ARootThatIsNoFolderOfClassFoldersNamesTheRoot()
+    {
+        using var scope = NewDisposeScope(); // tensors gone when the test ends: MemoryTests counts live ones
+        Assert.Throws<ArgumentNullException>("root", () => new ImageFolder(null!));
+        string file = Path.Combine(_root, "T-shirt", "notes.txt");
+        var notAFolder = Assert.Throws<DirectoryNotFoundException>(() => new ImageFolder(file));
+        Assert.Contains($"root '{file}' is not a folder", notAFolder.Message);
+        string empty = Directory.CreateDirectory(Path.Combine(_root, "Trouser", "empty")).FullName;
+        Assert.Contains($"root '{empty}' has no subfolders", Assert.Throws<InvalidDataException>(() => new ImageFolder(empty)).Message);
+        string onlyText = Directory.CreateDirectory(Path.Combine(_root, "Ztext")).FullName;
+        File.WriteAllText(Path.Combine(onlyText, "readme.txt"), "no images here");
+        var noImages = Assert.Throws<InvalidDataException>(() => new ImageFolder(_root));
+        Assert.Contains($"Class folder '{onlyText}' holds no JPEG or PNG file (.jpg, .jpeg, .png)", noImages.Message);
+    }
+
+    [Fact]
+    public void BadArgumentsAreNamedWithTheirValues()
+    {
+        using var scope = NewDisposeScope(); // tensors gone when the test ends: MemoryTests counts live ones
+        Assert.Contains("channels must be 1 (grey) or 3 (RGB), but was 2.", Assert.Throws<ArgumentOutOfRangeException>("channels", () => new ImageFolder(_root, channels: 2)).Message);
+        using var folder = new ImageFolder(_root);
+        Assert.Contains("index must be in [0, 11], but was 12.", Assert.Throws<ArgumentOutOfRangeException>("index", () => folder.GetTensor(12)).Message);
+        Assert.Contains("index must be in [0, 11], but was -1.", Assert.Throws<ArgumentOutOfRangeException>("index", () => folder.GetSample(-1, new SampleRandom(0, 0, 0))).Message);
+        Assert.Throws<ArgumentNullException>("random", () => folder.GetSample(0, null!));
+        Assert.Throws<ArgumentNullException>("samples", () => ImageFolder.Collate(null!, CPU));
+        Assert.Contains("at least one image", Assert.Throws<ArgumentException>("samples", () => ImageFolder.Collate([], CPU)).Message);
+    }
+
+    [Fact]
+    public void CollateDisposesTheSamplesAlsoWhenTheirSizesDiffer()
+    {
+        using var scope = NewDisposeScope(); // tensors gone when the test ends: MemoryTests counts live ones
+        using var folder = new ImageFolder(_root, channels: 1);
+        var samples = new[] { folder.GetTensor(0), folder.GetTensor(5) };
+        var batch = ImageFolder.Collate(samples, CPU);
+        Assert.All(samples, s => Assert.True(s.Data.IsInvalid));
+        Assert.False(batch["data"].IsInvalid);
+        var mismatched = new[] { folder.GetTensor(0), new LabeledImage(zeros(1, 20, 24), 0) };
+        var error = Assert.Throws<ArgumentException>("samples", () => ImageFolder.Collate(mismatched, CPU));
+        Assert.Contains("samples[0] is [1, 28, 28] and samples[1] is [1, 20, 24]", error.Message);
+        Assert.All(mismatched, s => Assert.True(s.Data.IsInvalid));
+    }
+
+    [Fact]
+    public void APngCutAfterItsHeaderFailsNamingTheFile()
+    {
+        using var scope = NewDisposeScope(); // tensors gone when the test ends: MemoryTests counts live ones
+        string png = Directory.GetFiles(Path.Combine(_root, "Trouser"), "*.png")[0];
+        byte[] bytes = File.ReadAllBytes(png);
+        File.WriteAllBytes(png, bytes[..(bytes.Length / 2)]); // the header is whole, the pixels are not
+        using var folder = new ImageFolder(_root);
+        long index = folder.Samples.Select(s => s.Path).ToList().IndexOf(png);
+        var error = Assert.Throws<InvalidDataException>(() => folder.GetTensor(index));
+        Assert.Contains($"'{png}' could not be decoded", error.Message);
+    }
 }

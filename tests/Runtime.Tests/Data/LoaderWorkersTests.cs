@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Composer.Data;
 using SkiaSharp;
 using TorchSharp;
@@ -474,4 +475,186 @@ public sealed class LoaderWorkersTests
         using var most = new EpochDataLoader<Tensor, Tensor>(new TypedNoisy(4), (s, _) => s[0], workers: EpochDataLoader.MaxWorkers, disposeDataset: true);
         Assert.Equal((0, EpochDataLoader.MaxWorkers), (none.Workers, most.Workers));
     }
+
+    /// <summary>Batches of two consecutive indices, counting those its enumerations have yielded and whether they were disposed.</summary>
+    private sealed class CountingBatchSampler(long samples) : IBatchSampler
+    {
+        public int Yielded;
+        public bool Disposed;
+        public long Count => samples / 2;
+
+        public IEnumerator<long[]> GetEnumerator()
+        {
+            try
+            {
+                for (long i = 0; i + 1 < samples; i += 2)
+                {
+                    Yielded++;
+                    yield return [i, i + 1];
+                }
+            }
+            finally
+            {
+                Disposed = true;
+            }
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    [Fact(Timeout = Timeout)]
+    public Task WorkersLoadTwoBatchesAheadPerWorkerAndAWholeBatchOrPrefetchOneAhead() => Bounded(() =>
+    {
+        using var scope = NewDisposeScope();
+        // The batches whose indices the loader has drawn when the consumer holds the first one: it, and those loading ahead.
+        int Ahead(bool inMemory, int workers, bool prefetch)
+        {
+            var sampler = new CountingBatchSampler(40);
+            using var loader = inMemory
+                ? new EpochDataLoader(TestData.Indexed(40), batchSampler: sampler, workers: workers, prefetch: prefetch, disposeDataset: true)
+                : new EpochDataLoader(new Noisy(40), batchSampler: sampler, workers: workers, prefetch: prefetch, disposeDataset: true);
+            using var batches = loader.GetEnumerator();
+            Assert.True(batches.MoveNext());
+            return sampler.Yielded;
+        }
+        Assert.Equal(1, Ahead(inMemory: false, workers: 0, prefetch: false)); // on the enumerating thread: one at a time
+        Assert.Equal(2, Ahead(inMemory: false, workers: 0, prefetch: true));
+        Assert.Equal(1 + 2 * 3, Ahead(inMemory: false, workers: 3, prefetch: false));
+        Assert.Equal(1 + 2 * 3, Ahead(inMemory: false, workers: 3, prefetch: true));
+        Assert.Equal(1, Ahead(inMemory: true, workers: 0, prefetch: false));
+        Assert.Equal(2, Ahead(inMemory: true, workers: 0, prefetch: true));
+        Assert.Equal(2, Ahead(inMemory: true, workers: 3, prefetch: false)); // gathered whole: one batch ahead, on one thread
+    });
+
+    [Fact(Timeout = Timeout)]
+    public Task StoppingEarlyDisposesTheBatchSamplersEnumeration() => Bounded(() =>
+    {
+        using var scope = NewDisposeScope();
+        foreach (var (workers, prefetch) in new[] { (0, false), (0, true), (2, false) })
+        {
+            var sampler = new CountingBatchSampler(40);
+            using var loader = new EpochDataLoader(new Noisy(40), batchSampler: sampler, workers: workers, prefetch: prefetch, disposeDataset: true);
+            foreach (var column in loader.First().Values) column.Dispose();
+            Assert.True(sampler.Disposed, $"workers: {workers}, prefetch: {prefetch}: the batch sampler's enumeration was left open");
+        }
+    });
+
+    [Fact(Timeout = Timeout)]
+    public Task PrefetchAloneLoadsOnABackgroundThreadAndWrapsItsErrors() => Bounded(() =>
+    {
+        using var scope = NewDisposeScope();
+        using var alone = new EpochDataLoader(new Noisy(12, fails: i => i == 5), batchSize: 4, disposeDataset: true);
+        Assert.Equal("sample 5 is corrupt", Assert.Throws<InvalidDataException>(() => alone.ToList()).Message);
+        using var prefetching = new EpochDataLoader(new Noisy(12, fails: i => i == 5), batchSize: 4, prefetch: true, disposeDataset: true);
+        var e = Assert.Throws<LoaderWorkerException>(() => prefetching.ToList());
+        Assert.Equal((5L, 1L), (e.Index!.Value, e.Batch));
+    });
+
+    /// <summary>Records which thread loads which sample; the first <paramref name="together"/> calls wait for each other.</summary>
+    private sealed class Meeting(int together) : torch.utils.data.Dataset<long>
+    {
+        private readonly ManualResetEventSlim _met = new();
+        private int _entered;
+        public readonly ConcurrentBag<(long Index, int Thread, string? Name, bool IsBackground)> Loads = [];
+        public bool Met => _met.IsSet;
+
+        public override long Count => 256;
+
+        public override long GetTensor(long index)
+        {
+            var thread = Thread.CurrentThread;
+            Loads.Add((index, thread.ManagedThreadId, thread.Name, thread.IsBackground));
+            if (Interlocked.Increment(ref _entered) == together) _met.Set();
+            _met.Wait(TimeSpan.FromSeconds(20));
+            return index;
+        }
+    }
+
+    [Fact(Timeout = Timeout)]
+    public Task WorkersAreBackgroundThreadsNamedAfterTheLoader() => Bounded(() =>
+    {
+        var dataset = new Meeting(together: 3); // every worker loads a sample of the first batch before any finishes
+        using var loader = new EpochDataLoader<long, long[]>(dataset, (s, _) => [.. s], batchSize: 10, workers: 3);
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => (long)i), loader.First());
+        Assert.True(dataset.Met);
+        var threads = dataset.Loads.DistinctBy(l => l.Thread).ToList();
+        Assert.Equal(3, threads.Count);
+        Assert.All(threads, t => Assert.True(t.IsBackground, $"{t.Name} would keep the process alive"));
+        Assert.Equal(Enumerable.Range(1, 3).Select(k => $"{loader.Lifetime.LoaderName} worker {k}/3"), threads.Select(t => t.Name).Order(StringComparer.Ordinal));
+    });
+
+    [Fact(Timeout = Timeout)]
+    public Task TheWorkersShareTheSamplesOfABatch() => Bounded(() =>
+    {
+        var dataset = new Meeting(together: 2); // the first worker waits in sample 0 until the second loads a sample too
+        using var loader = new EpochDataLoader<long, long[]>(dataset, (s, _) => [.. s], batchSize: 64, workers: 2);
+        Assert.Equal(Enumerable.Range(0, 64).Select(i => (long)i), loader.First());
+        Assert.True(dataset.Met);
+        var firstBatch = dataset.Loads.Where(l => l.Index < 64).ToList();
+        Assert.Equal(64, firstBatch.Count);
+        Assert.Equal(2, firstBatch.Select(l => l.Thread).Distinct().Count()); // not one worker per batch
+    });
+
+    [Fact(Timeout = 30_000)]
+    public Task ABatchSizeThatTheClaimsDoNotDivideLoadsAsWithoutWorkers() => Bounded(() =>
+    {
+        using var scope = NewDisposeScope();
+        using var alone = Dictionaries(new Noisy(30), workers: 0, batchSize: 9);
+        using var parallel = Dictionaries(new Noisy(30), workers: 1, batchSize: 9); // claims of 2 parts: the last one is 1
+        Assert.Equal(Epoch(alone), Epoch(parallel));
+    });
+
+    [Fact(Timeout = Timeout)]
+    public Task AFailureNamesTheFirstFailingSampleOfItsBatchAndLeavesNoTensorBehind() => Bounded(() =>
+    {
+        foreach (var (failing, batchSize, workers, batch) in new[] { (new long[] { 20 }, 4, 2, 5L), (new long[] { 70, 71 }, 64, 2, 1L) })
+        {
+            var dataset = new Noisy(256, fails: i => failing.Contains(i));
+            using (NewDisposeScope())
+            {
+                // In order: the batch's first failing sample, also when it is the batch's first sample or the next one fails in the same claim.
+                using var loader = new EpochDataLoader(dataset, batchSize: batchSize, workers: workers, disposeDataset: true);
+                var e = Assert.Throws<LoaderWorkerException>(() => loader.ToList());
+                Assert.Equal((failing[0], batch), (e.Index!.Value, e.Batch));
+                Assert.StartsWith($"Loading sample {failing[0]} (in batch {batch}) failed on a loader worker: InvalidDataException: sample {failing[0]} is corrupt", e.Message);
+            }
+            // The samples of the failed batch that did load are disposed with it, as the batches loaded ahead are.
+            Assert.All(dataset.Made, tensor => Assert.True(tensor.IsInvalid));
+        }
+    });
+    /// <summary>Yields fresh index arrays and keeps only weak references to them.</summary>
+    private sealed class WeakBatchSampler(long samples) : IBatchSampler
+    {
+        public readonly List<WeakReference<long[]>> Yielded = [];
+        public long Count => samples / 2;
+
+        public IEnumerator<long[]> GetEnumerator()
+        {
+            for (long i = 0; i + 1 < samples; i += 2)
+            {
+                long[] batch = [i, i + 1];
+                Yielded.Add(new WeakReference<long[]>(batch));
+                yield return batch;
+            }
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void TakeOneBatch(EpochDataLoader<long, long[]> loader) => Assert.Equal([0L, 1], loader.First());
+
+    [Fact(Timeout = Timeout)]
+    public Task AnEnumerationThatEndedLeavesNothingOfItsOwnReachableFromTheLoader() => Bounded(() =>
+    {
+        var sampler = new WeakBatchSampler(40);
+        using var loader = new EpochDataLoader<long, long[]>(new Gated(new ManualResetEventSlim(true)), (s, _) => [.. s], batchSampler: sampler, workers: 2);
+        for (int epoch = 0; epoch < 3; epoch++) TakeOneBatch(loader); // a break leaves batches loaded ahead, then the workers stop
+        Assert.Equal(3 * (1 + 2 * 2), sampler.Yielded.Count);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        // The loader lives on for the next epochs, but not what its finished enumerations held: their indices are garbage.
+        Assert.All(sampler.Yielded, batch => Assert.False(batch.TryGetTarget(out _)));
+    });
 }

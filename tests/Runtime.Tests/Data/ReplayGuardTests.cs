@@ -140,6 +140,7 @@ public class ReplayGuardTests
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => loader.ReplayedEpochPolicy = (ReplayedEpochPolicy)7);
         Assert.Equal("value", e.ParamName);
         Assert.Contains("7", e.Message);
+        Assert.All(Enum.GetNames<ReplayedEpochPolicy>(), name => Assert.Contains(name, e.Message)); // and the values it takes
         Assert.Throws<ArgumentOutOfRangeException>(() => EpochDataLoader.DefaultReplayedEpochPolicy = (ReplayedEpochPolicy)(-1));
         Assert.Equal(ReplayedEpochPolicy.Warn, EpochDataLoader.DefaultReplayedEpochPolicy);
     }
@@ -147,7 +148,7 @@ public class ReplayGuardTests
     public static TheoryData<string> WaysToSetTheEpoch() =>
     [
         "loader.SetEpoch, the same epoch", "Epochs.SetEpoch", "the given sampler, directly", "the sampler inside the given batch sampler, directly",
-        "the given batch sampler, directly", "the class-balanced batch sampler, directly", "a user batch sampler through the loader",
+        "the given batch sampler, directly", "the class-balanced batch sampler, directly", "the class-balanced batch sampler through the loader", "a user batch sampler through the loader",
         "a user batch sampler that tells, directly", "a sampler inside a user batch sampler that does not hear the epoch, directly",
         "the given distributed sampler, directly", "a batch sampler over a user sampler, directly",
     ];
@@ -171,7 +172,7 @@ public class ReplayGuardTests
         {
             "the given sampler, directly" => new EpochDataLoader(TestData.Indexed(32), batchSize: 8, sampler: random, disposeDataset: true),
             "the sampler inside the given batch sampler, directly" or "the given batch sampler, directly" => new EpochDataLoader(TestData.Indexed(32), batchSampler: batchSampler, disposeDataset: true),
-            "the class-balanced batch sampler, directly" => new EpochDataLoader(TestData.Indexed(32), batchSampler: classBalanced, disposeDataset: true),
+            "the class-balanced batch sampler, directly" or "the class-balanced batch sampler through the loader" => new EpochDataLoader(TestData.Indexed(32), batchSampler: classBalanced, disposeDataset: true),
             _ when way.StartsWith("a user batch sampler", StringComparison.Ordinal) => new EpochDataLoader(TestData.Indexed(32), batchSampler: userBatchSampler, disposeDataset: true),
             _ when way.Contains("does not hear") => new EpochDataLoader(TestData.Indexed(32), batchSampler: deaf, disposeDataset: true),
             "the given distributed sampler, directly" => new EpochDataLoader(TestData.Indexed(32), batchSize: 8, sampler: distributed, disposeDataset: true),
@@ -186,6 +187,7 @@ public class ReplayGuardTests
             "the given sampler, directly" or "the sampler inside the given batch sampler, directly" or "a sampler inside a user batch sampler that does not hear the epoch, directly" => () => random.SetEpoch(random.Epoch + 1),
             "the given batch sampler, directly" => () => batchSampler.SetEpoch(1),
             "the class-balanced batch sampler, directly" => () => classBalanced.SetEpoch(1),
+            "the class-balanced batch sampler through the loader" => () => loader.SetEpoch(classBalanced.Epoch + 1),
             "a user batch sampler that tells, directly" => () => userBatchSampler.SetEpoch(1),
             "the given distributed sampler, directly" => () => distributed.SetEpoch(1),
             "a batch sampler over a user sampler, directly" => () => overUserSampler.SetEpoch(1),
@@ -266,6 +268,30 @@ public class ReplayGuardTests
     {
         public override long Count => n;
         public override long GetTensor(long index) => index;
+    }
+
+    /// <summary>A batch sampler ported from PyTorch: shuffles per epoch, with PyTorch's set_epoch and no interface.</summary>
+    private sealed class PortedBatchSampler : IBatchSampler
+    {
+        private int _epoch;
+        public long Count => 4;
+        public void set_epoch(int epoch) => _epoch = epoch;
+        public IEnumerator<long[]> GetEnumerator() =>
+            Enumerable.Range(0, 32).Select(i => (long)i).OrderBy(i => (i * 7 + _epoch * 13) % 32).Chunk(8).GetEnumerator();
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    [Fact]
+    public void ABatchSamplerWithOnlyPyTorchsSetEpochIsGuardedToo()
+    {
+        using var loader = new EpochDataLoader(TestData.Indexed(32), batchSampler: new PortedBatchSampler(), disposeDataset: true);
+        loader.ReplayedEpochPolicy = ReplayedEpochPolicy.Throw;
+        foreach (var _ in loader) { }
+        var e = Assert.Throws<InvalidOperationException>(() => loader.First());
+        Assert.Contains("(batches from PortedBatchSampler)", e.Message);
+        Assert.Contains("at an unchanged epoch", e.Message); // it says no epoch, and none was set through the loader
+        loader.SetEpoch(1);
+        Assert.Equal(4, loader.Count());
     }
 
     /// <summary>A batch sampler of a user's own that shuffles per epoch: a loader sees only the epochs set through it.</summary>

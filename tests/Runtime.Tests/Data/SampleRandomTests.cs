@@ -46,13 +46,64 @@ public class SampleRandomTests
     }
 
     [Fact]
+    public void NextBetweenTwoBoundsCoversThatRangeAndNoMore()
+    {
+        var random = new SampleRandom(2, 1, 7);
+        var counts = new int[5];
+        for (int i = 0; i < 5000; i++)
+        {
+            int drawn = random.Next(10, 15);
+            Assert.InRange(drawn, 10, 14);
+            counts[drawn - 10]++;
+        }
+        Assert.All(counts, c => Assert.InRange(c, 850, 1150));
+    }
+
+    /// <summary>
+    /// A range of 3 × 2^30 values: multiplying a 32-bit draw by it without rejecting the biased draws would give
+    /// every offset divisible by 3 twice the weight of the others (half the draws instead of a third).
+    /// </summary>
+    [Fact]
+    public void AWideRangeIsDrawnWithoutBias()
+    {
+        const long range = 3L << 30;
+        int min = int.MinValue, max = (int)(int.MinValue + range);
+        var random = new SampleRandom(3, 0, 0);
+        const int n = 3000;
+        int multiplesOfThree = 0;
+        for (int i = 0; i < n; i++)
+        {
+            long offset = (long)random.Next(min, max) - min;
+            Assert.InRange(offset, 0, range - 1);
+            if (offset % 3 == 0) multiplesOfThree++;
+        }
+        Assert.InRange(multiplesOfThree, n / 3 - 150, n / 3 + 150); // ± 6 σ; the biased draw gives n / 2
+    }
+
+    [Fact]
+    public void NextBooleanIsTrueExactlyWhenItsDrawIsBelowTheProbability()
+    {
+        for (long index = 0; index < 20; index++)
+        {
+            double draw = new SampleRandom(4, 2, index).NextDouble(); // the one number NextBoolean draws
+            Assert.False(new SampleRandom(4, 2, index).NextBoolean(draw));
+            Assert.True(new SampleRandom(4, 2, index).NextBoolean(Math.BitIncrement(draw)));
+        }
+    }
+
+    [Fact]
     public void BadArgumentsNameTheParameterAndTheValue()
     {
         Assert.Contains("-1", Assert.Throws<ArgumentOutOfRangeException>("epoch", () => new SampleRandom(0, -1, 0)).Message);
         Assert.Contains("-2", Assert.Throws<ArgumentOutOfRangeException>("index", () => new SampleRandom(0, 0, -2)).Message);
         var random = new SampleRandom(0, 0, 0);
         Assert.Contains("0", Assert.Throws<ArgumentOutOfRangeException>("maxExclusive", () => random.Next(0)).Message);
-        Assert.Contains("was 3", Assert.Throws<ArgumentOutOfRangeException>("maxExclusive", () => random.Next(5, 3)).Message);
-        Assert.Contains("1.5", Assert.Throws<ArgumentOutOfRangeException>("probability", () => random.NextBoolean(1.5)).Message);
+        var reversed = Assert.Throws<ArgumentOutOfRangeException>("maxExclusive", () => random.Next(5, 3));
+        Assert.Contains("was 3", reversed.Message);
+        Assert.Contains("5", reversed.Message); // the bound it must exceed
+        Assert.Throws<ArgumentOutOfRangeException>("maxExclusive", () => random.Next(5, 5)); // an empty range
+        var probability = Assert.Throws<ArgumentOutOfRangeException>("probability", () => random.NextBoolean(1.5));
+        Assert.Contains("1.5", probability.Message);
+        Assert.Contains("[0, 1]", probability.Message);
     }
 }

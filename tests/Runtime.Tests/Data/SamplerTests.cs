@@ -71,6 +71,41 @@ public class SamplerTests
     }
 
     [Fact]
+    public void ClassBalancedFillsEverySlotOfASmallClassFromThatClass()
+    {
+        long[] labels = [.. Enumerable.Repeat(1L, 20), 0, 0]; // class 0: 2 samples, fewer than K = 3, none of them sample 0
+        var batches = new ClassBalancedBatchSampler(labels, classesPerBatch: 2, samplesPerClass: 3, seed: 1).ToList();
+        Assert.Equal(22 / 6, batches.Count);
+        Assert.All(batches, b => Assert.Equal(3, b.Count(i => labels[i] == 0)));
+        Assert.All(batches, b => Assert.Equal(3, b.Where(i => labels[i] == 1).Distinct().Count()));
+    }
+
+    [Fact]
+    public void ClassBalancedDrawsAClassOfExactlyKSamplesWithoutReplacement()
+    {
+        long[] labels = [.. Enumerable.Repeat(1L, 57), 0, 0, 0]; // class 0: exactly K = 3 samples, so all three in every batch
+        foreach (int seed in new[] { 0, 1, 2 })
+        {
+            var batches = new ClassBalancedBatchSampler(labels, classesPerBatch: 2, samplesPerClass: 3, seed: seed).ToList();
+            Assert.Equal(10, batches.Count);
+            Assert.All(batches, b => Assert.Equal([57L, 58, 59], b.Where(i => labels[i] == 0).Order()));
+        }
+    }
+
+    /// <summary>A class is reshuffled only when fewer than K of its samples are left: when every class is in every batch and holds a multiple of K samples, an epoch takes every sample once.</summary>
+    [Fact]
+    public void ClassBalancedWalksThroughAClassBeforeReshufflingIt()
+    {
+        long[] labels = TestData.Labels(24, classes: 2); // 12 samples per class, K = 3: 4 batches' worth each
+        foreach (int seed in new[] { 0, 1, 2, 3, 4 })
+        {
+            var sampler = new ClassBalancedBatchSampler(labels, classesPerBatch: 2, samplesPerClass: 3, seed: seed);
+            sampler.SetEpoch(seed);
+            Assert.Equal(Enumerable.Range(0, 24).Select(i => (long)i), sampler.SelectMany(b => b).Order());
+        }
+    }
+
+    [Fact]
     public void ClassBalancedRanksGetDifferentBatchesAndTheSameCount()
     {
         long[] labels = TestData.Labels(300, classes: 6);
@@ -92,8 +127,14 @@ public class SamplerTests
         var p = Assert.Throws<ArgumentOutOfRangeException>(() => new ClassBalancedBatchSampler(labels, classesPerBatch: 5, samplesPerClass: 2));
         Assert.Equal("classesPerBatch", p.ParamName);
         Assert.Contains("5", p.Message);
+        Assert.Contains("4", p.Message); // the number of classes
+        Assert.Throws<ArgumentOutOfRangeException>("classesPerBatch", () => new ClassBalancedBatchSampler(labels, 0, 2));
+        Assert.Throws<ArgumentOutOfRangeException>("classesPerBatch", () => new ClassBalancedBatchSampler(labels, -1, 2));
+        Assert.Throws<ArgumentNullException>("labels", () => new ClassBalancedBatchSampler(null!, 2, 2));
         Assert.Equal("samplesPerClass", Assert.Throws<ArgumentOutOfRangeException>(() => new ClassBalancedBatchSampler(labels, 2, 0)).ParamName);
-        Assert.Equal("labels", Assert.Throws<ArgumentException>(() => new ClassBalancedBatchSampler(labels, 4, 20)).ParamName);
+        var tooFew = Assert.Throws<ArgumentException>(() => new ClassBalancedBatchSampler(labels, 4, 20));
+        Assert.Equal("labels", tooFew.ParamName);
+        Assert.Contains("40", tooFew.Message); // the number of samples
         Assert.Equal("rank", Assert.Throws<ArgumentOutOfRangeException>(() => new ClassBalancedBatchSampler(labels, 2, 2, numReplicas: 2, rank: 5)).ParamName);
         Assert.Equal("epoch", Assert.Throws<ArgumentOutOfRangeException>(() => new ClassBalancedBatchSampler(labels, 2, 2).SetEpoch(-3)).ParamName);
         Assert.Equal("batchSize", Assert.Throws<ArgumentOutOfRangeException>(() => new BatchSampler(new SequentialSampler(3), 0)).ParamName);

@@ -93,4 +93,84 @@ public class TransformTests
         }
         Assert.Throws<ArgumentNullException>("transforms", () => new Compose(crop, null!));
     }
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(1.5)]
+    [InlineData(double.NaN)]
+    public void AFlipProbabilityOutsideZeroToOneIsRefusedNamingTheValue(double probability)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>("probability", () => new RandomHorizontalFlip(probability));
+        Assert.Contains($"probability must be in [0, 1], but was {probability}", error.Message);
+    }
+
+    [Fact]
+    public void EveryTransformRefusesANullOrNonImageInputNamingItself()
+    {
+        using var scope = NewDisposeScope(); // tensors gone when the test ends: MemoryTests counts live ones
+        var random = new SampleRandom(0, 0, 0);
+        ITransform[] transforms = [new Resize(3), new RandomCrop(2), new RandomHorizontalFlip(0), new Normalize([0f], [1f])];
+        foreach (var transform in transforms)
+        {
+            string name = transform.GetType().Name;
+            Assert.Throws<ArgumentNullException>("input", () => transform.Apply(null!, random));
+            // A grey picture without its channel dimension: refused even when the transform would leave it as it is (p = 0).
+            var error = Assert.Throws<ArgumentException>("input", () => transform.Apply(zeros(5, 6), random));
+            Assert.Contains($"{name} takes an image tensor of shape channels × height × width, but input has shape [5, 6]", error.Message);
+        }
+    }
+
+    [Fact]
+    public void BadConstructorArgumentsAreRefusedNamingTheParameter()
+    {
+        Assert.Throws<ArgumentNullException>("transforms", () => new Compose(null!));
+        var element = Assert.Throws<ArgumentNullException>("transforms", () => new Compose(new RandomHorizontalFlip(), null!));
+        Assert.Contains("transforms[1] is null", element.Message);
+        Assert.Throws<ArgumentNullException>("mean", () => new Normalize(null!, [1f]));
+        Assert.Throws<ArgumentNullException>("std", () => new Normalize([0f], null!));
+        Assert.Contains("mean must hold one value per channel, but is empty", Assert.Throws<ArgumentException>("mean", () => new Normalize([], [])).Message);
+        var lengths = Assert.Throws<ArgumentException>("std", () => new Normalize([0f, 0f], [1f]));
+        Assert.Contains("as mean does (2), but holds 1", lengths.Message);
+    }
+
+    [Fact]
+    public void RandomCropRefusesAnImageTooSmallInEitherDimension()
+    {
+        using var scope = NewDisposeScope(); // tensors gone when the test ends: MemoryTests counts live ones
+        var image = Image(); // 5×7
+        var random = new SampleRandom(0, 0, 0);
+        Assert.Contains("5×7", Assert.Throws<ArgumentException>("input", () => new RandomCrop(height: 6, width: 7).Apply(image, random)).Message); // too low, wide enough
+        Assert.Contains("5×7", Assert.Throws<ArgumentException>("input", () => new RandomCrop(height: 5, width: 8).Apply(image, random)).Message); // high enough, too narrow
+        Assert.Equal([2L, 5, 7], new RandomCrop(height: 5, width: 7).Apply(image, random).shape);
+    }
+
+    [Fact]
+    public void ResizeChangesEitherSideAloneAndKeepsTheRatioOfATallImage()
+    {
+        using var scope = NewDisposeScope(); // tensors gone when the test ends: MemoryTests counts live ones
+        var image = Image(); // 5×7
+        var random = new SampleRandom(0, 0, 0);
+        Assert.Equal([2L, 5, 14], new Resize(5, 14).Apply(image, random).shape); // the height kept, the width not
+        Assert.Equal([2L, 10, 7], new Resize(10, 7).Apply(image, random).shape); // the width kept, the height not
+        var tall = image.transpose(1, 2); // 7×5: the width is the shorter side
+        Assert.Equal([2L, 4, 3], new Resize(3).Apply(tall, random).shape); // 7 × 3 / 5 = 4.2, rounded down
+        Assert.Equal([2L, 14, 10], new Resize(10).Apply(tall, random).shape);
+        Assert.Equal([2L, 6, 6], new Resize(6).Apply(zeros(2, 4, 4), random).shape);
+    }
+
+    [Fact]
+    public void ResizeInterpolatesWithoutAligningCorners()
+    {
+        using var scope = NewDisposeScope(); // tensors gone when the test ends: MemoryTests counts live ones
+        // Output pixel j samples the input at (j + 0.5) × in / out − 0.5, clamped to the image (align_corners: false).
+        float[] row = [0f, 1f, 3f];
+        var image = tensor(row, [1, 1, 3]);
+        var resized = new Resize(1, 6).Apply(image, new SampleRandom(0, 0, 0));
+        var expected = Enumerable.Range(0, 6).Select(j =>
+        {
+            double x = Math.Clamp((j + 0.5) * 3 / 6 - 0.5, 0, 2);
+            int left = Math.Min((int)x, 1);
+            return (float)(row[left] + (x - left) * (row[left + 1] - row[left]));
+        }).ToArray();
+        Assert.Equal(expected, resized.data<float>().ToArray(), (a, b) => Math.Abs(a - b) < 1e-6);
+    }
 }
