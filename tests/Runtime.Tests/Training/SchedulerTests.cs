@@ -60,11 +60,51 @@ public class SchedulerTests
     }
 
     [Fact]
+    public void AStepSchedulerInDurationStepsAtFractionsOfTheRun()
+    {
+        // "0.25dur" of 8 batches: the rate halves every 2 batches (StepLR's whole units would read 0.25 of an epoch or batch).
+        var rates = RatesPerBatch(new StepScheduler("0.25dur", gamma: 0.5), "8ba");
+        Assert.Equal(Enumerable.Range(0, 8).Select(t => Math.Pow(0.5, t / 2)), rates, new Tolerance(1e-12));
+    }
+
+    [Theory]
+    [InlineData("2ba")]
+    [InlineData("4ba")]
+    public void AWarmupThatEndsAtOrAfterTMaxGoesStraightToAlphaF(string tMax)
+    {
+        // Warm-up over 4 of 8 batches, the decay meant to end by then: nothing is left to decay, so alphaF from batch 4 on.
+        var expected = Enumerable.Range(0, 8).Select(t => t < 4 ? t / 4.0 : 0.2);
+        Assert.Equal(expected, RatesPerBatch(new LinearWithWarmupScheduler("4ba", alphaF: 0.2, tMax: tMax), "8ba"), new Tolerance(1e-12));
+        Assert.Equal(expected, RatesPerBatch(new CosineAnnealingWithWarmupScheduler("4ba", tMax: tMax, alphaF: 0.2), "8ba"), new Tolerance(1e-12));
+    }
+
+    [Fact]
     public void ATorchSchedulerSteppedEveryEpochChangesTheRateAtEpochs()
     {
         // 4 batches per epoch: StepLR(1, 0.5) stepped once per epoch halves the rate at each epoch's first batch.
         var rates = RatesPerBatch(optimizer => new TorchScheduler(optim.lr_scheduler.StepLR(optimizer, 1, 0.5), stepEveryBatch: false), "3ep");
         Assert.Equal(Enumerable.Range(0, 12).Select(t => Math.Pow(0.5, t / 4)), rates, new Tolerance(1e-12));
+    }
+
+    [Fact]
+    public void ATorchSchedulerReportsTheRateOfEveryParameterGroup()
+    {
+        using var model = TrainingFixtures.Mlp(0);
+        var parameters = model.parameters().ToList();
+        using var optimizer = optim.SGD([new TorchSharp.Modules.SGD.ParamGroup(parameters[..2], lr: 1.0), new TorchSharp.Modules.SGD.ParamGroup(parameters[2..], lr: 0.1)], 1.0);
+        var rates = new List<double[]>();
+        using var trainer = new Trainer(new()
+        {
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = TrainingFixtures.Batches(16, 4),
+            MaxDuration = "4ba",
+            Schedulers = [new TorchScheduler(optim.lr_scheduler.StepLR(optimizer, 1, 0.5))],
+            Device = "cpu",
+            Callbacks = [new RecordingCallback((e, s) => { if (e == Event.AfterForward) { rates.Add([.. s.LearningRates]); } })],
+        });
+        trainer.Fit();
+        Assert.Equal(Enumerable.Range(0, 4).Select(t => new[] { Math.Pow(0.5, t), 0.1 * Math.Pow(0.5, t) }), rates, new ArrayTolerance(1e-12));
     }
 
     [Fact]
@@ -79,6 +119,8 @@ public class SchedulerTests
         var stepLR = new TorchScheduler(optim.lr_scheduler.StepLR(optimizer, 3, 0.5));
         using var torchs = NewTrainer(model, optimizer, [stepLR]);
         Assert.Equal(["schedulers/0/TorchScheduler(StepLR, every batch)"], torchs.State.Statefuls.Select(s => s.Name));
+        // Stepped per epoch it is another state: a checkpoint of one is not loaded into the other.
+        Assert.Equal("TorchScheduler(StepLR, every epoch)", new TorchScheduler(optim.lr_scheduler.StepLR(optimizer, 3, 0.5), stepEveryBatch: false).StateName);
         torchs.Fit();
         Assert.Equal(3, stepLR.Steps); // before each of the 4 batches' optimizer steps, as many steps as batches done
         Assert.Equal(3L, stepLR.StateDict()["steps"].item<long>());
@@ -98,6 +140,23 @@ public class SchedulerTests
         var e = Assert.Throws<ArgumentException>(() => NewTrainer(model, optimizer, [stepLR]).Dispose());
         Assert.Equal("Schedulers", e.ParamName);
         Assert.Contains("Schedulers[0] wraps a StepLR that another trainer has already stepped 3 times", e.Message);
+    }
+
+    [Fact]
+    public void ATorchSchedulerRefusesNullsAndGoingBack()
+    {
+        Assert.Throws<ArgumentNullException>("scheduler", () => new TorchScheduler(null!));
+        using var model = TrainingFixtures.Mlp(0);
+        using var optimizer = optim.SGD(model.parameters(), 1.0);
+        var stepLR = new TorchScheduler(optim.lr_scheduler.StepLR(optimizer, 1, 0.5));
+        Assert.Throws<ArgumentNullException>("state", () => stepLR.LoadStateDict(null!));
+        using (var five = tensor(5L)) stepLR.LoadStateDict(new Dictionary<string, Tensor> { ["steps"] = five });
+        Assert.Equal(5, stepLR.Steps);
+        Assert.Equal(1.0 / 32, optimizer.ParamGroups.First().LearningRate, 12);
+        using var three = tensor(3L);
+        var e = Assert.Throws<InvalidOperationException>(() => stepLR.LoadStateDict(new Dictionary<string, Tensor> { ["steps"] = three }));
+        Assert.Equal("The StepLR has already taken 5 steps and cannot go back to 3.", e.Message);
+        Assert.Equal(5, stepLR.Steps); // refused: nothing changed
     }
 
     [Theory]
@@ -149,6 +208,13 @@ public class SchedulerTests
         });
         trainer.Fit();
         return rates;
+    }
+
+    private sealed class ArrayTolerance(double epsilon) : IEqualityComparer<double[]>
+    {
+        public bool Equals(double[]? x, double[]? y) => x!.Length == y!.Length && x.Zip(y).All(p => Math.Abs(p.First - p.Second) <= epsilon);
+
+        public int GetHashCode(double[] obj) => 0;
     }
 
     private sealed class Tolerance(double epsilon) : IEqualityComparer<double>

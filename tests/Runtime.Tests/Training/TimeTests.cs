@@ -35,6 +35,24 @@ public class TimeTests
     }
 
     [Fact]
+    public void TryParseGivesTheTimeOfAValidString()
+    {
+        Assert.True(Time.TryParse("3ep", out var time));
+        Assert.Equal(new Time(3, TimeUnit.Epoch), time);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("   ")]
+    public void ANullOrBlankStringIsRefusedNamingTheParameter(string? text)
+    {
+        var e = Assert.Throws<ArgumentException>(() => Time.Parse(text, "tMax"));
+        Assert.Equal("tMax", e.ParamName);
+        Assert.Contains("expected a number and a unit", e.Message);
+        Assert.False(Time.TryParse(text, out _));
+    }
+
+    [Fact]
     public void RoundTripsThroughToString()
     {
         foreach (var text in new[] { "3ep", "500ba", "20000sp", "0.25dur" })
@@ -49,6 +67,7 @@ public class TimeTests
         var t = new Timestamp().AfterBatch(32).AfterBatch(32).AfterEpoch().AfterBatch(16);
         Assert.Equal(new Timestamp(1, 3, 1, 80), t);
         Assert.Equal(80, t.Get(TimeUnit.Sample));
-        Assert.Throws<ArgumentException>(() => t.Get(TimeUnit.Duration));
+        var e = Assert.Throws<ArgumentException>("unit", () => t.Get(TimeUnit.Duration));
+        Assert.Contains("Duration", e.Message);
     }
 }
