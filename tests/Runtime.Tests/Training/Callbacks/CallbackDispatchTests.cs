@@ -11,6 +11,7 @@ public class CallbackDispatchTests
     public void EventsComeInComposersOrderWithAlgorithmsBeforeCallbacks()
     {
         var order = new List<string>();
+        var everyMethod = new EveryMethod();
         using var model = TrainingFixtures.Mlp(1, dropout: 0);
         using var optimizer = optim.SGD(model.parameters(), 0.1);
         using var eval = new EpochDataLoader(TrainingFixtures.Dataset(32), batchSize: 32, disposeDataset: true);
@@ -24,7 +25,7 @@ public class CallbackDispatchTests
             GradAccumSteps = 2,
             Device = "cpu",
             Algorithms = [new RecordingAlgorithm(everyEvent, e => order.Add("algorithm " + e))],
-            Callbacks = [new RecordingCallback((e, _) => order.Add(e.ToString()))],
+            Callbacks = [new RecordingCallback((e, _) => order.Add(e.ToString())), everyMethod],
         }))
         {
             trainer.Fit();
@@ -34,6 +35,30 @@ public class CallbackDispatchTests
         string[] expected = ["Init", "FitStart", "EpochStart", "AfterDataloader", "BatchStart", .. micro, .. micro, "AfterTrainBatch", "BatchEnd",
             "EpochEnd", "EvalStart", "EvalEnd", "FitEnd"];
         Assert.Equal(expected.SelectMany(e => new[] { "algorithm " + e, e }), order);
+        Assert.Equal(expected, everyMethod.Ran); // a callback overriding the per-event methods gets each at its event
+    }
+
+    /// <summary>Overrides every per-event method, as a user's callback does, and records which ran.</summary>
+    private sealed class EveryMethod : Callback
+    {
+        public List<string> Ran { get; } = [];
+        public override void Init(State state, Logger logger) => Ran.Add("Init");
+        public override void FitStart(State state, Logger logger) => Ran.Add("FitStart");
+        public override void EpochStart(State state, Logger logger) => Ran.Add("EpochStart");
+        public override void AfterDataloader(State state, Logger logger) => Ran.Add("AfterDataloader");
+        public override void BatchStart(State state, Logger logger) => Ran.Add("BatchStart");
+        public override void BeforeForward(State state, Logger logger) => Ran.Add("BeforeForward");
+        public override void AfterForward(State state, Logger logger) => Ran.Add("AfterForward");
+        public override void BeforeLoss(State state, Logger logger) => Ran.Add("BeforeLoss");
+        public override void AfterLoss(State state, Logger logger) => Ran.Add("AfterLoss");
+        public override void BeforeBackward(State state, Logger logger) => Ran.Add("BeforeBackward");
+        public override void AfterBackward(State state, Logger logger) => Ran.Add("AfterBackward");
+        public override void AfterTrainBatch(State state, Logger logger) => Ran.Add("AfterTrainBatch");
+        public override void BatchEnd(State state, Logger logger) => Ran.Add("BatchEnd");
+        public override void EpochEnd(State state, Logger logger) => Ran.Add("EpochEnd");
+        public override void EvalStart(State state, Logger logger) => Ran.Add("EvalStart");
+        public override void EvalEnd(State state, Logger logger) => Ran.Add("EvalEnd");
+        public override void FitEnd(State state, Logger logger) => Ran.Add("FitEnd");
     }
 
     [Fact]

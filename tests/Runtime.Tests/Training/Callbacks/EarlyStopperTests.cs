@@ -55,6 +55,26 @@ public class EarlyStopperTests
         }
     }
 
+    [Theory]
+    [InlineData("loss")]
+    [InlineData("accuracy")]
+    public void AnEqualValueIsNoImprovement(string monitor)
+    {
+        // minDelta 0: a plateau is not progress, so the wait grows and training stops after the patience.
+        using var model = TrainingFixtures.Mlp(2, dropout: 0);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        using var trainer = new Trainer(new() { Model = model, Optimizer = optimizer, TrainLoader = TrainingFixtures.Batches(32, 32), Device = "cpu" });
+        var stopper = new EarlyStopper(monitor, patience: 2, minDelta: 0);
+        var state = trainer.State;
+        foreach (int wait in new[] { 0, 1, 2 })
+        {
+            state.EvalMetrics = new Dictionary<string, double> { [monitor] = 0.5 };
+            stopper.EvalEnd(state, state.Logger);
+            Assert.Equal(wait, stopper.Wait);
+        }
+        Assert.True(state.StopTraining);
+    }
+
     [Fact]
     public void ItsStateRoundTripsAndAMissingMetricIsNamed()
     {

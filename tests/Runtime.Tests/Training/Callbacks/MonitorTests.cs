@@ -57,13 +57,19 @@ public class MonitorTests
         }
 
         Assert.Equal([2L, 3, 4, 5], logger.Values("throughput/batches_per_sec").Select(v => v.Batch));
+        Assert.Equal([2L, 3, 4, 5], logger.Values("throughput/samples_per_sec").Select(v => v.Batch));
         Assert.All(logger.Values("throughput/samples_per_sec"), v => Assert.True(v.Value > 0));
         Assert.Equal(32 * speed.BatchesPerSecond, speed.SamplesPerSecond, 6);
         var train = logger.Values("wall_clock/train").Select(v => v.Value).ToList();
         Assert.Equal(5, train.Count);
         Assert.True(train.Zip(train.Skip(1)).All(p => p.Second > p.First));
         Assert.True(speed.EvalSeconds > 0);
-        Assert.Equal(speed.TrainSeconds + speed.EvalSeconds, speed.TrainSeconds + speed.EvalSeconds);
+        // The total is training plus evaluation at each batch's end (evaluation ran after batches 2 and 4).
+        var val = logger.Values("wall_clock/val").Select(v => v.Value).ToList();
+        var total = logger.Values("wall_clock/total").Select(v => v.Value).ToList();
+        Assert.Equal(5, val.Count);
+        Assert.True(val[^1] > 0);
+        Assert.Equal(train.Zip(val, (t, v) => t + v), total);
 
         var restored = new SpeedMonitor();
         restored.LoadStateDict(speed.StateDict());

@@ -1,0 +1,57 @@
+using Composer.Training;
+using static TorchSharp.torch;
+
+namespace Composer.Runtime.Tests.Training;
+
+[Collection(TrainingCollection.Name)]
+public class CheckpointSaverTests
+{
+    [Fact]
+    public void BadArgumentsAreRefusedNamingTheParameterAndValue()
+    {
+        Assert.Throws<ArgumentException>("folder", () => new CheckpointSaver(""));
+        Assert.Throws<ArgumentException>("folder", () => new CheckpointSaver("  "));
+        foreach (int keep in new[] { 0, -2 })
+        {
+            var e = Assert.Throws<ArgumentOutOfRangeException>("numCheckpointsToKeep", () => new CheckpointSaver("checkpoints", numCheckpointsToKeep: keep));
+            Assert.Contains($"not {keep}", e.Message);
+        }
+        Assert.EndsWith("checkpoints", new CheckpointSaver("checkpoints", numCheckpointsToKeep: 1).Folder);
+    }
+
+    [Theory]
+    [InlineData("1ep", -1, 2)] // every epoch's end, the last one also the fit's end: written once
+    [InlineData("1ba", -1, 9)] // every batch's end (ep0-ba1 … ep1-ba8), and the fit's end, where the epoch is counted (ep2-ba8)
+    [InlineData("1ba", 1, 1)]
+    public void WritesAtEveryIntervalAndKeepsTheLatest(string interval, int keep, int files)
+    {
+        var folder = Directory.CreateTempSubdirectory("composer-saver-");
+        try
+        {
+            var saver = new CheckpointSaver(folder.FullName, interval, keep);
+            using var model = TrainingFixtures.Mlp(0);
+            using var optimizer = optim.SGD(model.parameters(), 0.1);
+            using (var trainer = new Trainer(new()
+            {
+                Model = model,
+                Optimizer = optimizer,
+                TrainLoader = TrainingFixtures.Batches(16, 4), // 4 batches an epoch
+                MaxDuration = "2ep",
+                Device = "cpu",
+                Callbacks = [saver],
+            }))
+            {
+                trainer.Fit();
+            }
+
+            var written = folder.GetFiles("*.ckpt");
+            Assert.Equal(files, written.Length);
+            Assert.Contains(saver.LastPath, written.Select(f => f.FullName));
+            Assert.Contains("-ep2-ba8", saver.LastPath);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+}
