@@ -225,7 +225,7 @@ internal sealed class EpochFlow
     private bool IsLoader(IOperation value) => Types.KindOf(value.WalkDown().Type, Settings) != LoaderKind.None;
 
     /// <summary>The parameter <paramref name="collection"/> reads when its type could be a loader's without being one: an interface or a type parameter.</summary>
-    public static IParameterSymbol? IsSequenceParameter(IOperation collection) =>
+    public static IParameterSymbol? SequenceParameterOf(IOperation collection) =>
         collection is IParameterReferenceOperation { Parameter: { Type.TypeKind: TypeKind.Interface or TypeKind.TypeParameter } parameter } ? parameter : null;
 
     private static void Add(Dictionary<ISymbol, List<IOperation>> map, ISymbol key, IOperation value)
@@ -273,7 +273,7 @@ internal sealed class EpochFlow
         if (loader is null)
         {
             var collection = loop.Collection.WalkDown();
-            if (IsSequenceParameter(collection) is { } parameter)
+            if (SequenceParameterOf(collection) is { } parameter)
                 ParameterIterations.Add(new Iteration(loop, collection, parameter, loop.Collection.Syntax.GetLocation(), [loop.Body]));
             return;
         }

@@ -55,7 +55,7 @@ internal sealed class TreeModel
             // Most are LINQ calls in methods nothing in the file calls: only a method whose name the text calls elsewhere is bound.
             if (node.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } declaration || !SyntaxFilter.IsCalledElsewhere(filter.Text, declaration.Identifier)) continue;
             if (model.GetOperation(node, cancellationToken) is { } operation &&
-                (tree.Matters(operation.WalkDown()) || operation is IForEachLoopOperation loop && EpochFlow.IsSequenceParameter(loop.Collection.WalkDown()) is not null) &&
+                (tree.Matters(operation.WalkDown()) || operation is IForEachLoopOperation loop && EpochFlow.SequenceParameterOf(loop.Collection.WalkDown()) is not null) &&
                 model.GetEnclosingSymbol(node.SpanStart, cancellationToken) is IMethodSymbol helper)
                 tree.AddCallersOf(helper, 0);
         }
