@@ -18,4 +18,4 @@ if (args.Contains("--failure"))
     return MpiTestRunner.Run(FailureChecks.All().ToList(), trx, collective: false);
 
 Dist.Initialize();
-return MpiTestRunner.Run([.. CollectiveChecks.All(), .. DataParallelChecks.All()], trx, collective: true);
+return MpiTestRunner.Run([.. CollectiveChecks.All(), .. DataParallelChecks.All(), .. LoggingRankChecks.All()], trx, collective: true);
