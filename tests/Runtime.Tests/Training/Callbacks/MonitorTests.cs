@@ -78,6 +78,48 @@ public class MonitorTests
     }
 
     [Fact]
+    public void SpeedMonitorClocksTrainingOnlyInsideFitStartsEachFitWithAnEmptyWindowAndLoadsItsTotalsExactly()
+    {
+        var speed = new SpeedMonitor(windowSize: 2);
+        using var model = TrainingFixtures.Mlp(2, dropout: 0);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        using var eval = new EpochDataLoader(TrainingFixtures.Dataset(64), batchSize: 64, disposeDataset: true);
+        Trainer NewTrainer(RecordingLogger logger) => new(new()
+        {
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = TrainingFixtures.Batches(128, 32),
+            EvalLoader = eval,
+            Device = "cpu",
+            Callbacks = [speed],
+            Loggers = [logger],
+        });
+
+        using (var trainer = NewTrainer(new RecordingLogger()))
+        {
+            trainer.Fit();
+            double trained = speed.TrainSeconds, evaluated = speed.EvalSeconds;
+            trainer.Eval(); // outside Fit: evaluation time, and the training clock stays stopped
+            Assert.Equal(trained, speed.TrainSeconds);
+            Assert.True(speed.EvalSeconds > evaluated);
+        }
+
+        // A second fit measures its own windows: nothing of the first fit's batches is left in them.
+        var second = new RecordingLogger();
+        using (var trainer = NewTrainer(second))
+        {
+            trainer.Fit();
+        }
+
+        Assert.Equal([2L, 3, 4], second.Values("throughput/batches_per_sec").Select(v => v.Batch));
+
+        // Loaded totals replace what this monitor measured so far.
+        speed.LoadStateDict(new Dictionary<string, Tensor> { ["train_seconds"] = tensor(5.0, ScalarType.Float64), ["eval_seconds"] = tensor(2.0, ScalarType.Float64) });
+        Assert.Equal(5.0, speed.TrainSeconds);
+        Assert.Equal(2.0, speed.EvalSeconds);
+    }
+
+    [Fact]
     public void MemoryMonitorLogsProcessManagedAndTensorCountsOnlyWhenSomeoneListens()
     {
         var logger = new RecordingLogger();
