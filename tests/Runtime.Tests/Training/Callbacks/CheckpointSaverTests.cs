@@ -54,4 +54,41 @@ public class CheckpointSaverTests
             folder.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public void AFitEndOnAnEpochEndAlreadySavedWritesNothingMore()
+    {
+        var folder = Directory.CreateTempSubdirectory("composer-saver-");
+        try
+        {
+            var saver = new CheckpointSaver(folder.FullName, "1ep");
+            using var model = TrainingFixtures.Mlp(0);
+            using var optimizer = optim.SGD(model.parameters(), 0.1);
+            using (var trainer = new Trainer(new()
+            {
+                Model = model,
+                Optimizer = optimizer,
+                TrainLoader = TrainingFixtures.Batches(16, 4),
+                MaxDuration = "1ep",
+                Device = "cpu",
+                // Runs after the saver: takes away what the epoch's end wrote, so a second write at the fit's end would show.
+                Callbacks = [saver, new AtEpochEnd(() => File.Delete(saver.LastPath!))],
+            }))
+            {
+                trainer.Fit();
+            }
+
+            Assert.Contains("-ep1-ba4", saver.LastPath);
+            Assert.Empty(folder.GetFiles("*.ckpt"));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private sealed class AtEpochEnd(Action action) : Callback
+    {
+        public override void EpochEnd(State state, Logger logger) => action();
+    }
 }
