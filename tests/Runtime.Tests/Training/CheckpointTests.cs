@@ -94,6 +94,23 @@ public class CheckpointTests
     }
 
     [Fact]
+    public void ThePublicReadersRefuseAMissingPathOrAFolderWithoutCheckpointsNamingIt()
+    {
+        string folder = TrainingFixtures.TempFolder();
+        string missing = Path.Combine(folder, "nothing.ckpt");
+        Assert.Contains($"'{missing}' does not exist", Assert.Throws<ArgumentException>("path", () => Checkpoint.ReadInfo(missing)).Message);
+        Assert.Contains($"'{missing}' does not exist", Assert.Throws<ArgumentException>("path", () => Checkpoint.ReadTimestamp(missing)).Message);
+        Assert.Throws<ArgumentException>("path", () => Checkpoint.ReadInfo(" "));
+        Assert.Contains($"No checkpoint file or folder at '{missing}'", Assert.Throws<ArgumentException>("path", () => Checkpoint.Resolve(missing)).Message);
+        Assert.Throws<ArgumentException>("path", () => Checkpoint.Resolve("  "));
+
+        // A folder of nothing, then of a file that only has the extension: neither holds a checkpoint to resume from.
+        Assert.Contains($"The folder '{folder}' holds no valid checkpoint (*.ckpt)", Assert.Throws<ArgumentException>("path", () => Checkpoint.Resolve(folder)).Message);
+        File.WriteAllText(Path.Combine(folder, "notes.ckpt"), "not a checkpoint at all");
+        Assert.Contains("holds no valid checkpoint", Assert.Throws<ArgumentException>("path", () => Checkpoint.Resolve(folder, "any")).Message);
+    }
+
+    [Fact]
     public void AFileThatIsNotACheckpointIsReported()
     {
         string path = Path.Combine(TrainingFixtures.TempFolder(), "notes.ckpt");

@@ -15,10 +15,14 @@ public class RejectedCheckpointTests(ITestOutputHelper output)
     public static TheoryData<string, string> Changes => new()
     {
         { "optimizer", "the state of a TorchSharp.Modules.Adam, but the trainer's optimizer is a TorchSharp.Modules.SGD" },
+        { "optimizer groups", "its optimizer has 1 parameter groups, the trainer's 2" },
+        { "optimizer parameters", "its optimizer has 4 parameters, the trainer's 2" },
+        { "optimizer order", "its optimizer's parameter 0 is Float32[64, 784], the trainer's Float32[10]" },
         { "scheduler", "schedulers/0/CosineAnnealingScheduler" },
         { "stateful missing", "unexpected [callbacks/0/TallyCallback]" },
         { "stateful extra", "missing [callbacks/1/TallyCallback]" },
         { "stateful shape", "'sum' as Float64[3], the trainer's as Float64[4]" },
+        { "stateful keys", "has 'sum', which the trainer's does not; the state of 'callbacks/0/TallyCallback' lacks 'total'" },
         { "model", "'module.fc1.weight' is Float32[64, 784] in the checkpoint, Float32[80, 784] in the model" },
         { "corrupt byte", "checksum does not match" },
         { "truncated", "truncated" },
@@ -51,8 +55,16 @@ public class RejectedCheckpointTests(ITestOutputHelper output)
 
         // The trainer it is loaded into: its own model, optimizer, scheduler and callbacks, all with state of their own.
         using var target = change == "model" ? WiderMlp() : TrainingFixtures.Mlp(2);
-        using optim.Optimizer targetOptimizer = change == "optimizer" ? optim.SGD(target.parameters(), 0.1, momentum: 0.9) : optim.Adam(target.parameters(), 1e-2);
-        var tally3 = new TallyCallback();
+        var parameters = target.parameters().ToList();
+        using optim.Optimizer targetOptimizer = change switch
+        {
+            "optimizer" => optim.SGD(parameters, 0.1, momentum: 0.9),
+            "optimizer groups" => optim.Adam([new Adam.ParamGroup(parameters.Take(2), new Adam.Options { LearningRate = 1e-2 }), new Adam.ParamGroup(parameters.Skip(2), new Adam.Options { LearningRate = 1e-2 })], 1e-2),
+            "optimizer parameters" => optim.Adam(parameters.Take(2), 1e-2),
+            "optimizer order" => optim.Adam(Enumerable.Reverse(parameters), 1e-2), // the same parameters, listed in another order
+            _ => optim.Adam(parameters, 1e-2),
+        };
+        var tally3 = new TallyCallback(sumKey: change == "stateful keys" ? "total" : "sum");
         var tally4 = new TallyCallback(change == "stateful shape" ? 4 : 3);
         List<Callback> callbacks = change switch
         {

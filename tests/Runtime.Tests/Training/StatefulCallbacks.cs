@@ -8,7 +8,7 @@ namespace Composer.Runtime.Tests.Training;
 // IDisposable: the trainer disposes the callbacks that are, and the tests read them after the trainer is gone.
 
 /// <summary>Counts batches and sums a few numbers per batch: state of a given shape, to check and to compare.</summary>
-internal sealed class TallyCallback(int size = 3) : Callback, IStateful
+internal sealed class TallyCallback(int size = 3, string sumKey = "sum") : Callback, IStateful
 {
     public Tensor Sum { get; } = zeros(size, dtype: ScalarType.Float64);
 
@@ -23,11 +23,11 @@ internal sealed class TallyCallback(int size = 3) : Callback, IStateful
         }
     }
 
-    public Dictionary<string, Tensor> StateDict() => new() { ["sum"] = Sum, ["batches"] = tensor(Batches) };
+    public Dictionary<string, Tensor> StateDict() => new() { [sumKey] = Sum, ["batches"] = tensor(Batches) };
 
     public void LoadStateDict(IReadOnlyDictionary<string, Tensor> state)
     {
-        Sum.copy_(state["sum"]);
+        Sum.copy_(state[sumKey]);
         Batches = state["batches"].item<long>();
     }
 }
