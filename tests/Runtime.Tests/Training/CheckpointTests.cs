@@ -7,17 +7,20 @@ namespace Composer.Runtime.Tests.Training;
 public class CheckpointTests
 {
     [Fact]
-    public void RoundTripsWeightsOptimizerStateAndTimestamp()
+    public void RoundTripsWeightsOptimizerStateTimestampAndRandomGenerator()
     {
         string path = Path.Combine(TrainingFixtures.TempFolder(), "a.ckpt");
         Dictionary<string, float[]> saved;
         Timestamp savedAt;
+        float[] nextDraw;
         using (var model = TrainingFixtures.Mlp(1))
         using (var optimizer = optim.Adam(model.parameters(), 1e-3))
         using (var trainer = NewTrainer(model, optimizer, "3ba"))
         {
             trainer.Fit();
             trainer.SaveCheckpoint(path);
+            using var draw = rand(8);
+            nextDraw = draw.data<float>().ToArray();
             saved = TrainingFixtures.Weights(model);
             savedAt = trainer.State.Timestamp;
         }
@@ -31,6 +34,9 @@ public class CheckpointTests
         {
             Assert.Equal(weights, TrainingFixtures.Weights(fresh)[name]);
         }
+
+        using var resumedDraw = rand(8); // the generator goes on from where the checkpoint left it, not from the trainer's seed
+        Assert.Equal(nextDraw, resumedDraw.data<float>().ToArray());
     }
 
     [Fact]
@@ -108,6 +114,28 @@ public class CheckpointTests
         Assert.Contains($"The folder '{folder}' holds no valid checkpoint (*.ckpt)", Assert.Throws<ArgumentException>("path", () => Checkpoint.Resolve(folder)).Message);
         File.WriteAllText(Path.Combine(folder, "notes.ckpt"), "not a checkpoint at all");
         Assert.Contains("holds no valid checkpoint", Assert.Throws<ArgumentException>("path", () => Checkpoint.Resolve(folder, "any")).Message);
+    }
+
+    [Fact]
+    public void BytesAfterTheLastPartAreReportedEvenUnderAMatchingChecksum()
+    {
+        string path = Path.Combine(TrainingFixtures.TempFolder(), "a.ckpt");
+        using (var model = TrainingFixtures.Mlp(1))
+        using (var optimizer = optim.SGD(model.parameters(), 0.1))
+        using (var trainer = NewTrainer(model, optimizer, "1ba"))
+        {
+            trainer.Fit();
+            trainer.SaveCheckpoint(path);
+        }
+
+        // One zero byte before the trailer, and the trailer's SHA-256 made again over the new body: only the reader's
+        // own check of what follows the last part can tell.
+        const int trailer = 8 + 32;
+        byte[] file = File.ReadAllBytes(path);
+        byte[] body = [.. file[..^trailer], 0];
+        File.WriteAllBytes(path, [.. body, .. file[^trailer..^32], .. System.Security.Cryptography.SHA256.HashData(body)]);
+        var e = LoadInto(path, TrainingFixtures.Mlp(5));
+        Assert.Contains("malformed, though its checksum matches: bytes follow its last part", e.Message);
     }
 
     [Fact]

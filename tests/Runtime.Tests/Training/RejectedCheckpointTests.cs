@@ -82,6 +82,14 @@ public class RejectedCheckpointTests(ITestOutputHelper output)
         var before = Snapshot(target, targetOptimizer, callbacks);
 
         var e = Assert.Throws<ArgumentException>(() => NewTrainer(target, targetOptimizer, scheduler, callbacks, "4ba", loadPath: path).Dispose());
+        // The trainer seeded the random generator (Seed 0) before loading: a refused checkpoint leaves it there.
+        using (var drawn = rand(4))
+        {
+            Reproducibility.SeedAll(0);
+            using var seeded = rand(4);
+            Assert.Equal(seeded.data<float>().ToArray(), drawn.data<float>().ToArray());
+        }
+
 
         output.WriteLine(e.Message);
         Assert.Equal("LoadPath", e.ParamName);
