@@ -85,6 +85,22 @@ public class CheckpointFolderTests
         Assert.Contains($"not {keep}", e.Message);
     }
 
+    [Fact]
+    public void ARunNameOfAHundredCharactersIsTheLongestAccepted()
+    {
+        using var model = TrainingFixtures.Mlp(1);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        string longest = new('r', 100);
+        using (var trainer = NewTrainer(model, optimizer, "1ba", runName: longest))
+        {
+            Assert.Equal(longest, trainer.State.RunName);
+        }
+
+        var e = Assert.Throws<ArgumentException>(() => NewTrainer(model, optimizer, "1ba", runName: longest + "r").Dispose());
+        Assert.Equal("RunName", e.ParamName);
+        Assert.Contains("1 to 100", e.Message);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("a/b")]

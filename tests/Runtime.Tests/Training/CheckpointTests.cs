@@ -171,16 +171,20 @@ public class CheckpointTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    public void CheckpointsOfFormats1And2StillLoad(int version)
+    [InlineData(1, false)]
+    [InlineData(2, false)]
+    [InlineData(2, true)] // format 2 also holds the steps of PyTorch schedulers: a chained one (each step multiplies the rate) must not replay them twice
+    public void CheckpointsOfFormats1And2StillLoad(int version, bool torchScheduler)
     {
+        ComposerScheduler Schedule(optim.Optimizer optimizer) =>
+            torchScheduler ? optim.lr_scheduler.MultiplicativeLR(optimizer, _ => 0.5) : new CosineAnnealingScheduler("4ba");
+
         // Saved by the format of the time at batch 2 of 4, then trained on: the same weights as training on without a break.
         string path = Path.Combine(TrainingFixtures.TempFolder(), "old.ckpt");
         Dictionary<string, float[]> uninterrupted;
         using (var model = TrainingFixtures.Mlp(1))
         using (var optimizer = optim.Adam(model.parameters(), 1e-3))
-        using (var trainer = NewTrainer(model, optimizer, "4ba", scheduler: new CosineAnnealingScheduler("4ba")))
+        using (var trainer = NewTrainer(model, optimizer, "4ba", scheduler: Schedule(optimizer)))
         {
             trainer.Fit();
             uninterrupted = TrainingFixtures.Weights(model);
@@ -188,7 +192,7 @@ public class CheckpointTests
 
         using (var model = TrainingFixtures.Mlp(1))
         using (var optimizer = optim.Adam(model.parameters(), 1e-3))
-        using (var trainer = NewTrainer(model, optimizer, "2ba", scheduler: new CosineAnnealingScheduler("4ba")))
+        using (var trainer = NewTrainer(model, optimizer, "2ba", scheduler: Schedule(optimizer)))
         {
             trainer.Fit();
             LegacyCheckpointFile.Write(path, version, trainer.State);
@@ -198,7 +202,7 @@ public class CheckpointTests
         Assert.Equal((version, "", new Timestamp(0, 2, 2, 64)), (info.FormatVersion, info.RunName, info.Timestamp));
         using var fresh = TrainingFixtures.Mlp(2);
         using var freshOptimizer = optim.Adam(fresh.parameters(), 1e-3);
-        using var resumed = NewTrainer(fresh, freshOptimizer, "4ba", scheduler: new CosineAnnealingScheduler("4ba"), loadPath: path);
+        using var resumed = NewTrainer(fresh, freshOptimizer, "4ba", scheduler: Schedule(freshOptimizer), loadPath: path);
         Assert.Equal(new Timestamp(0, 2, 2, 64), resumed.State.Timestamp);
         resumed.Fit();
         Assert.Equal(uninterrupted, TrainingFixtures.Weights(fresh));
