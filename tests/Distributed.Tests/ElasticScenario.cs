@@ -7,14 +7,15 @@ namespace Composer.Distributed.Tests;
 
 /// <summary>
 /// One side of an elastic resume, as a user would write it, run as an mpirun job of any size: <c>save</c> trains
-/// <see cref="SaveAtBatch"/> batches (into epoch 1) and writes a checkpoint; <c>resume</c> loads it and trains to the
-/// end of epoch 2. Both do it twice, with a <see cref="DistributedSampler"/> and with a <see cref="ClassBalancedBatchSampler"/>,
+/// <see cref="SaveAtBatch"/> batches (into epoch 1) and writes a checkpoint; <c>resave</c> loads it, trains
+/// <see cref="ResaveBatches"/> more batches of the same epoch and writes it again (a job interrupted twice in one epoch);
+/// <c>resume</c> loads it and trains to the end of epoch 2. Both do it twice, with a <see cref="DistributedSampler"/> and with a <see cref="ClassBalancedBatchSampler"/>,
 /// and every rank writes the sample indices of every batch it trained on, one batch a line, to
 /// <c>{folder}/{sampler}-{phase}-rank{r}.txt</c> as <c>epoch:index,index,…</c>.
 /// </summary>
 internal static class ElasticScenario
 {
-    public const int Samples = 90, BatchSize = 4, Seed = 7, P = 3, K = 2, SaveAtBatch = 3;
+    public const int Samples = 90, BatchSize = 4, Seed = 7, P = 3, K = 2, SaveAtBatch = 3, ResaveBatches = 1;
     public static readonly string[] SamplerNames = ["distributed", "class-balanced"];
 
     public static long[] Labels() => Enumerable.Range(0, Samples).Select(i => (long)(i * 7 % 5)).ToArray();
@@ -58,7 +59,12 @@ internal static class ElasticScenario
             TrainLoader = loader,
             Device = "cpu",
             Seed = 3,
-            MaxDuration = phase == "save" ? $"{SaveAt(sampler, Dist.WorldSize)}ba" : "3ep",
+            MaxDuration = phase switch
+            {
+                "save" => $"{SaveAt(sampler, Dist.WorldSize)}ba",
+                "resave" => $"{Checkpoint.ReadTimestamp(checkpoint).Batch + ResaveBatches}ba",
+                _ => "3ep",
+            },
             LoadPath = phase == "save" ? null : checkpoint,
             Callbacks = [new Recorder((e, s) =>
             {
@@ -67,10 +73,12 @@ internal static class ElasticScenario
             })],
         });
         string weights = Path.Combine(folder, $"{sampler}-weights-rank{Dist.Rank}.txt");
-        if (phase == "resume")
+        if (phase != "save")
             Assert.Equal(File.ReadAllText(Path.Combine(folder, $"{sampler}-weights-rank0.txt")), Weights(model), "the resumed weights");
+        using (var read = tensor(1L))
+            Dist.AllReduce(read); // every rank has compared before rank 0 can write the weights again
         trainer.Fit();
-        if (phase == "save")
+        if (phase != "resume")
         {
             File.WriteAllText(weights, Weights(model));
             if (Dist.Rank == 0) trainer.SaveCheckpoint(checkpoint);
