@@ -50,4 +50,39 @@ public class LoggerTests
         Assert.Contains("ETA", text);
         Assert.Contains("eval @ epoch 2, batch 8: loss", text);
     }
+
+    [Fact]
+    public void JsonLinesLoggerMakesItsFolderWritesNonFiniteValuesAsTextAndAppendsAcrossRuns()
+    {
+        string path = Path.Combine(TrainingFixtures.TempFolder(), "new", "metrics.jsonl");
+        var logger = new JsonLinesLogger(path);
+        using var model = TrainingFixtures.Mlp(4);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        for (int run = 0; run < 2; run++)
+        {
+            using var trainer = new Trainer(new()
+            {
+                Model = model,
+                Optimizer = optimizer,
+                TrainLoader = TrainingFixtures.Batches(64, 32),
+                Device = "cpu",
+                Callbacks = [new LogsNonFinite()],
+                Loggers = [logger],
+            });
+            trainer.Fit();
+        }
+
+        var lines = File.ReadAllLines(path).Select(l => JsonDocument.Parse(l).RootElement).Where(l => l.TryGetProperty("nan", out _)).ToList();
+        Assert.Equal([1L, 2, 1, 2], lines.Select(l => l.GetProperty("batch").GetInt64())); // the second run appended
+        Assert.Equal([32L, 64, 32, 64], lines.Select(l => l.GetProperty("sample").GetInt64()));
+        Assert.All(lines, l => Assert.Equal("NaN", l.GetProperty("nan").GetString()));
+        Assert.All(lines, l => Assert.Equal("-Infinity", l.GetProperty("minus_infinity").GetString()));
+        Assert.All(lines, l => Assert.Equal(1.5, l.GetProperty("finite").GetDouble()));
+    }
+
+    private sealed class LogsNonFinite : Callback
+    {
+        public override void BatchEnd(State state, Logger logger) =>
+            logger.LogMetrics(new Dictionary<string, double> { ["nan"] = double.NaN, ["minus_infinity"] = double.NegativeInfinity, ["finite"] = 1.5 });
+    }
 }

@@ -1,3 +1,4 @@
+using Composer.Data;
 using Composer.Training;
 using static TorchSharp.torch;
 
@@ -133,6 +134,49 @@ public class TrainerOptionsTests
         using var trainer = new Trainer(new() { Model = model, Optimizer = optimizer, TrainLoader = new List<Dictionary<string, Tensor>>(), Device = "cpu" });
         var e = Assert.Throws<InvalidOperationException>(trainer.Fit);
         Assert.Contains("no batches", e.Message);
+    }
+
+    [Fact]
+    public void ADisposedTrainerRefusesEveryEntryPointAndSaveCheckpointNamesAnEmptyPath()
+    {
+        using var model = TrainingFixtures.Mlp(0);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        using var eval = new EpochDataLoader(TrainingFixtures.Dataset(32), batchSize: 32, disposeDataset: true);
+        var trainer = new Trainer(new() { Model = model, Optimizer = optimizer, TrainLoader = TrainingFixtures.Batches(64, 32), EvalLoader = eval, Device = "cpu" });
+        Assert.Throws<ArgumentException>("path", () => trainer.SaveCheckpoint(""));
+        Assert.Throws<ArgumentException>("path", () => trainer.SaveCheckpoint(" "));
+        trainer.Dispose();
+        string path = Path.Combine(TrainingFixtures.TempFolder(), "after.ckpt");
+        Assert.Throws<ObjectDisposedException>(trainer.Fit);
+        Assert.Throws<ObjectDisposedException>(() => trainer.Eval());
+        Assert.Throws<ObjectDisposedException>(() => trainer.SaveCheckpoint(path));
+        Assert.False(File.Exists(path));
+        trainer.Dispose(); // twice is harmless
+    }
+
+    [Fact]
+    public void AResumedRunKeepsTheRunNameItIsGivenAndOtherwiseTakesTheCheckpoints()
+    {
+        string folder = TrainingFixtures.TempFolder();
+        using var model = TrainingFixtures.Mlp(0);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        Trainer NewTrainer(string? runName, string? loadPath = null) =>
+            new(new() { Model = model, Optimizer = optimizer, TrainLoader = TrainingFixtures.Batches(64, 32), Device = "cpu", RunName = runName, LoadPath = loadPath });
+        string path = Path.Combine(folder, "theirs.ckpt");
+        using (var first = NewTrainer("theirs"))
+        {
+            first.SaveCheckpoint(path);
+        }
+
+        using (var named = NewTrainer("mine", path))
+        {
+            Assert.Equal("mine", named.State.RunName);
+        }
+
+        using (var unnamed = NewTrainer(null, path))
+        {
+            Assert.Equal("theirs", unnamed.State.RunName);
+        }
     }
 
     private static TrainerOptions With(TrainerOptions o, string? maxDuration = null, string? evalInterval = null, string? saveInterval = null, string? device = null) => new()
