@@ -72,4 +72,34 @@ public class EvalTests
         Assert.Equal("EvalLoader", e.ParamName);
         Assert.Contains(nameof(ClassBalancedBatchSampler), e.Message);
     }
+
+    [Fact]
+    public void RejectsAnEvalLoaderThatCoversEverySampleButRepeatsSome()
+    {
+        using var model = TrainingFixtures.Mlp(4);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        using var eval = new EpochDataLoader(TrainingFixtures.Dataset(100), batchSampler: new BatchSampler(new TwiceOver(100), 32), disposeDataset: true);
+        var e = Assert.Throws<ArgumentException>(() => new Trainer(new() { Model = model, Optimizer = optimizer, TrainLoader = TrainingFixtures.Batches(64, 32), EvalLoader = eval }));
+        Assert.Equal("EvalLoader", e.ParamName);
+        Assert.Contains("covers 100 of the dataset's 100 samples and repeats 100: evaluation metrics would be computed on repeated samples", e.Message);
+    }
+
+    /// <summary>Every index, then every index again.</summary>
+    private sealed class TwiceOver(long length) : ISampler
+    {
+        public long Count => 2 * length;
+
+        public IEnumerator<long> GetEnumerator()
+        {
+            for (int pass = 0; pass < 2; pass++)
+            {
+                for (long i = 0; i < length; i++)
+                {
+                    yield return i;
+                }
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }
