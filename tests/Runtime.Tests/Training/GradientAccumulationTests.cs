@@ -29,6 +29,42 @@ public class GradientAccumulationTests
     }
 
     [Fact]
+    public void MicroBatchesSplitOnlyTensorsWithASampleDimensionAndPassTheRestWhole()
+    {
+        // Beside data and label, a per-class table ([10], not per sample) and a scalar: every micro-batch gets them whole.
+        var batches = TrainingFixtures.Batches(200, 100);
+        foreach (var batch in batches)
+        {
+            batch["class_weight"] = arange(10, dtype: ScalarType.Float32);
+            batch["scale"] = tensor(2.5f);
+        }
+
+        var seen = new List<(long Samples, long[] Table, float Scale)>();
+        using var model = TrainingFixtures.Mlp(3, dropout: 0);
+        using var optimizer = optim.SGD(model.parameters(), 0.05);
+        using (var trainer = new Trainer(new()
+        {
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = batches,
+            Device = "cpu",
+            GradAccumSteps = 3,
+            Callbacks = [new RecordingCallback((e, s) =>
+            {
+                if (e == Event.BeforeForward)
+                    seen.Add((s.Batch!["data"].shape[0], s.Batch["class_weight"].shape, s.Batch["scale"].item<float>()));
+            })],
+        }))
+        {
+            trainer.Fit();
+        }
+
+        Assert.Equal([34L, 33, 33, 34, 33, 33], seen.Select(m => m.Samples));
+        Assert.All(seen, m => Assert.Equal([10L], m.Table));
+        Assert.All(seen, m => Assert.Equal(2.5f, m.Scale));
+    }
+
+    [Fact]
     public void TheLoggedLossIsTheWholeBatchMean()
     {
         var losses = new List<double>[2];
