@@ -16,7 +16,36 @@ internal static class DataParallelChecks
         ("ShuffledEpochDataLoaderIsShardedAutomatically", LoaderShardsItself),
         ("TrainerKeepsEveryRanksWeightsIdentical", TrainerKeepsRanksEqual),
         ("GradientsAreViewsOfTheBucketsAndAveragingIsExact", GradientsLiveInBuckets),
+        ("ShardingDataSetsOfDifferentLengthsIsRefusedOnEveryRankNamingThem", ShardingDifferentLengthsRefused),
     ];
+
+    private static void ShardingDifferentLengthsRefused()
+    {
+        using var scope = NewDisposeScope();
+        // The same number of batches on every rank (one of 64), but each rank loaded a data set of another length, so the
+        // DistributedSampler's shards would overlap and miss samples: refused by every rank alike, before the first step.
+        long length = 96 + 2 * Dist.Rank;
+        using var data = new InMemoryDataset(new Dictionary<string, Tensor>
+        {
+            ["data"] = randn(length, 8),
+            ["label"] = randint(0, 3, length, dtype: ScalarType.Int64),
+        });
+        using var loader = new EpochDataLoader(data, batchSize: 64, shuffle: true, seed: 3);
+        using var model = new Composer.Training.ComposerClassifier(Mlp());
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        using var trainer = new Composer.Training.Trainer(new Composer.Training.TrainerOptions { Model = model, Optimizer = optimizer, TrainLoader = loader, Device = "cpu" });
+        try
+        {
+            trainer.Fit();
+            Assert.True(false, "training on shards of data sets of different lengths should be refused");
+        }
+        catch (ArgumentException e)
+        {
+            Assert.Equal("TrainLoader", e.ParamName, "the parameter named");
+            string lengths = string.Join(", ", Enumerable.Range(0, Dist.WorldSize).Select(r => $"rank {r}: {96 + 2 * r}"));
+            Assert.True(e.Message.Contains("its length differs") && e.Message.Contains(lengths), $"the message names every rank's length ({lengths}): {e.Message}");
+        }
+    }
 
     private static void GradientsLiveInBuckets()
     {
