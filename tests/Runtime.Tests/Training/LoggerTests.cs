@@ -85,4 +85,47 @@ public class LoggerTests
         public override void BatchEnd(State state, Logger logger) =>
             logger.LogMetrics(new Dictionary<string, double> { ["nan"] = double.NaN, ["minus_infinity"] = double.NegativeInfinity, ["finite"] = 1.5 });
     }
+
+    [Fact]
+    public void ProgressBarLoggerWritesATenthOfAnEpochALineWhenRedirectedWithTheSmoothedLoss()
+    {
+        var console = new StringWriter();
+        var losses = new List<double>();
+        using var model = TrainingFixtures.Mlp(4);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        using (var trainer = new Trainer(new()
+        {
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = TrainingFixtures.Batches(160, 8), // 20 batches an epoch
+            Device = "cpu",
+            MaxDuration = "2ep",
+            Callbacks = [new RecordingCallback((e, s) => { if (e == Event.BatchEnd) losses.Add(s.Loss); })],
+            Loggers = [new ProgressBarLogger(console)],
+        }))
+        {
+            trainer.Fit();
+        }
+
+        var line = new System.Text.RegularExpressions.Regex(
+            @"^epoch (\d)/2 \[(#*)(\.*)\] (\d+)/20  loss (\d+\.\d{4})  (\d+) samples/s  (ETA \d+:\d\d|\d+:\d\d)$");
+        var lines = console.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Select(l => line.Match(l)).ToList();
+        Assert.All(lines, m => Assert.True(m.Success, m.Value));
+        int[] done = [1, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20]; // a line per tenth of the epoch, the last one when it ends
+        Assert.Equal(done.Concat(done), lines.Select(m => int.Parse(m.Groups[4].Value)));
+        Assert.Equal(Enumerable.Repeat(1, 11).Concat(Enumerable.Repeat(2, 11)), lines.Select(m => int.Parse(m.Groups[1].Value)));
+        Assert.All(lines, m => Assert.Equal(30 * int.Parse(m.Groups[4].Value) / 20, m.Groups[2].Length));
+        Assert.All(lines, m => Assert.Equal(30, m.Groups[2].Length + m.Groups[3].Length));
+        Assert.All(lines, m => Assert.Equal(m.Groups[4].Value == "20", !m.Groups[7].Value.StartsWith("ETA", StringComparison.Ordinal)));
+
+        // The loss shown is an exponential average over the run's batches (0.95 of the last average, 0.05 of the new loss).
+        var smoothed = new List<double>();
+        foreach (double loss in losses)
+        {
+            smoothed.Add(smoothed.Count == 0 ? loss : 0.95 * smoothed[^1] + 0.05 * loss);
+        }
+
+        var shownAt = done.Select(d => d - 1).Concat(done.Select(d => 20 + d - 1));
+        Assert.Equal(shownAt.Select(i => smoothed[i].ToString("F4", System.Globalization.CultureInfo.InvariantCulture)), lines.Select(m => m.Groups[5].Value));
+    }
 }
