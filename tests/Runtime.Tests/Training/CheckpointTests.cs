@@ -117,6 +117,49 @@ public class CheckpointTests
     }
 
     [Fact]
+    public void AStatefulLoggerDestinationRoundTrips()
+    {
+        string path = Path.Combine(TrainingFixtures.TempFolder(), "a.ckpt");
+        using var model = TrainingFixtures.Mlp(1);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        Trainer NewTrainer(CountingDestination destination, string? loadPath = null) => new(new()
+        {
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = TrainingFixtures.Batches(96, 32),
+            Device = "cpu",
+            Loggers = [destination],
+            LoadPath = loadPath,
+        });
+
+        var first = new CountingDestination();
+        using (var trainer = NewTrainer(first))
+        {
+            trainer.Fit();
+            trainer.SaveCheckpoint(path);
+        }
+
+        Assert.True(first.Count > 0);
+        var resumed = new CountingDestination();
+        using (NewTrainer(resumed, path))
+        {
+            Assert.Equal(first.Count, resumed.Count);
+        }
+    }
+
+    /// <summary>Counts the metric lines it was sent, and keeps the count in checkpoints.</summary>
+    private sealed class CountingDestination : LoggerDestination, IStateful
+    {
+        public long Count { get; private set; }
+
+        public override void LogMetrics(IReadOnlyDictionary<string, double> metrics, State state) => Count++;
+
+        public Dictionary<string, Tensor> StateDict() => new() { ["count"] = tensor(Count) };
+
+        public void LoadStateDict(IReadOnlyDictionary<string, Tensor> state) => Count = state["count"].item<long>();
+    }
+
+    [Fact]
     public void BytesAfterTheLastPartAreReportedEvenUnderAMatchingChecksum()
     {
         string path = Path.Combine(TrainingFixtures.TempFolder(), "a.ckpt");
