@@ -70,4 +70,64 @@ public class TimeTests
         var e = Assert.Throws<ArgumentException>("unit", () => t.Get(TimeUnit.Duration));
         Assert.Contains("Duration", e.Message);
     }
+
+    [Theory]
+    [InlineData("8ba", "1ep", 0.5)] // epochs convert to batches through the loader's 4 batches an epoch
+    [InlineData("8ba", "2ba", 0.25)]
+    [InlineData("2ep", "2ba", 0.25)] // and batches to epochs
+    [InlineData("2ep", "1ep", 0.5)]
+    [InlineData("2ep", "0.3dur", 0.3)]
+    [InlineData("64sp", "16sp", 0.25)]
+    public void TimesOfEveryUnitAreFractionsOfMaxDuration(string maxDuration, string time, double fraction)
+    {
+        using var model = TrainingFixtures.Mlp(0);
+        using var optimizer = TorchSharp.torch.optim.SGD(model.parameters(), 0.1);
+        using var trainer = NewTrainer(model, optimizer, maxDuration);
+        Assert.Equal(fraction, trainer.State.FractionOfMaxDuration(Time.Parse(time)), 12);
+    }
+
+    [Theory]
+    [InlineData("2ep", "3sp")]
+    [InlineData("64sp", "1ep")]
+    [InlineData("64sp", "2ba")]
+    public void SamplesDoNotConvertToEpochsOrBatches(string maxDuration, string time)
+    {
+        using var model = TrainingFixtures.Mlp(0);
+        using var optimizer = TorchSharp.torch.optim.SGD(model.parameters(), 0.1);
+        using var trainer = NewTrainer(model, optimizer, maxDuration);
+        var e = Assert.Throws<InvalidOperationException>(() => trainer.State.FractionOfMaxDuration(Time.Parse(time)));
+        Assert.Contains($"Cannot express {time} in the unit of MaxDuration ({maxDuration})", e.Message);
+    }
+
+    [Fact]
+    public void ProgressCountsTheBatchesOfTheCurrentEpoch()
+    {
+        var progress = new List<(double Progress, double Duration)>();
+        using var model = TrainingFixtures.Mlp(0);
+        using var optimizer = TorchSharp.torch.optim.SGD(model.parameters(), 0.1);
+        using (var trainer = new Trainer(new()
+        {
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = TrainingFixtures.Batches(16, 4),
+            MaxDuration = "2ep",
+            Device = "cpu",
+            Callbacks = [new RecordingCallback((e, s) => { if (e == Event.BatchEnd) progress.Add((s.Progress, s.Elapsed(TimeUnit.Duration))); })],
+        }))
+        {
+            trainer.Fit();
+        }
+
+        Assert.Equal([0.125, 0.25, 0.375, 0.5, 0.625, 0.75, 0.875, 1.0], progress.Select(p => p.Progress));
+        Assert.All(progress, p => Assert.Equal(p.Progress, p.Duration));
+    }
+
+    private static Trainer NewTrainer(ComposerModel model, TorchSharp.torch.optim.Optimizer optimizer, string maxDuration) => new(new()
+    {
+        Model = model,
+        Optimizer = optimizer,
+        TrainLoader = TrainingFixtures.Batches(16, 4), // 4 batches an epoch
+        MaxDuration = maxDuration,
+        Device = "cpu",
+    });
 }
