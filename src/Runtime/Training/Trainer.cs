@@ -18,7 +18,7 @@ public sealed class Trainer : IDisposable
     private readonly EventDispatch _events;
     private readonly double[] _initialRates;
     private readonly Func<Tensor> _recomputeGradients;
-    private Timestamp? _lastEval;
+    private long? _lastEvalBatch; // the batch count at the last evaluation: the weights change only with batches
     private long _batchSize;
     private bool _disposed;
     private GradientAllReducer? _gradientAllReducer; // only when Dist.WorldSize > 1
@@ -142,7 +142,7 @@ public sealed class Trainer : IDisposable
             TrainEpoch();
         }
 
-        if (State.EvalLoader is not null && _lastEval != State.Timestamp)
+        if (State.EvalLoader is not null && _lastEvalBatch != State.Timestamp.Batch) // not again when the last batch's end evaluated
         {
             Eval();
         }
@@ -185,7 +185,7 @@ public sealed class Trainer : IDisposable
 
         var metrics = sums.ToDictionary(m => m.Key, m => m.Value.Count == 0 ? double.NaN : m.Value.Sum / m.Value.Count);
         State.EvalMetrics = metrics;
-        _lastEval = State.Timestamp;
+        _lastEvalBatch = State.Timestamp.Batch;
         if (State.Logger.IsActive)
         {
             State.Log(metrics.ToDictionary(m => "metrics/eval/" + m.Key, m => m.Value));

@@ -28,8 +28,14 @@ public class EvalTests
         Assert.Same(metrics, trainer.State.EvalMetrics);
     }
 
-    [Fact]
-    public void FitEvaluatesAtTheEvalInterval()
+    [Theory]
+    [InlineData("3ba", new long[] { 3, 6, 8 })] // every 3 batches, and once at the end
+    [InlineData("2ba", new long[] { 2, 4, 6, 8 })] // the last batch's evaluation is the end's: the weights are the same
+    [InlineData("1ep", new long[] { 4, 8 })]
+    [InlineData("80sp", new long[] { 3, 5, 8 })] // 32 samples a batch: 80, 160 and 240 are crossed in batches 3, 5 and 8
+    [InlineData("0.25dur", new long[] { 2, 4, 6, 8 })]
+    [InlineData("0.3dur", new long[] { 3, 5, 8 })] // 0.3, 0.6 and 0.9 of 8 batches: 2.4, 4.8, 7.2
+    public void FitEvaluatesAtTheEvalInterval(string interval, long[] batches)
     {
         using var model = TrainingFixtures.Mlp(4);
         using var optimizer = optim.SGD(model.parameters(), 0.1);
@@ -43,11 +49,11 @@ public class EvalTests
             EvalLoader = eval,
             Device = "cpu",
             MaxDuration = "2ep",
-            EvalInterval = "3ba",
+            EvalInterval = interval,
             Callbacks = [new RecordingCallback((e, s) => { if (e == Event.EvalEnd) { evaluatedAt.Add(s.Timestamp.Batch); } })],
         });
         trainer.Fit();
-        Assert.Equal(new long[] { 3, 6, 8 }, evaluatedAt); // every 3 batches, and once at the end
+        Assert.Equal(batches, evaluatedAt);
     }
 
     [Fact]
