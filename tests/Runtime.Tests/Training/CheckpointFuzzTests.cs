@@ -31,8 +31,8 @@ public class CheckpointFuzzTests(ITestOutputHelper output)
             using var rngState = random.get_rng_state();
             rng = rngState.data<byte>().ToArray();
             weights = MemoryMarshal.AsBytes(model.state_dict()["module.fc.weight"].data<float>().ToArray().AsSpan()).ToArray();
-            var state = new MemoryStream();
-            using (var writer = new BinaryWriter(state))
+            using var state = new MemoryStream();
+            using (var writer = new BinaryWriter(state, System.Text.Encoding.UTF8, leaveOpen: true))
             {
                 ((OptimizerHelper)optimizer).save_state_dict(writer);
             }
@@ -40,12 +40,12 @@ public class CheckpointFuzzTests(ITestOutputHelper output)
             optimizerState = state.ToArray();
         }
 
-        // Every byte but the inside of the two long runs of data (the weight matrix, the generator's state), where any
-        // bytes are values, and but TorchSharp's own encoding of the optimizer's state: headers, names, dtypes, ranks,
-        // shapes, lengths, counts and section markers. The optimizer's bytes are left out because only TorchSharp's
-        // load_state_dict reads them, and it can only read them into the live optimizer: a sealed file with malformed
-        // optimizer bytes passes the first pass and fails while being applied, with an error that says the trainer is
-        // partly loaded. Damage to them is caught by the checksum like any other.
+        // Every byte that says how to read the rest: headers, names, dtypes, ranks, shapes, lengths, counts and section
+        // markers. Left out are the insides of the two long runs of values (the weight matrix, the generator's state),
+        // where any bytes are valid, and TorchSharp's own encoding of the optimizer's state: only TorchSharp's
+        // load_state_dict reads it, and only into the live optimizer, so a sealed file with malformed optimizer bytes
+        // passes the first pass and fails while being applied, with an error that says the trainer is partly loaded.
+        // Damage to those bytes is caught by the checksum like any other.
         byte[] file = File.ReadAllBytes(original);
         var data = new[] { weights, rng, optimizerState }.Select(run => (At: file.AsSpan().IndexOf(run), run.Length)).ToList();
         Assert.All(data, d => Assert.True(d.At > 0));
@@ -70,8 +70,7 @@ public class CheckpointFuzzTests(ITestOutputHelper output)
                 {
                     NewTrainer(target, targetOptimizer, changed).Dispose();
                     loaded++;
-                    // Loaded: put the weights back for the next try.
-                    using (var again = NewTrainer(target, targetOptimizer, original)) { }
+                    NewTrainer(target, targetOptimizer, original).Dispose(); // a known state for the next try
                     before = TrainingFixtures.Weights(target);
                 }
                 catch (ArgumentException e) when (e.ParamName == "LoadPath")
