@@ -8,6 +8,28 @@ namespace Composer.Runtime.Tests.Training;
 public class MonitorTests
 {
     [Fact]
+    public void CallbackAndLoggerConstructorsRefuseBadArgumentsNamingParameterAndValue()
+    {
+        void Refused<T>(string parameter, string value, Func<object> create) where T : ArgumentException
+        {
+            var e = Assert.Throws<T>(parameter, create);
+            Assert.Contains(value, e.Message);
+        }
+
+        Refused<ArgumentOutOfRangeException>("windowSize", "was 0", () => new SpeedMonitor(windowSize: 0));
+        Refused<ArgumentOutOfRangeException>("batchInterval", "was -1", () => new MemoryMonitor(batchInterval: -1));
+        Refused<ArgumentException>("monitor", "was ' '", () => new EarlyStopper(monitor: " "));
+        Refused<ArgumentOutOfRangeException>("patience", "was 0", () => new EarlyStopper(patience: 0));
+        Refused<ArgumentOutOfRangeException>("minDelta", "was -0.5", () => new EarlyStopper(minDelta: -0.5));
+        Refused<ArgumentOutOfRangeException>("minDelta", "was NaN", () => new EarlyStopper(minDelta: double.NaN));
+        Refused<ArgumentException>("path", "was ''", () => new JsonLinesLogger(""));
+        Refused<ArgumentNullException>("path", "null", () => new JsonLinesLogger(null!));
+        Refused<ArgumentException>("logDir", "was ' '", () => new TensorBoardLogger(" "));
+        Assert.Throws<ArgumentNullException>("state", () => new SpeedMonitor().LoadStateDict(null!));
+        Assert.Throws<ArgumentNullException>("state", () => new EarlyStopper().LoadStateDict(null!));
+    }
+
+    [Fact]
     public void LRMonitorLogsEveryGroupsRateAfterEveryBatch()
     {
         var logger = new RecordingLogger();
