@@ -32,7 +32,7 @@ internal static class RandomDraws
     }
 
     /// <summary>A draw from Gamma(<paramref name="shape"/>, 1) by Marsaglia and Tsang's method (boosted below shape 1).</summary>
-    private static double NextGamma(this SampleRandom random, double shape)
+    internal static double NextGamma(this SampleRandom random, double shape)
     {
         if (shape < 1)
         {
@@ -62,7 +62,7 @@ internal static class RandomDraws
     }
 
     /// <summary>A standard normal draw (Box–Muller, one of the pair).</summary>
-    private static double NextNormal(this SampleRandom random)
+    internal static double NextNormal(this SampleRandom random)
     {
         double u1 = 1 - random.NextDouble(); // in (0, 1]: log is finite
         double u2 = random.NextDouble();

@@ -94,6 +94,31 @@ public class MixUpTests
     }
 
     [Fact]
+    public void GammaAndNormalDrawsHaveTheirDistributionsMomentsAndQuantiles()
+    {
+        // Beta(a, a) = X / (X + Y) hides any error that scales X and Y alike, so the draws under it are checked themselves:
+        // the mean, variance and skewness of Gamma(k) are k, k and 2 / sqrt(k) (tolerances about four standard errors).
+        const int n = 40_000;
+        foreach (double shape in new[] { 0.2, 1.0, 4.0 })
+        {
+            var draws = Enumerable.Range(0, n).Select(i => new SampleRandom(5, 0, i).NextGamma(shape)).ToArray();
+            double mean = draws.Average();
+            double variance = draws.Select(d => (d - mean) * (d - mean)).Average();
+            double skewness = draws.Select(d => Math.Pow(d - mean, 3)).Average() / Math.Pow(variance, 1.5);
+            Assert.All(draws, d => Assert.True(d >= 0));
+            Assert.InRange(mean, shape * 0.97, shape * 1.03);
+            Assert.InRange(variance, shape * 0.9, shape * 1.1);
+            Assert.InRange(skewness, 2 / Math.Sqrt(shape) * 0.8, 2 / Math.Sqrt(shape) * 1.2);
+        }
+
+        var normal = Enumerable.Range(0, n).Select(i => new SampleRandom(6, 0, i).NextNormal()).ToArray();
+        Assert.InRange(normal.Average(), -0.02, 0.02);
+        Assert.InRange(normal.Select(z => z * z).Average(), 0.97, 1.03);
+        Assert.InRange(normal.Count(z => Math.Abs(z) < 1) / (double)n, 0.6827 - 0.01, 0.6827 + 0.01);
+        Assert.InRange(normal.Count(z => z < -1.6449) / (double)n, 0.05 - 0.005, 0.05 + 0.005);
+    }
+
+    [Fact]
     public void PermutationsAreUniform()
     {
         // Where element 0 lands, over many permutations of 4: each place a quarter of the time.
