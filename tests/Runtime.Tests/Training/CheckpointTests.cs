@@ -251,6 +251,52 @@ public class CheckpointTests
         Assert.Equal(uninterrupted, TrainingFixtures.Weights(fresh));
     }
 
+    [Theory]
+    [InlineData(1, "damaged", "its checksum does not match (the file is damaged)")]
+    [InlineData(2, "truncated", "it is truncated or padded")]
+    [InlineData(1, "stateful", "format 1 holds no state for [callbacks/0/TallyCallback]")]
+    [InlineData(2, "stateful", "format 2 holds no state for [callbacks/0/TallyCallback]")]
+    [InlineData(2, "optimizer", "it holds the state of a TorchSharp.Modules.Adam, but the trainer's optimizer is a TorchSharp.Modules.SGD")]
+    [InlineData(1, "groups", "its optimizer has 1 parameter groups, the trainer's 2")]
+    public void AFormat1Or2CheckpointThatDoesNotFitIsRefusedAndChangesNothing(int version, string change, string reported)
+    {
+        string path = Path.Combine(TrainingFixtures.TempFolder(), "old.ckpt");
+        using (var model = TrainingFixtures.Mlp(1))
+        using (var optimizer = optim.Adam(model.parameters(), 1e-3))
+        using (var trainer = NewTrainer(model, optimizer, "2ba"))
+        {
+            trainer.Fit();
+            LegacyCheckpointFile.Write(path, version, trainer.State);
+        }
+
+        byte[] file = File.ReadAllBytes(path);
+        if (change == "damaged") file[file.Length / 2] ^= 0x01;
+        if (change == "truncated") file = file[..^10];
+        File.WriteAllBytes(path, file);
+
+        using var fresh = TrainingFixtures.Mlp(2);
+        var parameters = fresh.parameters().ToList();
+        using optim.Optimizer freshOptimizer = change switch
+        {
+            "optimizer" => optim.SGD(parameters, 0.1),
+            "groups" => optim.Adam([new TorchSharp.Modules.Adam.ParamGroup(parameters.Take(2)), new TorchSharp.Modules.Adam.ParamGroup(parameters.Skip(2))], 1e-3),
+            _ => optim.Adam(parameters, 1e-3),
+        };
+        var before = TrainingFixtures.Weights(fresh);
+        var e = Assert.Throws<ArgumentException>(() => new Trainer(new()
+        {
+            Model = fresh,
+            Optimizer = freshOptimizer,
+            TrainLoader = TrainingFixtures.Batches(128, 32),
+            Device = "cpu",
+            Callbacks = change == "stateful" ? [new TallyCallback()] : [],
+            LoadPath = path,
+        }));
+        Assert.Equal("LoadPath", e.ParamName);
+        Assert.Contains(reported, e.Message);
+        Assert.Equal(before, TrainingFixtures.Weights(fresh));
+    }
+
     [Fact]
     public void AFormat2CheckpointOfOtherSchedulersIsRefused()
     {
