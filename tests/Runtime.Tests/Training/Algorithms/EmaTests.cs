@@ -166,4 +166,37 @@ public class EmaTests
         otherTrainer.Fit();
         Assert.Equal(saved["training/module.fc1.weight"].data<float>().ToArray(), atFitStart);
     }
+
+    [Fact]
+    public void ACheckpointTakenBeforeAveragingStartsResumesNotStartedAndNotActive()
+    {
+        string path = Path.Combine(TrainingFixtures.TempFolder(), "early.ckpt");
+        using var model = TrainingFixtures.Mlp(9, dropout: 0);
+        using var optimizer = optim.SGD(model.parameters(), 0.2);
+        Trainer NewTrainer(EMA ema, string maxDuration, string? loadPath = null) => new(new()
+        {
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = TrainingFixtures.Batches(192, 32), // 6 batches an epoch
+            MaxDuration = maxDuration,
+            Device = "cpu",
+            Algorithms = [ema],
+            LoadPath = loadPath,
+        });
+
+        using (var early = new EMA(smoothing: 0.5, emaStart: "4ba"))
+        using (var trainer = NewTrainer(early, "2ba"))
+        {
+            trainer.Fit();
+            Assert.False(early.Started);
+            trainer.SaveCheckpoint(path);
+        }
+
+        using var resumed = new EMA(smoothing: 0.5, emaStart: "4ba");
+        using var again = NewTrainer(resumed, "1ep", path);
+        Assert.False(resumed.Started);
+        Assert.False(resumed.AverageActive);
+        again.Fit();
+        Assert.True(resumed.Started); // from batch 4 on
+    }
 }
