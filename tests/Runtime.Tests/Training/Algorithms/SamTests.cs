@@ -9,6 +9,7 @@ public class SamTests
     [Theory]
     [InlineData(1, 1)]
     [InlineData(2, 1)] // every other step is an ordinary one
+    [InlineData(3, 1)] // the third step of each three (with 2, an off-by-two step count would still look right)
     [InlineData(1, 2)] // micro-batches: both passes accumulate over them
     public void ItsStepsMatchAHandWrittenTwoPassStep(int interval, int gradAccumSteps)
     {
