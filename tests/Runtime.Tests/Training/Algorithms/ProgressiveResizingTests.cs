@@ -31,6 +31,7 @@ public class ProgressiveResizingTests
         using var optimizer = optim.SGD(model.parameters(), 0.1);
         var resizing = new ProgressiveResizing(mode, initialScale: 0.5, finetuneFraction: 0.2, delayFraction: 0.3);
         var sizes = new List<(int, int)>();
+        var windows = new List<(int Top, int Left)>();
         using var trainer = new Trainer(new()
         {
             Model = model,
@@ -65,6 +66,10 @@ public class ProgressiveResizingTests
                         for (int left = 0; left <= 28 - w && !found; left++)
                         {
                             found = original[.., .., top..(top + h), left..(left + w)].eq(x).all().item<bool>();
+                            if (found && h < 28)
+                            {
+                                windows.Add((top, left));
+                            }
                         }
                     }
 
@@ -78,6 +83,11 @@ public class ProgressiveResizingTests
         Assert.Equal((16, 16), sizes[0]);
         Assert.Equal((28, 28), sizes[^1]);
         Assert.True(sizes.Select(s => s.Item1).Distinct().Count() >= 3); // it grew in steps
+        if (mode == "crop")
+        {
+            // Crops are taken at random places, not always in one corner (rows and columns drawn separately).
+            Assert.True(windows.Select(w => w.Top).Distinct().Count() > 1 && windows.Select(w => w.Left).Distinct().Count() > 1, string.Join(" ", windows));
+        }
     }
 
     [Fact]
