@@ -9,6 +9,7 @@ public class CutOutTests
     [Theory]
     [InlineData(1, 0.5, 14)] // half of the 28-pixel side
     [InlineData(2, 6.0, 6)]  // pixels
+    [InlineData(1, 1.0, 0)]  // from 1 on, pixels: one pixel, which (as Composer: length // 2 on each side of the centre) cuts nothing
     public void HolesOfTheGivenSideAreZeroAndTheLoadersTensorsAreLeftAlone(int numHoles, double length, int side)
     {
         var batches = TrainingFixtures.Batches(64, 32);
