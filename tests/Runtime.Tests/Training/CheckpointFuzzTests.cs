@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using Composer.Training;
 using TorchSharp.Modules;
 using Xunit.Abstractions;
@@ -15,8 +14,6 @@ namespace Composer.Runtime.Tests.Training;
 [Collection(TrainingCollection.Name)]
 public class CheckpointFuzzTests(ITestOutputHelper output)
 {
-    private const int Trailer = 8 + 32; // "CMPCKEND" and the SHA-256 of every byte before it
-
     [Fact]
     public void EveryStructuralByteChangedUnderAMatchingChecksumLoadsOrIsRefusedCleanly()
     {
@@ -49,7 +46,7 @@ public class CheckpointFuzzTests(ITestOutputHelper output)
         byte[] file = File.ReadAllBytes(original);
         var data = new[] { weights, rng, optimizerState }.Select(run => (At: file.AsSpan().IndexOf(run), run.Length)).ToList();
         Assert.All(data, d => Assert.True(d.At > 0));
-        var positions = Enumerable.Range(0, file.Length - Trailer)
+        var positions = Enumerable.Range(0, file.Length - Checkpoint.TrailerLength)
             .Where(p => !data.Take(2).Any(d => p >= d.At + 8 && p < d.At + d.Length - 8) && !(p >= data[2].At && p < data[2].At + data[2].Length))
             .ToList();
 
@@ -63,9 +60,9 @@ public class CheckpointFuzzTests(ITestOutputHelper output)
         {
             foreach (byte value in new[] { (byte)(file[position] ^ 0xFF), (byte)(file[position] + 1) })
             {
-                byte[] body = file[..^Trailer];
+                byte[] body = file[..^Checkpoint.TrailerLength];
                 body[position] = value;
-                File.WriteAllBytes(changed, [.. body, .. "CMPCKEND"u8, .. SHA256.HashData(body)]);
+                File.WriteAllBytes(changed, TrainingFixtures.Sealed(body));
                 try
                 {
                     NewTrainer(target, targetOptimizer, changed).Dispose();

@@ -173,10 +173,8 @@ public class CheckpointTests
 
         // One zero byte before the trailer, and the trailer's SHA-256 made again over the new body: only the reader's
         // own check of what follows the last part can tell.
-        const int trailer = 8 + 32;
         byte[] file = File.ReadAllBytes(path);
-        byte[] body = [.. file[..^trailer], 0];
-        File.WriteAllBytes(path, [.. body, .. file[^trailer..^32], .. System.Security.Cryptography.SHA256.HashData(body)]);
+        File.WriteAllBytes(path, TrainingFixtures.Sealed([.. file[..^Checkpoint.TrailerLength], 0]));
         var e = LoadInto(path, TrainingFixtures.Mlp(5));
         Assert.Contains("malformed, though its checksum matches: bytes follow its last part", e.Message);
     }

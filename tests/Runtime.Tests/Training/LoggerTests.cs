@@ -66,7 +66,11 @@ public class LoggerTests
                 Optimizer = optimizer,
                 TrainLoader = TrainingFixtures.Batches(64, 32),
                 Device = "cpu",
-                Callbacks = [new LogsNonFinite()],
+                Callbacks = [new RecordingCallback((e, s) =>
+                {
+                    if (e == Event.BatchEnd)
+                        s.Logger.LogMetrics(new Dictionary<string, double> { ["nan"] = double.NaN, ["minus_infinity"] = double.NegativeInfinity, ["finite"] = 1.5 });
+                })],
                 Loggers = [logger],
             });
             trainer.Fit();
@@ -80,11 +84,6 @@ public class LoggerTests
         Assert.All(lines, l => Assert.Equal(1.5, l.GetProperty("finite").GetDouble()));
     }
 
-    private sealed class LogsNonFinite : Callback
-    {
-        public override void BatchEnd(State state, Logger logger) =>
-            logger.LogMetrics(new Dictionary<string, double> { ["nan"] = double.NaN, ["minus_infinity"] = double.NegativeInfinity, ["finite"] = 1.5 });
-    }
 
     [Fact]
     public void ProgressBarLoggerWritesATenthOfAnEpochALineWhenRedirectedWithTheSmoothedLoss()

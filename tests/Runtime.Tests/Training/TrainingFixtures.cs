@@ -89,6 +89,9 @@ internal static class TrainingFixtures
         return folder;
     }
 
+    /// <summary>A checkpoint file's bytes with <paramref name="body"/> sealed as the writer seals it: the end marker and the body's SHA-256.</summary>
+    public static byte[] Sealed(byte[] body) => [.. body, .. Checkpoint.EndMagic, .. System.Security.Cryptography.SHA256.HashData(body)];
+
     private static byte[] ReadIdx(string file, int header, int bytes)
     {
         using var stream = new GZipStream(File.OpenRead(Path.Combine(DataFolder, file)), CompressionMode.Decompress);
