@@ -3,8 +3,9 @@ namespace Composer.Training;
 /// <summary>
 /// Writes a checkpoint to a folder every <c>interval</c> and when training ends, named
 /// <c>{run name}-ep{epoch}-ba{batch}.ckpt</c> (<see cref="Checkpoint.FileName"/>), on rank 0 only, and deletes the
-/// run's older ones beyond the last <c>numCheckpointsToKeep</c>. The trainer adds one when
-/// <see cref="TrainerOptions.SaveFolder"/> is set.
+/// run's older ones beyond the last <c>numCheckpointsToKeep</c>. Training that ends on a batch the interval has just
+/// saved keeps one checkpoint of that batch: the one written at the end, where the epoch is counted, replaces it. The
+/// trainer adds one when <see cref="TrainerOptions.SaveFolder"/> is set.
 /// </summary>
 public sealed class CheckpointSaver : Callback
 {
@@ -57,9 +58,17 @@ public sealed class CheckpointSaver : Callback
     }
 
     /// <inheritdoc />
-    public override void FitEnd(State state, Logger logger) => Save(state);
+    public override void FitEnd(State state, Logger logger)
+    {
+        // The last batch's end (ep1-ba8) and the fit's end (ep2-ba8) hold the same weights: keep the later one only, so
+        // that a duplicate never takes the place of an older checkpoint among the ones kept.
+        bool sameBatch = _lastSaved is { } last && last.Batch == state.Timestamp.Batch;
+        Save(state, supersedes: sameBatch ? LastPath : null);
+    }
 
-    private void Save(State state)
+    /// <param name="state">What to save.</param>
+    /// <param name="supersedes">A checkpoint this one replaces, deleted once this one is written.</param>
+    private void Save(State state, string? supersedes = null)
     {
         if (!State.IsLoggingRank || _lastSaved == state.Timestamp)
         {
@@ -69,6 +78,11 @@ public sealed class CheckpointSaver : Callback
         LastPath = Path.Combine(Folder, Checkpoint.FileName(state.RunName, state.Timestamp));
         Checkpoint.Save(LastPath, state);
         _lastSaved = state.Timestamp;
+        if (supersedes is not null && supersedes != LastPath)
+        {
+            File.Delete(supersedes);
+        }
+
         if (_numCheckpointsToKeep > 0)
         {
             CheckpointFolder.KeepLatest(Folder, state.RunName, _numCheckpointsToKeep);

@@ -21,8 +21,9 @@ public class CheckpointSaverTests
 
     [Theory]
     [InlineData("1ep", -1, 2)] // every epoch's end, the last one also the fit's end: written once
-    [InlineData("1ba", -1, 9)] // every batch's end (ep0-ba1 … ep1-ba8), and the fit's end, where the epoch is counted (ep2-ba8)
+    [InlineData("1ba", -1, 8)] // every batch's end (ep0-ba1 … ep1-ba7), then the fit's end (ep2-ba8) in place of ep1-ba8
     [InlineData("1ba", 1, 1)]
+    [InlineData("0.5dur", -1, 2)] // half-way (ep1-ba4), and the end once (ep2-ba8), though the last batch also reaches 1dur
     public void WritesAtEveryIntervalAndKeepsTheLatest(string interval, int keep, int files)
     {
         var folder = Directory.CreateTempSubdirectory("composer-saver-");
@@ -48,6 +49,39 @@ public class CheckpointSaverTests
             Assert.Equal(files, written.Length);
             Assert.Contains(saver.LastPath, written.Select(f => f.FullName));
             Assert.Contains("-ep2-ba8", saver.LastPath);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void ALastBatchSavedTwiceDoesNotPushOutAnOlderCheckpoint()
+    {
+        var folder = Directory.CreateTempSubdirectory("composer-saver-");
+        try
+        {
+            var saver = new CheckpointSaver(folder.FullName, "4ba", numCheckpointsToKeep: 2);
+            using var model = TrainingFixtures.Mlp(0);
+            using var optimizer = optim.SGD(model.parameters(), 0.1);
+            using (var trainer = new Trainer(new()
+            {
+                Model = model,
+                Optimizer = optimizer,
+                TrainLoader = TrainingFixtures.Batches(16, 4),
+                MaxDuration = "2ep",
+                Device = "cpu",
+                RunName = "keep",
+                Callbacks = [saver],
+            }))
+            {
+                trainer.Fit();
+            }
+
+            // ep1-ba8 (the last batch's end) is replaced by ep2-ba8 (the fit's end), so ep0-ba4 is still one of the two kept.
+            Assert.Equal(["keep-ep0-ba4.ckpt", "keep-ep2-ba8.ckpt"], folder.GetFiles("*.ckpt").Select(f => f.Name).Order());
+            Assert.EndsWith("keep-ep2-ba8.ckpt", saver.LastPath);
         }
         finally
         {
