@@ -222,15 +222,19 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
 
     /// <summary>
     /// The conditions of <paramref name="test"/> besides the type test that declares the call's receiver: none for a
-    /// <c>switch</c> or a lone test, the other operands of an <c>&amp;&amp;</c> chain. Null when they cannot move with the
-    /// call: a <c>||</c>, a negation, or a condition that reads the receiver.
+    /// lone test or a <c>case T s:</c>, the other operands of an <c>&amp;&amp;</c> chain, the operands of a case's
+    /// <c>when</c> clause. Null when they cannot move with the call: a <c>||</c>, a negation, or a condition that reads
+    /// the receiver.
     /// </summary>
     private static List<ExpressionSyntax>? OtherConditions(StatementSyntax test, InvocationExpressionSyntax invocation)
     {
-        if (test is not IfStatementSyntax ifStatement) return [];
         if (invocation.Expression is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver }) return null;
         var operands = new List<ExpressionSyntax>();
-        Flatten(ifStatement.Condition);
+        bool declaresAmongOperands = test is IfStatementSyntax;
+        if (test is IfStatementSyntax ifStatement) Flatten(ifStatement.Condition);
+        // case IEpochAware s when epoch >= warmup: the when clause guards the call as an && operand would.
+        else if (DeclaringLabel(test, receiver) is { WhenClause.Condition: var when }) Flatten(when);
+        else return [];
         var others = new List<ExpressionSyntax>();
         foreach (var operand in operands)
         {
@@ -243,7 +247,7 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
                 return null;
             others.Add(operand is ConditionalExpressionSyntax or AssignmentExpressionSyntax ? SyntaxFactory.ParenthesizedExpression(operand) : operand);
         }
-        return others.Count == operands.Count ? null : others; // the declaring test must be one of the operands
+        return declaresAmongOperands && others.Count == operands.Count ? null : others; // an if's declaring test must be one of its operands
         void Flatten(ExpressionSyntax e)
         {
             while (e is ParenthesizedExpressionSyntax p) e = p.Expression;
@@ -251,6 +255,11 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
             else operands.Add(e);
         }
     }
+
+    /// <summary>The case label of <paramref name="test"/>, a <c>switch</c>, whose pattern declares <paramref name="receiver"/>.</summary>
+    private static CasePatternSwitchLabelSyntax? DeclaringLabel(StatementSyntax test, IdentifierNameSyntax receiver) =>
+        test.DescendantNodes(n => n is not BlockSyntax).OfType<CasePatternSwitchLabelSyntax>().FirstOrDefault(label =>
+            label.Pattern.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>().Any(d => d.Identifier.ValueText == receiver.Identifier.ValueText));
 
     /// <summary>The if or switch statement whose pattern declares the call's receiver (<c>case IEpochAware s:</c>).</summary>
     private static StatementSyntax? PatternTest(InvocationExpressionSyntax invocation)

@@ -214,6 +214,40 @@ public class CMP001SetEpochOnSamplerOnlyFixerTests
             """),
         One());
 
+    /// <summary>A case's <c>when</c> clause guards the call as an <c>&amp;&amp;</c> operand does: the warm-up epochs keep their fixed order.</summary>
+    [Fact]
+    public Task ACasesWhenClauseKeepsGuardingTheCall() => V.FixAsync(
+        Train("""
+            switch (trainLoader.Sampler)
+                        {
+                            case IEpochAware s when epoch >= 2:
+                                {|#0:s.SetEpoch(epoch)|};
+                                break;
+                        }
+            """),
+        Train("""
+            if (epoch >= 2)
+                            trainLoader.SetEpoch(epoch);
+                        switch (trainLoader.Sampler)
+                        {
+                            case IEpochAware s when epoch >= 2:
+                                break;
+                        }
+            """),
+        One());
+
+    [Fact]
+    public Task ACasesWhenClauseThatReadsTheReceiverOffersNothing() => V.NoFixAsync(
+        Train("""
+            switch (trainLoader.Sampler)
+                        {
+                            case DistributedSampler d when d.Shuffle:
+                                {|#0:d.SetEpoch(epoch)|};
+                                break;
+                        }
+            """),
+        One());
+
     [Fact]
     public Task AMovedCallKeepsItsComments() => V.FixAsync(
         Train("""
