@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Composition;
 using Composer.Analyzers.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -19,68 +18,57 @@ namespace Composer.Analyzers.CodeFixes.Rules;
 /// <c>if</c> goes too; an alias local used only by the call is removed.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CMP001SetEpochOnSamplerOnlyFixer)), Shared]
-public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
+public sealed class CMP001SetEpochOnSamplerOnlyFixer : EditorFixProvider
 {
-    private const string Title = "Set the epoch on every part of the loader";
-
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Descriptors.CMP001SetEpochOnSamplerOnly.Id);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    protected override string EquivalenceKey => "Set the epoch on every part of the loader";
 
     /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task<Action<DocumentEditor>?> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var reported = context.Diagnostics[0];
-        if (await CurrentDiagnostic.OfAsync(context, this, Title).ConfigureAwait(false) is not { } diagnostic) return;
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var node = root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-        if (!diagnostic.Properties.TryGetValue(Properties.Loader, out var loader) || loader is null) return;
+        if (!diagnostic.Properties.TryGetValue(Properties.Loader, out var loader) || loader is null) return null;
         // The loader's own setter (an EpochDataLoader's SetEpoch, a loader type of yours'), else Epochs.SetEpoch.
         diagnostic.Properties.TryGetValue(Properties.Setter, out var setter);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (model is null || setter is null && model.Compilation.GetTypeByMetadataName("Composer.Data.Epochs") is null) return;
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (model is null || setter is null && model.Compilation.GetTypeByMetadataName("Composer.Data.Epochs") is null) return null;
         if (node is MemberAccessExpressionSyntax methodGroup && !(methodGroup.Parent is InvocationExpressionSyntax called && called.Expression == methodGroup))
         {
-            if (CanReplaceMethodGroup(model, methodGroup, loader, setter, context.CancellationToken) &&
-                await ConditionalCode.AllowsAsync(context.Document, diagnostic.Location.SourceSpan, () => FixMethodGroupAsync(context.Document, methodGroup, loader, setter, context.CancellationToken), context.CancellationToken).ConfigureAwait(false))
-                context.RegisterCodeFix(
-                    CodeAction.Create(Title, async ct => await LineEndings.KeepAsync(context.Document, await FixMethodGroupAsync(context.Document, methodGroup, loader, setter, ct).ConfigureAwait(false), ct).ConfigureAwait(false), equivalenceKey: Title), reported);
-            return;
+            return CanReplaceMethodGroup(model, methodGroup, loader, setter, cancellationToken)
+                ? editor => FixMethodGroup(editor, methodGroup, loader, setter, cancellationToken)
+                : null;
         }
-        if (node?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { ArgumentList.Arguments.Count: 1 } invocation) return;
+        if (node?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { ArgumentList.Arguments.Count: 1 } invocation) return null;
         if (Statements.PatternIf(Statements.Outermost(invocation).Parent as ExpressionStatementSyntax, invocation) is { } ifStatement)
         {
             // The if goes: the loader must mean the same there, and must be there whenever the test would have matched.
-            if (!Statements.BindsAt(model, ifStatement.SpanStart, loader) || !KeepsTheTestsGuarantee(model, ifStatement, context.CancellationToken)) return;
+            if (!Statements.BindsAt(model, ifStatement.SpanStart, loader) || !KeepsTheTestsGuarantee(model, ifStatement, cancellationToken)) return null;
         }
         else if (PatternTest(invocation) is { } test)
         {
             // Under a test of the sampler's type the call goes before the test: the loader must exist there
             // (not in `if (x is EpochDataLoader loader && loader.Sampler is IEpochAware s)`).
-            if (!Statements.BindsAt(model, test.SpanStart, loader) || OtherConditions(test, invocation) is null) return;
+            if (!Statements.BindsAt(model, test.SpanStart, loader) || OtherConditions(test, invocation) is null) return null;
         }
-        else if (DeclaredByAPattern(model, (invocation.Expression as MemberAccessExpressionSyntax)?.Expression, context.CancellationToken))
+        else if (DeclaredByAPattern(model, (invocation.Expression as MemberAccessExpressionSyntax)?.Expression, cancellationToken))
         {
             // if (loader.Sampler is not IEpochAware s) return; s.SetEpoch(e): the test would still return first.
-            return;
+            return null;
         }
-
-        if (!await ConditionalCode.AllowsAsync(context.Document, diagnostic.Location.SourceSpan, () => FixAsync(context.Document, invocation, loader, setter, context.CancellationToken), context.CancellationToken).ConfigureAwait(false))
-            return;
-        context.RegisterCodeFix(
-            CodeAction.Create(Title, async ct => await LineEndings.KeepAsync(context.Document, await FixAsync(context.Document, invocation, loader, setter, ct).ConfigureAwait(false), ct).ConfigureAwait(false), equivalenceKey: Title), reported);
+        return editor => Fix(editor, invocation, loader, setter);
     }
 
-    private static async Task<Document> FixAsync(Document document, InvocationExpressionSyntax invocation, string loaderText, string? setter, CancellationToken cancellationToken)
+    private static void Fix(DocumentEditor editor, InvocationExpressionSyntax invocation, string loaderText, string? setter)
     {
-        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         var loader = SyntaxFactory.ParseExpression(loaderText);
         var epoch = invocation.ArgumentList.Arguments[0].Expression.WithoutTrivia();
         var expression = Statements.Outermost(invocation);
 
-        if (Statements.EpochsSetEpochCall(editor, loader, epoch, expression.SpanStart, setter) is not { } call) return document;
+        if (Statements.EpochsSetEpochCall(editor, loader, epoch, expression.SpanStart, setter) is not { } call) return;
         call = call.WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation, Simplifier.AddImportsAnnotation);
 
         if (expression.Parent is ExpressionStatementSyntax statement && Statements.PatternIf(statement, invocation) is { } ifStatement)
@@ -102,7 +90,7 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
             {
                 // if (L.Sampler is T s && epoch >= warmup) s.SetEpoch(e);  →  if (epoch >= warmup) L.SetEpoch(e); in its place.
                 editor.ReplaceNode(onlyIf, moved.WithLeadingTrivia(onlyIf.GetLeadingTrivia()).WithTrailingTrivia(guarded.GetTrailingTrivia()));
-                return editor.GetChangedDocument();
+                return;
             }
             Statements.InsertBefore(editor, test, moved.WithTriviaFrom(guarded)); // its comments go along
             if (guarded.Parent is BlockSyntax or SwitchSectionSyntax) editor.RemoveNode(guarded, SyntaxRemoveOptions.KeepUnbalancedDirectives);
@@ -110,14 +98,13 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
         }
         else if (expression.Parent is ExpressionStatementSyntax statement2)
         {
-            RemoveUnusedAlias(editor, invocation, statement2);
             editor.ReplaceNode(statement2, SyntaxFactory.ExpressionStatement(call).WithTriviaFrom(statement2).WithAdditionalAnnotations(Formatter.Annotation));
+            RemoveUnusedAlias(editor, invocation);
         }
         else
         {
             editor.ReplaceNode(expression, call.WithTriviaFrom(expression));
         }
-        return editor.GetChangedDocument();
     }
 
     /// <summary>
@@ -140,9 +127,8 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
         return setter is not null || Unparenthesized(methodGroup).Parent is not AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.AddAssignmentExpression or (int)SyntaxKind.SubtractAssignmentExpression };
     }
 
-    private static async Task<Document> FixMethodGroupAsync(Document document, MemberAccessExpressionSyntax methodGroup, string loaderText, string? setter, CancellationToken cancellationToken)
+    private static void FixMethodGroup(DocumentEditor editor, MemberAccessExpressionSyntax methodGroup, string loaderText, string? setter, CancellationToken cancellationToken)
     {
-        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         var loader = SyntaxFactory.ParseExpression(loaderText);
         ExpressionSyntax replacement;
         if (setter is not null)
@@ -152,7 +138,7 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
         else
         {
             string epoch = Statements.UniqueName(editor.SemanticModel, methodGroup.SpanStart, methodGroup, "epoch");
-            if (Statements.EpochsSetEpochCall(editor, loader, SyntaxFactory.IdentifierName(epoch), methodGroup.SpanStart) is not { } call) return document;
+            if (Statements.EpochsSetEpochCall(editor, loader, SyntaxFactory.IdentifierName(epoch), methodGroup.SpanStart) is not { } call) return;
             // epoch => …, where the method group becomes a delegate type; (int epoch) => … where it has to give one (var h = x.SetEpoch).
             var parameter = SyntaxFactory.Parameter(SyntaxFactory.Identifier(epoch));
             replacement = editor.SemanticModel.GetTypeInfo(methodGroup, cancellationToken).ConvertedType is INamedTypeSymbol { TypeKind: TypeKind.Delegate }
@@ -170,10 +156,10 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
             // if (loader.Sampler is DistributedSampler d) hooks.Add(d.SetEpoch);  →  hooks.Add(loader.SetEpoch);
             var statement = methodGroup.FirstAncestorOrSelf<ExpressionStatementSyntax>()!;
             editor.ReplaceNode(ifStatement, statement.ReplaceNode(methodGroup, replacement).WithTriviaFrom(ifStatement).WithAdditionalAnnotations(Formatter.Annotation));
-            return editor.GetChangedDocument();
+            return;
         }
-        RemoveUnusedAlias(editor, methodGroup.Expression as IdentifierNameSyntax, methodGroup);
         editor.ReplaceNode(methodGroup, replacement);
+        RemoveUnusedAlias(editor, methodGroup.Expression as IdentifierNameSyntax);
         // events.EpochStarted += s.SetEpoch; … -= s.SetEpoch: the pair keeps matching.
         if (Unparenthesized(methodGroup).Parent is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.AddAssignmentExpression } subscription)
         {
@@ -183,7 +169,6 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
                     editor.ReplaceNode(removal.Right, replacement.WithTriviaFrom(removal.Right));
             }
         }
-        return editor.GetChangedDocument();
 
         static bool Same(SyntaxNode a, SyntaxNode b) => a.WithoutTrivia().ToString() == b.WithoutTrivia().ToString();
     }
@@ -280,31 +265,39 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : CodeFixProvider
         return null;
     }
 
-    /// <summary>Removes <c>var s = (IEpochAware)loader.Sampler;</c> when the replaced call was its only use.</summary>
-    private static void RemoveUnusedAlias(DocumentEditor editor, InvocationExpressionSyntax invocation, StatementSyntax replaced) =>
+    /// <summary>Removes <c>var s = (IEpochAware)loader.Sampler;</c> when the rewritten call was its last use.</summary>
+    private static void RemoveUnusedAlias(DocumentEditor editor, InvocationExpressionSyntax invocation) =>
         // s.SetEpoch(e), or s?.SetEpoch(e) after var s = loader.Sampler as IEpochAware;
         RemoveUnusedAlias(editor, invocation.Expression switch
         {
             MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax name } => name,
             MemberBindingExpressionSyntax when invocation.Parent is ConditionalAccessExpressionSyntax { Expression: IdentifierNameSyntax name } => name,
             _ => null,
-        }, replaced);
+        });
 
-    /// <summary>Removes <c>var s = (IEpochAware)loader.Sampler;</c> when <paramref name="receiver"/> in <paramref name="replaced"/> was its only use.</summary>
-    private static void RemoveUnusedAlias(DocumentEditor editor, IdentifierNameSyntax? receiver, SyntaxNode replaced)
+    /// <summary>
+    /// Removes the declaration of the local <paramref name="receiver"/> names when nothing uses it once the edits made so
+    /// far are applied: decided on the code as those edits leave it, so that Fix All, which rewrites every call through
+    /// the alias with one editor, removes it after the last (a cast alias left behind throws for the loaders this rule is
+    /// about, whose sampler is not epoch-aware).
+    /// </summary>
+    private static void RemoveUnusedAlias(DocumentEditor editor, IdentifierNameSyntax? receiver)
     {
         if (receiver is null || editor.SemanticModel.GetSymbolInfo(receiver).Symbol is not ILocalSymbol local) return;
         if (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is not VariableDeclaratorSyntax declarator) return;
         if (declarator.Parent?.Parent is not LocalDeclarationStatementSyntax { Declaration.Variables.Count: 1 } declaration) return;
         if (declarator.Initializer?.Value.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any() == true) return; // keep side effects
-        var body = declaration.Parent;
-        if (body is null) return;
-        bool usedElsewhere = body.DescendantNodes().OfType<IdentifierNameSyntax>()
-            .Any(id => id.Identifier.ValueText == local.Name && !replaced.Span.Contains(id.Span) &&
-                       SymbolEqualityComparer.Default.Equals(editor.SemanticModel.GetSymbolInfo(id).Symbol, local));
-        if (usedElsewhere) return;
-        // Its comments stay; a line of nothing but its indentation does not.
-        bool comments = declaration.GetLeadingTrivia().Concat(declaration.GetTrailingTrivia()).Any(t => !t.IsKind(SyntaxKind.WhitespaceTrivia) && !t.IsKind(SyntaxKind.EndOfLineTrivia));
-        editor.RemoveNode(declaration, SyntaxRemoveOptions.KeepUnbalancedDirectives | (comments ? SyntaxRemoveOptions.KeepExteriorTrivia : SyntaxRemoveOptions.KeepNoTrivia));
+        // In top-level statements the declaration is a global statement of its own, and its uses are in the others.
+        SyntaxNode removable = declaration.Parent is GlobalStatementSyntax global ? global : declaration;
+        if (removable.Parent is not { } body) return;
+        editor.ReplaceNode(body, (current, _) =>
+        {
+            if (current.ChildNodes().FirstOrDefault(n => SyntaxFactory.AreEquivalent(n, removable)) is not { } now) return current;
+            // Any identifier of that name keeps it: the edited code has no semantic model to tell a namesake apart.
+            if (current.DescendantNodes().OfType<IdentifierNameSyntax>().Any(id => id.Identifier.ValueText == local.Name && !now.Span.Contains(id.Span))) return current;
+            // Its comments stay; a line of nothing but its indentation does not.
+            bool comments = now.GetLeadingTrivia().Concat(now.GetTrailingTrivia()).Any(t => !t.IsKind(SyntaxKind.WhitespaceTrivia) && !t.IsKind(SyntaxKind.EndOfLineTrivia));
+            return current.RemoveNode(now, SyntaxRemoveOptions.KeepUnbalancedDirectives | (comments ? SyntaxRemoveOptions.KeepExteriorTrivia : SyntaxRemoveOptions.KeepNoTrivia)) ?? current;
+        });
     }
 }

@@ -188,6 +188,48 @@ public class CMP001SetEpochOnSamplerOnlyFixerTests
         }
         """, [V.Diagnostic().WithLocation(0).WithArguments("train", "Sampler"), V.Diagnostic().WithLocation(1).WithArguments("extra", "Sampler")]);
 
+    /// <summary>
+    /// Two calls through one cast alias: fixed one at a time the alias stays for the other call; Fix All removes it after
+    /// the last (left behind, the cast throws for a loader whose sampler is not epoch-aware).
+    /// </summary>
+    [Fact]
+    public Task FixAllRemovesAnAliasEveryFixedCallUsed() => V.FixAsync("""
+        class Program
+        {
+            static void Train(EpochDataLoader train, int warmup, int epochs)
+            {
+                var shard = (IEpochAware)train.Sampler;
+                for (int epoch = 0; epoch < warmup; epoch++)
+                {
+                    {|#0:shard.SetEpoch(epoch)|};
+                    foreach (var batch in train) { }
+                }
+                for (int epoch = warmup; epoch < epochs; epoch++)
+                {
+                    {|#1:shard.SetEpoch(epoch)|};
+                    foreach (var batch in train) { }
+                }
+            }
+        }
+        """, """
+        class Program
+        {
+            static void Train(EpochDataLoader train, int warmup, int epochs)
+            {
+                for (int epoch = 0; epoch < warmup; epoch++)
+                {
+                    train.SetEpoch(epoch);
+                    foreach (var batch in train) { }
+                }
+                for (int epoch = warmup; epoch < epochs; epoch++)
+                {
+                    train.SetEpoch(epoch);
+                    foreach (var batch in train) { }
+                }
+            }
+        }
+        """, [V.Diagnostic().WithLocation(0).WithArguments("train", "Sampler"), V.Diagnostic().WithLocation(1).WithArguments("train", "Sampler")]);
+
     [Fact]
     public Task CallInALambdaBodyIsReplacedInPlace() => V.FixAsync(
         Train("""Action reset = () => {|#0:((IEpochAware)trainLoader.Sampler).SetEpoch(epoch)|};"""),
