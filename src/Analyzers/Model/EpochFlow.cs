@@ -627,10 +627,36 @@ internal sealed class EpochFlow
             if (e.Target is not (EpochTarget.WholeLoader or EpochTarget.Object)) continue;
             // The element itself (l.SetEpoch(e)) or a member of it (kv.Value.SetEpoch(e), task.Loader.SetEpoch(e)).
             var held = e.Loader is IMemberReferenceOperation { Instance: { } owner } && owner.WalkDown() is ILocalReferenceOperation local ? local.Local : e.Symbol;
-            if (CollectionOf(held) is not { } collection) continue;
+            if ((IndexedCollection(e.Loader) ?? CollectionOf(held)) is not { } collection) continue;
             foreach (var element in SymbolsIn(collection, 2))
                 Events.Add(e.WithSymbol(element, Types.KindOf(TypeOf(element), Settings) != LoaderKind.None ? EpochTarget.WholeLoader : EpochTarget.Object));
         }
+    }
+
+    /// <summary>
+    /// What an element picked from a local collection may be: with a varying index (<c>loaders[i].SetEpoch(e)</c> in a
+    /// loop over <c>EpochDataLoader[] loaders = [a, b]</c>) any element, so the collection; with a constant one
+    /// (<c>loaders[0]</c>) the element written at that place in its one value (<c>new[] { a, b }</c>,
+    /// <c>new List&lt;…&gt; { a, b }</c>). Not a key (<c>loaders["train"]</c>).
+    /// </summary>
+    private IOperation? IndexedCollection(IOperation? element)
+    {
+        var (collection, index) = element switch
+        {
+            IArrayElementReferenceOperation { Indices.Length: 1 } array => (array.ArrayReference, array.Indices[0]),
+            IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } list, Arguments.Length: 1 } indexer => (list, indexer.Arguments[0].Value),
+            _ => (null, null),
+        };
+        if (collection?.WalkDown() is not ILocalReferenceOperation local || index is null) return null;
+        if (!index.ConstantValue.HasValue) return collection;
+        if (index.ConstantValue.Value is not int at || !_values.TryGetValue(local.Local, out var values) || values.Count != 1) return null;
+        var elements = values[0].WalkDown() switch
+        {
+            IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues.Select(IOperation? (v) => v).ToList(),
+            IObjectCreationOperation { Initializer: { } initializer } => initializer.Initializers.Select(i => i is IInvocationOperation { Arguments.Length: 1 } add ? add.Arguments[0].Value : null).ToList(),
+            _ => null,
+        };
+        return elements is not null && at >= 0 && at < elements.Count ? elements[at] : null;
     }
 
     private IOperation? CollectionOf(ISymbol? element)
@@ -806,7 +832,7 @@ internal sealed class EpochFlow
     /// <summary>
     /// A loop that picks a loader on each pass and iterates it: the loader is the loop's own variable
     /// (<c>foreach (var l in loaders)</c>), a member of it (<c>task.Loader</c>, <c>kv.Value</c>), or a local declared in
-    /// its body from what its variable picks (<c>var stage = stages[i]</c>, <c>var l = task.Loader</c>,
+    /// its body from what its variable picks (<c>var stage = stages[i]</c>, <c>stages.ElementAt(i)</c>, <c>var l = task.Loader</c>,
     /// <c>var (name, l) = kv</c>). Its passes are loaders, not epochs.
     /// </summary>
     private bool IsLoopOverLoaders(ILoopOperation loop, Iteration iteration)
@@ -820,7 +846,8 @@ internal sealed class EpochFlow
         IOperation? value = _values.TryGetValue(local, out var values) && values.Count == 1 ? values[0]
             : WritesOf(local) is { Count: 1 } writes && writes[0] is IDeconstructionAssignmentOperation deconstruction ? deconstruction.Value : null;
         // Only a pick of an existing loader: a creation or a ?: (of creations) is a loader made for the pass.
-        return value?.WalkDown() is IMemberReferenceOperation or IArrayElementReferenceOperation or ILocalReferenceOperation &&
+        return value?.WalkDown() is IMemberReferenceOperation or IArrayElementReferenceOperation or ILocalReferenceOperation or
+                   IInvocationOperation { TargetMethod.Name: "ElementAt" or "ElementAtOrDefault" } &&
                SymbolsIn(value, 0).Any(s => loop.Locals.Contains(s, SymbolEqualityComparer.Default));
     }
 

@@ -81,17 +81,26 @@ internal static class Variation
 
     /// <summary>
     /// Whether <paramref name="seed"/> reads a parameter named for the current epoch (<c>epoch</c>, <c>currentEpoch</c>,
-    /// <c>epochIndex</c>, <c>epoch_idx</c>, any case) of the ordinary method it is written in, which that method does not
-    /// change: a factory called once per epoch, whose callers (in other members or files) give the epoch. Not a
+    /// <c>epochIndex</c>, <c>epoch_idx</c>, any case) of the method it is written in (an ordinary method or an explicit
+    /// interface implementation), directly or through a local given one value, which that method does not change: a
+    /// factory called once per epoch, whose callers (in other members or files) give the epoch. Not a
     /// constructor's (the loader lives as long as its object), not one the method advances itself (a resume loop's start
     /// epoch); local functions and lambdas are judged at their calls.
     /// </summary>
-    public static bool ReadsAnEpochParameter(this EpochFlow flow, IOperation seed)
+    public static bool ReadsAnEpochParameter(this EpochFlow flow, IOperation seed) => flow.ReadsAnEpochParameter(seed, 0);
+
+    private static bool ReadsAnEpochParameter(this EpochFlow flow, IOperation seed, int depth)
     {
         foreach (var operation in seed.Subtree())
-            if (operation is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Ordinary } } parameter } &&
+        {
+            if (operation is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation } } parameter } &&
                 IsCurrentEpochName(parameter.Name) && flow.WritesOf(parameter).Count == 0)
                 return true;
+            // int seed = BaseSeed + epoch; … seed: seed — a local given one value, made from the parameter.
+            if (depth < 2 && operation is ILocalReferenceOperation { Local: var local } && flow.ValuesOf(local) is { Unknown: false, Values.Count: 1 } values &&
+                flow.WritesOf(local).Count <= 1 && flow.ReadsAnEpochParameter(values.Values[0], depth + 1))
+                return true;
+        }
         return false;
     }
 

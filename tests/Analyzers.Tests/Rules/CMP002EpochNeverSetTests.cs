@@ -244,6 +244,16 @@ public class CMP002EpochNeverSetTests
     public Task ALoopOverSeveralLoadersSetsEach() => V.AnalyzerAsync(Train(Shuffled + " var aux = new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: 1);",
         "for (int epoch = 0; epoch < epochs; epoch++) { foreach (var l in new[] { trainLoader, aux }) l.SetEpoch(epoch); foreach (var batch in trainLoader.Zip(aux)) { } }"));
 
+    /// <summary>An index loop over a local array of loaders sets every element it may pick.</summary>
+    [Fact]
+    public Task AnIndexLoopOverALocalArraySetsEach() => V.AnalyzerAsync(Train(Shuffled + " var aux = new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: 1); EpochDataLoader[] loaders = [trainLoader, aux];",
+        "for (int epoch = 0; epoch < epochs; epoch++) { for (int i = 0; i < loaders.Length; i++) loaders[i].SetEpoch(epoch); foreach (var batch in trainLoader.Zip(aux)) { } }"));
+
+    /// <summary>A constant index picks the element written there: the other loader is still never set.</summary>
+    [Fact]
+    public Task AConstantIndexSetsOneElementOnly() => V.AnalyzerAsync(Train(Shuffled + " var aux = new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: 1); var loaders = new List<EpochDataLoader> { trainLoader, aux };",
+        "for (int epoch = 0; epoch < epochs; epoch++) { loaders[0].SetEpoch(epoch); foreach (var batch in trainLoader.Zip({|#0:aux|})) { } }"), Expected("aux"));
+
     [Fact]
     public Task AHelperInViewThatOnlyReadsTheBatchSampler() => V.AnalyzerAsync("""
         class Program

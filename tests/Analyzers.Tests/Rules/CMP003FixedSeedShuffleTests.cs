@@ -143,6 +143,23 @@ public class CMP003FixedSeedShuffleTests
     public Task ASeedFromTheEpochParameterOfAFactory(string name) => V.AnalyzerAsync(WithHelper(
         $"public static TorchSharp.Modules.DataLoader ForEpoch(int {name}) => new(Data, 32, shuffle: true, seed: BaseSeed + {name});"));
 
+    /// <summary>The same through a local given one value from the epoch, and in an explicit interface implementation.</summary>
+    [Fact]
+    public Task ASeedFromTheEpochParameterThroughALocalOrInAnExplicitImplementation() => V.AnalyzerAsync("""
+        interface IDataModule { TorchSharp.Modules.DataLoader TrainLoader(int epoch); }
+        class Module : IDataModule
+        {
+            static torch.utils.data.Dataset Data = null!;
+            const int BaseSeed = 17;
+            TorchSharp.Modules.DataLoader IDataModule.TrainLoader(int epoch) => new(Data, 32, shuffle: true, seed: BaseSeed + epoch);
+            public static TorchSharp.Modules.DataLoader ForEpoch(int epoch)
+            {
+                int seed = BaseSeed * 1000 + epoch;
+                return new(Data, 32, shuffle: true, seed: seed);
+            }
+        }
+        """);
+
     /// <summary>Not an epoch: a count of epochs, a start epoch, a seed handed in, are fixed for the loader's life.</summary>
     [Theory]
     [InlineData("epochs")]

@@ -107,6 +107,10 @@ public class CMP004EpochArgumentConstantTests
         "var stages = new List<EpochDataLoader> { loader }; for (int epoch = 0; epoch < epochs; epoch++) for (int i = 0; i < stages.Count; i++) { var stage = stages[i]; stage.SetEpoch(epoch); foreach (var b in stage) { } }"));
 
     [Fact]
+    public Task ALoopOverStagesPickedWithElementAt() => V.AnalyzerAsync(Train(
+        "IReadOnlyCollection<EpochDataLoader> stages = new List<EpochDataLoader> { loader }; for (int epoch = 0; epoch < epochs; epoch++) for (int i = 0; i < stages.Count; i++) { var stage = stages.ElementAt(i); stage.SetEpoch(epoch); foreach (var b in stage) { } }"));
+
+    [Fact]
     public Task ALoopOverDictionaryEntriesCopyingTheLoader() => V.AnalyzerAsync(Train(
         "var loaders = new Dictionary<string, EpochDataLoader> { [\"a\"] = loader }; for (int epoch = 0; epoch < epochs; epoch++) foreach (var kv in loaders) { var l = kv.Value; l.SetEpoch(epoch); foreach (var b in l) { } }"));
 

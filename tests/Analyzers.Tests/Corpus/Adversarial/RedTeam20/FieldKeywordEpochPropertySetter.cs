@@ -1,0 +1,46 @@
+// Scenario: a C# 14 trainer exposes `public int Epoch { get; set { field = value; _train.SetEpoch(value); } }` and its loop writes `Epoch = epoch;` before iterating the shuffling loader field. Right at run time, but the pages say property accessors "are never followed" ("and property accessors are never followed", In view), so nothing on the pass sets `_train`'s epoch: CMP002 by the page. (Labelled by the page; a reader would call this correct.)
+using Composer.Data;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace RedTeam20.FieldKeywordEpochPropertySetter;
+
+public sealed class EpochTrainer(InMemoryDataset data, nn.Module<Tensor, Tensor> model)
+{
+    private readonly EpochDataLoader _train = new(data, batchSize: 64, shuffle: true, seed: 8);
+    private readonly optim.Optimizer _optimizer = optim.Adam(model.parameters(), lr: 1e-3);
+
+    public int Epoch
+    {
+        get;
+        set
+        {
+            field = value;
+            _train.SetEpoch(value);
+        }
+    }
+
+    public void Fit(int epochs)
+    {
+        for (int epoch = 0; epoch < epochs; epoch++)
+        {
+            Epoch = epoch;
+            foreach (var batch in _train) //! CMP002
+            {
+                using var scope = NewDisposeScope();
+                _optimizer.zero_grad();
+                nn.functional.cross_entropy(model.forward(batch["x"]), batch["y"]).backward();
+                _optimizer.step();
+            }
+        }
+    }
+}
+
+public static class Program
+{
+    public static void Main()
+    {
+        var data = new InMemoryDataset(new Dictionary<string, Tensor> { ["x"] = randn(1000, 6), ["y"] = randint(0, 2, new long[] { 1000 }) });
+        new EpochTrainer(data, nn.Sequential(("fc", nn.Linear(6, 2)))).Fit(5);
+    }
+}
