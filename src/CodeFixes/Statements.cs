@@ -231,8 +231,27 @@ internal static class Statements
             separators.Add(arguments[i].From is >= 0 and var from && from < list.Arguments.SeparatorCount
                 ? list.Arguments.GetSeparator(from)
                 : SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space));
-        return list.WithArguments(SyntaxFactory.SeparatedList(arguments.Select(a => a.Argument), separators));
+        var items = arguments.Select(a => a.Argument).ToList();
+        var close = list.CloseParenToken;
+        // The last argument loses the comma that followed it, but not the comment after that comma (// P×K: 8 classes):
+        // a space takes the comma's place, so the comment keeps its column, and the parenthesis goes on the next line,
+        // where the argument after it began.
+        int end = items.Count - 1;
+        if (end >= 0 && arguments[end].From is >= 0 and var last && last < list.Arguments.SeparatorCount &&
+            list.Arguments.GetSeparator(last).TrailingTrivia is var afterComma && afterComma.Any(IsComment))
+        {
+            items[end] = items[end].WithTrailingTrivia(items[end].GetTrailingTrivia().Add(SyntaxFactory.Space).AddRange(afterComma));
+            if (afterComma.Last().IsKind(SyntaxKind.EndOfLineTrivia) && !close.GetPreviousToken().TrailingTrivia.Any(SyntaxKind.EndOfLineTrivia))
+                close = close.WithLeadingTrivia(list.Arguments[last + 1].GetLeadingTrivia().Reverse().TakeWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).Reverse());
+        }
+        return list.WithArguments(SyntaxFactory.SeparatedList(items, separators)).WithCloseParenToken(close);
     }
+
+    /// <summary><paramref name="argument"/> named for <paramref name="parameter"/> (<c>name: value</c>), its trivia and layout kept.</summary>
+    public static ArgumentSyntax Named(ArgumentSyntax argument, string parameter) =>
+        argument.WithoutLeadingTrivia()
+            .WithNameColon(SyntaxFactory.NameColon(SyntaxFactory.IdentifierName(parameter), SyntaxFactory.Token(SyntaxKind.ColonToken).WithTrailingTrivia(SyntaxFactory.Space)))
+            .WithLeadingTrivia(argument.GetLeadingTrivia());
 
     /// <summary>The statement found at an additional location of a diagnostic.</summary>
     public static StatementSyntax? StatementAt(SyntaxNode root, Location location) =>

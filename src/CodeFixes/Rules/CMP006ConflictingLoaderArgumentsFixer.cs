@@ -4,10 +4,8 @@ using System.Runtime.CompilerServices;
 using Composer.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Composer.Analyzers.CodeFixes.Rules;
@@ -46,7 +44,8 @@ public sealed class CMP006ConflictingLoaderArgumentsFixer : EditorFixProvider
             if (!removals.TryGetValue(list, out var names))
             {
                 removals[list] = names = [];
-                editor.ReplaceNode(list, (_, _) => Without(list, operation, names).WithAdditionalAnnotations(Formatter.Annotation));
+                // Nothing is laid out anew: the arguments that stay keep their columns and comments.
+                editor.ReplaceNode(list, (_, _) => Without(list, operation, names));
             }
             names.Add(name);
         };
@@ -66,9 +65,7 @@ public sealed class CMP006ConflictingLoaderArgumentsFixer : EditorFixProvider
             var parameter = operation.Arguments.FirstOrDefault(o => o.Syntax == a)?.Parameter;
             // The arguments after it lose their places (a named one may stand in its own place too): name them.
             if (parameter is not null && names.Contains(parameter.Name)) { nameTheRest = true; continue; }
-            kept.Add((nameTheRest && a.NameColon is null && parameter is not null
-                ? a.WithNameColon(SyntaxFactory.NameColon(parameter.Name)).WithTriviaFrom(a)
-                : a, i));
+            kept.Add((nameTheRest && a.NameColon is null && parameter is not null ? Statements.Named(a, parameter.Name) : a, i));
         }
         return Statements.WithArguments(list, kept);
     }

@@ -82,4 +82,69 @@ public class CMP006ConflictingLoaderArgumentsFixerTests
         #endif
                     batchSampler: batches)|}
         """), V.Diagnostic().WithLocation(0).WithArguments("batchSampler", "batchSize", "the batch sampler decides the batch size"));
+
+    /// <summary>
+    /// Found by red team 21: removing the last argument dropped the comma before it, and the comment after that comma
+    /// with it. The comma goes and the comment stays on its line; the parenthesis takes the removed argument's place.
+    /// </summary>
+    [Fact]
+    public Task RemovingTheLastArgumentKeepsTheCommentAfterTheCommaBeforeIt() => V.FixAsync("""
+        class Program
+        {
+            static void Main(InMemoryDataset data, IBatchSampler pk)
+            {
+                var loader = {|#0:new EpochDataLoader(
+                    data,
+                    batchSampler: pk,   // P×K: 8 classes × 4 samples per batch
+                    shuffle: true)|};     // kept from the old config
+            }
+        }
+        """, """
+        class Program
+        {
+            static void Main(InMemoryDataset data, IBatchSampler pk)
+            {
+                var loader = new EpochDataLoader(
+                    data,
+                    batchSampler: pk    // P×K: 8 classes × 4 samples per batch
+                    );     // kept from the old config
+            }
+        }
+        """, [V.Diagnostic().WithLocation(0).WithArguments("batchSampler", "shuffle", "the batch sampler decides the order")]);
+
+    /// <summary>Found by red team 21: the fix removes an argument; the ones it keeps keep their layout, columns and comments included.</summary>
+    [Fact]
+    public Task AlignedArgumentsKeepTheirColumns() => V.FixAsync(
+        Program("""
+            {|#0:new EpochDataLoader(data,
+                        batchSize:    64,      // per rank
+                        batchSampler: batches, // shard-aware batches
+                        dropLast:     false,   // keep the tail
+                        seed:         77)|}
+            """),
+        Program("""
+            new EpochDataLoader(data,
+                        batchSampler: batches, // shard-aware batches
+                        dropLast:     false,   // keep the tail
+                        seed:         77)
+            """),
+        [V.Diagnostic().WithLocation(0).WithArguments("batchSampler", "batchSize", "the batch sampler decides the batch size")]);
+
+    /// <summary>A positional argument named by the fix: only its new name is written, its line keeps its layout.</summary>
+    [Fact]
+    public Task APositionalArgumentNamedByTheFixKeepsItsLine() => V.FixAsync(
+        Program("""
+            {|#0:new EpochDataLoader(data,
+                        1,     // one sample a batch
+                        true,  // reshuffled
+                        null,  // no sampler
+                        batches)|}
+            """),
+        Program("""
+            new EpochDataLoader(data,
+                        1,     // one sample a batch
+                        sampler: null,  // no sampler
+                        batchSampler: batches)
+            """),
+        [V.Diagnostic().WithLocation(0).WithArguments("batchSampler", "shuffle", "the batch sampler decides the order")]);
 }
