@@ -101,18 +101,24 @@ public sealed class CMP003FixedSeedShuffleFixer : EditorFixProvider
 
             // dataset, batchSize (and collate_fn) keep their places; the sampler takes shuffle's; the rest are named.
             var leading = new[] { "dataset", "batchSize", "collate_fn" };
-            string? ParameterOf(ArgumentSyntax a) => arguments.FirstOrDefault(o => o.Syntax == a)?.Parameter?.Name;
-            var kept = list.Arguments.Select((a, i) => (Argument: a == dataset && !simple ? a.WithExpression(data) : a, From: i))
-                .Where(k => ParameterOf(list.Arguments[k.From]) is { } p && leading.Contains(p)).ToList();
-            kept.Add((SyntaxFactory.Argument(sampler).WithLeadingTrivia(shuffleArgument?.GetLeadingTrivia() ?? default), shuffleArgument is null ? -1 : list.Arguments.IndexOf(shuffleArgument)));
+            IParameterSymbol? ParameterOf(ArgumentSyntax a) => arguments.FirstOrDefault(o => o.Syntax == a)?.Parameter;
+            var kept = list.Arguments.Select((a, i) => (Argument: a == dataset && !simple ? a.WithExpression(data.WithTriviaFrom(a.Expression)) : a, From: i))
+                .Where(k => ParameterOf(list.Arguments[k.From]) is { } p && leading.Contains(p.Name)).ToList();
+            // After an argument named out of its place (collate_fn: before batchSize:) a positional one does not compile.
+            bool named = kept.Where((k, i) => k.Argument.NameColon is not null && ParameterOf(list.Arguments[k.From])!.Ordinal != i).Any();
+            var samplerArgument = named
+                ? SyntaxFactory.Argument(SyntaxFactory.NameColon("shuffler"), default, sampler)
+                : SyntaxFactory.Argument(sampler);
+            // Only what the fix writes is laid out and simplified: the arguments it keeps keep their layout.
+            kept.Add((samplerArgument.WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation, Simplifier.AddImportsAnnotation)
+                .WithLeadingTrivia(shuffleArgument?.GetLeadingTrivia() ?? default), shuffleArgument is null ? -1 : list.Arguments.IndexOf(shuffleArgument)));
             for (int i = 0; i < list.Arguments.Count; i++)
             {
                 var a = list.Arguments[i];
-                if (ParameterOf(a) is not { } parameter || leading.Contains(parameter) || parameter is "shuffle" or "seed") continue;
-                kept.Add((a.NameColon is null ? a.WithNameColon(SyntaxFactory.NameColon(parameter)).WithTriviaFrom(a) : a, i));
+                if (ParameterOf(a)?.Name is not { } parameter || leading.Contains(parameter) || parameter is "shuffle" or "seed") continue;
+                kept.Add((a.NameColon is null ? Statements.Named(a, parameter) : a, i));
             }
-            editor.ReplaceNode(list, Statements.WithArguments(list, kept)
-                .WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation, Simplifier.AddImportsAnnotation));
+            editor.ReplaceNode(list, Statements.WithArguments(list, kept));
 
             foreach (var (anchor, epoch) in anchors)
                 if (Statements.EpochsSetEpoch(editor, loader!, SyntaxFactory.IdentifierName(epoch), anchor.SpanStart) is { } call)

@@ -163,4 +163,55 @@ public class CMP003FixedSeedShuffleFixerTests
             }
         }
         """, [V.Diagnostic().WithLocation(0).WithArguments("loader", 42)]);
+
+    /// <summary>Found by red team 21: after <c>collate_fn:</c> named out of its place a positional sampler does not compile (CS8323).</summary>
+    [Fact]
+    public Task ASamplerAfterAnArgumentNamedOutOfItsPlaceIsNamed() => V.FixAsync("""
+        class Program
+        {
+            static (Tensor X, Tensor Y) Collate(IEnumerable<(float[] F, long L)> rows, Device device) => default;
+            static void Load(torch.utils.data.Dataset<(float[] F, long L)> rows)
+            {
+                var train = {|#0:new TorchSharp.Modules.DataLoader<(float[] F, long L), (Tensor X, Tensor Y)>(
+                    dataset: rows, collate_fn: Collate, batchSize: 24, shuffle: true, seed: 2024)|};
+            }
+        }
+        """, """
+        class Program
+        {
+            static (Tensor X, Tensor Y) Collate(IEnumerable<(float[] F, long L)> rows, Device device) => default;
+            static void Load(torch.utils.data.Dataset<(float[] F, long L)> rows)
+            {
+                var train = new TorchSharp.Modules.DataLoader<(float[] F, long L), (Tensor X, Tensor Y)>(
+                    dataset: rows, collate_fn: Collate, batchSize: 24, shuffler: new RandomSampler(rows.Count, seed: 2024));
+            }
+        }
+        """, [V.Diagnostic().WithLocation(0).WithArguments("train", 2024)]);
+
+    /// <summary>Found by red team 21: only the sampler is laid out by the fix; the arguments it keeps keep their columns.</summary>
+    [Fact]
+    public Task AlignedArgumentsKeepTheirColumns() => V.FixAsync("""
+        class Program
+        {
+            static void Load(torch.utils.data.Dataset data)
+            {
+                var train = {|#0:new TorchSharp.Modules.DataLoader(data,
+                    batchSize:      64,    // per rank
+                    shuffle:        true,  // reshuffled
+                    seed:           1,     // fixed
+                    disposeDataset: false)|};
+            }
+        }
+        """, """
+        class Program
+        {
+            static void Load(torch.utils.data.Dataset data)
+            {
+                var train = new TorchSharp.Modules.DataLoader(data,
+                    batchSize:      64,    // per rank
+                    new RandomSampler(data.Count, seed: 1),  // reshuffled
+                    disposeDataset: false);
+            }
+        }
+        """, [V.Diagnostic().WithLocation(0).WithArguments("train", 1)]);
 }
