@@ -13,9 +13,11 @@ internal static class Statements
 {
     /// <summary>
     /// Inserts <paramref name="statement"/> before <paramref name="anchor"/>, wrapping both in a block when the anchor is an
-    /// embedded statement. Edits already made inside the anchor are kept.
+    /// embedded statement. Edits already made inside the anchor are kept. With <paramref name="belowItsHead"/> the new
+    /// statement is the first half of the anchor (its data set, stored first): it goes below the blank lines, comments and
+    /// directives above the anchor, which then head both.
     /// </summary>
-    public static void InsertBefore(DocumentEditor editor, StatementSyntax anchor, StatementSyntax statement)
+    public static void InsertBefore(DocumentEditor editor, StatementSyntax anchor, StatementSyntax statement, bool belowItsHead = false)
     {
         // Elastic trivia lets the formatter lay the new statement out on its own line, indented like the anchor; a moved
         // statement keeps its comments (// reshuffle) and nothing else of its old layout.
@@ -29,6 +31,16 @@ internal static class Statements
             // otherwise land inside that branch.
             // A second statement for the same anchor (Fix All) goes after the first, below the directives already moved.
             var leading = target.GetLeadingTrivia();
+            if (belowItsHead && DirectivesMoved.GetOrCreateValue(editor).Add(target))
+            {
+                // Written out, not elastic: between two statements of a top-level program the formatter adds a blank line.
+                var indentation = leading.Reverse().TakeWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).Reverse().ToList();
+                var lineBreak = target.SyntaxTree.GetRoot().DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+                editor.ReplaceNode(target, (current, _) => current.WithLeadingTrivia(indentation));
+                editor.InsertBefore(target, inserted.WithLeadingTrivia(leading)
+                    .WithTrailingTrivia(inserted.GetTrailingTrivia().Where(t => t.FullSpan.Length > 0).Append(lineBreak == default ? SyntaxFactory.CarriageReturnLineFeed : lineBreak)));
+                return;
+            }
             int directives = leading.Count - leading.Reverse().TakeWhile(t => !t.IsDirective && !t.IsKind(SyntaxKind.DisabledTextTrivia)).Count();
             if (directives > 0 && DirectivesMoved.GetOrCreateValue(editor).Add(target))
             {
@@ -63,6 +75,7 @@ internal static class Statements
 
     private static bool IsComment(SyntaxTrivia trivia) => trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia);
 
+    /// <summary>The anchors whose directives (or whole head, <c>belowItsHead</c>) an editor's fixes already moved above a new statement.</summary>
     private static readonly ConditionalWeakTable<DocumentEditor, HashSet<SyntaxNode>> DirectivesMoved = new();
 
     /// <summary>The comments of <paramref name="trivia"/>, each on its own line before a statement or after it on its line, in elastic trivia.</summary>

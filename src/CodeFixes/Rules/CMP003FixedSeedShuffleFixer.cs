@@ -84,7 +84,7 @@ public sealed class CMP003FixedSeedShuffleFixer : EditorFixProvider
                 var made = MadeLocals.GetOrCreateValue(editor);
                 var local = Statements.UniqueName(editor.SemanticModel, statement!.SpanStart, statement.Parent!, "dataset", made);
                 made.Add(local);
-                editor.InsertBefore(statement, SyntaxFactory.ParseStatement($"var {local} = {data};").WithAdditionalAnnotations(Formatter.Annotation));
+                Statements.InsertBefore(editor, statement, SyntaxFactory.ParseStatement($"var {local} = {data};"), belowItsHead: true);
                 data = SyntaxFactory.IdentifierName(local);
             }
             var sampler = (ExpressionSyntax)generator.ObjectCreationExpression(

@@ -188,6 +188,41 @@ public class CMP003FixedSeedShuffleFixerTests
         }
         """, [V.Diagnostic().WithLocation(0).WithArguments("train", 2024)]);
 
+    private static string Fit(string statement, string head = "\n\n        // Training split, shuffled.") => $$"""
+        class Program
+        {
+            static torch.utils.data.Dataset Load(string root) => null;
+            static void Fit(string root)
+            {
+                var epochs = 3;{{head}}
+                {{statement}}
+            }
+        }
+        """;
+
+    /// <summary>
+    /// Found by red team 21: the data set's local went on the loader's line, or above the blank line and comment that head
+    /// the statement. It is the first half of that statement: on its own line, below them.
+    /// </summary>
+    [Fact]
+    public Task TheDataSetsLocalGoesOnItsOwnLineBelowTheStatementsComment() => V.FixAsync(
+        Fit("using var train = {|#0:new TorchSharp.Modules.DataLoader(Load(root), 64, shuffle: true, seed: 3)|}; // one pass"),
+        Fit("""
+            var dataset = Load(root);
+                    using var train = new TorchSharp.Modules.DataLoader(dataset, 64, new RandomSampler(dataset.Count, seed: 3)); // one pass
+            """),
+        [V.Diagnostic().WithLocation(0).WithArguments("train", 3)]);
+
+    /// <summary>Found by red team 21: right below another statement, in a file of "\r\n" lines, which keeps them.</summary>
+    [Fact]
+    public Task TheDataSetsLocalKeepsAFileOfCarriageReturnLines() => V.FixAsync(
+        Fit("using var train = {|#0:new TorchSharp.Modules.DataLoader(Load(root), 64, shuffle: true, seed: 3)|};", head: "").ReplaceLineEndings("\r\n"),
+        Fit("""
+            var dataset = Load(root);
+                    using var train = new TorchSharp.Modules.DataLoader(dataset, 64, new RandomSampler(dataset.Count, seed: 3));
+            """, head: "").ReplaceLineEndings("\r\n"),
+        [V.Diagnostic().WithLocation(0).WithArguments("train", 3)]);
+
     /// <summary>Found by red team 21: only the sampler is laid out by the fix; the arguments it keeps keep their columns.</summary>
     [Fact]
     public Task AlignedArgumentsKeepTheirColumns() => V.FixAsync("""
