@@ -61,7 +61,7 @@ public sealed class CMP003FixedSeedShuffleFixer : EditorFixProvider
         // The sampler needs the data set's length: a data set made in place is first stored in a local.
         bool simple = dataset.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax or ThisExpressionSyntax };
         var statement = creation.FirstAncestorOrSelf<StatementSyntax>();
-        if (!simple && statement?.Parent is not BlockSyntax) return null;
+        if (!simple && statement?.Parent is not (BlockSyntax or GlobalStatementSyntax)) return null;
 
         // Where the new sampler's epoch must be set: every epoch loop iterating the loader, each with its variable.
         var loader = diagnostic.Properties.TryGetValue(Properties.Loader, out var name) ? name : null;
@@ -82,7 +82,9 @@ public sealed class CMP003FixedSeedShuffleFixer : EditorFixProvider
             if (!simple)
             {
                 var made = MadeLocals.GetOrCreateValue(editor);
-                var local = Statements.UniqueName(editor.SemanticModel, statement!.SpanStart, statement.Parent!, "dataset", made);
+                // The statements of a top-level program share one scope, the file's.
+                var scope = statement!.Parent is GlobalStatementSyntax { Parent: { } file } ? file : statement.Parent!;
+                var local = Statements.UniqueName(editor.SemanticModel, statement.SpanStart, scope, "dataset", made);
                 made.Add(local);
                 Statements.InsertBefore(editor, statement, SyntaxFactory.ParseStatement($"var {local} = {data};"), belowItsHead: true);
                 data = SyntaxFactory.IdentifierName(local);

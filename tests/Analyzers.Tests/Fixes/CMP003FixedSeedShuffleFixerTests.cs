@@ -188,6 +188,28 @@ public class CMP003FixedSeedShuffleFixerTests
         }
         """, [V.Diagnostic().WithLocation(0).WithArguments("train", 2024)]);
 
+    /// <summary>Found by red team 21: a statement of a top-level program is a statement in a block, where the data set's local can go.</summary>
+    [Fact]
+    public Task ADataSetMadeInPlaceInATopLevelProgramIsStored() => V.FixAsync("""
+        using var train = {|#0:new TorchSharp.Modules.DataLoader(Load("train"), 64, shuffle: true, seed: 7)|};
+        for (int epoch = 0; epoch < 8; epoch++)
+        {
+            foreach (var batch in train) { }
+        }
+
+        static torch.utils.data.Dataset Load(string split) => null;
+        """, """
+        var dataset = Load("train");
+        using var train = new TorchSharp.Modules.DataLoader(dataset, 64, new RandomSampler(dataset.Count, seed: 7));
+        for (int epoch = 0; epoch < 8; epoch++)
+        {
+            Epochs.SetEpoch(train, epoch);
+            foreach (var batch in train) { }
+        }
+
+        static torch.utils.data.Dataset Load(string split) => null;
+        """, [V.Diagnostic().WithLocation(0).WithArguments("train", 7)], topLevel: true);
+
     private static string Fit(string statement, string head = "\n\n        // Training split, shuffled.") => $$"""
         class Program
         {

@@ -12,9 +12,10 @@ public sealed class FixVerifier<TFixer>(DiagnosticDescriptor rule) where TFixer 
 
     /// <summary>
     /// Checks the fix of every diagnostic (one at a time and with Fix All). With <paramref name="globalUsings"/>
-    /// false the program brings its own usings, to show the fix adding <c>using Composer.Data;</c>.
+    /// false the program brings its own usings, to show the fix adding <c>using Composer.Data;</c>; with
+    /// <paramref name="topLevel"/> it is a program of top-level statements (an executable).
     /// </summary>
-    public Task FixAsync(string source, string fixedSource, DiagnosticResult[] expected, bool globalUsings = true, string? batchFixedSource = null, int? fixAllIterations = null, string? editorConfig = null)
+    public Task FixAsync(string source, string fixedSource, DiagnosticResult[] expected, bool globalUsings = true, string? batchFixedSource = null, int? fixAllIterations = null, string? editorConfig = null, bool topLevel = false)
     {
         var test = new CSharpCodeFixTest<EpochAnalyzer, TFixer, DefaultVerifier>
         {
@@ -28,6 +29,7 @@ public sealed class FixVerifier<TFixer>(DiagnosticDescriptor rule) where TFixer 
         foreach (var state in states)
         {
             if (globalUsings) state.Sources.Add(("GlobalUsings.cs", Verify.GlobalUsings));
+            if (topLevel) state.OutputKind = OutputKind.ConsoleApplication;
             if (editorConfig is not null) state.AnalyzerConfigFiles.Add(("/.editorconfig", $"root = true\n[*.cs]\n{editorConfig}\n"));
             state.AdditionalReferences.AddRange(TestReferences.Libraries);
         }
