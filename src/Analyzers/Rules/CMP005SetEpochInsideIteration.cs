@@ -29,10 +29,22 @@ internal static class CMP005SetEpochInsideIteration
 
                 reported.Add(call);
                 var properties = ImmutableDictionary<string, string?>.Empty.Add(Properties.Loader, iteration.Loader.Syntax.ToString());
-                var additional = iteration.Site.Syntax.FirstAncestorOrSelf<StatementSyntax>() is { } statement ? new[] { statement.GetLocation() } : [];
+                var additional = MoveTarget(iteration.Site.Syntax) is { } statement ? new[] { statement.GetLocation() } : [];
                 findings.Add(Diagnostic.Create(Descriptors.CMP005SetEpochInsideIteration, call.Syntax.GetLocation(), additional, properties, iteration.Loader.Syntax.ToString()));
                 break;
             }
         }
+    }
+
+    /// <summary>
+    /// The statement the fix moves the call in front of: the one that runs the iteration. None when that statement only
+    /// declares the function the iteration is in (<c>double TrainEpoch() =&gt; train.Select(…).Average();</c>, a stored
+    /// lambda): in front of it the call would run once, not before each pass.
+    /// </summary>
+    private static StatementSyntax? MoveTarget(SyntaxNode site)
+    {
+        var statement = site.FirstAncestorOrSelf<StatementSyntax>();
+        if (statement is null or LocalFunctionStatementSyntax) return null;
+        return site.Ancestors().TakeWhile(a => a != statement).Any(a => a is AnonymousFunctionExpressionSyntax) ? null : statement;
     }
 }

@@ -112,6 +112,12 @@ public class CMP005SetEpochInsideIterationFixerTests
         Train("foreach (var batch in loader) { loader.SetEpoch(batch.Count); }".Replace("loader.SetEpoch(batch.Count)", "{|#0:loader.SetEpoch(batch.Count)|}")),
         V.Diagnostic().WithLocation(0).WithArguments("loader"));
 
+    /// <summary>The statement holding the iteration only declares the function it is in: in front of it the call would run once.</summary>
+    [Theory]
+    [InlineData("double Run() => loader.Select((b, i) => { if (i == 0) {|#0:loader.SetEpoch(epoch)|}; return 0.0; }).Sum(); Run();")]
+    [InlineData("Func<double> run = () => loader.Select((b, i) => { if (i == 0) {|#0:loader.SetEpoch(epoch)|}; return 0.0; }).Sum(); run();")]
+    public Task AnIterationInADeclaredFunctionOffersNothing(string body) => V.NoFixAsync(Train(body), V.Diagnostic().WithLocation(0).WithArguments("loader"));
+
     [Fact]
     public Task ATestByAPropertyPatternMovesWithTheCall() => V.FixAsync(
         Train("foreach (var batch in loader) { if (loader.BatchSampler is IEpochAware { } b) {|#0:b.SetEpoch(epoch)|}; }"),
