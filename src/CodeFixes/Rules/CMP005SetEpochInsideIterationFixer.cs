@@ -39,7 +39,9 @@ public sealed class CMP005SetEpochInsideIterationFixer : EditorFixProvider
         // iteration's own state (if (step == 0) …) only made the call happen once, and goes.
         var guard = GuardingIf(unit);
         var removed = guard ?? unit;
-        var moved = guard is not null && Statements.MeansTheSameAt(model, guard.Condition, iteration.SpanStart, cancellationToken) ? guard : unit;
+        StatementSyntax moved = guard is not null && Statements.MeansTheSameAt(model, guard.Condition, iteration.SpanStart, cancellationToken) ? guard : unit;
+        // A guard that goes leaves its comments to the call (// reshuffle once per epoch, at its first batch).
+        if (guard is not null && moved == unit) moved = Statements.WithCommentsOf(unit, guard, guard.Statement, unit);
 
         return editor =>
         {

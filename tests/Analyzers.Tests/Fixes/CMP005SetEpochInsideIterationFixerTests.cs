@@ -99,6 +99,26 @@ public class CMP005SetEpochInsideIterationFixerTests
         [V.Diagnostic().WithLocation(0).WithArguments("loader")]);
 
     [Fact]
+    public Task AGuardThatGoesLeavesItsCommentsToTheCall() => V.FixAsync(
+        Train("""
+            foreach (var (batch, step) in loader.Select((b, i) => (b, i)))
+                        {
+                            // once per epoch, at its first batch
+                            if (step == 0) {|#0:loader.SetEpoch(epoch)|}; // reshuffle
+                            var x = batch["data"];
+                        }
+            """),
+        Train("""
+            // once per epoch, at its first batch
+                        loader.SetEpoch(epoch); // reshuffle
+                        foreach (var (batch, step) in loader.Select((b, i) => (b, i)))
+                        {
+                            var x = batch["data"];
+                        }
+            """),
+        [V.Diagnostic().WithLocation(0).WithArguments("loader")]);
+
+    [Fact]
     public Task AGuardOnTheBatchGoes() => V.FixAsync(
         Train("foreach (var batch in loader) { var first = batch.Count > 0; if (first) {|#0:loader.SetEpoch(epoch)|}; }"),
         Train("""
