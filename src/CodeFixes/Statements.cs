@@ -12,10 +12,10 @@ namespace Composer.Analyzers.CodeFixes;
 internal static class Statements
 {
     /// <summary>
-    /// Inserts <paramref name="statement"/> before <paramref name="anchor"/>, wrapping both in a block when the anchor is an
-    /// embedded statement. Edits already made inside the anchor are kept. With <paramref name="belowItsHead"/> the new
-    /// statement is the first half of the anchor (its data set, stored first): it goes below the blank lines, comments and
-    /// directives above the anchor, which then head both.
+    /// Inserts <paramref name="statement"/> before <paramref name="anchor"/> (before its labels), wrapping both in a block
+    /// when the anchor is an embedded statement. Edits already made inside the anchor are kept. With
+    /// <paramref name="belowItsHead"/> the new statement is the first half of the anchor (its data set, stored first): it
+    /// goes below the blank lines, comments and directives above the anchor, which then head both.
     /// </summary>
     public static void InsertBefore(DocumentEditor editor, StatementSyntax anchor, StatementSyntax statement, bool belowItsHead = false)
     {
@@ -23,15 +23,17 @@ internal static class Statements
         // statement keeps its comments (// reshuffle) and nothing else of its old layout.
         statement = statement.WithLeadingTrivia(Comments(statement.GetLeadingTrivia(), leading: true)).WithTrailingTrivia(Comments(statement.GetTrailingTrivia(), leading: false))
             .WithAdditionalAnnotations(Formatter.Annotation);
+        // A goto to the anchor's label must not run the new statement again (a counter declared there would restart at 0).
+        while (anchor.Parent is LabeledStatementSyntax label) anchor = label;
         if (anchor.Parent is BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax)
         {
             SyntaxNode target = anchor.Parent is GlobalStatementSyntax global ? global : anchor;
             SyntaxNode inserted = anchor.Parent is GlobalStatementSyntax ? SyntaxFactory.GlobalStatement(statement) : statement;
             // A directive above the anchor (the #endif of a branch before it) stays above the new statement, which would
-            // otherwise land inside that branch.
-            // A second statement for the same anchor (Fix All) goes after the first, below the directives already moved.
+            // otherwise land inside that branch; so do the blank lines below it, which the formatter would otherwise drop.
+            // A second statement for the same anchor (Fix All) goes after the first, below the trivia already moved.
             var leading = target.GetLeadingTrivia();
-            if (belowItsHead && DirectivesMoved.GetOrCreateValue(editor).Add(target))
+            if (belowItsHead && TriviaMoved.GetOrCreateValue(editor).Add(target))
             {
                 // Written out, not elastic: between two statements of a top-level program the formatter adds a blank line.
                 var indentation = leading.Reverse().TakeWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).Reverse().ToList();
@@ -41,18 +43,28 @@ internal static class Statements
                     .WithTrailingTrivia(inserted.GetTrailingTrivia().Where(t => t.FullSpan.Length > 0).Append(lineBreak == default ? SyntaxFactory.CarriageReturnLineFeed : lineBreak)));
                 return;
             }
-            int directives = leading.Count - leading.Reverse().TakeWhile(t => !t.IsDirective && !t.IsKind(SyntaxKind.DisabledTextTrivia)).Count();
-            if (directives > 0 && DirectivesMoved.GetOrCreateValue(editor).Add(target))
+            int directives = leading.Count - leading.Reverse().TakeWhile(t => !t.IsDirective && !t.IsKind(SyntaxKind.DisabledTextTrivia)).Count(), moved = directives;
+            for (int i = directives; i < leading.Count && leading[i].IsKind(SyntaxKind.WhitespaceTrivia) | leading[i].IsKind(SyntaxKind.EndOfLineTrivia); i++)
+                if (leading[i].IsKind(SyntaxKind.EndOfLineTrivia)) moved = i + 1;
+            if (moved > 0 && TriviaMoved.GetOrCreateValue(editor).Add(target))
             {
-                inserted = inserted.WithLeadingTrivia(leading.Take(directives).Concat(inserted.GetLeadingTrivia()));
-                editor.ReplaceNode(target, (current, _) => current.WithLeadingTrivia(current.GetLeadingTrivia().Skip(directives)));
+                // Elastic trivia next to a blank line lets the formatter remove it.
+                var own = inserted.GetLeadingTrivia();
+                if (moved > directives && own.Count > 0 && own[0].HasAnnotation(SyntaxAnnotation.ElasticAnnotation) && own[0].Span.IsEmpty) own = SyntaxFactory.TriviaList(own.Skip(1));
+                inserted = inserted.WithLeadingTrivia(leading.Take(moved).Concat(own));
+                editor.ReplaceNode(target, (current, _) => current.WithLeadingTrivia(current.GetLeadingTrivia().Skip(moved)));
             }
             editor.InsertBefore(target, inserted);
         }
-        else
+        else if (Wrapped.GetOrCreateValue(editor).Add(anchor))
         {
             editor.ReplaceNode(anchor, (current, _) => SyntaxFactory.Block(statement, ((StatementSyntax)current).WithoutLeadingTrivia())
                 .WithLeadingTrivia(current.GetLeadingTrivia()).WithAdditionalAnnotations(Formatter.Annotation));
+        }
+        else
+        {
+            // Already wrapped by an earlier fix of this Fix All: the block is there, the statement joins it.
+            editor.InsertBefore(anchor, statement);
         }
     }
 
@@ -75,8 +87,11 @@ internal static class Statements
 
     private static bool IsComment(SyntaxTrivia trivia) => trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia);
 
-    /// <summary>The anchors whose directives (or whole head, <c>belowItsHead</c>) an editor's fixes already moved above a new statement.</summary>
-    private static readonly ConditionalWeakTable<DocumentEditor, HashSet<SyntaxNode>> DirectivesMoved = new();
+    /// <summary>The anchors whose directives and blank lines (or whole head, <c>belowItsHead</c>) an editor's first insertion took over.</summary>
+    private static readonly ConditionalWeakTable<DocumentEditor, HashSet<SyntaxNode>> TriviaMoved = new();
+
+    /// <summary>The embedded statements an editor wrapped in a block.</summary>
+    private static readonly ConditionalWeakTable<DocumentEditor, HashSet<SyntaxNode>> Wrapped = new();
 
     /// <summary>The comments of <paramref name="trivia"/>, each on its own line before a statement or after it on its line, in elastic trivia.</summary>
     private static SyntaxTriviaList Comments(SyntaxTriviaList trivia, bool leading)

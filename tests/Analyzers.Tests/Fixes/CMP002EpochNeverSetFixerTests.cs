@@ -433,4 +433,77 @@ public class CMP002EpochNeverSetFixerTests
                     }
             """).ReplaceLineEndings("\r\n"),
         One);
+
+    // Found by red team 21: a counter declared inside the label's statement went back to 0 on every goto restart (and the
+    // loop was wrapped in a block and re-indented). It goes before the label.
+
+    [Fact]
+    public Task ALabelledLoopGetsItsCounterBeforeTheLabel() => V.FixAsync("""
+        class Program
+        {
+            static void Train(InMemoryDataset data)
+            {
+                var trainLoader = new EpochDataLoader(data, batchSize: 32, shuffle: true);
+                bool done = false;
+            restart:
+                do
+                {
+                    foreach (var batch in {|#0:trainLoader|}) { }
+                    if (data.Count == 0) goto restart;
+                    done = true;
+                } while (!done);
+            }
+        }
+        """, """
+        class Program
+        {
+            static void Train(InMemoryDataset data)
+            {
+                var trainLoader = new EpochDataLoader(data, batchSize: 32, shuffle: true);
+                bool done = false;
+                var epoch = 0;
+            restart:
+                do
+                {
+                    Epochs.SetEpoch(trainLoader, epoch++);
+                    foreach (var batch in trainLoader) { }
+                    if (data.Count == 0) goto restart;
+                    done = true;
+                } while (!done);
+            }
+        }
+        """, One);
+
+    // Found by red team 21: around an embedded statement each fix of a Fix All made a block of its own, one inside the other.
+
+    [Fact]
+    public Task FixAllWrapsAnEmbeddedLoopInOneBlock() => V.FixAsync("""
+        class Program
+        {
+            static void Train(InMemoryDataset data, int epochs)
+            {
+                var labelled = new EpochDataLoader(data, batchSize: 16, shuffle: true);
+                var unlabelled = new EpochDataLoader(data, batchSize: 64, shuffle: true, seed: 2);
+                for (int epoch = 0; epoch < epochs; epoch++)
+                    foreach (var (l, u) in {|#0:labelled.Zip({|#1:unlabelled|})|})
+                        Console.WriteLine(l.Count);
+            }
+        }
+        """, """
+        class Program
+        {
+            static void Train(InMemoryDataset data, int epochs)
+            {
+                var labelled = new EpochDataLoader(data, batchSize: 16, shuffle: true);
+                var unlabelled = new EpochDataLoader(data, batchSize: 64, shuffle: true, seed: 2);
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    Epochs.SetEpoch(labelled, epoch);
+                    Epochs.SetEpoch(unlabelled, epoch);
+                    foreach (var (l, u) in labelled.Zip(unlabelled))
+                        Console.WriteLine(l.Count);
+                }
+            }
+        }
+        """, [V.Diagnostic().WithLocation(0).WithArguments("labelled"), V.Diagnostic().WithLocation(1).WithArguments("unlabelled")]);
 }
