@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Composition;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
@@ -38,24 +39,33 @@ public sealed class CMP005SetEpochInsideIterationFixer : EditorFixProvider
         // A guard that means the same before the iteration moves with it (if (epoch > 0) …); one that reads the
         // iteration's own state (if (step == 0) …) only made the call happen once, and goes.
         var guard = GuardingIf(unit);
-        var removed = guard ?? unit;
-        StatementSyntax moved = guard is not null && Statements.MeansTheSameAt(model, guard.Condition, iteration.SpanStart, cancellationToken) ? guard : unit;
-        // A guard that goes leaves its comments to the call (// reshuffle once per epoch, at its first batch).
-        if (guard is not null && moved == unit) moved = Statements.WithCommentsOf(unit, guard, guard.Statement, unit);
+        bool guardMoves = guard is not null && Statements.MeansTheSameAt(model, guard.Condition, iteration.SpanStart, cancellationToken);
 
         return editor =>
         {
+            // With Fix All, the other statements of the guard's block may have moved out already: then it guards this
+            // call alone, as it does when the fixes are made one at a time, and is handled the same way.
+            var gone = Moved.GetOrCreateValue(editor);
+            var alone = (guard?.Statement is BlockSyntax block ? block.Statements.All(s => s == unit || gone.Contains(s)) : guard?.Statement == unit) ? guard : null;
+            gone.Add(unit);
+            var removed = alone ?? unit;
+            StatementSyntax moved = alone is null ? unit
+                : !guardMoves ? Statements.WithCommentsOf(unit, alone, unit, unit) // a guard that goes leaves its comments to the call
+                : alone.Statement is BlockSyntax body ? alone.WithStatement(body.WithStatements(SyntaxFactory.SingletonList(unit))) : alone;
             if (removed.Parent is BlockSyntax or SwitchSectionSyntax) editor.RemoveNode(removed, SyntaxRemoveOptions.KeepUnbalancedDirectives);
             else editor.ReplaceNode(removed, SyntaxFactory.Block().WithTriviaFrom(removed));
             Statements.InsertBefore(editor, iteration, moved);
         };
     }
 
-    /// <summary>An <c>if</c> without else whose only statement is <paramref name="statement"/> and whose condition has no side effects.</summary>
+    /// <summary>The statements an editor's fixes moved out of their iteration.</summary>
+    private static readonly ConditionalWeakTable<DocumentEditor, HashSet<StatementSyntax>> Moved = new();
+
+    /// <summary>An <c>if</c> without else whose statement is <paramref name="statement"/>, or a block holding it, and whose condition has no side effects.</summary>
     private static IfStatementSyntax? GuardingIf(StatementSyntax statement)
     {
         StatementSyntax current = statement;
-        if (current.Parent is BlockSyntax { Statements.Count: 1 } block) current = block;
+        if (current.Parent is BlockSyntax block) current = block;
         return current.Parent is IfStatementSyntax { Else: null } ifStatement && ifStatement.Statement == current &&
                !Statements.HasSideEffects(ifStatement.Condition)
             ? ifStatement

@@ -183,4 +183,47 @@ public class CMP005SetEpochInsideIterationFixerTests
         #endif
                     }
         """), V.Diagnostic().WithLocation(0).WithArguments("loader"));
+
+    // Found by red team 21: with Fix All each call moved out of a brace-less loop made a block of its own, one inside
+    // the other, and the if that guarded only the two calls stayed behind empty.
+
+    [Fact]
+    public Task FixAllMovesAGuardsTwoCallsOutOfAnEmbeddedLoopIntoOneBlock() => V.FixAsync("""
+        class Program
+        {
+            static void Train(InMemoryDataset data, int epochs)
+            {
+                var shard = new DistributedSampler(data.Count, 1, 0, seed: 31);
+                var loader = new EpochDataLoader(data, batchSize: 25, sampler: shard);
+                for (int epoch = 0; epoch < epochs; epoch++)
+                    foreach (var (batch, i) in loader.Select((b, i) => (b, i)))
+                    {
+                        if (i == 0)
+                        {
+                            {|#0:shard.SetEpoch(epoch)|};
+                            {|#1:loader.SetEpoch(epoch)|};
+                        }
+                        var x = batch["data"];
+                    }
+            }
+        }
+        """, """
+        class Program
+        {
+            static void Train(InMemoryDataset data, int epochs)
+            {
+                var shard = new DistributedSampler(data.Count, 1, 0, seed: 31);
+                var loader = new EpochDataLoader(data, batchSize: 25, sampler: shard);
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    shard.SetEpoch(epoch);
+                    loader.SetEpoch(epoch);
+                    foreach (var (batch, i) in loader.Select((b, i) => (b, i)))
+                    {
+                        var x = batch["data"];
+                    }
+                }
+            }
+        }
+        """, [V.Diagnostic().WithLocation(0).WithArguments("loader"), V.Diagnostic().WithLocation(1).WithArguments("loader")]);
 }
