@@ -13,7 +13,8 @@ namespace Composer.Analyzers.CodeFixes.Rules;
 /// CMP004: replaces the epoch argument with the epoch loop's variable or counter. A <c>while</c> loop without one
 /// becomes <c>for (var epoch = 0; condition; epoch++)</c>; another loop without one gets <c>var epoch = 0;</c> before
 /// it and <c>epoch++</c> as the argument, when the call runs once per pass, directly in the loop's body. When the setter is given a parameter of the local function or stored lambda it is in, the argument
-/// of that function's one call in the loop is replaced instead. Offers nothing when the epoch is not in scope at the call.
+/// of that function's one call in the loop is replaced instead. Offers nothing when the epoch is not in scope at the call
+/// (a new counter outside the loop).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CMP004EpochArgumentConstantFixer)), Shared]
 public sealed class CMP004EpochArgumentConstantFixer : EditorFixProvider
@@ -41,6 +42,8 @@ public sealed class CMP004EpochArgumentConstantFixer : EditorFixProvider
         if (((SyntaxNode?)argument ?? argumentList)?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } call) return null;
         if (Statements.StatementAt(root, diagnostic.AdditionalLocations[0]) is not { } loop) return null;
         if (epoch is not null && !Statements.BindsAt(model, call.SpanStart, epoch)) return null;
+        // A new counter is in scope in the loop only: not in a local function declared after it.
+        if (epoch is null && !loop.Contains(call)) return null;
         // A new counter advanced at each call is only right when the call runs once per pass.
         if (epoch is null && !Statements.CountsEveryPass(loop) && call.Ancestors().FirstOrDefault(a => a is ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax) != loop) return null;
 

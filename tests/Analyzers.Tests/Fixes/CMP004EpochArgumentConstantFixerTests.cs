@@ -189,4 +189,10 @@ public class CMP004EpochArgumentConstantFixerTests
             }
         }
         """, [V.Diagnostic().WithLocation(0).WithArguments("0")], editorConfig: "composer_analyzers.epoch_setters = Reseed");
+
+    /// <summary>Found by red team 21: a new counter is not in scope in a local function declared outside the loop.</summary>
+    [Fact]
+    public Task ASetterInALocalFunctionOutsideAWhileLoopGetsNoNewCounter() => V.NoFixAsync(
+        Train("bool done = false; while (!done) { Reshuffle(); foreach (var b in loader) { } done = true; } void Reshuffle() => {|#0:loader.SetEpoch(0)|};"),
+        V.Diagnostic().WithLocation(0).WithArguments("0"));
 }
