@@ -19,10 +19,7 @@ internal static class Statements
     /// </summary>
     public static void InsertBefore(DocumentEditor editor, StatementSyntax anchor, StatementSyntax statement, bool belowItsHead = false)
     {
-        // Elastic trivia lets the formatter lay the new statement out on its own line, indented like the anchor; a moved
-        // statement keeps its comments (// reshuffle) and nothing else of its old layout.
-        statement = statement.WithLeadingTrivia(Comments(statement.GetLeadingTrivia(), leading: true)).WithTrailingTrivia(Comments(statement.GetTrailingTrivia(), leading: false))
-            .WithAdditionalAnnotations(Formatter.Annotation);
+        statement = Formatted(statement);
         // A goto to the anchor's label must not run the new statement again (a counter declared there would restart at 0).
         while (anchor.Parent is LabeledStatementSyntax label) anchor = label;
         if (anchor.Parent is BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax)
@@ -67,6 +64,14 @@ internal static class Statements
             editor.InsertBefore(anchor, statement);
         }
     }
+
+    /// <summary>
+    /// <paramref name="statement"/> in elastic trivia, which lets the formatter lay it out on its own line, indented like
+    /// the statement next to it; a moved statement keeps its comments (// reshuffle) and nothing else of its old layout.
+    /// </summary>
+    private static StatementSyntax Formatted(StatementSyntax statement) =>
+        statement.WithLeadingTrivia(Comments(statement.GetLeadingTrivia(), leading: true)).WithTrailingTrivia(Comments(statement.GetTrailingTrivia(), leading: false))
+            .WithAdditionalAnnotations(Formatter.Annotation);
 
     /// <summary>
     /// <paramref name="replacement"/> in place of <paramref name="outer"/> (an <c>if</c> whose body it stands for), with
@@ -184,7 +189,8 @@ internal static class Statements
     /// The epoch to pass on each pass of <paramref name="loop"/>: its variable <paramref name="epoch"/>, or, when it has
     /// none, a new counter, which <see cref="DeclareCounter"/> then declares: a <c>while</c> loop becomes
     /// <c>for (var epoch = 0; condition; epoch++)</c> and passes <c>epoch</c> (right after <c>continue</c>, and the same
-    /// counter for every setter a Fix All changes in the pass); any other loop passes <c>epoch++</c>, advanced at each use.
+    /// counter for every setter a Fix All changes in the pass); any other loop passes <c>epoch++</c>, advanced at each use
+    /// (see <see cref="InsertSetter"/> and <see cref="SharedValue"/> for a pass with several setters).
     /// </summary>
     public static (ExpressionSyntax Value, string? Counter) EpochValue(DocumentEditor editor, string? epoch, StatementSyntax loop)
     {
@@ -203,10 +209,150 @@ internal static class Statements
             : loop.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax) ?? loop;
         string counter = UniqueName(editor.SemanticModel, loop.SpanStart, body, "epoch", loop is WhileStatementSyntax ? [] : made.Values);
         made[loop] = counter;
-        return (loop is WhileStatementSyntax
-            ? SyntaxFactory.IdentifierName(counter)
-            : SyntaxFactory.PostfixUnaryExpression(SyntaxKind.PostIncrementExpression, SyntaxFactory.IdentifierName(counter)), counter);
+        return (loop is WhileStatementSyntax ? SyntaxFactory.IdentifierName(counter) : Advanced(counter), counter);
     }
+
+    /// <summary><c>counter++</c>, marked as the counter's advance, which <see cref="AdvanceOnce"/> hands on to the pass's last setter.</summary>
+    private static ExpressionSyntax Advanced(string counter) =>
+        SyntaxFactory.PostfixUnaryExpression(SyntaxKind.PostIncrementExpression, SyntaxFactory.IdentifierName(counter)).WithAdditionalAnnotations(new SyntaxAnnotation(AdvanceKind, counter));
+
+    private const string AdvanceKind = "Composer.AdvancesCounter";
+
+    /// <summary>
+    /// Inserts the setter <paramref name="setter"/> makes (of the epoch and the position it is written at) before
+    /// <paramref name="anchor"/> in <paramref name="loop"/>'s pass, passing <paramref name="value"/>. A counter advanced
+    /// where it is passed (<c>epoch++</c>) must give every loader of the pass the same epoch: a setter that would follow one
+    /// that advances it goes right after that one and takes the <c>++</c> over (<c>Epochs.SetEpoch(source, epoch);
+    /// Epochs.SetEpoch(target, epoch++);</c>), when <paramref name="loader"/> is in scope there and not assigned on the way.
+    /// </summary>
+    public static void InsertSetter(DocumentEditor editor, StatementSyntax loop, StatementSyntax anchor, ExpressionSyntax value, string loader, Func<ExpressionSyntax, int, StatementSyntax?> setter)
+    {
+        var advancers = Advancers.GetOrCreateValue(editor);
+        bool Joins(int position) => BindsAt(editor.SemanticModel, position, loader) && !AssignedBetween(anchor, position, loader);
+        if (value is IdentifierNameSyntax { Identifier.ValueText: var counter })
+        {
+            // Fix All: after the setter an earlier fix made to advance the new counter, before the same anchor.
+            if (advancers.TryGetValue(loop, out var first) && Joins(first.SpanStart) && setter(Advanced(counter), first.SpanStart) is { } joined)
+            {
+                InsertBefore(editor, first, joined);
+                AdvanceOnce(editor, loop, counter);
+                return;
+            }
+            // One fix at a time: after the setter an earlier fix wrote, the statement before the next one.
+            if (AdvancedBefore(anchor, counter) is { } advance && advance.FirstAncestorOrSelf<StatementSyntax>() is { } written &&
+                written.GetLastToken().GetNextToken().SpanStart is var next && Joins(next) && BindsAt(editor.SemanticModel, next, counter) &&
+                setter(Advanced(counter), next) is { } after)
+            {
+                editor.ReplaceNode(advance, (current, _) => current.WithAdditionalAnnotations(new SyntaxAnnotation(AdvanceKind, counter)));
+                editor.InsertAfter(written, Formatted(after));
+                AdvanceOnce(editor, loop, counter);
+                return;
+            }
+        }
+        if (setter(value, anchor.SpanStart) is not { } call) return;
+        InsertBefore(editor, anchor, call);
+        if (value.HasAnnotations(AdvanceKind)) advancers[loop] = anchor;
+    }
+
+    /// <summary>
+    /// Whether a statement of <paramref name="anchor"/>'s block from <paramref name="position"/> to the anchor assigns
+    /// <paramref name="loader"/>: a setter moved above it would set the loader it replaces (<c>aux = new EpochDataLoader(…)</c>).
+    /// </summary>
+    private static bool AssignedBetween(StatementSyntax anchor, int position, string loader)
+    {
+        static string Bare(ExpressionSyntax e) => (e is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access ? access.Name : e).ToString();
+        string target = Bare(SyntaxFactory.ParseExpression(loader));
+        while (anchor.Parent is LabeledStatementSyntax label) anchor = label;
+        return Siblings(anchor).Where(s => s.SpanStart >= position && s.SpanStart < anchor.SpanStart).SelectMany(s => s.DescendantNodesAndSelf()).Any(n =>
+            n is AssignmentExpressionSyntax assignment && Bare(assignment.Left) == target ||
+            n is ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument && Bare(argument.Expression) == target);
+    }
+
+    /// <summary>
+    /// The epoch to pass at <paramref name="call"/> in <paramref name="loop"/>'s pass instead of <paramref name="value"/>:
+    /// the counter's advance, taken over from an earlier statement of the block that advances it where it passes it
+    /// (the setter an earlier fix changed), so that the two setters pass the same epoch. Only for a call that is a
+    /// statement of that block, with nothing in between that may jump past it. <see cref="AdvanceOnce"/> then hands the
+    /// advance on, once the value is in place.
+    /// </summary>
+    public static ExpressionSyntax SharedValue(DocumentEditor editor, StatementSyntax loop, InvocationExpressionSyntax call, ExpressionSyntax value)
+    {
+        var advancers = Advancers.GetOrCreateValue(editor);
+        var statement = call.Parent as ExpressionStatementSyntax;
+        if (value.HasAnnotations(AdvanceKind))
+        {
+            if (statement is not null) advancers[loop] = statement;
+            return value;
+        }
+        if (value is not IdentifierNameSyntax { Identifier.ValueText: var counter } || statement is null) return value;
+        var siblings = Siblings(statement);
+        for (int i = siblings.IndexOf(statement) - 1; i >= 0; i--)
+        {
+            var before = siblings[i];
+            bool recorded = advancers.TryGetValue(loop, out var advancer) && advancer == before;
+            var advance = recorded ? null : Advance(before, counter);
+            if (recorded || advance is not null)
+            {
+                if (advance is not null) editor.ReplaceNode(advance, (current, _) => current.WithAdditionalAnnotations(new SyntaxAnnotation(AdvanceKind, counter)));
+                advancers[loop] = statement;
+                return Advanced(counter);
+            }
+            if (MayJumpPast(before)) break;
+        }
+        return value;
+    }
+
+    /// <summary>Whether <paramref name="statement"/> may go on with the pass without running the statements after it, or be jumped into.</summary>
+    private static bool MayJumpPast(StatementSyntax statement) =>
+        statement.DescendantNodesAndSelf(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)).Any(n => n switch
+        {
+            GotoStatementSyntax or LabeledStatementSyntax or YieldStatementSyntax => true,
+            // Out of a loop (or switch) inside the statement is no further than the statement's end.
+            ContinueStatementSyntax => !n.Ancestors().TakeWhile(a => a != statement.Parent).Any(a => a is ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax),
+            BreakStatementSyntax => !n.Ancestors().TakeWhile(a => a != statement.Parent).Any(a => a is ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax or SwitchStatementSyntax),
+            _ => false,
+        });
+
+    /// <summary>
+    /// Leaves the <c>++</c> of <paramref name="counter"/> on the last setter of <paramref name="loop"/>'s pass that a fix
+    /// made to advance it; the others pass the counter as it is.
+    /// </summary>
+    public static void AdvanceOnce(DocumentEditor editor, StatementSyntax loop, string counter) => editor.ReplaceNode(loop, (current, _) =>
+    {
+        var marked = current.GetAnnotatedNodes(AdvanceKind).Where(n => n.GetAnnotations(AdvanceKind).Any(a => a.Data == counter)).ToList();
+        return marked.Count < 2 ? current : current.ReplaceNodes(marked, (original, rewritten) =>
+            (original == marked[marked.Count - 1] ? Advanced(counter) : SyntaxFactory.IdentifierName(counter).WithAdditionalAnnotations(new SyntaxAnnotation(AdvanceKind, counter))).WithTriviaFrom(rewritten));
+    });
+
+    /// <summary>The setters that advance a new counter where they pass it, per loop: the anchor a fix inserted one before, or the statement whose argument it changed.</summary>
+    private static readonly ConditionalWeakTable<DocumentEditor, Dictionary<StatementSyntax, StatementSyntax>> Advancers = new();
+
+    /// <summary>The last statement before <paramref name="anchor"/> in its block that passes <c>counter++</c> to a call (<see cref="Advance"/>).</summary>
+    private static PostfixUnaryExpressionSyntax? AdvancedBefore(StatementSyntax anchor, string counter)
+    {
+        while (anchor.Parent is LabeledStatementSyntax label) anchor = label;
+        var siblings = Siblings(anchor);
+        return siblings.Take(Math.Max(0, siblings.IndexOf(anchor))).Reverse().Select(s => Advance(s, counter)).FirstOrDefault(a => a is not null);
+    }
+
+    /// <summary>
+    /// <c>counter++</c> in <paramref name="statement"/> when it is a call passing it, which reads the counter nowhere else
+    /// (<c>Epochs.SetEpoch(train, epoch++);</c>, as a fix writes it).
+    /// </summary>
+    private static PostfixUnaryExpressionSyntax? Advance(StatementSyntax statement, string counter) =>
+        statement is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call } &&
+        call.ArgumentList.Arguments.Select(a => a.Expression).OfType<PostfixUnaryExpressionSyntax>()
+            .FirstOrDefault(p => p.IsKind(SyntaxKind.PostIncrementExpression) && p.Operand is IdentifierNameSyntax { Identifier.ValueText: var name } && name == counter) is { } advance &&
+        statement.DescendantNodes().OfType<IdentifierNameSyntax>().Count(i => i.Identifier.ValueText == counter) == 1
+            ? advance
+            : null;
+
+    private static SyntaxList<StatementSyntax> Siblings(StatementSyntax statement) => statement.Parent switch
+    {
+        BlockSyntax block => block.Statements,
+        SwitchSectionSyntax section => section.Statements,
+        _ => default,
+    };
 
     /// <summary>Whether a new counter for <paramref name="loop"/> holds the pass's number wherever the pass reads it, not only where it is advanced.</summary>
     public static bool CountsEveryPass(StatementSyntax loop) => loop is WhileStatementSyntax;

@@ -13,7 +13,7 @@ namespace Composer.Analyzers.CodeFixes.Rules;
 /// CMP002: inserts <c>Epochs.SetEpoch(loader, epoch);</c> into the epoch loop's pass, before the statement that
 /// iterates the loader (or calls the local function that does). The epoch is the loop's variable or counter; a loop
 /// without one gets a counter: <c>while (!converged)</c> becomes <c>for (var epoch = 0; !converged; epoch++)</c>, any
-/// other loop <c>var epoch = 0;</c> before it and <c>epoch++</c> in the call.
+/// other loop <c>var epoch = 0;</c> before it and <c>epoch++</c> in the call (in the last call of the pass, when there are several).
 /// A loader type of the user's whose epoch method has a name from <c>epoch_setters</c> gets that call instead
 /// (<c>feeder.StartEpoch(epoch);</c>), which <c>Epochs.SetEpoch</c> cannot make. Offers nothing when the loader or the epoch
 /// is not in scope there, or when a type named in <c>loader_types</c> has neither a setter nor parts.
@@ -50,8 +50,7 @@ public sealed class CMP002EpochNeverSetFixer : EditorFixProvider
         return editor =>
         {
             var (value, counter) = Statements.EpochValue(editor, epoch, loop);
-            if (Statements.EpochsSetEpoch(editor, loader, value, anchor.SpanStart, setter) is not { } call) return;
-            Statements.InsertBefore(editor, anchor, call);
+            Statements.InsertSetter(editor, loop, anchor, value, loader, (v, position) => Statements.EpochsSetEpoch(editor, loader, v, position, setter));
             Statements.DeclareCounter(editor, loop, counter);
         };
     }

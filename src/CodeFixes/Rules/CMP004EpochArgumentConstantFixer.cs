@@ -50,6 +50,7 @@ public sealed class CMP004EpochArgumentConstantFixer : EditorFixProvider
         return editor =>
         {
             var (value, counter) = Statements.EpochValue(editor, epoch, loop);
+            value = Statements.SharedValue(editor, loop, call, value);
             if (argumentList is not null)
                 editor.ReplaceNode(argumentList, argumentList.AddArguments(SyntaxFactory.Argument(SyntaxFactory.NameColon(parameter!), default, value)));
             else
@@ -59,6 +60,7 @@ public sealed class CMP004EpochArgumentConstantFixer : EditorFixProvider
                 if (replaced != argument.Expression && value is CastExpressionSyntax cast) value = cast.Expression; // the argument's own cast stays
                 editor.ReplaceNode(replaced, value.WithTriviaFrom(replaced));
             }
+            if (value is PostfixUnaryExpressionSyntax { Operand: IdentifierNameSyntax advanced }) Statements.AdvanceOnce(editor, loop, advanced.Identifier.ValueText);
             Statements.DeclareCounter(editor, loop, counter);
         };
     }

@@ -474,6 +474,74 @@ public class CMP002EpochNeverSetFixerTests
         }
         """, One);
 
+    // Found by red team 21: with Fix All the second loader of a do loop's pass got the counter the first had already
+    // advanced (one epoch ahead), and the new counter took the blank line above the loop.
+
+    private static string Zip(string set, string counter = "") => $$"""
+        class Program
+        {
+            static void Train(InMemoryDataset data)
+            {
+                var source = new EpochDataLoader(data, batchSize: 32, shuffle: true);
+                var target = new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: 1);
+                double gap;
+
+                {{counter}}do
+                {
+                    gap = 0;
+                    {{set}}foreach (var (s, t) in {|#0:source.Zip({|#1:target|})|}) { }
+                } while (gap > 0.05);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task FixAllGivesTwoLoadersOfADoLoopsPassTheSameEpoch() => V.FixAsync(
+        Zip(""),
+        Zip("Epochs.SetEpoch(source, epoch);\n            Epochs.SetEpoch(target, epoch++);\n            ", "var epoch = 0;\n        ").Replace("{|#0:source.Zip({|#1:target|})|}", "source.Zip(target)"),
+        [V.Diagnostic().WithLocation(0).WithArguments("source"), V.Diagnostic().WithLocation(1).WithArguments("target")]);
+
+    /// <summary>Loaders iterated in two statements of the pass: the second setter joins the first, which hands it the <c>++</c>.</summary>
+    [Fact]
+    public Task FixAllGivesLoadersOfTwoStatementsOfADoLoopsPassTheSameEpoch() => V.FixAsync(
+        Train("bool done = false; var aux = new EpochDataLoader(data, batchSize: 8, shuffle: true); do { foreach (var b in {|#0:trainLoader|}) { } foreach (var b in {|#1:aux|}) { } done = true; } while (!done);"),
+        Train("""
+            bool done = false; var aux = new EpochDataLoader(data, batchSize: 8, shuffle: true);
+                    var epoch = 0;
+                    do { Epochs.SetEpoch(trainLoader, epoch); Epochs.SetEpoch(aux, epoch++); foreach (var b in trainLoader) { } foreach (var b in aux) { } done = true; } while (!done);
+            """),
+        [V.Diagnostic().WithLocation(0).WithArguments("trainLoader"), V.Diagnostic().WithLocation(1).WithArguments("aux")]);
+
+    /// <summary>A loader assigned after the first call: set above, the loader it replaces would get the epoch.</summary>
+    [Fact]
+    public Task ALoaderAssignedInThePassKeepsItsCallBeforeItsOwnStatement() => V.FixAsync(
+        Train("""
+            bool done = false;
+                    var aux = new EpochDataLoader(data, batchSize: 8, shuffle: true);
+                    do
+                    {
+                        foreach (var b in {|#0:trainLoader|}) { }
+                        aux = new EpochDataLoader(data, batchSize: 8, shuffle: true);
+                        foreach (var b in {|#1:aux|}) { }
+                        done = true;
+                    } while (!done);
+            """),
+        Train("""
+            bool done = false;
+                    var aux = new EpochDataLoader(data, batchSize: 8, shuffle: true);
+                    var epoch = 0;
+                    do
+                    {
+                        Epochs.SetEpoch(trainLoader, epoch++);
+                        foreach (var b in trainLoader) { }
+                        aux = new EpochDataLoader(data, batchSize: 8, shuffle: true);
+                        Epochs.SetEpoch(aux, epoch);
+                        foreach (var b in aux) { }
+                        done = true;
+                    } while (!done);
+            """),
+        [V.Diagnostic().WithLocation(0).WithArguments("trainLoader"), V.Diagnostic().WithLocation(1).WithArguments("aux")]);
+
     // Found by red team 21: around an embedded statement each fix of a Fix All made a block of its own, one inside the other.
 
     [Fact]

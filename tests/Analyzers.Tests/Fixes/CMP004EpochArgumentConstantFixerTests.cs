@@ -99,7 +99,29 @@ public class CMP004EpochArgumentConstantFixerTests
         Train("""
             bool done = false;
                     var epoch = 0;
-                    do { loader.SetEpoch(epoch++); sampler.SetEpoch(epoch); foreach (var b in loader) { } done = true; } while (!done);
+                    do { loader.SetEpoch(epoch); sampler.SetEpoch(epoch++); foreach (var b in loader) { } done = true; } while (!done);
+            """),
+        [V.Diagnostic().WithLocation(0).WithArguments("0"), V.Diagnostic().WithLocation(1).WithArguments("0")]);
+
+    /// <summary>Found by red team 21 (for CMP002): the second setter of the pass got the counter the first had advanced.</summary>
+    [Fact]
+    public Task FixAllHandsTheAdvanceToALaterSetterOfThePass() => V.FixAsync(
+        Train("bool done = false; do { {|#0:loader.SetEpoch(0)|}; foreach (var b in loader) { if (b.Count == 0) continue; } {|#1:sampler.SetEpoch(0)|}; done = true; } while (!done);"),
+        Train("""
+            bool done = false;
+                    var epoch = 0;
+                    do { loader.SetEpoch(epoch); foreach (var b in loader) { if (b.Count == 0) continue; } sampler.SetEpoch(epoch++); done = true; } while (!done);
+            """),
+        [V.Diagnostic().WithLocation(0).WithArguments("0"), V.Diagnostic().WithLocation(1).WithArguments("0")]);
+
+    /// <summary>A continue between the setters could skip the later one, and with it the advance: the first keeps it.</summary>
+    [Fact]
+    public Task FixAllKeepsTheAdvanceBeforeAContinue() => V.FixAsync(
+        Train("bool done = false; do { {|#0:loader.SetEpoch(0)|}; if (loader.Count == 0) continue; {|#1:sampler.SetEpoch(0)|}; foreach (var b in loader) { } done = true; } while (!done);"),
+        Train("""
+            bool done = false;
+                    var epoch = 0;
+                    do { loader.SetEpoch(epoch++); if (loader.Count == 0) continue; sampler.SetEpoch(epoch); foreach (var b in loader) { } done = true; } while (!done);
             """),
         [V.Diagnostic().WithLocation(0).WithArguments("0"), V.Diagnostic().WithLocation(1).WithArguments("0")]);
 
