@@ -1,6 +1,8 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Simplification;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Composer.Analyzers.CodeFixes;
@@ -20,14 +22,24 @@ internal static class ConditionalCode
     public static async Task<bool> AllowsAsync(Document document, TextSpan finding, Func<Task<Document>> fix, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        return root is not null && (!Around(root, finding) || await KeptAsync(document, await fix().ConfigureAwait(false), finding, cancellationToken).ConfigureAwait(false));
+        if (root is null) return false;
+        if (!Around(root, finding)) return true;
+        // The using a fix adds (Simplifier.AddImportsAnnotation) is written only when its code action is applied: add it here too.
+        var changed = await ImportAdder.AddImportsAsync(await fix().ConfigureAwait(false), Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await KeptAsync(document, changed, finding, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Whether the member around <paramref name="span"/> (a method, property, field or top-level statement) holds any.</summary>
+    /// <summary>
+    /// Whether the member around <paramref name="span"/> (a method, property, field or top-level statement) holds any, or
+    /// the file's <c>using</c> directives do: a <c>using Composer.Data;</c> the fix adds goes among them, and must not go
+    /// into one branch only.
+    /// </summary>
     private static bool Around(SyntaxNode root, TextSpan span)
     {
         var member = root.FindNode(span, getInnermostNodeForTie: true).AncestorsAndSelf().FirstOrDefault(n => n is MemberDeclarationSyntax) ?? root;
-        return member.ContainsDirectives && member.DescendantTrivia(member.Span).Any(IsConditional);
+        if (member.ContainsDirectives && member.DescendantTrivia(member.Span).Any(IsConditional)) return true;
+        return root is CompilationUnitSyntax { Usings.Count: > 0 } unit && unit.ContainsDirectives &&
+               unit.DescendantTrivia(TextSpan.FromBounds(0, unit.Usings.Last().FullSpan.End)).Any(IsConditional);
     }
 
     /// <summary>Whether every edit from <paramref name="original"/> to <paramref name="changed"/> stays in the branch of <paramref name="finding"/> and neither spans nor touches a directive.</summary>

@@ -159,6 +159,10 @@ public class CMP001SetEpochOnSamplerOnlyFixerTests
     public Task PortedLoaderInACarriageReturnFileGetsTheUsing() => V.FixAsync(
         PortedProgram.ReplaceLineEndings("\r\n"), PortedProgramFixed.ReplaceLineEndings("\r\n"), One("loader", "sampler"), globalUsings: false);
 
+    /// <summary>The usings sit in the arms of an #if: the new using would go into the active arm only, so no fix is offered.</summary>
+    [Fact]
+    public Task NoFixWhenTheUsingsAreInTheArmsOfAnIf() => V.FixAsync("#if LEGACY\nusing System.Text;\n#else\nusing System.Linq;\n#endif\n" + PortedProgram, "#if LEGACY\nusing System.Text;\n#else\nusing System.Linq;\n#endif\n" + PortedProgram, One("loader", "sampler"), globalUsings: false);
+
     [Fact]
     public Task FixAllFixesEveryLoader() => V.FixAsync("""
         class Program
