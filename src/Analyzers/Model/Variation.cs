@@ -63,11 +63,16 @@ internal static class Variation
     private static bool IsDeclaredIn(ILocalSymbol local, ILoopOperation loop) =>
         local.DeclaringSyntaxReferences.FirstOrDefault() is { } declaration && declaration.SyntaxTree == loop.Syntax.SyntaxTree && loop.Syntax.Span.Contains(declaration.Span);
 
-    /// <summary>A local function's or stored lambda's parameter varies when an argument at one of its calls inside the loop does.</summary>
+    /// <summary>
+    /// A local function's or lambda's parameter varies when an argument at one of its calls inside the loop does; across a
+    /// loop inside the function itself it is fixed, as a method's parameter is.
+    /// </summary>
     private static bool ParameterVaries(EpochFlow flow, IParameterSymbol parameter, ILoopOperation loop, int depth, bool members)
     {
         if (flow.WritesOf(parameter).Any(w => flow.IsWithin(w, loop))) return true;
         if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction } function) return false;
+        // The loop runs inside the function (Parallel.For(0, k, fold => { for (…epoch…) … })): one call, one value across it.
+        if (function.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == loop.Syntax.SyntaxTree && r.Span.Contains(loop.Syntax.Span))) return false;
         var uses = flow.UsesOf(function);
         if (uses.Count == 0) return true; // a lambda handed to code not in view: its arguments are unknown
         foreach (var use in uses)

@@ -106,6 +106,16 @@ public class CMP004EpochArgumentConstantTests
     public Task ALoopOverStagesByIndexPicksALoaderPerPass() => V.AnalyzerAsync(Train(
         "var stages = new List<EpochDataLoader> { loader }; for (int epoch = 0; epoch < epochs; epoch++) for (int i = 0; i < stages.Count; i++) { var stage = stages[i]; stage.SetEpoch(epoch); foreach (var b in stage) { } }"));
 
+    /// <summary>A lambda's parameter is fixed across a loop inside the lambda (k-fold in parallel: the fold as the epoch).</summary>
+    [Fact]
+    public Task ALambdaParameterAcrossALoopInsideTheLambda() => V.AnalyzerAsync(Train(
+        "System.Threading.Tasks.Parallel.For(0, 5, fold => { for (int epoch = 0; epoch < epochs; epoch++) { {|#0:loader.SetEpoch(fold)|}; foreach (var b in loader) { } } });"),
+        V.Diagnostic().WithLocation(0).WithArguments("fold"));
+
+    [Fact]
+    public Task ALambdaParameterGivenTheEpochInsideTheLoop() => V.AnalyzerAsync(Train(
+        "Action<int> begin = e => loader.SetEpoch(e); for (int epoch = 0; epoch < epochs; epoch++) { begin(epoch); foreach (var b in loader) { } }"));
+
     [Fact]
     public Task ALoopOverStagesPickedWithElementAt() => V.AnalyzerAsync(Train(
         "IReadOnlyCollection<EpochDataLoader> stages = new List<EpochDataLoader> { loader }; for (int epoch = 0; epoch < epochs; epoch++) for (int i = 0; i < stages.Count; i++) { var stage = stages.ElementAt(i); stage.SetEpoch(epoch); foreach (var b in stage) { } }"));
