@@ -79,15 +79,23 @@ internal static class CMP002EpochNeverSet
         facts.Constructions.Count > 0 && facts.Constructions.All(c => loop.Syntax.Span.Contains(c.Syntax.Span)) &&
         facts.Constructions.All(c => Seeds(flow, c, 2).Any(seed => flow.SeedVaries(seed, loop)));
 
-    /// <summary>The seed arguments of a creation, of the creations inside it and of the locals it was built from.</summary>
+    /// <summary>
+    /// The seed arguments of a creation, of the creations inside it and of the locals it was built from; not those of its
+    /// data set (<c>new JitterDataset(raw, seed: epoch)</c> changes the samples, not the order).
+    /// </summary>
     private static IEnumerable<IOperation> Seeds(EpochFlow flow, IOperation creation, int depth)
     {
-        foreach (var operation in creation.Subtree())
+        var stack = new Stack<IOperation>();
+        stack.Push(creation);
+        while (stack.Count > 0)
         {
+            var operation = stack.Pop();
+            if (operation is IArgumentOperation { Parameter.Name: "dataset" }) continue;
             if (operation is IArgumentOperation { ArgumentKind: ArgumentKind.Explicit, Parameter.Name: "seed" } seed) yield return seed.Value;
             if (depth > 0 && operation is ILocalReferenceOperation local)
                 foreach (var value in flow.ValuesOf(local.Local).Values)
                     foreach (var inner in Seeds(flow, value, depth - 1)) yield return inner;
+            foreach (var child in operation.ChildOperations) stack.Push(child);
         }
     }
 

@@ -452,6 +452,24 @@ public class CMP002EpochNeverSetTests
         "for (int epoch = 0; epoch < epochs; epoch++) { var trainLoader = epoch > 5 ? new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: epoch) : new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: 3); foreach (var batch in {|#0:trainLoader|}) { } }"),
         Expected());
 
+    /// <summary>A data set built per pass with the epoch as its seed changes the samples, not the loader's fixed order.</summary>
+    [Fact]
+    public Task RebuiltEachPassWithAFixedSeedOverADataSetSeededByTheEpoch() => V.AnalyzerAsync("""
+        class Program
+        {
+            static InMemoryDataset Augment(InMemoryDataset data, int seed) => data;
+            static void Train(InMemoryDataset data, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    var augmented = Augment(data, seed: epoch);
+                    var trainLoader = new EpochDataLoader(augmented, batchSize: 32, shuffle: true, seed: 3);
+                    foreach (var batch in {|#0:trainLoader|}) { }
+                }
+            }
+        }
+        """, Expected());
+
     [Fact]
     public Task AGenericTrainersLoaderIteratedByItsCaller() => V.AnalyzerAsync("""
         class Trainer<TModel>(InMemoryDataset data)
