@@ -328,7 +328,8 @@ internal sealed class EpochFlow
         if (!IsPart(reference, KnownTypes.BatchSamplerNames, out var owner)) return;
         var parent = reference.Parent;
         while (parent is IConversionOperation or IParenthesizedOperation) parent = parent.Parent;
-        bool handedOn = parent is IArgumentOperation { Parent: IInvocationOperation call } && Tree.EventsOf(call.TargetMethod) is null ||
+        // A local function is in view: what it does with the batch sampler is in this flow (MapLocalFunctionParameters).
+        bool handedOn = parent is IArgumentOperation { Parent: IInvocationOperation call } && call.TargetMethod.MethodKind != MethodKind.LocalFunction && Tree.EventsOf(call.TargetMethod) is null ||
                         parent is IDynamicInvocationOperation or IDynamicObjectCreationOperation ||
                         parent is IArrayInitializerOperation or IIsTypeOperation or IIsPatternOperation or ISwitchOperation or ISwitchExpressionOperation ||
                         reference.Syntax.Parent.IsKind(SyntaxKind.ExpressionElement);

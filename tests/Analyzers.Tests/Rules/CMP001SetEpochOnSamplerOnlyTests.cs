@@ -31,6 +31,15 @@ public class CMP001SetEpochOnSamplerOnlyTests
     public Task PatternTestedSampler() =>
         V.AnalyzerAsync(Train("if (trainLoader.Sampler is IEpochAware s) {|#0:s.SetEpoch(epoch)|};"), Expected());
 
+    /// <summary>A local function that only reads the batch sampler handed to it does not handle it.</summary>
+    [Fact]
+    public Task ABatchSamplerHandedToALocalFunctionThatOnlyReadsIt() =>
+        V.AnalyzerAsync(Train("void Log(IBatchSampler b) => Console.WriteLine(b.Count); {|#0:((IEpochAware)trainLoader.Sampler).SetEpoch(epoch)|}; Log(trainLoader.BatchSampler!);"), Expected());
+
+    [Fact]
+    public Task ABatchSamplerHandedToALocalFunctionThatSetsIt() =>
+        V.AnalyzerAsync(Train("void Reset(IBatchSampler b, int e) => ((IEpochAware)b).SetEpoch(e); ((IEpochAware)trainLoader.Sampler).SetEpoch(epoch); Reset(trainLoader.BatchSampler!, epoch);"));
+
     [Fact]
     public Task CastSampler() =>
         V.AnalyzerAsync(Train("{|#0:((IEpochAware)trainLoader.Sampler).SetEpoch(epoch)|};"), Expected());
