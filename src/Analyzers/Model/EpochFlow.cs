@@ -493,7 +493,11 @@ internal sealed class EpochFlow
         return false;
     }
 
-    /// <summary>What local functions do to their parameters, read at each call as the caller's arguments.</summary>
+    /// <summary>
+    /// What local functions do to their parameters, read at each call as the caller's arguments; and their iterations of a
+    /// parameter outside every loop and lambda of their own, iterations of the argument at each call, as for a method in
+    /// view (a top-level program's <c>void Train(Model m, EpochDataLoader loader, …)</c>).
+    /// </summary>
     private void MapLocalFunctionParameters()
     {
         foreach (var e in Events.ToList())
@@ -502,6 +506,24 @@ internal sealed class EpochFlow
             foreach (var call in UsesOf(function).OfType<IInvocationOperation>())
                 if (ArgumentFor(call.Arguments, parameter.Ordinal) is { } argument) MapArgument(call, e, argument.Value);
         }
+        foreach (var iteration in Iterations.ToList())
+        {
+            if (iteration.ThroughCall || iteration.LoaderSymbol is not IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.LocalFunction } function }) continue;
+            if (!IsOncePerCall(iteration.Site, function)) continue;
+            foreach (var call in UsesOf(function).OfType<IInvocationOperation>())
+                MapIteration(call, function, call.Arguments, iteration);
+        }
+    }
+
+    /// <summary>Whether <paramref name="site"/> sits in <paramref name="function"/>'s own body, outside its loops and lambdas.</summary>
+    private static bool IsOncePerCall(IOperation site, IMethodSymbol function)
+    {
+        for (var parent = site.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is ILocalFunctionOperation local) return KnownTypes.Is(local.Symbol, function);
+            if (parent is ILoopOperation or IAnonymousFunctionOperation) return false;
+        }
+        return false;
     }
 
     private static ISymbol? EnumeratorLocal(IInvocationOperation call)

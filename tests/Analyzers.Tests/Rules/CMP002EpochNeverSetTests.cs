@@ -244,6 +244,17 @@ public class CMP002EpochNeverSetTests
     public Task ALoopOverSeveralLoadersSetsEach() => V.AnalyzerAsync(Train(Shuffled + " var aux = new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: 1);",
         "for (int epoch = 0; epoch < epochs; epoch++) { foreach (var l in new[] { trainLoader, aux }) l.SetEpoch(epoch); foreach (var batch in trainLoader.Zip(aux)) { } }"));
 
+    /// <summary>A local function that iterates the loader it is handed, once per call, iterates the argument at its call.</summary>
+    [Fact]
+    public Task ALocalFunctionThatIteratesItsParameter() => V.AnalyzerAsync(Train(Shuffled,
+        "void RunEpoch(EpochDataLoader l) { foreach (var b in l) { } } for (int epoch = 0; epoch < epochs; epoch++) RunEpoch({|#0:trainLoader|});"),
+        Expected());
+
+    [Theory]
+    [InlineData("void RunEpoch(EpochDataLoader l, int e) { l.SetEpoch(e); foreach (var b in l) { } } for (int epoch = 0; epoch < epochs; epoch++) RunEpoch(trainLoader, epoch);")]
+    [InlineData("void RunTwice(EpochDataLoader l) { for (int i = 0; i < 2; i++) foreach (var b in l) { } } for (int epoch = 0; epoch < epochs; epoch++) RunTwice(trainLoader);")]
+    public Task ALocalFunctionThatSetsItsParameterOrIteratesItInALoopOfItsOwn(string loop) => V.AnalyzerAsync(Train(Shuffled, loop));
+
     /// <summary>An index loop over a local array of loaders sets every element it may pick.</summary>
     [Fact]
     public Task AnIndexLoopOverALocalArraySetsEach() => V.AnalyzerAsync(Train(Shuffled + " var aux = new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: 1); EpochDataLoader[] loaders = [trainLoader, aux];",
