@@ -112,6 +112,8 @@ internal sealed class Sampling(EpochFlow flow)
                 return SamplerDependsOnEpoch(coalesce.Value, depth + 1) || SamplerDependsOnEpoch(coalesce.WhenNull, depth + 1);
             case ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation or IParameterReferenceOperation when v.ReferencedSymbol() is { } symbol:
                 var (values, unknown) = flow.ValuesOf(symbol);
+                // A local of another member (a constructor's, read through the field it built): that member's flow has its values.
+                if (unknown && symbol is ILocalSymbol && flow.Tree.FlowOf(v) is var own && own != flow) (values, unknown) = own.ValuesOf(symbol);
                 if (values.Any(x => SamplerDependsOnEpoch(x, depth + 1))) return true;
                 return (unknown || values.Count == 0) && TypeDependsOnEpoch(v.Type);
             default:

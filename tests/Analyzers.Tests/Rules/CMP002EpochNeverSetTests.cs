@@ -244,6 +244,24 @@ public class CMP002EpochNeverSetTests
     public Task ALoopOverSeveralLoadersSetsEach() => V.AnalyzerAsync(Train(Shuffled + " var aux = new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: 1);",
         "for (int epoch = 0; epoch < epochs; epoch++) { foreach (var l in new[] { trainLoader, aux }) l.SetEpoch(epoch); foreach (var batch in trainLoader.Zip(aux)) { } }"));
 
+    /// <summary>A field built in the constructor from a local of the constructor: the local's values there decide, not its interface type.</summary>
+    [Fact]
+    public Task AFieldBuiltFromAConstructorsLocalSampler() => V.AnalyzerAsync("""
+        class Trainer
+        {
+            private readonly EpochDataLoader _train;
+            public Trainer(InMemoryDataset data, bool distributed)
+            {
+                ISampler sampler = distributed ? new DistributedSampler(data.Count, 2, 0) : new RandomSampler(data.Count);
+                _train = new EpochDataLoader(data, batchSize: 32, sampler: sampler);
+            }
+            public void Fit(int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++) foreach (var batch in {|#0:_train|}) { }
+            }
+        }
+        """, Expected("_train"));
+
     /// <summary>A local function that iterates the loader it is handed, once per call, iterates the argument at its call.</summary>
     [Fact]
     public Task ALocalFunctionThatIteratesItsParameter() => V.AnalyzerAsync(Train(Shuffled,
