@@ -476,7 +476,7 @@ internal sealed class EpochFlow
         {
             var value = TreeModel.IsReceiverOf(parameter, method) ? (call as IInvocationOperation)?.Instance : ArgumentFor(arguments, parameter.Ordinal)?.Value;
             if (value?.WalkDown() is { } loader && loader.ReferencedSymbol() is { } symbol && IsLoader(loader))
-                Iterations.Add(new Iteration(call, loader, symbol, loader.Syntax.GetLocation(), [], throughCall: true));
+                Iterations.Add(new Iteration(call, loader, symbol, loader.Syntax.GetLocation(), BodyOfForEachOver(call), throughCall: true));
         }
         // The field is named as the callee names it, so only where that name means the same field: in its type or one derived.
         else if (call is IInvocationOperation { Instance: null or IInstanceReferenceOperation } && iteration.LoaderSymbol?.ContainingType is { } owner &&
@@ -885,8 +885,15 @@ internal sealed class EpochFlow
     private bool IsIterationLoop(ILoopOperation loop)
     {
         _iterationLoops ??= new HashSet<IOperation>(Iterations.Select(i => i.Site).Concat(Iterations.SelectMany(i => i.Bodies)));
-        return _iterationLoops.Contains(loop);
+        // foreach (var b in Progress(train)) over a method in view that iterates train: a batch loop of train's.
+        return _iterationLoops.Contains(loop) || loop is IForEachLoopOperation forEach && _iterationLoops.Contains(forEach.Collection.WalkDown());
     }
+
+    /// <summary>The body of the <c>foreach</c> whose collection <paramref name="call"/> is (an iterator method in view that iterates a loader): it runs during that iteration.</summary>
+    private static IReadOnlyList<IOperation> BodyOfForEachOver(IOperation call) =>
+        call.Parent is var parent && (parent is IConversionOperation ? parent.Parent : parent) is IForEachLoopOperation { Body: var body } forEach && forEach.Collection.WalkDown() == call
+            ? [body]
+            : [];
 
     /// <summary>The innermost epoch loop a call runs in, if any.</summary>
     public ILoopOperation? EpochLoopOf(IOperation operation) => InnermostLoops(operation, IsEpochLoop) is { Count: > 0 } found ? found[0].Loop : null;

@@ -79,6 +79,25 @@ public class CMP005SetEpochInsideIterationFixerTests
         [V.Diagnostic().WithLocation(0).WithArguments("loader"), V.Diagnostic().WithLocation(1).WithArguments("loader")]);
 
     [Fact]
+    public Task MovesACallOutOfAForeachOverAnIteratorThatWrapsTheLoader() => V.FixAsync(
+        Train("""
+            IEnumerable<Dictionary<string, TorchSharp.torch.Tensor>> Wrap(EpochDataLoader l) { foreach (var b in l) yield return b; }
+                        foreach (var batch in Wrap(loader))
+                        {
+                            {|#0:loader.SetEpoch(epoch)|};
+                        }
+            """),
+        Train("""
+            IEnumerable<Dictionary<string, TorchSharp.torch.Tensor>> Wrap(EpochDataLoader l) { foreach (var b in l) yield return b; }
+
+                        loader.SetEpoch(epoch);
+                        foreach (var batch in Wrap(loader))
+                        {
+                        }
+            """),
+        [V.Diagnostic().WithLocation(0).WithArguments("loader")]);
+
+    [Fact]
     public Task MovesAnEmbeddedCall() => V.FixAsync(
         Train("foreach (var batch in loader) {|#0:Epochs.SetEpoch(loader, epoch)|};"),
         Train("""

@@ -262,6 +262,12 @@ public class CMP002EpochNeverSetTests
         }
         """, Expected("_train"));
 
+    /// <summary>A foreach over an iterator in view that wraps the train loader is a batch loop: a peek at another loader in it belongs to the epoch loop around.</summary>
+    [Fact]
+    public Task APeekInsideAForeachOverAnIteratorThatWrapsTheLoader() => V.AnalyzerAsync(Train(Shuffled + " var aux = new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: 1);",
+        "IEnumerable<Dictionary<string, TorchSharp.torch.Tensor>> Wrap(EpochDataLoader l) { foreach (var b in l) yield return b; } " +
+        "for (int epoch = 0; epoch < epochs; epoch++) { trainLoader.SetEpoch(epoch); aux.SetEpoch(epoch); foreach (var b in Wrap(trainLoader)) { foreach (var v in aux.Take(2)) { } } }"));
+
     /// <summary>A local function that iterates the loader it is handed, once per call, iterates the argument at its call.</summary>
     [Fact]
     public Task ALocalFunctionThatIteratesItsParameter() => V.AnalyzerAsync(Train(Shuffled,

@@ -27,6 +27,12 @@ public class CMP005SetEpochInsideIterationTests
     public Task LoaderSetEpochInTheBatchLoop() => V.AnalyzerAsync(Train("foreach (var batch in loader) { {|#0:loader.SetEpoch(epoch)|}; }"),
         V.Diagnostic().WithLocation(0).WithArguments("loader"));
 
+    /// <summary>The body of a foreach over an iterator in view that wraps the loader runs during the loader's iteration.</summary>
+    [Fact]
+    public Task LoaderSetEpochInAForeachOverAnIteratorThatWrapsIt() => V.AnalyzerAsync(Train(
+        "IEnumerable<Dictionary<string, TorchSharp.torch.Tensor>> Wrap(EpochDataLoader l) { foreach (var b in l) yield return b; } foreach (var batch in Wrap(loader)) { {|#0:loader.SetEpoch(epoch)|}; }"),
+        V.Diagnostic().WithLocation(0).WithArguments("loader"));
+
     [Fact]
     public Task BatchSamplerInTheBatchLoop() => V.AnalyzerAsync(Train("foreach (var batch in loader) { if (loader.BatchSampler is IEpochAware b) {|#0:b.SetEpoch(epoch)|}; }"),
         V.Diagnostic().WithLocation(0).WithArguments("loader"));
