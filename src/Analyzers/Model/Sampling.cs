@@ -112,8 +112,9 @@ internal sealed class Sampling(EpochFlow flow)
                 return SamplerDependsOnEpoch(coalesce.Value, depth + 1) || SamplerDependsOnEpoch(coalesce.WhenNull, depth + 1);
             case ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation or IParameterReferenceOperation when v.ReferencedSymbol() is { } symbol:
                 var (values, unknown) = flow.ValuesOf(symbol);
-                // A local of another member (a constructor's, read through the field it built): that member's flow has its values.
-                if (unknown && symbol is ILocalSymbol && flow.Tree.FlowOf(v) is var own && own != flow) (values, unknown) = own.ValuesOf(symbol);
+                // A local of another member (a constructor's, read through the field it built): its initializer, looked up
+                // rather than walking that member (a later assignment there is not seen).
+                if (unknown && symbol is ILocalSymbol local && flow.Tree.InitializerOf(local) is { } initial) (values, unknown) = ([initial], false);
                 if (values.Any(x => SamplerDependsOnEpoch(x, depth + 1))) return true;
                 return (unknown || values.Count == 0) && TypeDependsOnEpoch(v.Type);
             default:
