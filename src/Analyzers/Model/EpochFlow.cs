@@ -506,8 +506,10 @@ internal sealed class EpochFlow
             foreach (var call in UsesOf(function).OfType<IInvocationOperation>())
                 if (ArgumentFor(call.Arguments, parameter.Ordinal) is { } argument) MapArgument(call, e, argument.Value);
         }
-        foreach (var iteration in Iterations.ToList())
+        // By index over those found by the walk: the iterations mapped here are added behind them.
+        for (int i = 0, walked = Iterations.Count; i < walked; i++)
         {
+            var iteration = Iterations[i];
             if (iteration.ThroughCall || iteration.LoaderSymbol is not IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.LocalFunction } function }) continue;
             if (!IsOncePerCall(iteration.Site, function)) continue;
             foreach (var call in UsesOf(function).OfType<IInvocationOperation>())

@@ -170,13 +170,6 @@ internal sealed class TreeModel
     private const int MaxHelperDepth = 8;
     private readonly HashSet<IMethodSymbol> _helpersSought = new(SymbolEqualityComparer.Default);
 
-    /// <summary>The value a local of this file is declared with (<c>ISampler s = … ? … : …;</c>), if any.</summary>
-    public IOperation? InitializerOf(ILocalSymbol local) =>
-        local.DeclaringSyntaxReferences.FirstOrDefault() is { } reference && reference.SyntaxTree == Model.SyntaxTree &&
-        reference.GetSyntax(CancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } value }
-            ? Model.GetOperation(value, CancellationToken)
-            : null;
-
     /// <summary>The flow of the operation block <paramref name="operation"/> belongs to, built on first use.</summary>
     public EpochFlow FlowOf(IOperation operation)
     {
