@@ -25,19 +25,16 @@ internal static class Statements
         if (anchor.Parent is BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax)
         {
             SyntaxNode target = anchor.Parent is GlobalStatementSyntax global ? global : anchor;
-            SyntaxNode inserted = anchor.Parent is GlobalStatementSyntax ? SyntaxFactory.GlobalStatement(statement) : statement;
+            SyntaxNode inserted = anchor.Parent is GlobalStatementSyntax ? SyntaxFactory.GlobalStatement(WrittenOut(statement, target)) : statement;
             // A directive above the anchor (the #endif of a branch before it) stays above the new statement, which would
             // otherwise land inside that branch; so do the blank lines below it, which the formatter would otherwise drop.
             // A second statement for the same anchor (Fix All) goes after the first, below the trivia already moved.
             var leading = target.GetLeadingTrivia();
             if (belowItsHead && TriviaMoved.GetOrCreateValue(editor).Add(target))
             {
-                // Written out, not elastic: between two statements of a top-level program the formatter adds a blank line.
-                var indentation = leading.Reverse().TakeWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).Reverse().ToList();
-                var lineBreak = target.SyntaxTree.GetRoot().DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
-                editor.ReplaceNode(target, (current, _) => current.WithLeadingTrivia(indentation));
-                editor.InsertBefore(target, inserted.WithLeadingTrivia(leading)
-                    .WithTrailingTrivia(inserted.GetTrailingTrivia().Where(t => t.FullSpan.Length > 0).Append(lineBreak == default ? SyntaxFactory.CarriageReturnLineFeed : lineBreak)));
+                inserted = WrittenOut(statement, target);
+                editor.ReplaceNode(target, (current, _) => current.WithLeadingTrivia(Indentation(current)));
+                editor.InsertBefore(target, anchor.Parent is GlobalStatementSyntax ? SyntaxFactory.GlobalStatement((StatementSyntax)inserted).WithLeadingTrivia(leading) : inserted.WithLeadingTrivia(leading));
                 return;
             }
             int directives = leading.Count - leading.Reverse().TakeWhile(t => !t.IsDirective && !t.IsKind(SyntaxKind.DisabledTextTrivia)).Count(), moved = directives;
@@ -64,6 +61,24 @@ internal static class Statements
             editor.InsertBefore(anchor, statement);
         }
     }
+
+    /// <summary>
+    /// <paramref name="statement"/> on a line of its own above <paramref name="target"/>, indented like it, its comments
+    /// kept, in trivia written out: around elastic trivia between two statements of a top-level program the formatter
+    /// adds blank lines.
+    /// </summary>
+    private static StatementSyntax WrittenOut(StatementSyntax statement, SyntaxNode target)
+    {
+        var indentation = Indentation(target);
+        var lineBreak = target.SyntaxTree.GetRoot().DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+        if (lineBreak == default) lineBreak = SyntaxFactory.CarriageReturnLineFeed;
+        var leading = statement.GetLeadingTrivia().Where(IsComment).SelectMany(c => indentation.Append(c).Append(lineBreak)).Concat(indentation);
+        var trailing = statement.GetTrailingTrivia().Where(IsComment).SelectMany(c => new[] { SyntaxFactory.Space, c }).Append(lineBreak);
+        return statement.WithLeadingTrivia(leading).WithTrailingTrivia(trailing);
+    }
+
+    private static List<SyntaxTrivia> Indentation(SyntaxNode node) =>
+        node.GetLeadingTrivia().Reverse().TakeWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).Reverse().ToList();
 
     /// <summary>
     /// <paramref name="statement"/> in elastic trivia, which lets the formatter lay it out on its own line, indented like

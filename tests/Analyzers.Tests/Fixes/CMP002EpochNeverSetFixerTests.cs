@@ -474,6 +474,32 @@ public class CMP002EpochNeverSetFixerTests
         }
         """, One);
 
+    /// <summary>A top-level program's new counter is one statement among the others: no blank line of its own.</summary>
+    [Fact]
+    public Task ATopLevelLoopGetsItsCounterWithoutABlankLine() => V.FixAsync("""
+        var data = new InMemoryDataset(new Dictionary<string, TorchSharp.torch.Tensor> { ["x"] = TorchSharp.torch.zeros(8, 2) });
+        var trainLoader = new EpochDataLoader(data, batchSize: 4, shuffle: true);
+        bool done = false;
+        do
+        {
+            foreach (var batch in {|#0:trainLoader|}) { }
+            done = true;
+        } while (!done);
+        Console.WriteLine("done");
+        """, """
+        var data = new InMemoryDataset(new Dictionary<string, TorchSharp.torch.Tensor> { ["x"] = TorchSharp.torch.zeros(8, 2) });
+        var trainLoader = new EpochDataLoader(data, batchSize: 4, shuffle: true);
+        bool done = false;
+        var epoch = 0;
+        do
+        {
+            Epochs.SetEpoch(trainLoader, epoch++);
+            foreach (var batch in trainLoader) { }
+            done = true;
+        } while (!done);
+        Console.WriteLine("done");
+        """, [V.Diagnostic().WithLocation(0).WithArguments("trainLoader")], topLevel: true);
+
     // Found by red team 21: with Fix All the second loader of a do loop's pass got the counter the first had already
     // advanced (one epoch ahead), and the new counter took the blank line above the loop.
 
