@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using Composer.Training;
-using TorchSharp.Modules;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
 
@@ -28,33 +27,26 @@ public class CheckpointFuzzTests(ITestOutputHelper output)
             using var rngState = random.get_rng_state();
             rng = rngState.data<byte>().ToArray();
             weights = MemoryMarshal.AsBytes(model.state_dict()["module.fc.weight"].data<float>().ToArray().AsSpan()).ToArray();
-            using var state = new MemoryStream();
-            using (var writer = new BinaryWriter(state, System.Text.Encoding.UTF8, leaveOpen: true))
-            {
-                ((OptimizerHelper)optimizer).save_state_dict(writer);
-            }
-
-            optimizerState = state.ToArray();
+            optimizerState = TrainingFixtures.OptimizerState(optimizer);
         }
 
         // Every byte that says how to read the rest: headers, names, dtypes, ranks, shapes, lengths, counts and section
-        // markers. Left out are the insides of the two long runs of values (the weight matrix, the generator's state),
-        // where any bytes are valid, and TorchSharp's own encoding of the optimizer's state: only TorchSharp's
-        // load_state_dict reads it, and only into the live optimizer, so a sealed file with malformed optimizer bytes
-        // passes the first pass and fails while being applied, with an error that says the trainer is partly loaded.
-        // Damage to those bytes is caught by the checksum like any other.
+        // markers, and every byte of TorchSharp's own encoding of the optimizer's state (only its load_state_dict reads
+        // them, into the live optimizer, which gets its own state back when they are malformed). Left out are the
+        // insides of the two long runs of values (the weight matrix, the generator's state), where any bytes are valid.
         byte[] file = File.ReadAllBytes(original);
         var data = new[] { weights, rng, optimizerState }.Select(run => (At: file.AsSpan().IndexOf(run), run.Length)).ToList();
         Assert.All(data, d => Assert.True(d.At > 0));
         var positions = Enumerable.Range(0, file.Length - Checkpoint.TrailerLength)
-            .Where(p => !data.Take(2).Any(d => p >= d.At + 8 && p < d.At + d.Length - 8) && !(p >= data[2].At && p < data[2].At + data[2].Length))
+            .Where(p => !data.Take(2).Any(d => p >= d.At + 8 && p < d.At + d.Length - 8))
             .ToList();
 
         string changed = Path.Combine(folder, "changed.ckpt");
         using var target = TinyModel(2);
         using var targetOptimizer = optim.SGD(target.parameters(), 0.1);
         var before = TrainingFixtures.Weights(target);
-        int loaded = 0, refused = 0;
+        var optimizerBefore = TrainingFixtures.OptimizerState(targetOptimizer);
+        int loaded = 0, refused = 0, optimizerRefused = 0;
         var reasons = new SortedDictionary<string, int>();
         foreach (int position in positions)
         {
@@ -69,6 +61,7 @@ public class CheckpointFuzzTests(ITestOutputHelper output)
                     loaded++;
                     NewTrainer(target, targetOptimizer, original).Dispose(); // a known state for the next try
                     before = TrainingFixtures.Weights(target);
+                    optimizerBefore = TrainingFixtures.OptimizerState(targetOptimizer);
                 }
                 catch (ArgumentException e) when (e.ParamName == "LoadPath")
                 {
@@ -78,6 +71,8 @@ public class CheckpointFuzzTests(ITestOutputHelper output)
                     reason = string.Join(' ', reason.Split(' ').Take(4));
                     reasons[reason] = reasons.GetValueOrDefault(reason) + 1;
                     Assert.Equal(before, TrainingFixtures.Weights(target));
+                    Assert.Equal(optimizerBefore, TrainingFixtures.OptimizerState(targetOptimizer));
+                    optimizerRefused += e.Message.Contains("its optimizer state cannot be read", StringComparison.Ordinal) ? 1 : 0;
                 }
                 catch (Exception e)
                 {
@@ -93,6 +88,7 @@ public class CheckpointFuzzTests(ITestOutputHelper output)
         }
 
         Assert.True(refused > loaded, "most structural bytes should matter");
+        Assert.True(optimizerRefused > 0, "some of the optimizer's bytes should be refused by its own reader");
     }
 
     private static ComposerClassifier TinyModel(int seed)

@@ -179,6 +179,47 @@ public class CheckpointTests
         Assert.Contains("malformed, though its checksum matches: bytes follow its last part", e.Message);
     }
 
+    /// <summary>
+    /// Only TorchSharp's reader understands the optimizer's state, and it reads into the live optimizer: bytes it cannot
+    /// read under a matching checksum are refused like any other, and the optimizer gets its own state back.
+    /// </summary>
+    [Fact]
+    public void AnOptimizerStateItsReaderCannotFinishIsRefusedAndChangesNothing()
+    {
+        string path = Path.Combine(TrainingFixtures.TempFolder(), "a.ckpt");
+        byte[] state;
+        using (var model = TrainingFixtures.Mlp(1))
+        using (var optimizer = optim.Adam(model.parameters(), 1e-3))
+        using (var trainer = NewTrainer(model, optimizer, "2ba"))
+        {
+            trainer.Fit();
+            trainer.SaveCheckpoint(path);
+            state = TrainingFixtures.OptimizerState(optimizer);
+        }
+
+        // The state's last 4 bytes cut off and its length made 4 shorter, sealed again: every part of the format is
+        // whole, and TorchSharp's reader runs out in the last parameter's state, after loading the others'.
+        byte[] file = File.ReadAllBytes(path);
+        int at = file.AsSpan().IndexOf(state);
+        Assert.Equal(state.Length, BitConverter.ToInt64(file, at - 8));
+        File.WriteAllBytes(path, TrainingFixtures.Sealed([.. file[..(at - 8)], .. BitConverter.GetBytes(state.Length - 4L), .. state[..^4], .. file[(at + state.Length)..^Checkpoint.TrailerLength]]));
+
+        using var target = TrainingFixtures.Mlp(5);
+        using var targetOptimizer = optim.Adam(target.parameters(), 1e-3);
+        using (var warmUp = NewTrainer(target, targetOptimizer, "1ba"))
+        {
+            warmUp.Fit(); // a state of its own, unlike the file's
+        }
+
+        var weights = TrainingFixtures.Weights(target);
+        var optimizerState = TrainingFixtures.OptimizerState(targetOptimizer);
+        var e = Assert.Throws<ArgumentException>(() => NewTrainer(target, targetOptimizer, "2ba", loadPath: path));
+        Assert.Equal("LoadPath", e.ParamName);
+        Assert.Contains("malformed, though its checksum matches: its optimizer state cannot be read", e.Message);
+        Assert.Equal(weights, TrainingFixtures.Weights(target));
+        Assert.Equal(optimizerState, TrainingFixtures.OptimizerState(targetOptimizer));
+    }
+
     [Fact]
     public void AFileThatIsNotACheckpointIsReported()
     {

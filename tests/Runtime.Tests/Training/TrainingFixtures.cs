@@ -81,6 +81,18 @@ internal static class TrainingFixtures
         model.state_dict().Where(p => p.Value.dtype == ScalarType.Float32)
             .ToDictionary(p => p.Key, p => p.Value.detach().cpu().data<float>().ToArray());
 
+    /// <summary>The optimizer's state as TorchSharp writes it, to compare two states byte for byte.</summary>
+    public static byte[] OptimizerState(optim.Optimizer optimizer)
+    {
+        using var state = new MemoryStream();
+        using (var writer = new BinaryWriter(state, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            ((TorchSharp.Modules.OptimizerHelper)optimizer).save_state_dict(writer);
+        }
+
+        return state.ToArray();
+    }
+
     /// <summary>A fresh folder under the temp directory.</summary>
     public static string TempFolder()
     {

@@ -6,10 +6,11 @@ using static TorchSharp.torch;
 namespace Composer.Training;
 
 /// <summary>
-/// Loads a checkpoint (format 3, see <see cref="Checkpoint"/>) in two passes over the file. The first computes the
+/// Loads a checkpoint (format 3, see <see cref="Checkpoint"/>) in passes over the file. The first computes the
 /// SHA-256 of every byte and checks every part against the trainer (model tensors, statefuls, optimizer, RNG) by name,
-/// dtype and shape, reading past the tensors' bytes; the second, only when all is well, reads the bytes into place.
-/// So a refused checkpoint changes nothing, and memory use is that of the largest stateful's state, not the model's.
+/// dtype and shape, reading past the tensors' bytes; the second tries the optimizer's state, which only TorchSharp's
+/// reader understands, keeping the live state aside to put back; the last, only when all is well, reads the bytes into
+/// place. So a refused checkpoint changes nothing, and memory use is that of the largest stateful's state, not the model's.
 /// </summary>
 internal static class CheckpointReader
 {
@@ -18,13 +19,19 @@ internal static class CheckpointReader
     public static CheckpointInfo Load(string path, FileStream file, CheckpointHeader header, long bodyStart, State state, string parameterName)
     {
         Verify(path, file, bodyStart, state, parameterName);
-        file.Position = bodyStart;
-        var buffered = new BufferedStream(file, BufferSize); // not disposed: the caller owns the file
-        using var reader = new BinaryReader(buffered, Encoding.UTF8, leaveOpen: true);
         var problems = new List<string>();
         try
         {
-            ReadBody(reader, buffered, state, problems, apply: true);
+            ReadBody(file, bodyStart, state, problems, Pass.TryOptimizer);
+        }
+        catch (InvalidDataException e)
+        {
+            throw Checkpoint.Invalid(path, parameterName, $"it is malformed, though its checksum matches: {e.Message}", e);
+        }
+
+        try
+        {
+            ReadBody(file, bodyStart, state, problems, Pass.Apply);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -70,7 +77,7 @@ internal static class CheckpointReader
             {
                 reader.ReadBytes(Checkpoint.Magic.Length + sizeof(int));
                 reader.ReadBytes(reader.ReadInt32()); // the header, read by the caller
-                ReadBody(reader, buffered, state, problems, apply: false);
+                ReadBody(reader, buffered, state, problems, Pass.Check);
                 if (buffered.ReadByte() >= 0)
                 {
                     malformed = new InvalidDataException("bytes follow its last part");
@@ -99,19 +106,37 @@ internal static class CheckpointReader
         }
     }
 
-    /// <summary>
-    /// Reads the sections after the header. Checking (<paramref name="apply"/> false), it compares each part with the
-    /// trainer's and reads past the bytes; applying, it reads the bytes into the model, the statefuls (schedulers
-    /// replay their steps), then the optimizer (whose rates have the last word) and the RNG.
-    /// </summary>
-    private static void ReadBody(BinaryReader reader, Stream stream, State state, List<string> problems, bool apply)
+    /// <summary>What a pass over the sections does.</summary>
+    private enum Pass
+    {
+        /// <summary>Compares each part with the trainer's and reads past the bytes (through the checksum).</summary>
+        Check,
+
+        /// <summary>Seeks past every part but the optimizer's state, which it reads into the optimizer and takes back when malformed.</summary>
+        TryOptimizer,
+
+        /// <summary>Reads the bytes into the model, the statefuls (schedulers replay their steps), then the optimizer (whose rates have the last word) and the RNG.</summary>
+        Apply,
+    }
+
+    /// <summary>The sections after the header, from <paramref name="bodyStart"/> of the file.</summary>
+    private static void ReadBody(FileStream file, long bodyStart, State state, List<string> problems, Pass pass)
+    {
+        file.Position = bodyStart;
+        var buffered = new BufferedStream(file, BufferSize); // not disposed: the caller owns the file
+        using var reader = new BinaryReader(buffered, Encoding.UTF8, leaveOpen: true);
+        ReadBody(reader, buffered, state, problems, pass);
+    }
+
+    private static void ReadBody(BinaryReader reader, Stream stream, State state, List<string> problems, Pass pass)
     {
         byte[] skipBuffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        bool apply = pass == Pass.Apply;
         try
         {
             ReadModel(reader, stream, state.Model, problems, apply, skipBuffer);
             ReadStatefuls(reader, stream, state.Statefuls, problems, apply, skipBuffer);
-            ReadOptimizer(reader, stream, state.Optimizer, problems, apply, skipBuffer);
+            ReadOptimizer(reader, stream, state.Optimizer, problems, pass, skipBuffer);
             ReadRng(reader, stream, problems, apply, skipBuffer);
         }
         finally
@@ -240,7 +265,7 @@ internal static class CheckpointReader
         }
     }
 
-    private static void ReadOptimizer(BinaryReader reader, Stream stream, optim.Optimizer optimizer, List<string> problems, bool apply, byte[] skipBuffer)
+    private static void ReadOptimizer(BinaryReader reader, Stream stream, optim.Optimizer optimizer, List<string> problems, Pass pass, byte[] skipBuffer)
     {
         Section(reader, Checkpoint.OptimizerSection);
         string type = reader.ReadString();
@@ -281,26 +306,61 @@ internal static class CheckpointReader
             problems.Add($"its optimizer's parameter {i} is {parameters[i]}, the trainer's {TensorRecord.Of(live[i])}");
         }
 
-        if (!apply)
+        if (pass == Pass.Check)
         {
             Skip(stream, length, skipBuffer);
             return;
         }
 
+        if (pass == Pass.TryOptimizer)
+        {
+            TryOptimizerState(stream, length, (OptimizerHelper)optimizer);
+            return;
+        }
+
+        LoadOptimizerState(stream, length, (OptimizerHelper)optimizer);
+
+        for (int i = 0; i < groups.Count; i++)
+        {
+            groups[i].LearningRate = rates[i];
+        }
+    }
+
+    /// <summary>
+    /// Reads the optimizer's state into <paramref name="optimizer"/> with its live state written aside (to a temporary
+    /// file: an optimizer's state can outgrow a memory stream), and puts that back when the bytes turn out malformed.
+    /// </summary>
+    private static void TryOptimizerState(Stream stream, long length, OptimizerHelper optimizer)
+    {
+        using var kept = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, BufferSize, FileOptions.DeleteOnClose);
+        using (var writer = new BinaryWriter(kept, Encoding.UTF8, leaveOpen: true))
+        {
+            optimizer.save_state_dict(writer);
+        }
+
+        try
+        {
+            LoadOptimizerState(stream, length, optimizer);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            kept.Position = 0;
+            LoadOptimizerState(kept, kept.Length, optimizer);
+            throw new InvalidDataException($"its optimizer state cannot be read ({e.Message})", e);
+        }
+    }
+
+    private static void LoadOptimizerState(Stream stream, long length, OptimizerHelper optimizer)
+    {
         var section = new SectionStream(stream, length);
         using (var state = new BinaryReader(section, Encoding.UTF8, leaveOpen: true))
         {
-            ((OptimizerHelper)optimizer).load_state_dict(state);
+            optimizer.load_state_dict(state);
         }
 
         if (section.Left != 0)
         {
             throw new InvalidDataException($"the optimizer read {length - section.Left} of its {length} bytes");
-        }
-
-        for (int i = 0; i < groups.Count; i++)
-        {
-            groups[i].LearningRate = rates[i];
         }
     }
 
@@ -336,9 +396,15 @@ internal static class CheckpointReader
         }
     }
 
-    /// <summary>Reads past <paramref name="length"/> bytes (through the checksum, when checking).</summary>
+    /// <summary>Reads past <paramref name="length"/> bytes (through the checksum, when checking), or seeks past them.</summary>
     internal static void Skip(Stream stream, long length, byte[] buffer)
     {
+        if (stream.CanSeek)
+        {
+            stream.Seek(length, SeekOrigin.Current); // a pass after the checksum's
+            return;
+        }
+
         for (long left = length; left > 0;)
         {
             int read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
