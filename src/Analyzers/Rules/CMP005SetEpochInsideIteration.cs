@@ -45,6 +45,6 @@ internal static class CMP005SetEpochInsideIteration
     {
         var statement = site.FirstAncestorOrSelf<StatementSyntax>();
         if (statement is null or LocalFunctionStatementSyntax) return null;
-        return site.Ancestors().TakeWhile(a => a != statement).Any(a => a is AnonymousFunctionExpressionSyntax) ? null : statement;
+        return site.AncestorsAndSelf().TakeWhile(a => a != statement).Any(a => a is AnonymousFunctionExpressionSyntax) ? null : statement;
     }
 }

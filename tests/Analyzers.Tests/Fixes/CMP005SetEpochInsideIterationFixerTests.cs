@@ -38,6 +38,59 @@ public class CMP005SetEpochInsideIterationFixerTests
             """),
         [V.Diagnostic().WithLocation(0).WithArguments("loader")]);
 
+    /// <summary>
+    /// Found by the held-out round Pipelines: an epoch loop inside a lambda (a prefetch thread's body) got no fix, as if
+    /// the foreach were in a function its statement only declares; the call moves within the lambda.
+    /// </summary>
+    [Fact]
+    public Task ALoopInsideAThreadsLambdaGetsTheCallBeforeItsForEach() => V.FixAsync("""
+        class Program
+        {
+            static void Train(EpochDataLoader loader, int epochs)
+            {
+                var t = new System.Threading.Thread(() =>
+                {
+                    for (int epoch = 0; epoch < epochs; epoch++)
+                    {
+                        bool first = true;
+                        foreach (var batch in loader)
+                        {
+                            if (first)
+                            {
+                                {|#0:loader.SetEpoch(epoch)|};
+                                first = false;
+                            }
+                        }
+                    }
+                });
+                t.Start();
+            }
+        }
+        """, """
+        class Program
+        {
+            static void Train(EpochDataLoader loader, int epochs)
+            {
+                var t = new System.Threading.Thread(() =>
+                {
+                    for (int epoch = 0; epoch < epochs; epoch++)
+                    {
+                        bool first = true;
+                        loader.SetEpoch(epoch);
+                        foreach (var batch in loader)
+                        {
+                            if (first)
+                            {
+                                first = false;
+                            }
+                        }
+                    }
+                });
+                t.Start();
+            }
+        }
+        """, [V.Diagnostic().WithLocation(0).WithArguments("loader")]);
+
     [Fact]
     public Task TheCallsCommentsMoveWithIt() => V.FixAsync(
         Train("""
