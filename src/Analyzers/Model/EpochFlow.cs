@@ -30,6 +30,7 @@ internal sealed class EpochFlow
         Root = root;
         Tree = tree;
         Walk(root, 0);
+        IndexStoredLambdaCalls();
         foreach (var (call, enumerator, bodies) in _enumerators)
             bodies.AddRange(_loops.Where(l => l is IWhileLoopOperation { Condition: { } condition } && MovesNext(condition, enumerator)));
         ExpandCollectionEvents();
@@ -333,7 +334,48 @@ internal sealed class EpochFlow
                         parent is IDynamicInvocationOperation or IDynamicObjectCreationOperation ||
                         parent is IArrayInitializerOperation or IIsTypeOperation or IIsPatternOperation or ISwitchOperation or ISwitchExpressionOperation ||
                         reference.Syntax.Parent.IsKind(SyntaxKind.ExpressionElement);
-        if (handedOn) Events.Add(new EpochEvent(reference, EpochTarget.BatchSampler, owner, owner.ReferencedSymbol(), null, null, handedOn: true));
+        if (!handedOn) return;
+        var mention = new EpochEvent(reference, EpochTarget.BatchSampler, owner, owner.ReferencedSymbol(), null, null, handedOn: true);
+        // So is a lambda stored in a local (describe(loader.BatchSampler)), once the walk has seen every value of the local.
+        if (parent is IArgumentOperation { Parent: IInvocationOperation invoke } && StoredDelegateOf(invoke) is { } stored) (_storedLambdaCalls ??= []).Add((stored, null, mention));
+        else Events.Add(mention);
+    }
+
+    /// <summary>
+    /// Calls of a delegate held in a local (<c>describe(loader.BatchSampler)</c>, <c>log(train)</c>), and the batch sampler
+    /// mentions among their arguments: read after the walk, as calls not in view unless every value of the local is a
+    /// lambda of this member, which is in view (what it does to its parameters is mapped to the call's arguments).
+    /// </summary>
+    private List<(ILocalSymbol Local, IInvocationOperation? Call, EpochEvent? Mention)>? _storedLambdaCalls;
+
+    /// <summary>The local a delegate call goes through (<c>describe(x)</c>, <c>describe.Invoke(x)</c>, <c>describe?.Invoke(x)</c>).</summary>
+    private static ILocalSymbol? StoredDelegateOf(IInvocationOperation call)
+    {
+        if (call.TargetMethod.MethodKind != MethodKind.DelegateInvoke || call.Instance?.WalkDown() is not { } instance) return null;
+        if (instance is IConditionalAccessInstanceOperation) instance = Operations.ConditionalReceiver(call);
+        return (instance as ILocalReferenceOperation)?.Local;
+    }
+
+    private void IndexStoredLambdaCalls()
+    {
+        if (_storedLambdaCalls is null) return;
+        foreach (var (local, call, mention) in _storedLambdaCalls)
+        {
+            if (HoldsOnlyLambdas(local)) continue;
+            if (mention is not null) Events.Add(mention);
+            if (call is not null) IndexCall(call, call.TargetMethod, call.Arguments);
+        }
+    }
+
+    /// <summary>Whether every value a local is given in this member is a lambda written here (<c>Action&lt;IBatchSampler&gt; describe = b =&gt; …</c>).</summary>
+    private bool HoldsOnlyLambdas(ILocalSymbol local)
+    {
+        if (!_values.TryGetValue(local, out var values)) return false;
+        foreach (var value in values)
+            if (value.WalkDown() is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } || !_delegateLocals.ContainsKey(lambda)) return false;
+        foreach (var write in WritesOf(local))
+            if (write is not (ISimpleAssignmentOperation or ICoalesceAssignmentOperation)) return false; // a ref or out argument, a deconstruction
+        return true;
     }
 
     /// <remarks>
@@ -382,6 +424,11 @@ internal sealed class EpochFlow
             return;
         }
         if (localFunction) return;
+        if (StoredDelegateOf(invocation) is { } stored)
+        {
+            (_storedLambdaCalls ??= []).Add((stored, invocation, null));
+            return;
+        }
         IndexCall(invocation, method, invocation.Arguments);
     }
 
@@ -494,26 +541,41 @@ internal sealed class EpochFlow
     }
 
     /// <summary>
-    /// What local functions do to their parameters, read at each call as the caller's arguments; and their iterations of a
-    /// parameter outside every loop and lambda of their own, iterations of the argument at each call, as for a method in
-    /// view (a top-level program's <c>void Train(Model m, EpochDataLoader loader, …)</c>).
+    /// What local functions and lambdas stored in a local do to their parameters, read at each call as the caller's
+    /// arguments (both are in view: <c>reset(loader.BatchSampler, epoch)</c> sets what the lambda sets of its parameter); and
+    /// local functions' iterations of a parameter outside every loop and lambda of their own, iterations of the argument at
+    /// each call, as for a method in view (a top-level program's <c>void Train(Model m, EpochDataLoader loader, …)</c>, or
+    /// <c>IEnumerable&lt;Dictionary&lt;string, Tensor&gt;&gt; batches</c> run through by a <c>foreach</c>). Such an iteration is
+    /// judged at the calls, not where it is written as well.
     /// </summary>
     private void MapLocalFunctionParameters()
     {
         foreach (var e in Events.ToList())
         {
-            if (e.Symbol is not IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.LocalFunction } function } parameter) continue;
-            foreach (var call in UsesOf(function).OfType<IInvocationOperation>())
-                if (ArgumentFor(call.Arguments, parameter.Ordinal) is { } argument) MapArgument(call, e, argument.Value);
+            if (e.Symbol is not IParameterSymbol { ContainingSymbol: IMethodSymbol function } parameter ||
+                function.MethodKind != MethodKind.LocalFunction && !(function.MethodKind == MethodKind.AnonymousFunction && _lambdaLocals.ContainsKey(function)))
+                continue;
+            foreach (var use in UsesOf(function))
+                if (Operations.CallOf(use) is { } call && (function.MethodKind == MethodKind.LocalFunction || call.TargetMethod.MethodKind == MethodKind.DelegateInvoke) &&
+                    ArgumentFor(call.Arguments, parameter.Ordinal) is { } argument)
+                    MapArgument(call, e, argument.Value);
         }
         // By index over those found by the walk: the iterations mapped here are added behind them.
+        HashSet<ISymbol>? mapped = null;
         for (int i = 0, walked = Iterations.Count; i < walked; i++)
+            if (MapToCalls(Iterations[i])) Iterations[i] = Iterations[i].AsCountedAtCalls();
+        foreach (var iteration in ParameterIterations) MapToCalls(iteration);
+
+        // One iteration per call, however many branches of the function iterate the parameter.
+        bool MapToCalls(Iteration iteration)
         {
-            var iteration = Iterations[i];
-            if (iteration.ThroughCall || iteration.LoaderSymbol is not IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.LocalFunction } function }) continue;
-            if (!IsOncePerCall(iteration.Site, function)) continue;
-            foreach (var call in UsesOf(function).OfType<IInvocationOperation>())
-                MapIteration(call, function, call.Arguments, iteration);
+            if (iteration.ThroughCall || iteration.LoaderSymbol is not IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.LocalFunction } function } parameter ||
+                !IsOncePerCall(iteration.Site, function))
+                return false;
+            if ((mapped ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default)).Add(parameter))
+                foreach (var call in UsesOf(function).OfType<IInvocationOperation>())
+                    MapIteration(call, function, call.Arguments, iteration);
+            return true;
         }
     }
 
@@ -675,13 +737,34 @@ internal sealed class EpochFlow
         if (collection?.WalkDown() is not ILocalReferenceOperation local || index is null) return null;
         if (!index.ConstantValue.HasValue) return collection;
         if (index.ConstantValue.Value is not int at || !_values.TryGetValue(local.Local, out var values) || values.Count != 1) return null;
-        var elements = values[0].WalkDown() switch
+        var value = values[0].WalkDown();
+        var elements = value switch
         {
             IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues.Select(IOperation? (v) => v).ToList(),
             IObjectCreationOperation { Initializer: { } initializer } => initializer.Initializers.Select(i => i is IInvocationOperation { Arguments.Length: 1 } add ? add.Arguments[0].Value : null).ToList(),
+            _ when value.Syntax is CollectionExpressionSyntax collectionExpression => CollectionExpressionElements(value, collectionExpression),
             _ => null,
         };
         return elements is not null && at >= 0 && at < elements.Count ? elements[at] : null;
+    }
+
+    /// <summary>
+    /// The elements of a collection expression (<c>EpochDataLoader[] loaders = [train, aux]</c>) in their places; null when
+    /// one is spread (<c>[..others, train]</c>), whose places are not known. Read through the syntax: the operation of a
+    /// collection expression is newer than the Roslyn we build against, its children are its elements.
+    /// </summary>
+    private static List<IOperation?>? CollectionExpressionElements(IOperation value, CollectionExpressionSyntax syntax)
+    {
+        var elements = new List<IOperation?>(syntax.Elements.Count);
+        foreach (var element in syntax.Elements)
+        {
+            if (element is not ExpressionElementSyntax { Expression: var expression }) return null;
+            IOperation? found = null;
+            foreach (var child in value.ChildOperations)
+                if (child.Syntax == expression) { found = child; break; }
+            elements.Add(found);
+        }
+        return elements;
     }
 
     private IOperation? CollectionOf(ISymbol? element)
@@ -801,9 +884,19 @@ internal sealed class EpochFlow
         if (ReceiverOf(a) is not { } x || ReceiverOf(b) is not { } y || KnownTypes.Is(x, y)) return false;
         return OwnObject(x) && OwnObject(y);
 
-        static ISymbol? ReceiverOf(IOperation? loader) => loader?.WalkDown() is IMemberReferenceOperation { Instance: { } instance }
-            ? (instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.PatternInput } input ? Operations.PatternInput(input) : instance).ReferencedSymbol()
-            : null;
+        // Through a local that only renames the member (var src = source.Loader), as Canonical reads it: src is source's.
+        ISymbol? ReceiverOf(IOperation? loader)
+        {
+            var current = loader?.WalkDown();
+            for (int step = 0; step < 4 && current is ILocalReferenceOperation { Local: var local }; step++)
+            {
+                if (!_values.TryGetValue(local, out var values) || values.Count != 1 || _writes.TryGetValue(local, out var writes) && writes.Count > 1) break;
+                current = values[0].WalkDown();
+            }
+            return current is IMemberReferenceOperation { Instance: { } instance }
+                ? (instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.PatternInput } input ? Operations.PatternInput(input) : instance).ReferencedSymbol()
+                : null;
+        }
         bool OwnObject(ISymbol receiver) => receiver is IParameterSymbol or IFieldSymbol or IPropertySymbol ||
                                             receiver is ILocalSymbol local && Operations.OriginOf(local, Root)?.WalkDown() is IObjectCreationOperation;
     }
@@ -865,15 +958,43 @@ internal sealed class EpochFlow
         var loader = iteration.Loader.WalkDown();
         while (loader is IMemberReferenceOperation { Instance: { } instance }) loader = instance.WalkDown();
         if (loader is not ILocalReferenceOperation { Local: var local }) return false;
-        if (loop.Locals.Contains(local, SymbolEqualityComparer.Default)) return true;
+        if (IsLoopVariable(loop, local)) return true;
         if (local.DeclaringSyntaxReferences.FirstOrDefault() is not { } declaration || !loop.Syntax.Span.Contains(declaration.Span)) return false;
-        // Its one value (var l = kv.Value, var l = stages[i]) or its deconstruction (var (name, l) = kv) reads the loop's variable.
-        IOperation? value = _values.TryGetValue(local, out var values) && values.Count == 1 ? values[0]
-            : WritesOf(local) is { Count: 1 } writes && writes[0] is IDeconstructionAssignmentOperation deconstruction ? deconstruction.Value : null;
+        // Its one value (var l = kv.Value, var l = stages[i]), its deconstruction (var (name, l) = kv) or the value its
+        // pattern tests (source is EpochDataLoader l, without a value of its own) reads the loop's variable.
+        bool hasValues = _values.TryGetValue(local, out var values);
+        IOperation? value = hasValues && values.Count == 1 ? values[0]
+            : WritesOf(local) is { Count: 1 } writes && writes[0] is IDeconstructionAssignmentOperation deconstruction ? deconstruction.Value
+            : !hasValues && WritesOf(local).Count == 0 &&
+              declaration.GetSyntax(Tree.CancellationToken) is SingleVariableDesignationSyntax { Parent: DeclarationPatternSyntax or RecursivePatternSyntax }
+                ? Operations.OriginOf(local, iteration.Loader) : null;
         // Only a pick of an existing loader: a creation or a ?: (of creations) is a loader made for the pass.
         return value?.WalkDown() is IMemberReferenceOperation or IArrayElementReferenceOperation or ILocalReferenceOperation or
                    IInvocationOperation { TargetMethod.Name: "ElementAt" or "ElementAtOrDefault" } &&
-               SymbolsIn(value, 0).Any(s => loop.Locals.Contains(s, SymbolEqualityComparer.Default));
+               SymbolsIn(value, 0).Any(s => IsLoopVariable(loop, s));
+    }
+
+    /// <summary>
+    /// A variable the loop declares (<c>for (int i = …)</c>, <c>foreach (var l in …)</c>), or the index of a <c>for</c> loop
+    /// declared before it that the loop's header advances (<c>int stage; for (stage = 0; …; stage++)</c>).
+    /// </summary>
+    private static bool IsLoopVariable(ILoopOperation loop, ISymbol symbol)
+    {
+        if (loop.Locals.Contains(symbol, SymbolEqualityComparer.Default)) return true;
+        if (loop is not IForLoopOperation forLoop || symbol is not ILocalSymbol) return false;
+        foreach (var step in forLoop.AtLoopBottom)
+        {
+            var advance = step is IExpressionStatementOperation statement ? statement.Operation : step;
+            var target = advance switch
+            {
+                IIncrementOrDecrementOperation increment => increment.Target,
+                ICompoundAssignmentOperation compound => compound.Target,
+                ISimpleAssignmentOperation assignment => assignment.Target,
+                _ => null,
+            };
+            if (KnownTypes.Is(target.ReferencedSymbol(), symbol)) return true;
+        }
+        return false;
     }
 
     /// <summary>

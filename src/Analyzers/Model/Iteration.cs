@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Composer.Analyzers.Model;
 
 /// <summary>One place that runs through a loader's batches: a <c>foreach</c>, a <c>GetEnumerator()</c> call, or a LINQ call.</summary>
-internal sealed class Iteration(IOperation site, IOperation loader, ISymbol? loaderSymbol, Location location, IReadOnlyList<IOperation> bodies, bool throughCall = false)
+internal sealed class Iteration(IOperation site, IOperation loader, ISymbol? loaderSymbol, Location location, IReadOnlyList<IOperation> bodies, bool throughCall = false, bool countedAtCalls = false)
 {
     /// <summary>The foreach loop, the <c>GetEnumerator()</c> call or the LINQ call; or the call of a method in view that iterates the loader.</summary>
     public IOperation Site { get; } = site;
@@ -22,5 +22,13 @@ internal sealed class Iteration(IOperation site, IOperation loader, ISymbol? loa
     /// </summary>
     public bool ThroughCall { get; } = throughCall;
 
-    public Iteration WithLoaderSymbol(ISymbol? symbol) => new(Site, Loader, symbol, Location, Bodies, ThroughCall);
+    /// <summary>
+    /// A local function's iteration of its own parameter, once per call (<c>double TrainEpoch(PkLoader loader) { foreach (var b in loader) … }</c>):
+    /// it iterates the argument at each call, where it is judged, as for a method in view; not reported here as well.
+    /// </summary>
+    public bool CountedAtCalls { get; } = countedAtCalls;
+
+    public Iteration WithLoaderSymbol(ISymbol? symbol) => new(Site, Loader, symbol, Location, Bodies, ThroughCall, CountedAtCalls);
+
+    public Iteration AsCountedAtCalls() => new(Site, Loader, LoaderSymbol, Location, Bodies, ThroughCall, countedAtCalls: true);
 }

@@ -46,7 +46,8 @@ internal sealed class TreeModel
         var findings = ImmutableArray.CreateBuilder<Diagnostic>();
         foreach (var node in filter.Iterations.Concat(filter.Setters))
         {
-            if (model.GetOperation(node, cancellationToken) is { } operation && tree.Matters(operation.WalkDown())) tree.FlowOf(operation);
+            if (model.GetOperation(node, cancellationToken) is { } operation && (tree.Matters(operation.WalkDown()) || IsLocalFunctionOverSequenceParameter(operation)))
+                tree.FlowOf(operation);
         }
         // A helper that iterates a loader it is given or a field (TrainOneEpoch(train)) is iterated wherever it is called:
         // the flows to build are its callers' in this file.
@@ -118,6 +119,14 @@ internal sealed class TreeModel
         }
         return false;
     }
+
+    /// <summary>
+    /// A <c>foreach</c> straight over a local function's parameter typed as a sequence interface or a type parameter
+    /// (<c>void Train(…, IEnumerable&lt;Dictionary&lt;string, Tensor&gt;&gt; batches)</c>): it iterates whatever loader a call hands it.
+    /// </summary>
+    private static bool IsLocalFunctionOverSequenceParameter(IOperation operation) =>
+        operation is IForEachLoopOperation loop &&
+        EpochFlow.SequenceParameterOf(loop.Collection.WalkDown()) is { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.LocalFunction } };
 
     /// <summary>Whether a candidate from the syntax filter really iterates a loader or sets an epoch.</summary>
     private bool Matters(IOperation operation) => operation switch

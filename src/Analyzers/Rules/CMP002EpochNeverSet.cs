@@ -16,7 +16,8 @@ internal static class CMP002EpochNeverSet
     {
         foreach (var iteration in flow.Iterations)
         {
-            if (iteration.LoaderSymbol is not { } loader) continue;
+            // A local function's iteration of its parameter is judged at its calls, as the argument's.
+            if (iteration.LoaderSymbol is not { } loader || iteration.CountedAtCalls) continue;
             var facts = flow.FactsOf(loader, iteration.Loader.Type);
             if (!facts.EpochDependent) continue;
             foreach (var (loop, site) in flow.InnermostLoops(iteration.Site, flow.IsEpochLoop))

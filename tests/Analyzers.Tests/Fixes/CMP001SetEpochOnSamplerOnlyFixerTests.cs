@@ -557,4 +557,11 @@ public class CMP001SetEpochOnSamplerOnlyFixerTests
         Train("if (trainLoader.Sampler is IEpochAware s && epoch > 0) {|#0:s.SetEpoch(epoch)|};").ReplaceLineEndings("\r\n"),
         Train("if (epoch > 0)\n                trainLoader.SetEpoch(epoch);").ReplaceLineEndings("\r\n"),
         One());
+
+    /// <summary>Found by red team 22: with the batch sampler handed only to a stored lambda that reads it, the setter is replaced and the call to the lambda stays.</summary>
+    [Fact]
+    public Task BesideAStoredLambdaThatOnlyReadsTheBatchSampler() => V.FixAsync(
+        Train("Action<IBatchSampler> describe = b => Console.WriteLine(b.Count); if (trainLoader.Sampler is IEpochAware s) {|#0:s.SetEpoch(epoch)|}; describe(trainLoader.BatchSampler!);"),
+        Train("Action<IBatchSampler> describe = b => Console.WriteLine(b.Count); trainLoader.SetEpoch(epoch); describe(trainLoader.BatchSampler!);"),
+        One());
 }

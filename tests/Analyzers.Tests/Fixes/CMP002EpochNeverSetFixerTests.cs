@@ -600,4 +600,65 @@ public class CMP002EpochNeverSetFixerTests
             }
         }
         """, [V.Diagnostic().WithLocation(0).WithArguments("labelled"), V.Diagnostic().WithLocation(1).WithArguments("unlabelled")]);
+
+    /// <summary>Found by red team 22: a top-level program's local function over a sequence parameter iterates the loader at its call, where the setter goes.</summary>
+    [Fact]
+    public Task BeforeTheCallOfATopLevelLocalFunctionOverASequenceParameter() => V.FixAsync("""
+        var data = new InMemoryDataset(new Dictionary<string, TorchSharp.torch.Tensor> { ["x"] = TorchSharp.torch.zeros(8, 2) });
+        var train = new EpochDataLoader(data, batchSize: 4, shuffle: true);
+        for (int epoch = 0; epoch < 3; epoch++)
+        {
+            Train({|#0:train|}, epoch);
+        }
+
+        void Train(IEnumerable<Dictionary<string, TorchSharp.torch.Tensor>> batches, int epoch)
+        {
+            foreach (var batch in batches) { }
+        }
+        """, """
+        var data = new InMemoryDataset(new Dictionary<string, TorchSharp.torch.Tensor> { ["x"] = TorchSharp.torch.zeros(8, 2) });
+        var train = new EpochDataLoader(data, batchSize: 4, shuffle: true);
+        for (int epoch = 0; epoch < 3; epoch++)
+        {
+            Epochs.SetEpoch(train, epoch);
+            Train(train, epoch);
+        }
+
+        void Train(IEnumerable<Dictionary<string, TorchSharp.torch.Tensor>> batches, int epoch)
+        {
+            foreach (var batch in batches) { }
+        }
+        """, [V.Diagnostic().WithLocation(0).WithArguments("train")], topLevel: true);
+
+    /// <summary>Found by red team 22: a copy of one parameter's loader (<c>var src = source.Loader</c>) gets its own setter, the copy set for the other is not it.</summary>
+    [Fact]
+    public Task ACopyOfOneParametersLoaderBesideAnotherThatIsSet() => V.FixAsync(Copies("""
+        tgt.SetEpoch(epoch);
+                    foreach (var b in {|#0:src|}) { }
+        """), Copies("""
+        tgt.SetEpoch(epoch);
+                    Epochs.SetEpoch(src, epoch);
+                    foreach (var b in src) { }
+        """), [V.Diagnostic().WithLocation(0).WithArguments("src")]);
+
+    private static string Copies(string pass) => $$"""
+        class Domain
+        {
+            public Domain(InMemoryDataset data) => Loader = new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: 1);
+            public EpochDataLoader Loader { get; }
+        }
+        class Program
+        {
+            static void Run(Domain source, Domain target, int epochs)
+            {
+                var src = source.Loader;
+                var tgt = target.Loader;
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    {{pass}}
+                    foreach (var b in tgt) { }
+                }
+            }
+        }
+        """;
 }

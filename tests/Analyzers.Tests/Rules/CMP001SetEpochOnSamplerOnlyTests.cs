@@ -40,6 +40,15 @@ public class CMP001SetEpochOnSamplerOnlyTests
     public Task ABatchSamplerHandedToALocalFunctionThatSetsIt() =>
         V.AnalyzerAsync(Train("void Reset(IBatchSampler b, int e) => ((IEpochAware)b).SetEpoch(e); ((IEpochAware)trainLoader.Sampler).SetEpoch(epoch); Reset(trainLoader.BatchSampler!, epoch);"));
 
+    /// <summary>Found by red team 22: a lambda stored in a local is in view too; one that only reads the batch sampler handed to it does not handle it.</summary>
+    [Fact]
+    public Task ABatchSamplerHandedToAStoredLambdaThatOnlyReadsIt() =>
+        V.AnalyzerAsync(Train("Action<IBatchSampler> log = b => Console.WriteLine(b.Count); {|#0:((IEpochAware)trainLoader.Sampler).SetEpoch(epoch)|}; log(trainLoader.BatchSampler!);"), Expected());
+
+    [Fact]
+    public Task ABatchSamplerHandedToAStoredLambdaThatSetsIt() =>
+        V.AnalyzerAsync(Train("Action<IBatchSampler, int> reset = (b, e) => { if (b is IEpochAware a) a.SetEpoch(e); }; ((IEpochAware)trainLoader.Sampler).SetEpoch(epoch); reset(trainLoader.BatchSampler!, epoch);"));
+
     [Fact]
     public Task CastSampler() =>
         V.AnalyzerAsync(Train("{|#0:((IEpochAware)trainLoader.Sampler).SetEpoch(epoch)|};"), Expected());

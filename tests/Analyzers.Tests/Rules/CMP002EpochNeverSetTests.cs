@@ -1115,4 +1115,69 @@ public class CMP002EpochNeverSetTests
     public Task SixLevelsOfHelpers() => V.AnalyzerAsync(Helpers(
         "for (int epoch = 0; epoch < epochs; epoch++) H1({|#0:train|});",
         "static void H1(EpochDataLoader l) => H2(l); static void H2(EpochDataLoader l) => H3(l); static void H3(EpochDataLoader l) => H4(l); static void H4(EpochDataLoader l) => H5(l); static void H5(EpochDataLoader l) => TrainOneEpoch(l);"), Expected("train"));
+
+    // Found by red team 22.
+
+    /// <summary>Found by red team 22: a constant index into a collection expression (<c>[trainLoader, aux]</c>) picks the element written there.</summary>
+    [Fact]
+    public Task AConstantIndexIntoACollectionExpressionSetsThatElement() => V.AnalyzerAsync(Train(Shuffled + " var aux = new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: 1); EpochDataLoader[] loaders = [trainLoader, aux];",
+        "for (int epoch = 0; epoch < epochs; epoch++) { loaders[0].SetEpoch(epoch); foreach (var batch in trainLoader.Zip({|#0:aux|})) { } }"), Expected("aux"));
+
+    /// <summary>Found by red team 22: a local function's iteration of a loader-typed parameter is the argument's at the call, set there; not judged again where it is written.</summary>
+    [Fact]
+    public Task ALocalFunctionOverAnEpochDependentLoaderTypeIsJudgedAtItsCall() => V.AnalyzerAsync("""
+        class Program
+        {
+            static void Fit(InMemoryDataset data, int epochs)
+            {
+                var train = new PkLoader(data);
+                for (int epoch = 0; epoch < epochs; epoch++) { Epochs.SetEpoch(train, epoch); RunEpoch(train); }
+                void RunEpoch(PkLoader loader) { foreach (var batch in loader) { } }
+            }
+        }
+        class PkLoader(InMemoryDataset data) : IEnumerable<Dictionary<string, torch.Tensor>>
+        {
+            public DistributedSampler Sampler { get; } = new(data.Count, 2, 0);
+            public IEnumerator<Dictionary<string, torch.Tensor>> GetEnumerator() { yield break; }
+            System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+        }
+        """);
+
+    /// <summary>Found by red team 22: a local function that runs a <c>foreach</c> over a sequence parameter iterates the loader its call hands it.</summary>
+    [Fact]
+    public Task ALocalFunctionOverASequenceParameter() => V.AnalyzerAsync(Train(Shuffled,
+        "for (int epoch = 0; epoch < epochs; epoch++) Run({|#0:trainLoader|}); void Run(IEnumerable<Dictionary<string, Tensor>> batches) { foreach (var b in batches) { } }"),
+        Expected());
+
+    /// <summary>Found by red team 22: a local that copies a member of one parameter (<c>var src = source.Loader</c>) is not set by a setter on the copy of another's.</summary>
+    [Fact]
+    public Task CopiesOfTheSameMemberOfTwoParametersAreTwoLoaders() => V.AnalyzerAsync("""
+        class Domain
+        {
+            public Domain(InMemoryDataset data) => Loader = new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: 1);
+            public EpochDataLoader Loader { get; }
+        }
+        class Program
+        {
+            static void Run(Domain source, Domain target, int epochs)
+            {
+                var src = source.Loader;
+                var tgt = target.Loader;
+                for (int epoch = 0; epoch < epochs; epoch++) { tgt.SetEpoch(epoch); foreach (var b in {|#0:src|}) { } foreach (var b in tgt) { } }
+            }
+        }
+        """, Expected("src"));
+
+    /// <summary>Found by red team 22: a lambda stored in a local is in view, so handing the loader to one that only reads it sets nothing.</summary>
+    [Fact]
+    public Task ALoaderHandedToAStoredLambdaThatOnlyReadsIt() => V.AnalyzerAsync(Train(Shuffled,
+        "Action<EpochDataLoader> log = l => Console.WriteLine(l.Count); for (int epoch = 0; epoch < epochs; epoch++) { log(trainLoader); foreach (var b in {|#0:trainLoader|}) { } }"),
+        Expected());
+
+    [Theory]
+    [InlineData("Action<EpochDataLoader, int> begin = (l, e) => l.SetEpoch(e); for (int epoch = 0; epoch < epochs; epoch++) { begin(trainLoader, epoch); foreach (var b in trainLoader) { } }")]
+    [InlineData("Action<EpochDataLoader, int>? begin = (l, e) => Epochs.SetEpoch(l, e); for (int epoch = 0; epoch < epochs; epoch++) { begin?.Invoke(trainLoader, epoch); foreach (var b in trainLoader) { } }")]
+    [InlineData("Action<EpochDataLoader> hook = l => Console.WriteLine(l); for (int epoch = 0; epoch < epochs; epoch++) { hook(trainLoader); foreach (var b in trainLoader) { } }")]
+    [InlineData("Action<object?> hook = Console.WriteLine; for (int epoch = 0; epoch < epochs; epoch++) { hook(trainLoader); foreach (var b in trainLoader) { } }")]
+    public Task ALoaderHandedToAStoredLambdaThatSetsItOrHandsItOn(string loop) => V.AnalyzerAsync(Train(Shuffled, loop));
 }

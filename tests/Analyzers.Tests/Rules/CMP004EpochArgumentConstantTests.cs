@@ -145,4 +145,14 @@ public class CMP004EpochArgumentConstantTests
     /// <summary>Without a seed TorchSharp draws a fresh order each time: not epoch-dependent, so the loop is no epoch loop.</summary>
     [Fact]
     public Task AHelperIteratingAnUnseededTorchLoader() => V.AnalyzerAsync(ThroughHelper("new TorchSharp.Modules.DataLoader(data, 32, shuffle: true)").Replace("{|#0:calib.SetEpoch(0)|}", "calib.SetEpoch(0)"));
+
+    /// <summary>Found by red team 22: a loader declared by a pattern on what a loop over sources picks (<c>source is EpochDataLoader l</c>) makes it a loop over loaders.</summary>
+    [Fact]
+    public Task ALoopOverSourcesPickingTheLoaderWithAPattern() => V.AnalyzerAsync(Train(
+        "var sources = new List<IEnumerable<Dictionary<string, Tensor>>> { loader }; for (int epoch = 0; epoch < epochs; epoch++) foreach (var source in sources) { if (source is not EpochDataLoader l) continue; l.SetEpoch(epoch); foreach (var b in l) { } }"));
+
+    /// <summary>Found by red team 22: an index loop over stages whose index is declared before it (<c>int i; for (i = 0; …; i++)</c>) still picks a loader per pass.</summary>
+    [Fact]
+    public Task ALoopOverStagesWithTheIndexDeclaredBeforeIt() => V.AnalyzerAsync(Train(
+        "var stages = new List<EpochDataLoader> { loader }; for (int epoch = 0; epoch < epochs; epoch++) { int i; for (i = 0; i < stages.Count; i++) { var stage = stages[i]; stage.SetEpoch(epoch); foreach (var b in stage) { } } }"));
 }
