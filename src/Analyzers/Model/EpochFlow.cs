@@ -795,7 +795,7 @@ internal sealed class EpochFlow
         }
     }
 
-    private static bool IsReadFrom(IOperation reference) => reference.Parent switch
+    internal static bool IsReadFrom(IOperation reference) => reference.Parent switch
     {
         IMemberReferenceOperation member => member.Instance == reference && !MayHoldSampler(member.Type),
         IInvocationOperation call => call.Instance == reference && !MayHoldSampler(call.Type),

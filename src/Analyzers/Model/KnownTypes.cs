@@ -129,6 +129,20 @@ internal sealed class KnownTypes
     /// <summary>TorchSharp's factory <c>torch.utils.data.DataLoader(…)</c>.</summary>
     public static bool IsTorchFactory(IMethodSymbol method) => method.Name == "DataLoader" && IsTorchData(method.ContainingType);
 
+    /// <summary>
+    /// A data set: a TorchSharp <c>torch.utils.data.Dataset</c>, <c>Dataset&lt;T&gt;</c> or a class derived from them
+    /// (<c>InMemoryDataset</c>, <c>IterableDataset</c>, yours), or a type implementing the runtime's <c>IRandomizedDataset&lt;T&gt;</c>.
+    /// </summary>
+    public static bool IsDataSet(ITypeSymbol? type)
+    {
+        if (type is null or { SpecialType: not SpecialType.None } || type.TypeKind is not (TypeKind.Class or TypeKind.Interface or TypeKind.TypeParameter)) return false;
+        for (var t = type; t is not null; t = t.BaseType)
+            if (t.Name == "Dataset" && IsTorchData(t.ContainingType)) return true;
+        foreach (var i in type.AllInterfaces)
+            if (i.Name == "IRandomizedDataset" && i.ContainingNamespace is { Name: "Data", ContainingNamespace: { Name: "Composer", ContainingNamespace.IsGlobalNamespace: true } }) return true;
+        return false;
+    }
+
     /// <summary>What kind of loader <paramref name="type"/> is; <paramref name="settings"/> adds the user's own loader types.</summary>
     public LoaderKind KindOf(ITypeSymbol? type, AnalyzerSettings settings)
     {

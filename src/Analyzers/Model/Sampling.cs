@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Composer.Analyzers.Model;
@@ -113,11 +112,9 @@ internal sealed class Sampling(EpochFlow flow)
                 return SamplerDependsOnEpoch(coalesce.Value, depth + 1) || SamplerDependsOnEpoch(coalesce.WhenNull, depth + 1);
             case ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation or IParameterReferenceOperation when v.ReferencedSymbol() is { } symbol:
                 var (values, unknown) = flow.ValuesOf(symbol);
-                // A local of another member (a constructor's, read through the field it built): the value it is declared
-                // with, looked up rather than walking that member (a later assignment there is not seen).
-                if (unknown && symbol is ILocalSymbol local && local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is VariableDeclaratorSyntax &&
-                    Operations.OriginOf(local, v) is { } initial)
-                    (values, unknown) = ([initial], false);
+                // A local of another member (a constructor's, read through the field it built): its declaration and the
+                // assignments to it there, found through its name rather than by walking that member.
+                if (unknown && symbol is ILocalSymbol local) (values, unknown) = flow.Tree.LocalValues(local);
                 if (values.Any(x => SamplerDependsOnEpoch(x, depth + 1))) return true;
                 return (unknown || values.Count == 0) && TypeDependsOnEpoch(v.Type);
             default:

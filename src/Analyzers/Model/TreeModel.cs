@@ -319,6 +319,28 @@ internal sealed class TreeModel
     }
 
     /// <summary>
+    /// The values a local of this file is given in the statement or block that declares it (its scope): its initializer
+    /// and its assignments, found where the text names it rather than by building that member's flow. Asked for a local
+    /// of another member, read through what it built (a constructor's <c>ISampler sampler;</c> assigned in an
+    /// <c>if</c>/<c>else</c>, read through the field it was handed to).
+    /// </summary>
+    public (IReadOnlyList<IOperation> Values, bool Unknown) LocalValues(ILocalSymbol local)
+    {
+        if (_memberValues.TryGetValue(local, out var known)) return (known.Values, known.Unknown);
+        var values = new List<IOperation>();
+        bool unknown = true;
+        if (local.DeclaringSyntaxReferences.FirstOrDefault() is { } reference && reference.SyntaxTree == Model.SyntaxTree &&
+            reference.GetSyntax(CancellationToken) is VariableDeclaratorSyntax declarator &&
+            declarator.FirstAncestorOrSelf<SyntaxNode>(n => n is BlockSyntax or SwitchStatementSyntax or ForStatementSyntax or UsingStatementSyntax or FixedStatementSyntax or CompilationUnitSyntax) is { } scope)
+        {
+            if (declarator.Initializer?.Value is { } initial && Model.GetOperation(initial, CancellationToken) is { } operation) values.Add(operation);
+            unknown = !AddAssignedValues(local, scope, values);
+        }
+        _memberValues[local] = known = new MemberValueSet(values, unknown);
+        return (known.Values, known.Unknown);
+    }
+
+    /// <summary>
     /// Adds the values <paramref name="member"/> is given by assignments in <paramref name="declaration"/>: <c>X = v</c>,
     /// <c>this.X = v</c> (<c>Trainer.X = v</c> when static), <c>X ??= v</c> and <c>(X, Y) = (v, w)</c>, found where its text holds the name rather than by
     /// walking every node of the type. False when a deconstruction gives it a value that is no tuple literal.

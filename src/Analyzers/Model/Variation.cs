@@ -29,7 +29,7 @@ internal static class Variation
             case ILocalReferenceOperation local:
                 return LocalVaries(flow, local.Local, loop, depth, members);
             case IParameterReferenceOperation parameter:
-                return ParameterVaries(flow, parameter.Parameter, loop, depth, members);
+                return ParameterVaries(flow, parameter, loop, depth, members);
             case IFieldReferenceOperation or IPropertyReferenceOperation when members && v.ReferencedSymbol() is { } member && !member.DeclaringSyntaxReferences.IsEmpty:
                 return flow.WritesOf(member).Any(w => flow.IsWithin(w, loop)) ||
                        v.ChildOperations.Any(c => c is not IInstanceReferenceOperation && Varies(flow, c, loop, depth + 1, members));
@@ -67,14 +67,17 @@ internal static class Variation
     /// A local function's or lambda's parameter varies when an argument at one of its calls inside the loop does; across a
     /// loop inside the function itself it is fixed, as a method's parameter is.
     /// </summary>
-    private static bool ParameterVaries(EpochFlow flow, IParameterSymbol parameter, ILoopOperation loop, int depth, bool members)
+    private static bool ParameterVaries(EpochFlow flow, IParameterReferenceOperation reference, ILoopOperation loop, int depth, bool members)
     {
+        var parameter = reference.Parameter;
         if (flow.WritesOf(parameter).Any(w => flow.IsWithin(w, loop))) return true;
         if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction } function) return false;
         // The loop runs inside the function (Parallel.For(0, k, fold => { for (…epoch…) … })): one call, one value across it.
         if (function.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == loop.Syntax.SyntaxTree && r.Span.Contains(loop.Syntax.Span))) return false;
         var uses = flow.UsesOf(function);
-        if (uses.Count == 0) return true; // a lambda handed to code not in view: its arguments are unknown
+        // A lambda handed to code not in view: its arguments are unknown, unless a static method the loop hands it to
+        // with the same arguments on every pass calls it with the same values (Parallel.For(0, members, m => …)).
+        if (uses.Count == 0) return !HandedOnTheSameOnEveryPass(flow, reference, function, loop, depth, members);
         foreach (var use in uses)
         {
             if (Operations.CallOf(use) is not { } call || !flow.IsWithin(call, loop)) continue;
@@ -82,6 +85,25 @@ internal static class Variation
             if (argument is null || Varies(flow, argument.Value, loop, depth + 1, members)) return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// Whether the lambda that holds <paramref name="reference"/> is written inside <paramref name="loop"/> and handed to a
+    /// static method (<c>Parallel.For(0, members, m =&gt; …)</c>, <c>Parallel.ForEach(parts, p =&gt; …)</c>, an extension
+    /// method's receiver included) whose other arguments the loop does not change: each pass makes the same call, which
+    /// gives the lambda the same values. A call on an object (<c>runner.Run(e =&gt; …)</c>) may give it anything.
+    /// </summary>
+    private static bool HandedOnTheSameOnEveryPass(EpochFlow flow, IParameterReferenceOperation reference, IMethodSymbol function, ILoopOperation loop, int depth, bool members)
+    {
+        IOperation? lambda = reference.Parent;
+        while (lambda is not null && !(lambda is IAnonymousFunctionOperation { Symbol: var symbol } && KnownTypes.Is(symbol, function))) lambda = lambda.Parent;
+        if (lambda is null || !flow.IsWithin(lambda, loop)) return false;
+        var handed = lambda;
+        while (handed.Parent is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation) handed = handed.Parent;
+        if (handed.Parent is not IArgumentOperation { Parent: IInvocationOperation { TargetMethod.IsStatic: true, Instance: null } call } own) return false;
+        foreach (var argument in call.Arguments)
+            if (argument != own && Varies(flow, argument.Value, loop, depth + 1, members)) return false;
+        return true;
     }
 
     /// <summary>
@@ -98,15 +120,35 @@ internal static class Variation
     {
         foreach (var operation in seed.Subtree())
         {
-            if (operation is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation } } parameter } &&
-                IsCurrentEpochName(parameter.Name) && flow.WritesOf(parameter).Count == 0)
-                return true;
+            if (operation is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol method } parameter } && flow.WritesOf(parameter).Count == 0)
+            {
+                if (method.MethodKind is MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation && IsCurrentEpochName(parameter.Name)) return true;
+                // A local function's or stored lambda's parameter, judged at its calls: each passes a value that reads such a
+                // parameter (Build(set, BaseSeed + epoch) inside the factory).
+                if (depth < 2 && method.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction && flow.EveryCallPassesAnEpoch(method, parameter, depth + 1))
+                    return true;
+            }
             // int seed = BaseSeed + epoch; … seed: seed — a local given one value, made from the parameter.
             if (depth < 2 && operation is ILocalReferenceOperation { Local: var local } && flow.ValuesOf(local) is { Unknown: false, Values.Count: 1 } values &&
                 flow.WritesOf(local).Count <= 1 && flow.ReadsAnEpochParameter(values.Values[0], depth + 1))
                 return true;
         }
         return false;
+    }
+
+    /// <summary>Whether <paramref name="function"/> is called (not handed on), and every call's argument for <paramref name="parameter"/> reads an epoch parameter.</summary>
+    private static bool EveryCallPassesAnEpoch(this EpochFlow flow, IMethodSymbol function, IParameterSymbol parameter, int depth)
+    {
+        var uses = flow.UsesOf(function);
+        if (uses.Count == 0) return false;
+        foreach (var use in uses)
+        {
+            if (Operations.CallOf(use) is not { } call ||
+                call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Ordinal) is not { ArgumentKind: ArgumentKind.Explicit } argument ||
+                !flow.ReadsAnEpochParameter(argument.Value, depth))
+                return false;
+        }
+        return true;
     }
 
     private static bool IsCurrentEpochName(string name)

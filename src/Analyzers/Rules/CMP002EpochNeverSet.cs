@@ -82,7 +82,8 @@ internal static class CMP002EpochNeverSet
 
     /// <summary>
     /// The seed arguments of a creation, of the creations inside it and of the locals it was built from; not those of its
-    /// data set (<c>new JitterDataset(raw, seed: epoch)</c> changes the samples, not the order).
+    /// data set (<c>new JitterDataset(raw, seed: epoch)</c> changes the samples, not the order), whatever its parameter is
+    /// called (<c>source:</c> of a ported loader), nor of what a number is read from (<c>new RandomSampler(augmented.Count, seed: 42)</c>).
     /// </summary>
     private static IEnumerable<IOperation> Seeds(EpochFlow flow, IOperation creation, int depth)
     {
@@ -91,14 +92,20 @@ internal static class CMP002EpochNeverSet
         while (stack.Count > 0)
         {
             var operation = stack.Pop();
-            if (operation is IArgumentOperation { Parameter.Name: "dataset" }) continue;
+            if (IsDataSet(operation)) continue;
             if (operation is IArgumentOperation { ArgumentKind: ArgumentKind.Explicit, Parameter.Name: "seed" } seed) yield return seed.Value;
-            if (depth > 0 && operation is ILocalReferenceOperation local)
+            if (depth > 0 && operation is ILocalReferenceOperation local && !EpochFlow.IsReadFrom(local))
                 foreach (var value in flow.ValuesOf(local.Local).Values)
                     foreach (var inner in Seeds(flow, value, depth - 1)) yield return inner;
             foreach (var child in operation.ChildOperations) stack.Push(child);
         }
     }
+
+    /// <summary>A data set or its argument: by the parameter (a loader's <c>dataset</c>, or typed as a data set) or by its own type.</summary>
+    private static bool IsDataSet(IOperation operation) =>
+        operation is IArgumentOperation { Parameter: { } parameter } && (parameter.Name == "dataset" || KnownTypes.IsDataSet(parameter.Type)) ||
+        operation.Kind is OperationKind.LocalReference or OperationKind.ParameterReference or OperationKind.FieldReference or OperationKind.PropertyReference or
+            OperationKind.ObjectCreation or OperationKind.Invocation && KnownTypes.IsDataSet(operation.Type);
 
     /// <summary>
     /// A diagnostic whose fix inserts a statement into <paramref name="loop"/>'s pass before <paramref name="site"/>:

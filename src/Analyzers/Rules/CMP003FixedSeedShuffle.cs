@@ -34,7 +34,11 @@ internal static class CMP003FixedSeedShuffle
                 {
                     foreach (var (loop, site) in other.InnermostLoops(iteration.Site, other.IsEpochLoop))
                     {
-                        if (CMP002EpochNeverSet.Anchors(site, loop) is not var (anchor, _)) continue;
+                        if (CMP002EpochNeverSet.Anchors(site, loop) is not var (top, inner)) continue;
+                        // A loader declared inside that statement (in a Parallel.For lambda) is set just before the statement
+                        // that iterates it, as CMP002's fix does: it is not in scope before the statement of the loop's body.
+                        var anchor = loader is ILocalSymbol && loader.DeclaringSyntaxReferences.FirstOrDefault() is { } declared &&
+                                     declared.SyntaxTree == top.SyntaxTree && top.Span.Contains(declared.Span) ? inner : top;
                         if (additional.Any(a => a.SourceSpan == anchor.Span)) continue;
                         if (other.EpochVariable(loop) is { } epoch) properties = properties.Add(Properties.Epoch + additional.Count, epoch);
                         additional.Add(anchor.GetLocation());

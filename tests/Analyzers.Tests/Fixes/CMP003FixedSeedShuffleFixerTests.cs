@@ -271,4 +271,44 @@ public class CMP003FixedSeedShuffleFixerTests
             }
         }
         """, [V.Diagnostic().WithLocation(0).WithArguments("train", 1)]);
+
+    /// <summary>
+    /// Found by red team 22: a loader declared in a lambda that the epoch loop hands to <c>Parallel.For</c> is not in scope
+    /// before the loop body's statement: its epoch is set just before the statement that iterates it, inside the lambda.
+    /// </summary>
+    [Fact]
+    public Task SetsTheEpochInsideAParallelForLambdaThatDeclaresTheLoader() => V.FixAsync("""
+        class Program
+        {
+            static void Train(torch.utils.data.Dataset[] parts, int members, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    System.Threading.Tasks.Parallel.For(0, members, m =>
+                    {
+                        var part = parts[m];
+                        var loader = {|#0:new TorchSharp.Modules.DataLoader(part, 32, shuffle: true, seed: 1000 + m)|};
+                        foreach (var batch in loader) { }
+                    });
+                }
+            }
+        }
+        """, """
+        class Program
+        {
+            static void Train(torch.utils.data.Dataset[] parts, int members, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    System.Threading.Tasks.Parallel.For(0, members, m =>
+                    {
+                        var part = parts[m];
+                        var loader = new TorchSharp.Modules.DataLoader(part, 32, new RandomSampler(part.Count, seed: 1000 + m));
+                        Epochs.SetEpoch(loader, epoch);
+                        foreach (var batch in loader) { }
+                    });
+                }
+            }
+        }
+        """, [V.Diagnostic().WithLocation(0).WithArguments("loader", "1000 + m")]);
 }

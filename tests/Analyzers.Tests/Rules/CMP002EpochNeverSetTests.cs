@@ -1180,4 +1180,82 @@ public class CMP002EpochNeverSetTests
     [InlineData("Action<EpochDataLoader> hook = l => Console.WriteLine(l); for (int epoch = 0; epoch < epochs; epoch++) { hook(trainLoader); foreach (var b in trainLoader) { } }")]
     [InlineData("Action<object?> hook = Console.WriteLine; for (int epoch = 0; epoch < epochs; epoch++) { hook(trainLoader); foreach (var b in trainLoader) { } }")]
     public Task ALoaderHandedToAStoredLambdaThatSetsItOrHandsItOn(string loop) => V.AnalyzerAsync(Train(Shuffled, loop));
+
+    /// <summary>Found by red team 22: a constructor's local declared without a value and assigned in an <c>if</c>/<c>else</c> has those values, not only its interface type.</summary>
+    [Fact]
+    public Task AFieldBuiltFromAConstructorsLocalSamplerAssignedInBranches() => V.AnalyzerAsync("""
+        class Trainer
+        {
+            private readonly EpochDataLoader _train;
+            public Trainer(InMemoryDataset data, int world)
+            {
+                ISampler sampler;
+                if (world > 1) sampler = new DistributedSampler(data.Count, world, 0);
+                else sampler = new RandomSampler(data.Count);
+                _train = new EpochDataLoader(data, batchSize: 32, sampler: sampler);
+            }
+            public void Fit(int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++) foreach (var batch in {|#0:_train|}) { }
+            }
+        }
+        """, Expected("_train"));
+
+    /// <summary>Found by red team 22: a local of another member declared in order and switched to a shuffler later has both values.</summary>
+    [Fact]
+    public Task APropertyBuiltFromALocalSamplerSwitchedToAShufflerLater() => V.AnalyzerAsync("""
+        class DataModule(InMemoryDataset data, bool shuffle)
+        {
+            public EpochDataLoader? Train { get; private set; }
+            public void Setup()
+            {
+                ISampler order = new SequentialSampler(data.Count);
+                if (shuffle) order = new RandomSampler(data.Count, seed: 1);
+                Train = new EpochDataLoader(data, batchSize: 32, sampler: order);
+            }
+            public void Fit(int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++) foreach (var batch in {|#0:Train|}!) { }
+            }
+        }
+        """, Expected("Train"));
+
+    private static string RebuiltOverADataSetSeededByTheEpoch(string creation) => $$"""
+        using System.Collections;
+        class PkLoader(torch.utils.data.Dataset source, ClassBalancedBatchSampler batchSampler) : IEnumerable<Dictionary<string, Tensor>>
+        {
+            public torch.utils.data.Dataset Source { get; } = source;
+            public ClassBalancedBatchSampler BatchSampler { get; } = batchSampler;
+            public IEnumerator<Dictionary<string, Tensor>> GetEnumerator() { foreach (var indices in BatchSampler) yield return Source.GetTensor(indices[0]); }
+            IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+        }
+        class Program
+        {
+            static InMemoryDataset Augment(InMemoryDataset data, int seed) => data;
+            static void Train(InMemoryDataset data, long[] labels, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    var augmented = Augment(data, seed: epoch);
+                    var trainLoader = {{creation}};
+                    foreach (var batch in {|#0:trainLoader|}) { }
+                }
+            }
+        }
+        """;
+
+    /// <summary>
+    /// Found by red team 22: the data set's seed is not the loader's, whatever its parameter is called (<c>source:</c> of a
+    /// ported loader), and a sampler sized from the data set (<c>augmented.Count</c>) does not take its seed either.
+    /// </summary>
+    [Theory]
+    [InlineData("new EpochDataLoader(augmented, batchSize: 32, sampler: new RandomSampler(augmented.Count, seed: 42))")]
+    [InlineData("new PkLoader(source: Augment(data, seed: epoch), batchSampler: new ClassBalancedBatchSampler(labels, 4, 8, seed: 3))")]
+    public Task RebuiltEachPassWithAFixedSamplerSeedBesideADataSetSeededByTheEpoch(string creation) =>
+        V.AnalyzerAsync(RebuiltOverADataSetSeededByTheEpoch(creation), Expected());
+
+    /// <summary>The control of the case above: the sampler's own seed changes with the epoch, so each rebuilt loader has a new order.</summary>
+    [Fact]
+    public Task RebuiltEachPassWithASamplerSeededByTheEpochAndSizedFromTheDataSet() => V.AnalyzerAsync(RebuiltOverADataSetSeededByTheEpoch(
+        "new EpochDataLoader(augmented, batchSize: 32, sampler: new RandomSampler(augmented.Count, seed: 42 + epoch))").Replace("{|#0:trainLoader|}", "trainLoader"));
 }

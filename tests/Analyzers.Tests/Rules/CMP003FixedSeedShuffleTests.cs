@@ -191,4 +191,52 @@ public class CMP003FixedSeedShuffleTests
     [Fact]
     public Task ALazyFieldIsNamedInTheMessage() => V.AnalyzerAsync(Program("Field ??= {|#0:new TorchSharp.Modules.DataLoader(Data, 64, shuffle: true, seed: 5)|};"),
         V.Diagnostic().WithLocation(0).WithArguments("Field", 5));
+
+    /// <summary>Found by red team 22: a per-epoch factory that builds through a local function is judged at that function's calls, which pass the epoch.</summary>
+    [Fact]
+    public Task APerEpochFactoryThatBuildsThroughALocalFunction() => V.AnalyzerAsync("""
+        interface IDataModule { (TorchSharp.Modules.DataLoader, TorchSharp.Modules.DataLoader) TrainLoaders(int epoch); }
+        class Module(torch.utils.data.Dataset main, torch.utils.data.Dataset aux) : IDataModule
+        {
+            const int BaseSeed = 17;
+            (TorchSharp.Modules.DataLoader, TorchSharp.Modules.DataLoader) IDataModule.TrainLoaders(int epoch)
+            {
+                return (Build(main, BaseSeed + epoch), Build(aux, BaseSeed + 1000 + epoch));
+                TorchSharp.Modules.DataLoader Build(torch.utils.data.Dataset set, int seed) => new(set, 32, shuffle: true, seed: seed);
+            }
+        }
+        """);
+
+    /// <summary>The same factory with one call that passes a constant: that loader repeats its order.</summary>
+    [Fact]
+    public Task APerEpochFactoryWhoseLocalFunctionIsOnceGivenAConstant() => V.AnalyzerAsync("""
+        class Module(torch.utils.data.Dataset main, torch.utils.data.Dataset aux)
+        {
+            const int BaseSeed = 17;
+            public (TorchSharp.Modules.DataLoader, TorchSharp.Modules.DataLoader) TrainLoaders(int epoch)
+            {
+                return (Build(main, BaseSeed + epoch), Build(aux, BaseSeed));
+                TorchSharp.Modules.DataLoader Build(torch.utils.data.Dataset set, int seed) => {|#0:new(set, 32, shuffle: true, seed: seed)|};
+            }
+        }
+        """, V.Diagnostic().WithLocation(0).WithArguments("DataLoader", "seed"));
+
+    /// <summary>
+    /// Found by red team 22: a lambda written in the epoch loop and handed to <c>Parallel.For(0, members, …)</c> gets the
+    /// same members on every pass, so a seed made from its parameter alone is the same every epoch.
+    /// </summary>
+    [Fact]
+    public Task ASeedFromAParallelForLambdasParameterInsideTheEpochLoop() => V.AnalyzerAsync(WithHelper("", """
+        const int members = 4;
+        for (int epoch = 0; epoch < 3; epoch++)
+            System.Threading.Tasks.Parallel.For(0, members, m => { var loader = {|#0:new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: 1000 + m)|}; });
+        """), V.Diagnostic().WithLocation(0).WithArguments("loader", "1000 + m"));
+
+    /// <summary>Not when the loop changes what the lambda is called with, nor when a call on an object (which may count epochs) calls it.</summary>
+    [Theory]
+    [InlineData("System.Threading.Tasks.Parallel.For(epoch * 4, epoch * 4 + 4, m => { var loader = new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: m); });")]
+    [InlineData("Enumerable.Range(0, 4).Select(e => new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: e)).ToList();")]
+    [InlineData("new List<int> { 1, 2 }.ForEach(m => { var loader = new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: m); });")]
+    public Task ASeedFromALambdasParameterThatMayChangeAcrossTheEpochLoop(string statement) => V.AnalyzerAsync(WithHelper("",
+        $"for (int epoch = 0; epoch < 3; epoch++) {{ {statement} }}"));
 }
