@@ -21,6 +21,7 @@ internal sealed class EpochFlow
     private readonly List<ILoopOperation> _loops = [];
     private readonly HashSet<IOperation> _chainedIntoIterations = [];
     private readonly List<(IInvocationOperation Call, ISymbol Enumerator, List<IOperation> Bodies)> _enumerators = [];
+    private List<IOperation>? _yields; // yield return statements: only iterator methods and local functions have any
     private readonly Dictionary<ISymbol, LoaderFacts> _facts = new(SymbolEqualityComparer.Default);
     private HashSet<ILoopOperation>? _epochLoops;
     private HashSet<IOperation>? _iterationLoops;
@@ -161,6 +162,9 @@ internal sealed class EpochFlow
             case OperationKind.ObjectCreation when operation is IObjectCreationOperation { Constructor: { } constructor } creation && HasLoaderArgument(creation):
                 IndexCall(creation, constructor, creation.Arguments);
                 break;
+            case OperationKind.YieldReturn:
+                (_yields ??= []).Add(operation);
+                break;
         }
     }
 
@@ -276,13 +280,14 @@ internal sealed class EpochFlow
             var collection = loop.Collection.WalkDown();
             if (SequenceParameterOf(collection) is { } parameter)
                 ParameterIterations.Add(new Iteration(loop, collection, parameter, loop.Collection.Syntax.GetLocation(), [loop.Body]));
-            return;
+            // A chain over something else may still draw from a loader: foreach (var (i, b) in Enumerable.Range(0, n).Zip(train)).
+            if (chain.Count == 0) return;
         }
         _chainedIntoIterations.UnionWith(chain);
         // The body runs during the iteration, and so do the lambdas of a LINQ chain (loader.Select(b => …)).
         var bodies = new List<IOperation> { loop.Body };
         bodies.AddRange(chain.OfType<IInvocationOperation>().SelectMany(Lambdas));
-        Iterations.Add(new Iteration(loop, loader, loader.ReferencedSymbol(), loop.Collection.Syntax.GetLocation(), bodies));
+        if (loader is not null) Iterations.Add(new Iteration(loop, loader, loader.ReferencedSymbol(), loop.Collection.Syntax.GetLocation(), bodies));
         // Other sequences the chain draws from: foreach (var (a, b) in first.Zip(second)).
         foreach (var call in chain.OfType<IInvocationOperation>().Where(c => IsEnumerableMethod(c.TargetMethod)))
             foreach (var other in call.Arguments.Skip(1).Where(IsSequenceArgument).Select(a => a.Value.WalkDown()))
@@ -456,7 +461,7 @@ internal sealed class EpochFlow
                 }
                 else if (ArgumentFor(arguments, parameter.Ordinal) is { } argument) MapArgument(call, e, argument.Value);
             }
-            foreach (var iteration in Tree.IterationsOf(method)) MapIteration(call, method, arguments, iteration);
+            foreach (var iteration in Tree.IterationsOf(method)) MapIteration(call, method, arguments, iteration, Tree.HandsOnBatches(iteration));
             return;
         }
         foreach (var argument in arguments)
@@ -516,21 +521,45 @@ internal sealed class EpochFlow
     /// <summary>
     /// A loader that a method in view iterates once per call, iterated here at the call: the argument for its parameter
     /// (<c>TrainOneEpoch(model, train)</c>), or its field when the call is on this object or static (<c>RunEpoch()</c>).
+    /// When the method hands the batches on (<paramref name="handsOn"/>: an iterator that wraps the loader), the body of a
+    /// <c>foreach</c> over the call runs during the iteration too; over an ordinary method's result
+    /// (<c>foreach (var epoch in EpochsToRun(train, …))</c>, which peeks at a batch and returns numbers) it does not.
     /// </summary>
-    private void MapIteration(IOperation call, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, Iteration iteration)
+    private void MapIteration(IOperation call, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, Iteration iteration, bool handsOn)
     {
         if (iteration.LoaderSymbol is IParameterSymbol parameter)
         {
             var value = TreeModel.IsReceiverOf(parameter, method) ? (call as IInvocationOperation)?.Instance : ArgumentFor(arguments, parameter.Ordinal)?.Value;
             if (value?.WalkDown() is { } loader && loader.ReferencedSymbol() is { } symbol && IsLoader(loader))
-                Iterations.Add(new Iteration(call, loader, symbol, loader.Syntax.GetLocation(), BodyOfForEachOver(call), throughCall: true));
+                Iterations.Add(new Iteration(call, loader, symbol, loader.Syntax.GetLocation(), handsOn ? BodyOfForEachOver(call) : [], throughCall: true));
         }
         // The field is named as the callee names it, so only where that name means the same field: in its type or one derived.
         else if (call is IInvocationOperation { Instance: null or IInstanceReferenceOperation } && iteration.LoaderSymbol?.ContainingType is { } owner &&
                  InTypeOrDerived(call, owner))
         {
-            Iterations.Add(new Iteration(call, iteration.Loader, iteration.LoaderSymbol, call.Syntax.GetLocation(), [], throughCall: true));
+            Iterations.Add(new Iteration(call, iteration.Loader, iteration.LoaderSymbol, call.Syntax.GetLocation(), handsOn ? BodyOfForEachOver(call) : [], throughCall: true));
         }
+    }
+
+    /// <summary>
+    /// Whether this block hands the batches of <paramref name="iteration"/> on to whoever enumerates its result: a
+    /// <c>yield return</c> that runs during it (in its <c>foreach</c> body or <c>while (e.MoveNext())</c> loop: an iterator
+    /// that wraps the loader), or a lazy LINQ call on the loader that it returns (<c>=&gt; loader.Select(…)</c>). Not an
+    /// ordinary method that peeks at the loader (<c>loader.First()</c>) and returns something else.
+    /// </summary>
+    public bool HandsOnBatches(Iteration iteration)
+    {
+        if (iteration.Site is IInvocationOperation call && IsEnumerableMethod(call.TargetMethod))
+        {
+            var parent = call.Parent;
+            while (parent is IConversionOperation) parent = parent.Parent;
+            return parent is IReturnOperation { Kind: OperationKind.Return } && call.TargetMethod.ReturnType is INamedTypeSymbol { TypeKind: TypeKind.Interface, Name: "IEnumerable" or "IOrderedEnumerable" };
+        }
+        if (_yields is null || iteration.Bodies.Count == 0) return false;
+        foreach (var yield in _yields)
+            for (var parent = yield; parent is not null and not ILocalFunctionOperation; parent = parent.Parent)
+                if (iteration.Bodies.Contains(parent)) return true;
+        return false;
     }
 
     private bool InTypeOrDerived(IOperation operation, INamedTypeSymbol owner)
@@ -574,7 +603,7 @@ internal sealed class EpochFlow
                 return false;
             if ((mapped ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default)).Add(parameter))
                 foreach (var call in UsesOf(function).OfType<IInvocationOperation>())
-                    MapIteration(call, function, call.Arguments, iteration);
+                    MapIteration(call, function, call.Arguments, iteration, HandsOnBatches(iteration));
             return true;
         }
     }
@@ -1008,15 +1037,41 @@ internal sealed class EpochFlow
     private bool IsIterationLoop(ILoopOperation loop)
     {
         _iterationLoops ??= new HashSet<IOperation>(Iterations.Select(i => i.Site).Concat(Iterations.SelectMany(i => i.Bodies)));
-        // foreach (var b in Progress(train)) over a method in view that iterates train: a batch loop of train's.
-        return _iterationLoops.Contains(loop) || loop is IForEachLoopOperation forEach && _iterationLoops.Contains(forEach.Collection.WalkDown());
+        // A foreach whose body runs during an iteration: over an iterator in view that wraps train (foreach (var b in
+        // Progress(train))), or over a chain that draws from it (Enumerable.Range(0, n).Zip(train)): a batch loop of train's.
+        return _iterationLoops.Contains(loop) || loop is IForEachLoopOperation forEach && _iterationLoops.Contains(forEach.Body);
     }
 
-    /// <summary>The body of the <c>foreach</c> whose collection <paramref name="call"/> is (an iterator method in view that iterates a loader): it runs during that iteration.</summary>
-    private static IReadOnlyList<IOperation> BodyOfForEachOver(IOperation call) =>
-        call.Parent is var parent && (parent is IConversionOperation ? parent.Parent : parent) is IForEachLoopOperation { Body: var body } forEach && forEach.Collection.WalkDown() == call
-            ? [body]
-            : [];
+    /// <summary>
+    /// The body of the <c>foreach</c> whose collection <paramref name="call"/> is (an iterator method in view that wraps a
+    /// loader), also through calls that only hand its sequence on: LINQ over it (<c>Progress(train).Take(steps)</c>) and an
+    /// async stream's <c>WithCancellation</c> or <c>ConfigureAwait</c> (<c>await foreach (var b in Prefetch(train).WithCancellation(ct))</c>).
+    /// It runs during that iteration.
+    /// </summary>
+    private static IReadOnlyList<IOperation> BodyOfForEachOver(IOperation call)
+    {
+        var sequence = call;
+        for (int depth = 0; depth < 8; depth++)
+        {
+            var parent = sequence.Parent;
+            while (parent is IConversionOperation or IParenthesizedOperation) parent = parent.Parent;
+            switch (parent)
+            {
+                case IForEachLoopOperation forEach when forEach.Collection.WalkDown() == sequence:
+                    return [forEach.Body];
+                // Progress(train).Take(n), Prefetch(train).WithCancellation(ct): the sequence as a static or extension method's source.
+                case IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation outer } when KnownTypes.PassesSequenceOn(outer.TargetMethod):
+                    sequence = outer;
+                    continue;
+                // Stream(train).WithCancellation(ct).ConfigureAwait(false): an instance method of the configured stream.
+                case IInvocationOperation { Instance: { } instance } outer when instance.WalkDown() == sequence && KnownTypes.PassesSequenceOn(outer.TargetMethod):
+                    sequence = outer;
+                    continue;
+            }
+            break;
+        }
+        return [];
+    }
 
     /// <summary>The innermost epoch loop a call runs in, if any.</summary>
     public ILoopOperation? EpochLoopOf(IOperation operation) => InnermostLoops(operation, IsEpochLoop) is { Count: > 0 } found ? found[0].Loop : null;

@@ -122,6 +122,20 @@ internal sealed class KnownTypes
     public static bool IsBatchSampler(ITypeSymbol? type) => IsRuntimeType(type, "BatchSampler");
     public static bool IsEnumerable(ITypeSymbol? type) => Named(type, "Enumerable", "System", "Linq");
 
+    /// <summary>
+    /// A call whose result is its source sequence handed on (enumerating it enumerates the source): LINQ
+    /// (<c>Enumerable</c>, <c>AsyncEnumerable</c>), or an async stream's <c>WithCancellation</c> and <c>ConfigureAwait</c>
+    /// (<c>TaskAsyncEnumerableExtensions</c>, <c>ConfiguredCancelableAsyncEnumerable&lt;T&gt;</c>).
+    /// </summary>
+    public static bool PassesSequenceOn(IMethodSymbol method)
+    {
+        // As an ITypeSymbol: IsEnumerable(INamedTypeSymbol) asks whether a type is a sequence, not whether it is LINQ's Enumerable.
+        if (method.ContainingType is not ITypeSymbol type) return false;
+        if (method.Name is "WithCancellation" or "ConfigureAwait")
+            return type.Name is "TaskAsyncEnumerableExtensions" or "ConfiguredCancelableAsyncEnumerable" && OutermostNamespace(type) == "System";
+        return IsEnumerable(type) || Named(type, "AsyncEnumerable", "System", "Linq");
+    }
+
     /// <summary><c>torch.utils.data</c>, whose <c>DataLoader(...)</c> factory builds TorchSharp loaders.</summary>
     public static bool IsTorchData(ITypeSymbol? type) =>
         type is { Name: "data", ContainingType: { Name: "utils", ContainingType: { Name: "torch" } torch } } && torch.ContainingNamespace is { Name: "TorchSharp" } ns && ns.ContainingNamespace.IsGlobalNamespace;

@@ -224,10 +224,14 @@ internal sealed class TreeModel
                 // Iterations once per call of a method (not a constructor), outside every loop, lambda and local function of
                 // its own, of what the caller names too; one per variable (an early-return branch and the rest are one).
                 if (method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor) continue;
+                // An iterator that peeks at the loader before it yields its batches (First(), then a foreach) still hands them on.
                 foreach (var iteration in flow.Iterations.Concat(flow.ParameterIterations))
-                    if (IsCallersVariable(iteration.LoaderSymbol, method) && !SyntaxFilter.InLoopOrFunction(iteration.Site.Syntax) &&
-                        !(iterations ??= []).Any(i => KnownTypes.Is(i.LoaderSymbol, iteration.LoaderSymbol)))
-                        iterations.Add(iteration);
+                {
+                    if (!IsCallersVariable(iteration.LoaderSymbol, method) || SyntaxFilter.InLoopOrFunction(iteration.Site.Syntax)) continue;
+                    var kept = (iterations ??= []).FirstOrDefault(i => KnownTypes.Is(i.LoaderSymbol, iteration.LoaderSymbol));
+                    if (kept is null) iterations.Add(kept = iteration);
+                    if (flow.HandsOnBatches(iteration)) _batchWrappers.Add(kept);
+                }
             }
         }
         _inProgress.Remove(method);
@@ -251,6 +255,14 @@ internal sealed class TreeModel
     }
 
     private readonly Dictionary<IMethodSymbol, List<Iteration>> _calleeIterations = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// Whether the method of an iteration of <see cref="IterationsOf"/> hands its batches on (<see cref="EpochFlow.HandsOnBatches"/>:
+    /// <c>foreach (var b in loader) yield return b;</c>): the body of a <c>foreach</c> over a call of it runs during the iteration.
+    /// </summary>
+    public bool HandsOnBatches(Iteration iteration) => _batchWrappers.Contains(iteration);
+
+    private readonly HashSet<Iteration> _batchWrappers = [];
 
     /// <summary>
     /// What the constructors and methods of <paramref name="type"/> in view wire up for its fields and properties: setters

@@ -119,6 +119,12 @@ public class CMP002EpochNeverSetFixerTests
         Train("foreach (var epoch in Enumerable.Range(0, epochs)) { foreach (var batch in {|#0:trainLoader|}) { } }"),
         Train("foreach (var epoch in Enumerable.Range(0, epochs)) { Epochs.SetEpoch(trainLoader, epoch); foreach (var batch in trainLoader) { } }"), One);
 
+    /// <summary>Found by red team 22: a foreach over an ordinary method's epochs (which peeks at the loader) is the epoch loop; its variable is the epoch.</summary>
+    [Fact]
+    public Task ForeachOverAnOrdinaryMethodsEpochs() => V.FixAsync(
+        Train("foreach (var epoch in EpochsToRun(trainLoader, epochs)) { foreach (var batch in {|#0:trainLoader|}) { } } static IEnumerable<int> EpochsToRun(EpochDataLoader l, int n) { _ = l.First(); return Enumerable.Range(0, n); }"),
+        Train("foreach (var epoch in EpochsToRun(trainLoader, epochs)) { Epochs.SetEpoch(trainLoader, epoch); foreach (var batch in trainLoader) { } } static IEnumerable<int> EpochsToRun(EpochDataLoader l, int n) { _ = l.First(); return Enumerable.Range(0, n); }"), One);
+
     [Fact]
     public Task InsertsBeforeAnExplicitEnumerator() => V.FixAsync(
         Train("""

@@ -298,4 +298,46 @@ public class CMP005SetEpochInsideIterationFixerTests
             }
         }
         """, [V.Diagnostic().WithLocation(0).WithArguments("loader"), V.Diagnostic().WithLocation(1).WithArguments("loader")]);
+
+    /// <summary>Found by red team 22: a setter in a foreach over LINQ on an iterator that wraps the loader moves before that foreach (its guard on a local declared before the iteration with it).</summary>
+    [Fact]
+    public Task MovesACallOutOfAForeachOverTakeOfAnIteratorThatWrapsTheLoader() => V.FixAsync(
+        Train("""
+            IEnumerable<Dictionary<string, TorchSharp.torch.Tensor>> Wrap(EpochDataLoader l) { foreach (var b in l) yield return b; }
+                        int step = 0;
+                        foreach (var batch in Wrap(loader).Take(100))
+                        {
+                            if (step == 0) {|#0:loader.SetEpoch(epoch)|};
+                            step++;
+                        }
+            """),
+        Train("""
+            IEnumerable<Dictionary<string, TorchSharp.torch.Tensor>> Wrap(EpochDataLoader l) { foreach (var b in l) yield return b; }
+                        int step = 0;
+                        if (step == 0) loader.SetEpoch(epoch);
+                        foreach (var batch in Wrap(loader).Take(100))
+                        {
+                            step++;
+                        }
+            """),
+        [V.Diagnostic().WithLocation(0).WithArguments("loader")]);
+
+    /// <summary>Found by red team 22: a setter in a foreach over a range zipped with the loader moves before that foreach, without its guard on the step.</summary>
+    [Fact]
+    public Task MovesACallOutOfAForeachOverARangeZippedWithTheLoader() => V.FixAsync(
+        Train("""
+            foreach (var (step, batch) in Enumerable.Range(0, 100).Zip(loader))
+                        {
+                            if (step == 0) {|#0:loader.SetEpoch(epoch)|};
+                            var x = batch["data"];
+                        }
+            """),
+        Train("""
+            loader.SetEpoch(epoch);
+                        foreach (var (step, batch) in Enumerable.Range(0, 100).Zip(loader))
+                        {
+                            var x = batch["data"];
+                        }
+            """),
+        [V.Diagnostic().WithLocation(0).WithArguments("loader")]);
 }

@@ -1258,4 +1258,36 @@ public class CMP002EpochNeverSetTests
     [Fact]
     public Task RebuiltEachPassWithASamplerSeededByTheEpochAndSizedFromTheDataSet() => V.AnalyzerAsync(RebuiltOverADataSetSeededByTheEpoch(
         "new EpochDataLoader(augmented, batchSize: 32, sampler: new RandomSampler(augmented.Count, seed: 42 + epoch))").Replace("{|#0:trainLoader|}", "trainLoader"));
+
+    // Questions of red team 22 on foreach loops over helpers.
+
+    /// <summary>Found by red team 22: a foreach over an ordinary method that peeks at the loader and returns the epochs to run is the epoch loop, not a batch loop of the loader.</summary>
+    [Fact]
+    public Task AForeachOverAnOrdinaryMethodThatPeeksAtTheLoaderIsTheEpochLoop() => V.AnalyzerAsync(Helpers(
+        "foreach (var epoch in EpochsToRun(train, epochs)) { foreach (var b in {|#0:train|}) { } }",
+        "static IEnumerable<int> EpochsToRun(EpochDataLoader loader, int epochs) { var first = loader.First(); return Enumerable.Range(0, epochs); }"), Expected("train"));
+
+    /// <summary>Found by red team 22: an await foreach over an async iterator that wraps the loader, through WithCancellation, is a batch loop: a peek at another loader in it belongs to the epoch loop around.</summary>
+    [Fact]
+    public Task APeekInsideAnAwaitForeachOverAnIteratorWithCancellation() => V.AnalyzerAsync("""
+        using System.Threading.Tasks;
+        static class Program
+        {
+            static async Task Fit(InMemoryDataset data, int epochs, System.Threading.CancellationToken ct)
+            {
+                using var train = new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: 5);
+                using var val = new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: 6);
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    train.SetEpoch(epoch);
+                    val.SetEpoch(epoch);
+                    await foreach (var batch in Stream(train).WithCancellation(ct).ConfigureAwait(false)) { foreach (var v in val.Take(2)) { } }
+                }
+            }
+            static async IAsyncEnumerable<Dictionary<string, Tensor>> Stream(EpochDataLoader loader)
+            {
+                foreach (var batch in loader) { await Task.Yield(); yield return batch; }
+            }
+        }
+        """);
 }

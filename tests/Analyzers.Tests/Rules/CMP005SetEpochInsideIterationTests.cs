@@ -103,4 +103,74 @@ public class CMP005SetEpochInsideIterationTests
     [Fact]
     public Task InALambdaOfTheForeachCollection() => V.AnalyzerAsync(Train("foreach (var (b, i) in loader.Select((b, i) => { if (i == 0) {|#0:loader.SetEpoch(epoch)|}; return (b, i); })) { }"),
         V.Diagnostic().WithLocation(0).WithArguments("loader"));
+
+    // Questions of red team 22 on foreach loops over helpers and chains.
+
+    /// <summary>Found by red team 22: a foreach over an ordinary method that peeks at the loader and returns the epochs to run is the epoch loop, not a batch loop.</summary>
+    [Fact]
+    public Task ASetterInAForeachOverAnOrdinaryMethodThatPeeksAtTheLoader() => V.AnalyzerAsync("""
+        class Program
+        {
+            static void Fit(EpochDataLoader train, int epochs)
+            {
+                foreach (var epoch in EpochsToRun(train, epochs)) { train.SetEpoch(epoch); foreach (var b in train) { } }
+            }
+            static IEnumerable<int> EpochsToRun(EpochDataLoader loader, int epochs) { var first = loader.First(); return Enumerable.Range(0, epochs); }
+        }
+        """);
+
+    /// <summary>A method that returns lazy LINQ on the loader hands its batches on like an iterator: its foreach body runs during the loader's iteration.</summary>
+    [Fact]
+    public Task ASetterInAForeachOverAMethodThatReturnsLinqOnTheLoader() => V.AnalyzerAsync("""
+        class Program
+        {
+            static void Fit(EpochDataLoader train, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                    foreach (var b in Scaled(train)) { {|#0:train.SetEpoch(epoch)|}; }
+            }
+            static IEnumerable<Dictionary<string, Tensor>> Scaled(EpochDataLoader loader) => loader.Select(b => b);
+        }
+        """, V.Diagnostic().WithLocation(0).WithArguments("train"));
+
+    /// <summary>An iterator that peeks at the loader's first batch before it yields them all still wraps the loader.</summary>
+    [Fact]
+    public Task ASetterInAForeachOverAnIteratorThatPeeksThenYields() => V.AnalyzerAsync("""
+        class Program
+        {
+            static void Fit(EpochDataLoader train, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                    foreach (var b in Checked(train)) { {|#0:train.SetEpoch(epoch)|}; }
+            }
+            static IEnumerable<Dictionary<string, Tensor>> Checked(EpochDataLoader loader)
+            {
+                if (loader.First().Count == 0) yield break;
+                foreach (var b in loader) yield return b;
+            }
+        }
+        """, V.Diagnostic().WithLocation(0).WithArguments("train"));
+
+    /// <summary>Found by red team 22: LINQ over an iterator that wraps the loader hands its batches on, so its foreach body runs during the loader's iteration.</summary>
+    [Fact]
+    public Task ASetterInAForeachOverTakeOfAnIteratorThatWrapsTheLoader() => V.AnalyzerAsync("""
+        class Program
+        {
+            static void Fit(EpochDataLoader train, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    int step = 0;
+                    foreach (var b in Progress(train).Take(100)) { if (step++ == 0) {|#0:train.SetEpoch(epoch)|}; }
+                }
+            }
+            static IEnumerable<Dictionary<string, Tensor>> Progress(EpochDataLoader loader) { foreach (var b in loader) yield return b; }
+        }
+        """, V.Diagnostic().WithLocation(0).WithArguments("train"));
+
+    /// <summary>Found by red team 22: a loader drawn from as the second sequence of a Zip over something else is iterated under the foreach's body.</summary>
+    [Fact]
+    public Task ASetterInAForeachOverARangeZippedWithTheLoader() => V.AnalyzerAsync(Train(
+        "foreach (var (step, batch) in Enumerable.Range(0, 100).Zip(loader)) { if (step == 0) {|#0:loader.SetEpoch(epoch)|}; }"),
+        V.Diagnostic().WithLocation(0).WithArguments("loader"));
 }
