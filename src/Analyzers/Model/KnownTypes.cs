@@ -118,6 +118,10 @@ internal sealed class KnownTypes
     private static bool IsRuntimeType(ITypeSymbol? type, string name) => Named(type, name, "Composer", "Data");
 
     public static bool IsEpochs(ITypeSymbol? type) => IsRuntimeType(type, "Epochs");
+
+    /// <summary>Whether <paramref name="type"/> is or implements the runtime's interface <paramref name="name"/> (<c>ISampler</c>, <c>IBatchSampler</c>, <c>IRandomizedDataset</c>).</summary>
+    public static bool ImplementsRuntime(ITypeSymbol? type, string name) =>
+        type is not null && (IsRuntimeType(type, name) || type.AllInterfaces.Any(i => IsRuntimeType(i, name)));
     public static bool IsDistributedSampler(ITypeSymbol? type) => IsRuntimeType(type, "DistributedSampler");
     public static bool IsBatchSampler(ITypeSymbol? type) => IsRuntimeType(type, "BatchSampler");
     public static bool IsEnumerable(ITypeSymbol? type) => Named(type, "Enumerable", "System", "Linq");
@@ -152,9 +156,7 @@ internal sealed class KnownTypes
         if (type is null or { SpecialType: not SpecialType.None } || type.TypeKind is not (TypeKind.Class or TypeKind.Interface or TypeKind.TypeParameter)) return false;
         for (var t = type; t is not null; t = t.BaseType)
             if (t.Name == "Dataset" && IsTorchData(t.ContainingType)) return true;
-        foreach (var i in type.AllInterfaces)
-            if (i.Name == "IRandomizedDataset" && i.ContainingNamespace is { Name: "Data", ContainingNamespace: { Name: "Composer", ContainingNamespace.IsGlobalNamespace: true } }) return true;
-        return false;
+        return ImplementsRuntime(type, "IRandomizedDataset");
     }
 
     /// <summary>What kind of loader <paramref name="type"/> is; <paramref name="settings"/> adds the user's own loader types.</summary>

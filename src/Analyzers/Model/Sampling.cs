@@ -101,7 +101,11 @@ internal sealed class Sampling(EpochFlow flow)
                 if (KnownTypes.IsDistributedSampler(creation.Type)) return !IsConstant(Argument(creation, "shuffle"), false);
                 if (KnownTypes.IsBatchSampler(creation.Type))
                     return Argument(creation, "sampler") is { } inner && SamplerDependsOnEpoch(inner.Value, depth + 1);
-                return Types.IsEpochAware(creation.Type, Settings);
+                if (Types.IsEpochAware(creation.Type, Settings)) return true;
+                // A batch sampler of the user's that keeps its order in a sampler it is handed (a port of torchvision's
+                // GroupedBatchSampler(sampler, groupIds, batchSize)): its order is that sampler's.
+                return KnownTypes.ImplementsRuntime(creation.Type, "IBatchSampler") &&
+                       creation.Arguments.Any(a => a.ArgumentKind == ArgumentKind.Explicit && KnownTypes.ImplementsRuntime(a.Value.WalkDown().Type, "ISampler") && SamplerDependsOnEpoch(a.Value, depth + 1));
             case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                 return SamplerDependsOnEpoch(conditional.WhenTrue, depth + 1) || SamplerDependsOnEpoch(whenFalse, depth + 1);
             case ISwitchExpressionOperation @switch:

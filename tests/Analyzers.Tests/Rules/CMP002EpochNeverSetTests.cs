@@ -35,6 +35,45 @@ public class CMP002EpochNeverSetTests
     public Task BatchSamplerLoader() => V.AnalyzerAsync(Train(
         "var trainLoader = new EpochDataLoader(data, batchSampler: new BatchSampler(new RandomSampler(data.Count), 32));", EpochLoop), Expected());
 
+    /// <summary>
+    /// A batch sampler of the user's that is not epoch-aware but draws from a sampler it is handed (a port of torchvision's
+    /// <c>GroupedBatchSampler(sampler, groupIds, batchSize)</c>) has that sampler's order (held-out round Buckets).
+    /// </summary>
+    [Theory]
+    [InlineData("var trainLoader = new EpochDataLoader(data, batchSampler: new GroupedBatchSampler(new DistributedSampler(data.Count, 2, 0), labels, 32));", true)]
+    [InlineData("var shard = new DistributedSampler(data.Count, 2, 0); var trainLoader = new EpochDataLoader(data, batchSampler: new GroupedBatchSampler(shard, labels, 32));", true)]
+    [InlineData("var trainLoader = new EpochDataLoader(data, batchSampler: new GroupedBatchSampler(new DistributedSampler(data.Count, 2, 0, shuffle: false), labels, 32));", false)]
+    [InlineData("var trainLoader = new EpochDataLoader(data, batchSampler: new GroupedBatchSampler(new SequentialSampler(data.Count), labels, 32));", false)]
+    public Task ABatchSamplerOfYoursOverAShufflingSampler(string loader, bool flagged) => V.AnalyzerAsync(Train(loader, EpochLoop) + GroupedBatchSampler, flagged ? [Expected()] : []);
+
+    /// <summary>Its sampler's epoch set, or the whole loader's, handles it.</summary>
+    [Theory]
+    [InlineData("shard.SetEpoch(epoch);")]
+    [InlineData("Epochs.SetEpoch(trainLoader, epoch);")]
+    public Task ABatchSamplerOfYoursOverASamplerWhoseEpochIsSet(string setter) => V.AnalyzerAsync(Train(
+        "var shard = new DistributedSampler(data.Count, 2, 0); var trainLoader = new EpochDataLoader(data, batchSampler: new GroupedBatchSampler(shard, labels, 32));",
+        $"for (int epoch = 0; epoch < epochs; epoch++) {{ {setter} foreach (var batch in trainLoader) {{ }} }}") + GroupedBatchSampler);
+
+    private const string GroupedBatchSampler = """
+
+        class GroupedBatchSampler(ISampler sampler, long[] groupIds, int batchSize) : IBatchSampler
+        {
+            public ISampler Sampler { get; } = sampler;
+            public long Count => (sampler.Count + batchSize - 1) / batchSize;
+            public IEnumerator<long[]> GetEnumerator()
+            {
+                var groups = new Dictionary<long, List<long>>();
+                foreach (var i in Sampler)
+                {
+                    var group = groups.TryGetValue(groupIds[i], out var g) ? g : groups[groupIds[i]] = [];
+                    group.Add(i);
+                    if (group.Count == batchSize) { yield return [.. group]; group.Clear(); }
+                }
+            }
+            System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+        }
+        """;
+
     /// <summary>A member of the loader read inside an argument is a read, not the loader handed on: nothing may set its epoch there.</summary>
     [Fact]
     public Task AMemberReadInsideAnArgumentHandsNothingOn() => V.AnalyzerAsync(Train(Shuffled,
