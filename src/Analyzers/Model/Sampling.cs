@@ -98,7 +98,9 @@ internal sealed class Sampling(EpochFlow flow)
             case { ConstantValue: { HasValue: true, Value: null } }:
                 return false;
             case IObjectCreationOperation creation:
-                if (KnownTypes.IsDistributedSampler(creation.Type)) return !IsConstant(Argument(creation, "shuffle"), false);
+                // DistributedSampler(…, shuffle: false), and a sampler of the user's made not to shuffle: a fixed order.
+                if (IsConstant(Argument(creation, "shuffle"), false)) return false;
+                if (KnownTypes.IsDistributedSampler(creation.Type)) return true;
                 if (KnownTypes.IsBatchSampler(creation.Type))
                     return Argument(creation, "sampler") is { } inner && SamplerDependsOnEpoch(inner.Value, depth + 1);
                 if (Types.IsEpochAware(creation.Type, Settings)) return true;

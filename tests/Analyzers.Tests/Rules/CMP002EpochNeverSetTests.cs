@@ -46,6 +46,29 @@ public class CMP002EpochNeverSetTests
     [InlineData("var trainLoader = new EpochDataLoader(data, batchSampler: new GroupedBatchSampler(new SequentialSampler(data.Count), labels, 32));", false)]
     public Task ABatchSamplerOfYoursOverAShufflingSampler(string loader, bool flagged) => V.AnalyzerAsync(Train(loader, EpochLoop) + GroupedBatchSampler, flagged ? [Expected()] : []);
 
+    /// <summary>An epoch-aware sampler of the user's made with <c>shuffle: false</c> keeps one order, as <c>DistributedSampler(…, shuffle: false)</c> does (held-out round Buckets).</summary>
+    [Theory]
+    [InlineData("shuffle: false", false)]
+    [InlineData("shuffle: true", true)]
+    [InlineData("", true)]
+    public Task AnEpochAwareSamplerOfYoursMadeNotToShuffle(string shuffle, bool flagged) => V.AnalyzerAsync(Train(
+        $"var trainLoader = new EpochDataLoader(data, batchSize: 32, sampler: new BucketSampler(data.Count{(shuffle == "" ? "" : ", " + shuffle)}));", EpochLoop) + """
+
+        class BucketSampler(long count, bool shuffle = true) : ISampler, IEpochAware
+        {
+            private int _epoch;
+            public long Count => count;
+            public void SetEpoch(int epoch) => _epoch = epoch;
+            public IEnumerator<long> GetEnumerator()
+            {
+                var order = Enumerable.Range(0, (int)count).Select(i => (long)i).ToArray();
+                if (shuffle) new Random(_epoch).Shuffle(order);
+                return ((IEnumerable<long>)order).GetEnumerator();
+            }
+            System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+        }
+        """, flagged ? [Expected()] : []);
+
     /// <summary>Its sampler's epoch set, or the whole loader's, handles it.</summary>
     [Theory]
     [InlineData("shard.SetEpoch(epoch);")]
