@@ -20,13 +20,17 @@ internal static class CMP003FixedSeedShuffle
         // TorchSharp's own torch.utils.data.DataLoader(…) hands its caller's arguments on: its calls are checked instead.
         if (tree.Model.GetEnclosingSymbol(creation.Syntax.SpanStart, tree.CancellationToken) is IMethodSymbol method && KnownTypes.IsTorchFactory(method)) return;
         var flow = tree.FlowOf(creation);
-        if (flow.InnermostLoops(creation, loop => flow.SeedVaries(seed!.Value, loop)).Count > 0) return;
+        var stored = StoredIn(creation);
+        // A seed that changes across a loop around the creation gives each loader made there an order of its own, unless an
+        // epoch loop inside that loop iterates the same loader pass after pass (for (stage) { new DataLoader(…, seed: 500 +
+        // stage); for (epoch) foreach … }): those epochs repeat one order.
+        if (flow.InnermostLoops(creation, loop => flow.SeedVaries(seed!.Value, loop)).Count > 0 && !IteratedAcrossEpochs(flow, stored, creation)) return;
         // A per-epoch factory (RealForEpoch(data, epoch) => new DataLoader(…, seed: baseSeed + epoch)): its callers give the epoch.
         if (flow.ReadsAnEpochParameter(seed!.Value) && flow.InnermostLoops(creation, _ => true).Count == 0) return;
 
         var properties = ImmutableDictionary<string, string?>.Empty.Add(Properties.Loader, NameOf(creation));
         var additional = new List<Location>();
-        if (StoredIn(creation) is { } loader)
+        if (stored is { } loader)
         {
             foreach (var other in tree.Flows.ToList())
             {
@@ -49,6 +53,11 @@ internal static class CMP003FixedSeedShuffle
         var seedText = seed!.Value.Syntax.ToString();
         findings.Add(Diagnostic.Create(Descriptors.CMP003FixedSeedShuffle, creation.Syntax.GetLocation(), additional, properties, NameOf(creation), seedText));
     }
+
+    /// <summary>Whether an epoch loop of <paramref name="flow"/> that does not hold the creation iterates the loader it made.</summary>
+    private static bool IteratedAcrossEpochs(EpochFlow flow, ISymbol? loader, IOperation creation) =>
+        loader is not null && flow.Iterations.Any(i => KnownTypes.Is(i.LoaderSymbol, loader) &&
+            flow.InnermostLoops(i.Site, flow.IsEpochLoop).Any(found => !found.Loop.Syntax.Span.Contains(creation.Syntax.Span)));
 
     /// <summary>The variable the loader is stored in: a local, a field or property (initializer or assignment).</summary>
     private static ISymbol? StoredIn(IOperation creation)

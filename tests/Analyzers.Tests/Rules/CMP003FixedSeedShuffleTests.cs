@@ -50,6 +50,21 @@ public class CMP003FixedSeedShuffleTests
     public Task ShuffleThatIsNotAConstant() => V.AnalyzerAsync(Program("bool train = Data is not null; var loader = {|#0:new TorchSharp.Modules.DataLoader(Data, 32, shuffle: train, seed: 1)|};"),
         V.Diagnostic().WithLocation(0).WithArguments("loader", "1"));
 
+    /// <summary>
+    /// A loader rebuilt per stage with the stage's seed, then iterated by an epoch loop inside the stage: its epochs repeat
+    /// one order, whatever the seed does across the stage loop (held-out round Phases named the gap).
+    /// </summary>
+    [Fact]
+    public Task ASeedPerStageIteratedForSeveralEpochsOfTheStage() => V.AnalyzerAsync(Program(
+        "for (int stage = 0; stage < 3; stage++) { var train = {|#0:new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: 500 + stage)|}; for (int epoch = 0; epoch < 4; epoch++) { foreach (var b in train) { } } }"),
+        V.Diagnostic().WithLocation(0).WithArguments("train", "500 + stage"));
+
+    /// <summary>Rebuilt in the epoch loop that iterates it, with a seed that changes across it: each epoch has its own order.</summary>
+    [Theory]
+    [InlineData("for (int round = 0; round < 3; round++) { var train = new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: 500 + round); foreach (var b in train) { } }")]
+    [InlineData("for (int stage = 0; stage < 3; stage++) for (int epoch = 0; epoch < 4; epoch++) { var train = new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: 100 * stage + epoch); foreach (var b in train) { } }")]
+    public Task ASeedThatChangesAcrossTheEpochLoopThatIteratesIt(string loops) => V.AnalyzerAsync(Program(loops));
+
     [Fact]
     public Task FixedSeedInsideALoopThatDoesNotChangeIt() => V.AnalyzerAsync(Program("for (int e = 0; e < 3; e++) { var train = {|#0:new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: 4)|}; }"),
         V.Diagnostic().WithLocation(0).WithArguments("train", "4"));
