@@ -530,7 +530,7 @@ internal sealed class EpochFlow
         if (iteration.LoaderSymbol is IParameterSymbol parameter)
         {
             var value = TreeModel.IsReceiverOf(parameter, method) ? (call as IInvocationOperation)?.Instance : ArgumentFor(arguments, parameter.Ordinal)?.Value;
-            if (value?.WalkDown() is { } loader && loader.ReferencedSymbol() is { } symbol && IsLoader(loader))
+            if (value is not null && LoaderHandedAsSequence(value) is { } loader && loader.ReferencedSymbol() is { } symbol)
                 Iterations.Add(new Iteration(call, loader, symbol, loader.Syntax.GetLocation(), handsOn ? BodyOfForEachOver(call) : [], throughCall: true));
         }
         // The field is named as the callee names it, so only where that name means the same field: in its type or one derived.
@@ -542,6 +542,25 @@ internal sealed class EpochFlow
     }
 
     /// <summary>
+    /// The loader an argument runs through when the callee iterates it: <c>train</c>, <c>train.IterateFrom(n)</c>, or a
+    /// chain of LINQ over that (<c>train.IterateFrom(n).Take(m)</c>). None for LINQ straight on a loader
+    /// (<c>Train(train.Skip(n))</c>): that call is an iteration of its own, found where it is written.
+    /// </summary>
+    private IOperation? LoaderHandedAsSequence(IOperation value)
+    {
+        var current = value.WalkDown();
+        for (int depth = 0; depth < 8; depth++)
+        {
+            if (current is IInvocationOperation { TargetMethod.Name: "IterateFrom", Instance: { } owner })
+                current = owner.WalkDown();
+            else if (current is IInvocationOperation { Arguments.Length: > 0 } linq && IsEnumerableMethod(linq.TargetMethod) && !IsLoader(linq.Arguments[0].Value))
+                current = linq.Arguments[0].Value.WalkDown();
+            else break;
+        }
+        return IsLoader(current) ? current : null;
+    }
+
+    /// <summary>
     /// Whether this block hands the batches of <paramref name="iteration"/> on to whoever enumerates its result: a
     /// <c>yield return</c> that runs during it (in its <c>foreach</c> body or <c>while (e.MoveNext())</c> loop: an iterator
     /// that wraps the loader), or a lazy LINQ call on the loader that it returns (<c>=&gt; loader.Select(…)</c>). Not an
@@ -550,15 +569,44 @@ internal sealed class EpochFlow
     public bool HandsOnBatches(Iteration iteration)
     {
         if (iteration.Site is IInvocationOperation call && IsEnumerableMethod(call.TargetMethod))
-        {
-            var parent = call.Parent;
-            while (parent is IConversionOperation) parent = parent.Parent;
-            return parent is IReturnOperation { Kind: OperationKind.Return } && call.TargetMethod.ReturnType is INamedTypeSymbol { TypeKind: TypeKind.Interface, Name: "IEnumerable" or "IOrderedEnumerable" };
-        }
+            return IsReturnedLazily(call);
         if (_yields is null || iteration.Bodies.Count == 0) return false;
         foreach (var yield in _yields)
             for (var parent = yield; parent is not null and not ILocalFunctionOperation; parent = parent.Parent)
                 if (iteration.Bodies.Contains(parent)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a lazy LINQ call on the loader reaches the block's result unenumerated: returned itself
+    /// (<c>=&gt; loader.Select(…)</c>), as the source of a chain of lazy pass-through calls that is returned
+    /// (<c>=&gt; loader.Skip(n).Take(m)</c>), or through a local that holds only that value and is returned
+    /// (<c>var batches = loader.Where(…); return batches;</c>). Not <c>loader.ToList().Skip(1)</c>, enumerated in the block.
+    /// </summary>
+    private bool IsReturnedLazily(IInvocationOperation call)
+    {
+        IOperation sequence = call;
+        for (int depth = 0; depth < 8; depth++)
+        {
+            if (sequence is not IInvocationOperation { TargetMethod.ReturnType: INamedTypeSymbol { TypeKind: TypeKind.Interface, Name: "IEnumerable" or "IOrderedEnumerable" } }) return false;
+            var parent = sequence.Parent;
+            while (parent is IConversionOperation or IParenthesizedOperation) parent = parent.Parent;
+            switch (parent)
+            {
+                case IReturnOperation { Kind: OperationKind.Return }:
+                    return true;
+                // loader.Skip(n).Take(m): the sequence as the source of the next pass-through call of the chain.
+                case IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation outer } when KnownTypes.PassesSequenceOn(outer.TargetMethod):
+                    sequence = outer;
+                    continue;
+                // var batches = loader.Where(…); return batches; (its one value, returned by a statement of the same block).
+                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { } local } declarator }:
+                    return WritesOf(local).Count == 0 && ValuesOf(local).Values.Count == 1 &&
+                           declarator.Parent?.Parent?.Parent is IBlockOperation block &&
+                           block.Operations.Any(o => o is IReturnOperation { Kind: OperationKind.Return, ReturnedValue: { } value } && value.WalkDown() is ILocalReferenceOperation returned && KnownTypes.Is(returned.Local, local));
+            }
+            return false;
+        }
         return false;
     }
 

@@ -1352,4 +1352,19 @@ public class CMP002EpochNeverSetTests
             }
         }
         """);
+
+    // Questions of red team 23 on helpers that hand the loader's batches on.
+
+    /// <summary>Found by red team 23: a helper that returns a LINQ chain on the loader (<c>=&gt; loader.Skip(n).Take(m)</c>) wraps it: a peek at another loader in the foreach over it belongs to the epoch loop around.</summary>
+    [Fact]
+    public Task APeekInsideAForeachOverAHelperReturningALinqChainOnTheLoader() => V.AnalyzerAsync(Helpers(
+        "for (int epoch = 0; epoch < epochs; epoch++) { train.SetEpoch(epoch); eval.SetEpoch(epoch); foreach (var b in Window(train, 0, 100)) { foreach (var v in eval.Take(2)) { } } }",
+        "static IEnumerable<Dictionary<string, Tensor>> Window(EpochDataLoader loader, int skip, int steps) => loader.Skip(skip).Take(steps);")
+        .Replace("var eval = new EpochDataLoader(data, batchSize: 256);", "var eval = new EpochDataLoader(data, batchSize: 256, shuffle: true, seed: 4);"));
+
+    /// <summary>Found by red team 23: a local function over a sequence parameter, handed <c>train.IterateFrom(n)</c>, iterates <c>train</c> at the call.</summary>
+    [Fact]
+    public Task ALocalFunctionOverASequenceParameterHandedIterateFrom() => V.AnalyzerAsync(Train(Shuffled,
+        "for (int epoch = 0; epoch < epochs; epoch++) Run({|#0:trainLoader|}.IterateFrom(epoch == 0 ? 5 : 0)); void Run(IEnumerable<Dictionary<string, Tensor>> batches) { foreach (var b in batches) { } }"),
+        Expected());
 }
