@@ -39,12 +39,18 @@ internal static class CMP005SetEpochInsideIteration
     /// <summary>
     /// The statement the fix moves the call in front of: the one that runs the iteration. None when that statement only
     /// declares the function the iteration is in (<c>double TrainEpoch() =&gt; train.Select(…).Average();</c>, a stored
-    /// lambda): in front of it the call would run once, not before each pass.
+    /// lambda): in front of it the call would run once, not before each pass. A lambda handed straight to a call of the
+    /// statement (<c>var mean = WithRetry(() =&gt; train.Select(…).Average());</c>) is run by that call, not declared: the
+    /// call goes in front of the statement, once per pass, as CMP002's fix puts it (a retry would run it twice inside).
     /// </summary>
     private static StatementSyntax? MoveTarget(SyntaxNode site)
     {
         var statement = site.FirstAncestorOrSelf<StatementSyntax>();
         if (statement is null or LocalFunctionStatementSyntax) return null;
-        return site.AncestorsAndSelf().TakeWhile(a => a != statement).Any(a => a is AnonymousFunctionExpressionSyntax) ? null : statement;
+        return site.AncestorsAndSelf().TakeWhile(a => a != statement).Any(a => a is AnonymousFunctionExpressionSyntax && !IsHandedToCall(a)) ? null : statement;
     }
+
+    /// <summary>A lambda written as an argument of a method call (<c>WithRetry(() =&gt; …)</c>), which runs it, not one stored.</summary>
+    private static bool IsHandedToCall(SyntaxNode lambda) =>
+        lambda.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax } };
 }

@@ -210,6 +210,18 @@ public class CMP005SetEpochInsideIterationFixerTests
     [InlineData("Func<double> run = () => loader.Select((b, i) => { if (i == 0) {|#0:loader.SetEpoch(epoch)|}; return 0.0; }).Sum(); run();")]
     public Task AnIterationInADeclaredFunctionOffersNothing(string body) => V.NoFixAsync(Train(body), V.Diagnostic().WithLocation(0).WithArguments("loader"));
 
+    /// <summary>Found by red team 23: an iteration in a lambda handed to a call of the statement (a retry helper) is run by it, not only declared: the call moves in front of that statement, once per pass.</summary>
+    [Fact]
+    public Task AnIterationInALambdaHandedToAHelperGetsTheCallBeforeTheStatement() => V.FixAsync(
+        WithRetry(Train("var mean = Retry(() => loader.Select((b, i) => { if (i == 0) {|#0:loader.SetEpoch(epoch)|}; return 0.0; }).Average());")),
+        WithRetry(Train("""
+            loader.SetEpoch(epoch);
+                        var mean = Retry(() => loader.Select((b, i) => { return 0.0; }).Average());
+            """)),
+        [V.Diagnostic().WithLocation(0).WithArguments("loader")]);
+
+    private static string WithRetry(string source) => source.Replace("    static void Train(", "    static T Retry<T>(Func<T> body) => body();\n    static void Train(");
+
     [Fact]
     public Task ATestByAPropertyPatternMovesWithTheCall() => V.FixAsync(
         Train("foreach (var batch in loader) { if (loader.BatchSampler is IEpochAware { } b) {|#0:b.SetEpoch(epoch)|}; }"),
