@@ -15,6 +15,8 @@ internal sealed class EpochFlow
 {
     private readonly Dictionary<ISymbol, List<IOperation>> _values = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, List<IOperation>> _writes = new(SymbolEqualityComparer.Default);
+    /// <summary>Variables written where the value is not seen: a <c>ref</c>/<c>out</c> argument, a deconstruction of no tuple literal.</summary>
+    private HashSet<ISymbol>? _unseenWrites;
     private readonly Dictionary<ISymbol, List<IOperation>> _functionUses = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IOperation, ISymbol> _delegateLocals = [];
     private readonly Dictionary<ISymbol, ISymbol> _lambdaLocals = new(SymbolEqualityComparer.Default);
@@ -127,6 +129,7 @@ internal sealed class EpochFlow
             // The keyword first: a parameter's RefKind is slow to read from metadata, and C# marks every ref and out argument.
             case OperationKind.Argument when operation is IArgumentOperation { Syntax: ArgumentSyntax { RefKindKeyword.RawKind: not 0 }, Parameter.RefKind: RefKind.Ref or RefKind.Out } byRef && byRef.Value.ReferencedSymbol() is { } target:
                 Add(_writes, target, byRef);
+                (_unseenWrites ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default)).Add(target);
                 break;
             case OperationKind.AnonymousFunction when DelegateLocalOf((IAnonymousFunctionOperation)operation) is { } local:
                 var lambda = (IAnonymousFunctionOperation)operation;
@@ -248,7 +251,11 @@ internal sealed class EpochFlow
             for (int i = 0; i < targets.Elements.Length; i++)
             {
                 if (values is not null && i < values.Elements.Length) IndexDeconstruction(targets.Elements[i], values.Elements[i], write);
-                else if (targets.Elements[i].ReferencedSymbol() is { } symbol) Add(_writes, symbol, write);
+                else if (targets.Elements[i].ReferencedSymbol() is { } symbol)
+                {
+                    Add(_writes, symbol, write);
+                    (_unseenWrites ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default)).Add(symbol);
+                }
             }
         }
         else if (target.ReferencedSymbol() is { } symbol)
@@ -826,16 +833,17 @@ internal sealed class EpochFlow
     }
 
     /// <summary>
-    /// The elements of a collection expression (<c>EpochDataLoader[] loaders = [train, aux]</c>) in their places; null when
-    /// one is spread (<c>[..others, train]</c>), whose places are not known. Read through the syntax: the operation of a
-    /// collection expression is newer than the Roslyn we build against, its children are its elements.
+    /// The elements of a collection expression (<c>EpochDataLoader[] loaders = [train, aux]</c>) in their places, up to the
+    /// first one spread: a spread moves the places after it by a count not known (<c>[..others, train]</c>), none before it
+    /// (<c>[train, aux, ..probes]</c>: place 0 is <c>train</c>). Read through the syntax: the operation of a collection
+    /// expression is newer than the Roslyn we build against, its children are its elements.
     /// </summary>
-    private static List<IOperation?>? CollectionExpressionElements(IOperation value, CollectionExpressionSyntax syntax)
+    private static List<IOperation?> CollectionExpressionElements(IOperation value, CollectionExpressionSyntax syntax)
     {
         var elements = new List<IOperation?>(syntax.Elements.Count);
         foreach (var element in syntax.Elements)
         {
-            if (element is not ExpressionElementSyntax { Expression: var expression }) return null;
+            if (element is not ExpressionElementSyntax { Expression: var expression }) break;
             IOperation? found = null;
             foreach (var child in value.ChildOperations)
                 if (child.Syntax == expression) { found = child; break; }
@@ -1126,10 +1134,13 @@ internal sealed class EpochFlow
 
     // ---- Values ----
 
-    /// <summary>The values a variable was given in view, and whether some way it was set is not in view.</summary>
+    /// <summary>
+    /// The values a variable was given in view, and whether some way it was set is not in view: for a local, a
+    /// <c>ref</c>/<c>out</c> argument (<c>Shards.TryCreate(n, out sampler)</c>) or a deconstruction of no tuple literal.
+    /// </summary>
     public (IReadOnlyList<IOperation> Values, bool Unknown) ValuesOf(ISymbol symbol) => symbol switch
     {
-        ILocalSymbol => _values.TryGetValue(symbol, out var values) ? (values, false) : ([], true),
+        ILocalSymbol => _values.TryGetValue(symbol, out var values) ? (values, _unseenWrites?.Contains(symbol) == true) : ([], true),
         IFieldSymbol or IPropertySymbol => Tree.MemberValues(symbol),
         _ => ([], true),
     };

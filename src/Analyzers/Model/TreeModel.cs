@@ -355,7 +355,8 @@ internal sealed class TreeModel
     /// <summary>
     /// Adds the values <paramref name="member"/> is given by assignments in <paramref name="declaration"/>: <c>X = v</c>,
     /// <c>this.X = v</c> (<c>Trainer.X = v</c> when static), <c>X ??= v</c> and <c>(X, Y) = (v, w)</c>, found where its text holds the name rather than by
-    /// walking every node of the type. False when a deconstruction gives it a value that is no tuple literal.
+    /// walking every node of the type. False when a deconstruction gives it a value that is no tuple literal, or a <c>ref</c> or
+    /// <c>out</c> argument one not in view.
     /// </summary>
     private bool AddAssignedValues(ISymbol member, SyntaxNode declaration, List<IOperation> values)
     {
@@ -380,6 +381,9 @@ internal sealed class TreeModel
                         break;
                 }
             }
+            // A ref or out argument (TryCreate(n, out sampler)) gives it a value not in view.
+            else if (left.Parent is ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.OutKeyword or (int)SyntaxKind.RefKeyword })
+                return false;
             else if (left.Parent is ArgumentSyntax { Parent: TupleExpressionSyntax } element && Deconstruction(element) is { } deconstruction)
             {
                 var operation = Model.GetOperation(deconstruction, CancellationToken) as IDeconstructionAssignmentOperation;

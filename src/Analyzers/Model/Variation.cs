@@ -30,6 +30,11 @@ internal static class Variation
                 return LocalVaries(flow, local.Local, loop, depth, members);
             case IParameterReferenceOperation parameter:
                 return ParameterVaries(flow, parameter, loop, depth, members);
+            // models.Length, parts.Count: the size of an array or collection held in a variable, as fixed as that variable
+            // (a library member, but not a seed-like value such as Environment.TickCount).
+            case IPropertyReferenceOperation { Property: { Name: "Length" or "Count", IsStatic: false, Type.SpecialType: SpecialType.System_Int32 or SpecialType.System_Int64 }, Instance: { } sized }
+                when members && sized.WalkDown() is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation:
+                return Varies(flow, sized, loop, depth + 1, members);
             case IFieldReferenceOperation or IPropertyReferenceOperation when members && v.ReferencedSymbol() is { } member && !member.DeclaringSyntaxReferences.IsEmpty:
                 return flow.WritesOf(member).Any(w => flow.IsWithin(w, loop)) ||
                        v.ChildOperations.Any(c => c is not IInstanceReferenceOperation && Varies(flow, c, loop, depth + 1, members));
@@ -159,7 +164,8 @@ internal static class Variation
 
     /// <summary>
     /// The variable that counts <paramref name="loop"/>'s passes: a <c>for</c> loop's single integer variable, a
-    /// <c>foreach</c> over integers, or the one integer local the pass itself advances (<c>epoch++</c>). Null when there is none.
+    /// <c>foreach</c> over integers, or the one integer local the pass itself advances (<c>epoch++</c>) and sets no other way
+    /// (not <c>patience</c>, reset to 0 on an improving epoch). Null when there is none.
     /// </summary>
     public static string? EpochVariable(this EpochFlow flow, ILoopOperation loop)
     {
@@ -173,9 +179,15 @@ internal static class Variation
             .Select(o => (o as IIncrementOrDecrementOperation)?.Target ?? ((ICompoundAssignmentOperation)o).Target)
             .Select(t => t.ReferencedSymbol()).OfType<ILocalSymbol>()
             .Where(l => IsInteger(l) && !IsDeclaredIn(l, loop))
-            .Distinct<ILocalSymbol>(SymbolEqualityComparer.Default).ToList();
+            .Distinct<ILocalSymbol>(SymbolEqualityComparer.Default)
+            // A local the pass also sets otherwise (patience = 0 on an improving epoch, patience--) counts something else.
+            .Where(l => flow.WritesOf(l).All(w => IsAdvance(w) || !flow.IsWithin(w, loop)))
+            .ToList();
         return counters.Count == 1 ? counters[0].Name : null;
     }
+
+    private static bool IsAdvance(IOperation write) =>
+        write is IIncrementOrDecrementOperation { Kind: OperationKind.Increment } || write is ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add };
 
     private static bool IsInteger(ILocalSymbol local) => local.Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64;
 }

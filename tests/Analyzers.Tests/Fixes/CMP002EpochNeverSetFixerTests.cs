@@ -289,6 +289,16 @@ public class CMP002EpochNeverSetFixerTests
                     do { Epochs.SetEpoch(trainLoader, epoch1++); foreach (var b in trainLoader) { } done = true; } while (!done);
             """), One);
 
+    /// <summary>Found by red team 23: a patience counter the pass also resets (<c>patience = 0</c>) counts epochs without improvement, not epochs: the fix brings a counter of its own.</summary>
+    [Fact]
+    public Task AnIntegerThePassAlsoResetsIsNoEpochCounter() => V.FixAsync(
+        Train("int patience = 0; do { foreach (var b in {|#0:trainLoader|}) { } if (data.Count > 10) patience = 0; else patience++; } while (patience < 3);"),
+        Train("""
+            int patience = 0;
+                    var epoch = 0;
+                    do { Epochs.SetEpoch(trainLoader, epoch++); foreach (var b in trainLoader) { } if (data.Count > 10) patience = 0; else patience++; } while (patience < 3);
+            """), One);
+
     [Fact]
     public Task ADoubleTheLoopAddsToIsNoEpochCounter() => V.FixAsync(
         Train("bool done = false; double seen = 0; while (!done) { seen += 0.5; foreach (var b in {|#0:trainLoader|}) { } done = seen > 2; }"),

@@ -88,6 +88,17 @@ public class CMP004EpochArgumentConstantFixerTests
             """),
         [V.Diagnostic().WithLocation(0).WithArguments("0")]);
 
+    /// <summary>Found by red team 23: a patience counter the pass also resets is no epoch counter; the fix brings its own.</summary>
+    [Fact]
+    public Task ADoLoopWhosePatienceIsResetPassesEpochPlusPlus() => V.FixAsync(
+        Train("int patience = 0; do { {|#0:loader.SetEpoch(0)|}; foreach (var b in loader) { } if (loader.Count > 10) patience = 0; else patience++; } while (patience < 3);"),
+        Train("""
+            int patience = 0;
+                    var epoch = 0;
+                    do { loader.SetEpoch(epoch++); foreach (var b in loader) { } if (loader.Count > 10) patience = 0; else patience++; } while (patience < 3);
+            """),
+        [V.Diagnostic().WithLocation(0).WithArguments("0")]);
+
     [Fact]
     public Task ACallInANestedLoopOfADoLoopGetsNoNewCounter() => V.NoFixAsync(
         Train("bool done = false; do { foreach (var l in new[] { loader }) {|#0:l.SetEpoch(0)|}; foreach (var b in loader) { } done = true; } while (!done);"),

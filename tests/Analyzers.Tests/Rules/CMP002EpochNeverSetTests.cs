@@ -1367,4 +1367,37 @@ public class CMP002EpochNeverSetTests
     public Task ALocalFunctionOverASequenceParameterHandedIterateFrom() => V.AnalyzerAsync(Train(Shuffled,
         "for (int epoch = 0; epoch < epochs; epoch++) Run({|#0:trainLoader|}.IterateFrom(epoch == 0 ? 5 : 0)); void Run(IEnumerable<Dictionary<string, Tensor>> batches) { foreach (var b in batches) { } }"),
         Expected());
+
+    // Found by red team 23.
+
+    /// <summary>Found by red team 23: a spread in a collection expression moves no place before it, so <c>loaders[0]</c> of <c>[trainLoader, aux, .. probes]</c> is <c>trainLoader</c>.</summary>
+    [Fact]
+    public Task AConstantIndexBeforeASpreadSetsThatElement() => V.AnalyzerAsync(Train(Shuffled + " var aux = new EpochDataLoader(data, batchSize: 32); EpochDataLoader[] probes = []; EpochDataLoader[] loaders = [trainLoader, aux, .. probes];",
+        "for (int epoch = 0; epoch < epochs; epoch++) { loaders[0].SetEpoch(epoch); foreach (var batch in trainLoader) { } }"));
+
+    /// <summary>Found by red team 23: a constructor's sampler local written through an <c>out</c> argument has a value not in view, so its declared <c>DistributedSampler</c> type counts.</summary>
+    [Fact]
+    public Task AFieldBuiltFromAConstructorsSamplerWrittenThroughOut() => V.AnalyzerAsync("""
+        class Trainer
+        {
+            private readonly EpochDataLoader _train;
+            public Trainer(InMemoryDataset data)
+            {
+                DistributedSampler sampler;
+                if (!TryCreate(data.Count, out sampler)) sampler = new DistributedSampler(data.Count, 1, 0, shuffle: false);
+                _train = new EpochDataLoader(data, batchSize: 32, sampler: sampler);
+            }
+            static bool TryCreate(long count, out DistributedSampler sampler) { sampler = new DistributedSampler(count, 2, 0); return true; }
+            public void Fit(int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++) foreach (var batch in {|#0:_train|}) { }
+            }
+        }
+        """, Expected("_train"));
+
+    /// <summary>Found by red team 23: the same in one member: a sampler local written through an <c>out</c> argument is not only the value seen.</summary>
+    [Fact]
+    public Task ALocalSamplerWrittenThroughOut() => V.AnalyzerAsync(Train(
+        "var sampler = new DistributedSampler(data.Count, 1, 0, shuffle: false); TryCreate(data.Count, out sampler); var trainLoader = new EpochDataLoader(data, batchSize: 32, sampler: sampler);",
+        EpochLoop + " static bool TryCreate(long count, out DistributedSampler s) { s = new DistributedSampler(count, 2, 0); return true; }"), Expected());
 }

@@ -254,4 +254,23 @@ public class CMP003FixedSeedShuffleTests
     [InlineData("new List<int> { 1, 2 }.ForEach(m => { var loader = new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: m); });")]
     public Task ASeedFromALambdasParameterThatMayChangeAcrossTheEpochLoop(string statement) => V.AnalyzerAsync(WithHelper("",
         $"for (int epoch = 0; epoch < 3; epoch++) {{ {statement} }}"));
+
+    /// <summary>Found by red team 23: the count handed to <c>Parallel.For</c> may be the <c>Length</c> of an array the loop does not assign; the loop does not change it.</summary>
+    [Fact]
+    public Task ASeedFromAParallelForLambdasParameterOverAnArraysLength() => V.AnalyzerAsync(WithHelper("", """
+        var models = new int[4];
+        for (int epoch = 0; epoch < 3; epoch++)
+            System.Threading.Tasks.Parallel.For(0, models.Length, m => { var loader = {|#0:new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: 1000 + m)|}; });
+        """), V.Diagnostic().WithLocation(0).WithArguments("loader", "1000 + m"));
+
+    /// <summary>Not when the loop assigns the array whose length is counted.</summary>
+    [Fact]
+    public Task ASeedFromAParallelForLambdasParameterOverTheLengthOfAnArrayTheLoopAssigns() => V.AnalyzerAsync(WithHelper("", """
+        var models = new int[4];
+        for (int epoch = 0; epoch < 3; epoch++)
+        {
+            models = new int[epoch + 1];
+            System.Threading.Tasks.Parallel.For(0, models.Length, m => { var loader = new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: 1000 + m); });
+        }
+        """));
 }
