@@ -225,7 +225,8 @@ internal sealed class EpochFlow
     private bool HasLoaderArgument(IObjectCreationOperation creation)
     {
         foreach (var argument in creation.Arguments)
-            if (IsLoader(argument.Value)) return true;
+            // A constructor in view is read only when it is given a loader; one not in view keeps what a function's parameter holds too.
+            if (IsLoader(argument.Value) || HandedParameter(argument.Value) is not null && Tree.EventsOf(creation.Constructor!) is null) return true;
         return false;
     }
 
@@ -495,13 +496,26 @@ internal sealed class EpochFlow
     /// <summary>Adds <paramref name="value"/> handed to a call not in view when it is a loader; false for a LINQ method, which keeps none.</summary>
     private bool HandOn(IOperation call, IMethodSymbol method, IOperation value)
     {
-        if (!IsLoader(value)) return true;
+        bool loader = IsLoader(value);
+        var parameter = loader ? null : HandedParameter(value);
+        if (!loader && parameter is null) return true;
         // Enumerable's other methods (Repeat, TryGetNonEnumeratedCount) neither set an epoch nor keep the loader.
         if (IsEnumerableMethod(method)) return false;
         value = value.WalkDown();
-        Events.Add(new EpochEvent(call, EpochTarget.WholeLoader, value, value.ReferencedSymbol(), null, null, handedOn: true));
+        Events.Add(loader ? new EpochEvent(call, EpochTarget.WholeLoader, value, value.ReferencedSymbol(), null, null, handedOn: true)
+                          : new EpochEvent(call, EpochTarget.Object, null, parameter, null, null, handedOn: true));
         return true;
     }
+
+    /// <summary>
+    /// A parameter of a local function or stored lambda, not typed as a loader, that may receive a loader or a batch sampler
+    /// (<c>(topic, payload) =&gt; bus.Publish(topic, payload)</c>, <c>(batches, epoch) =&gt; hooks.OnEpochStart(batches, epoch)</c>):
+    /// handed to code not in view, it is handed on, and so is what a call of the function gives it (MapLocalFunctionParameters).
+    /// </summary>
+    private IParameterSymbol? HandedParameter(IOperation value) =>
+        value.WalkDown() is IParameterReferenceOperation { Parameter: { Type: { IsValueType: false, SpecialType: not SpecialType.System_String } } parameter } &&
+        parameter.ContainingSymbol is IMethodSymbol function && IsFunctionInView(function)
+            ? parameter : null;
 
     /// <summary>
     /// An event of a callee on its parameter, read as the caller's argument: <c>train</c>, <c>train.BatchSampler</c>
@@ -634,33 +648,69 @@ internal sealed class EpochFlow
     /// </summary>
     private void MapLocalFunctionParameters()
     {
-        foreach (var e in Events.ToList())
+        // To a fixpoint: an event mapped to a call inside another local function or stored lambda is on that function's
+        // parameter (beginEpoch = (l, e) => Reshuffle(l, e)), and is mapped on to its calls in the next round, as deep as
+        // methods in view are followed. One mapping per parameter, target and kind: a recursion adds nothing new.
+        Dictionary<ISymbol, List<EpochEvent>>? done = null;
+        for (int round = 0, start = 0; round < MaxMappingDepth && start < Events.Count; round++)
         {
-            if (e.Symbol is not IParameterSymbol { ContainingSymbol: IMethodSymbol function } parameter ||
-                function.MethodKind != MethodKind.LocalFunction && !(function.MethodKind == MethodKind.AnonymousFunction && _lambdaLocals.ContainsKey(function)))
-                continue;
-            foreach (var use in UsesOf(function))
-                if (Operations.CallOf(use) is { } call && (function.MethodKind == MethodKind.LocalFunction || call.TargetMethod.MethodKind == MethodKind.DelegateInvoke) &&
-                    ArgumentFor(call.Arguments, parameter.Ordinal) is { } argument)
-                    MapArgument(call, e, argument.Value);
+            int end = Events.Count;
+            for (int i = start; i < end; i++)
+            {
+                var e = Events[i];
+                if (e.Symbol is not IParameterSymbol { ContainingSymbol: IMethodSymbol function } parameter || !IsFunctionInView(function) ||
+                    !FirstMapping(ref done, parameter, e))
+                    continue;
+                foreach (var use in UsesOf(function))
+                    if (Operations.CallOf(use) is { } call && (function.MethodKind == MethodKind.LocalFunction || call.TargetMethod.MethodKind == MethodKind.DelegateInvoke) &&
+                        ArgumentFor(call.Arguments, parameter.Ordinal) is { } argument)
+                        MapArgument(call, e, argument.Value);
+            }
+            start = end;
         }
         // By index over those found by the walk: the iterations mapped here are added behind them.
         HashSet<ISymbol>? mapped = null;
-        for (int i = 0, walked = Iterations.Count; i < walked; i++)
+        int walked = Iterations.Count;
+        for (int i = 0; i < walked; i++)
             if (MapToCalls(Iterations[i])) Iterations[i] = Iterations[i].AsCountedAtCalls();
         foreach (var iteration in ParameterIterations) MapToCalls(iteration);
+        // An iteration mapped to a call inside another local function or stored lambda, of its parameter (RunEpoch(loader)
+        // calling TrainEpoch(loader)), is that function's iteration at its calls in turn; each parameter is mapped once.
+        for (int i = walked; i < Iterations.Count; i++)
+            if (MapToCalls(Iterations[i])) Iterations[i] = Iterations[i].AsCountedAtCalls();
 
         // One iteration per call, however many branches of the function iterate the parameter.
         bool MapToCalls(Iteration iteration)
         {
-            if (iteration.ThroughCall || iteration.LoaderSymbol is not IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.LocalFunction } function } parameter ||
+            if (iteration.LoaderSymbol is not IParameterSymbol { ContainingSymbol: IMethodSymbol function } parameter || !IsFunctionInView(function) ||
+                function.MethodKind != MethodKind.LocalFunction && !HoldsOnlyLambdas((ILocalSymbol)_lambdaLocals[function]) ||
                 !IsOncePerCall(iteration.Site, function))
                 return false;
             if ((mapped ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default)).Add(parameter))
-                foreach (var call in UsesOf(function).OfType<IInvocationOperation>())
-                    MapIteration(call, function, call.Arguments, iteration, HandsOnBatches(iteration));
+                foreach (var use in UsesOf(function))
+                    if (Operations.CallOf(use) is { } call && (function.MethodKind == MethodKind.LocalFunction || call.TargetMethod.MethodKind == MethodKind.DelegateInvoke))
+                        MapIteration(call, function, call.Arguments, iteration, HandsOnBatches(iteration));
             return true;
         }
+    }
+
+    /// <summary>How many calls deep events on parameters of local functions and stored lambdas are mapped to their callers.</summary>
+    private const int MaxMappingDepth = 32;
+
+    /// <summary>A local function, or a lambda stored in a local: in view, its parameters are its callers' arguments.</summary>
+    private bool IsFunctionInView(IMethodSymbol function) =>
+        function.MethodKind == MethodKind.LocalFunction || function.MethodKind == MethodKind.AnonymousFunction && _lambdaLocals.ContainsKey(function);
+
+    /// <summary>Whether no event of the same target and kind on <paramref name="parameter"/> has been mapped yet (a delegated one counts where it is written).</summary>
+    private static bool FirstMapping(ref Dictionary<ISymbol, List<EpochEvent>>? done, IParameterSymbol parameter, EpochEvent e)
+    {
+        done ??= new Dictionary<ISymbol, List<EpochEvent>>(SymbolEqualityComparer.Default);
+        if (!done.TryGetValue(parameter, out var seen)) done[parameter] = seen = [];
+        foreach (var other in seen)
+            if (other.Target == e.Target && other.IsDelegated == e.IsDelegated && other.IsHandedOn == e.IsHandedOn && (!e.IsDelegated || other.Site == e.Site))
+                return false;
+        seen.Add(e);
+        return true;
     }
 
     /// <summary>Whether <paramref name="site"/> sits in <paramref name="function"/>'s own body, outside its loops and lambdas.</summary>
@@ -669,7 +719,8 @@ internal sealed class EpochFlow
         for (var parent = site.Parent; parent is not null; parent = parent.Parent)
         {
             if (parent is ILocalFunctionOperation local) return KnownTypes.Is(local.Symbol, function);
-            if (parent is ILoopOperation or IAnonymousFunctionOperation) return false;
+            if (parent is IAnonymousFunctionOperation lambda) return KnownTypes.Is(lambda.Symbol, function);
+            if (parent is ILoopOperation) return false;
         }
         return false;
     }
@@ -1017,6 +1068,8 @@ internal sealed class EpochFlow
             _epochLoops = [];
             foreach (var iteration in Iterations)
             {
+                // A local function's or stored lambda's iteration of its parameter makes epoch loops where it is mapped, at the calls.
+                if (iteration.CountedAtCalls) continue;
                 if (iteration.ThroughCall && !(iteration.LoaderSymbol is { } loader && Shuffles(FactsOf(loader, iteration.Loader.Type)))) continue;
                 foreach (var (epochLoop, _) in InnermostLoops(iteration.Site, l => !IsIterationLoop(l) && !IsPhaseLoop(l) && !IsLoopOverLoaders(l, iteration)))
                     _epochLoops.Add(epochLoop);

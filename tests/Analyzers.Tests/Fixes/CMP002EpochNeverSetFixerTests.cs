@@ -677,4 +677,38 @@ public class CMP002EpochNeverSetFixerTests
             }
         }
         """;
+
+    /// <summary>Found by red team 23: a stored lambda over its loader parameter iterates the loader at its call, where the setter goes.</summary>
+    [Fact]
+    public Task BeforeTheCallOfAStoredLambdaOverItsLoaderParameter() => V.FixAsync(Train("""
+        Func<EpochDataLoader, int> trainEpoch = l => { int n = 0; foreach (var b in l) n++; return n; };
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    var n = trainEpoch({|#0:trainLoader|});
+                }
+        """), Train("""
+        Func<EpochDataLoader, int> trainEpoch = l => { int n = 0; foreach (var b in l) n++; return n; };
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    Epochs.SetEpoch(trainLoader, epoch);
+                    var n = trainEpoch(trainLoader);
+                }
+        """), One);
+
+    /// <summary>Found by red team 23: a local function that hands its loader to another that iterates it iterates the loader at its own call, where the setter goes.</summary>
+    [Fact]
+    public Task BeforeTheCallOfALocalFunctionThatCallsAnotherOverItsLoader() => V.FixAsync(Train("""
+        void TrainEpoch(EpochDataLoader l) { foreach (var b in l) { } }
+                void RunEpoch(EpochDataLoader l, int e) { Console.WriteLine(e); TrainEpoch(l); }
+                for (int epoch = 0; epoch < epochs; epoch++)
+                    RunEpoch({|#0:trainLoader|}, epoch);
+        """), Train("""
+        void TrainEpoch(EpochDataLoader l) { foreach (var b in l) { } }
+                void RunEpoch(EpochDataLoader l, int e) { Console.WriteLine(e); TrainEpoch(l); }
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    Epochs.SetEpoch(trainLoader, epoch);
+                    RunEpoch(trainLoader, epoch);
+                }
+        """), One);
 }

@@ -450,4 +450,12 @@ public class CMP001SetEpochOnSamplerOnlyTests
             }
         }
         """, Expected());
+
+    /// <summary>Found by red team 23: a stored lambda that hands the batch sampler it receives to a method not in view handles it, as that call written in the loop does.</summary>
+    [Fact]
+    public Task ABatchSamplerHandedToAStoredLambdaThatPassesItOn() =>
+        V.AnalyzerAsync(Train("IHooks hooks = null!; Action<IBatchSampler, int> announce = (b, e) => { Console.WriteLine(b.Count); hooks.OnEpochStart(b, e); }; ((IEpochAware)trainLoader.Sampler).SetEpoch(epoch); announce(trainLoader.BatchSampler!, epoch);") + """
+
+            interface IHooks { void OnEpochStart(object component, int epoch); }
+            """);
 }

@@ -1400,4 +1400,30 @@ public class CMP002EpochNeverSetTests
     public Task ALocalSamplerWrittenThroughOut() => V.AnalyzerAsync(Train(
         "var sampler = new DistributedSampler(data.Count, 1, 0, shuffle: false); TryCreate(data.Count, out sampler); var trainLoader = new EpochDataLoader(data, batchSize: 32, sampler: sampler);",
         EpochLoop + " static bool TryCreate(long count, out DistributedSampler s) { s = new DistributedSampler(count, 2, 0); return true; }"), Expected());
+
+    // Found by red team 23.
+
+    /// <summary>Found by red team 23: a stored lambda or local function that hands its loader parameter to a local function that sets it sets the argument of its own call.</summary>
+    [Theory]
+    [InlineData("Action<EpochDataLoader, int> begin = (l, e) => { Console.WriteLine(l.Count); Reshuffle(l, e); }; for (int epoch = 0; epoch < epochs; epoch++) { begin(trainLoader, epoch); foreach (var b in trainLoader) { } }")]
+    [InlineData("void Begin(EpochDataLoader l, int e) { Console.WriteLine(l.Count); Reshuffle(l, e); } for (int epoch = 0; epoch < epochs; epoch++) { Begin(trainLoader, epoch); foreach (var b in trainLoader) { } }")]
+    public Task AFunctionInViewThatHandsItsLoaderToALocalFunctionThatSetsIt(string loop) =>
+        V.AnalyzerAsync(Train(Shuffled, "void Reshuffle(EpochDataLoader l, int e) => l.SetEpoch(e); " + loop));
+
+    /// <summary>Found by red team 23: a stored lambda's iteration of its parameter, once per call, iterates the argument at each call.</summary>
+    [Fact]
+    public Task AStoredLambdaOverItsLoaderParameterIteratesTheArgumentAtTheCall() => V.AnalyzerAsync(Train(Shuffled,
+        "Func<EpochDataLoader, int> trainEpoch = l => { int n = 0; foreach (var b in l) n++; return n; }; for (int epoch = 0; epoch < epochs; epoch++) { var n = trainEpoch({|#0:trainLoader|}); }"),
+        Expected());
+
+    /// <summary>Found by red team 23: a local function that hands its loader parameter to another that iterates it iterates the argument at its own call.</summary>
+    [Fact]
+    public Task ALocalFunctionThatCallsAnotherOverItsLoaderParameter() => V.AnalyzerAsync(Train(Shuffled,
+        "void TrainEpoch(EpochDataLoader l) { foreach (var b in l) { } } void RunEpoch(EpochDataLoader l, int e) { Console.WriteLine(e); TrainEpoch(l); } for (int epoch = 0; epoch < epochs; epoch++) RunEpoch({|#0:trainLoader|}, epoch);"),
+        Expected());
+
+    /// <summary>Found by red team 23: a stored lambda that hands its <c>object</c> parameter to a method not in view hands on the loader its call gives it.</summary>
+    [Fact]
+    public Task ALoaderHandedToAStoredLambdaThatPassesItsObjectParameterOn() => V.AnalyzerAsync(Train(Shuffled,
+        "var sink = new List<object>(); Action<string, object> publish = (topic, payload) => { Console.WriteLine(topic); sink.Add(payload); }; for (int epoch = 0; epoch < epochs; epoch++) { publish(\"epoch_start\", trainLoader); foreach (var b in trainLoader) { } }"));
 }

@@ -155,4 +155,9 @@ public class CMP004EpochArgumentConstantTests
     [Fact]
     public Task ALoopOverStagesWithTheIndexDeclaredBeforeIt() => V.AnalyzerAsync(Train(
         "var stages = new List<EpochDataLoader> { loader }; for (int epoch = 0; epoch < epochs; epoch++) { int i; for (i = 0; i < stages.Count; i++) { var stage = stages[i]; stage.SetEpoch(epoch); foreach (var b in stage) { } } }"));
+
+    /// <summary>Found by red team 23: a local function over its loader parameter, called in a loop over loaders, does not make that loop the epoch loop.</summary>
+    [Fact]
+    public Task ALocalFunctionOverEachLoaderOfALoopOverLoaders() => V.AnalyzerAsync(Train(
+        "var other = loader; void TrainOn(EpochDataLoader l) { foreach (var b in l) { } } for (int epoch = 0; epoch < epochs; epoch++) { foreach (var l in new[] { loader, other }) { l.SetEpoch(epoch); TrainOn(l); } }"));
 }
