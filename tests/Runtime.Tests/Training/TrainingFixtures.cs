@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.IO.Compression;
 using Composer.Data;
 using Composer.Training;
@@ -93,12 +94,38 @@ internal static class TrainingFixtures
         return state.ToArray();
     }
 
-    /// <summary>A fresh folder under the temp directory.</summary>
+    /// <summary>A fresh folder under the temp directory, deleted when the test process ends.</summary>
     public static string TempFolder()
     {
         string folder = Path.Combine(Path.GetTempPath(), "composer-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
+        TempFolders.Add(folder);
         return folder;
+    }
+
+    // Checkpoints and logs add up to gigabytes over repeated runs of the suite: each run removes what it made.
+    private static readonly ConcurrentBag<string> TempFolders = CleanedAtExit();
+
+    private static ConcurrentBag<string> CleanedAtExit()
+    {
+        var folders = new ConcurrentBag<string>();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (string folder in folders)
+            {
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (IOException)
+                {
+                }
+                catch (UnauthorizedAccessException)
+                {
+                }
+            }
+        };
+        return folders;
     }
 
     /// <summary>A checkpoint file's bytes with <paramref name="body"/> sealed as the writer seals it: the end marker and the body's SHA-256.</summary>
