@@ -569,16 +569,13 @@ internal sealed class EpochFlow
     /// </summary>
     private IOperation? LoaderHandedAsSequence(IOperation value)
     {
-        var current = value.WalkDown();
-        for (int depth = 0; depth < 8; depth++)
-        {
-            if (current is IInvocationOperation { TargetMethod.Name: "IterateFrom", Instance: { } owner })
-                current = owner.WalkDown();
-            else if (current is IInvocationOperation { Arguments.Length: > 0 } linq && IsEnumerableMethod(linq.TargetMethod) && !IsLoader(linq.Arguments[0].Value))
-                current = linq.Arguments[0].Value.WalkDown();
-            else break;
-        }
-        return IsLoader(current) ? current : null;
+        if (IsLoader(value)) return value.WalkDown();
+        if (value.WalkDown() is not IInvocationOperation) return null;
+        var chain = new HashSet<IOperation>();
+        return LoaderOfCollection(value, chain) is { } loader &&
+               !chain.Any(c => c is IInvocationOperation { Arguments.Length: > 0 } linq && IsEnumerableMethod(linq.TargetMethod) && linq.Arguments[0].Value.WalkDown() == loader)
+            ? loader
+            : null;
     }
 
     /// <summary>
