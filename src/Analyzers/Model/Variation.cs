@@ -34,7 +34,7 @@ internal static class Variation
             // (a library member, but not a seed-like value such as Environment.TickCount).
             case IPropertyReferenceOperation { Property: { Name: "Length" or "Count", IsStatic: false, Type.SpecialType: SpecialType.System_Int32 or SpecialType.System_Int64 }, Instance: { } sized }
                 when members && sized.WalkDown() is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation:
-                return Varies(flow, sized, loop, depth + 1, members);
+                return Varies(flow, sized, loop, depth + 1, members) || IsResizedIn(sized, loop);
             case IFieldReferenceOperation or IPropertyReferenceOperation when members && v.ReferencedSymbol() is { } member && !member.DeclaringSyntaxReferences.IsEmpty:
                 return flow.WritesOf(member).Any(w => flow.IsWithin(w, loop)) ||
                        v.ChildOperations.Any(c => c is not IInstanceReferenceOperation && Varies(flow, c, loop, depth + 1, members));
@@ -45,6 +45,24 @@ internal static class Variation
                 return true;
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="loop"/> adds to or removes from the collection <paramref name="collection"/> names
+    /// (<c>history.Add(loss)</c>): its <c>Count</c> changes from pass to pass although the variable does not.
+    /// </summary>
+    private static bool IsResizedIn(IOperation collection, ILoopOperation loop)
+    {
+        var symbol = collection.ReferencedSymbol();
+        foreach (var operation in loop.Subtree())
+            if (operation is IInvocationOperation { TargetMethod.Name: var name } call && IsResizing(name) &&
+                (call.Instance ?? (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : null)).ReferencedSymbol() is { } target &&
+                KnownTypes.Is(target, symbol))
+                return true;
+        return false;
+    }
+
+    private static bool IsResizing(string name) => name is "Add" or "AddRange" or "Insert" or "InsertRange" or "Remove" or "RemoveAt" or "RemoveAll" or
+        "RemoveRange" or "Clear" or "Enqueue" or "Dequeue" or "Push" or "Pop" or "TryAdd" or "TryDequeue" or "TryPop" or "TryTake" or "TryRemove";
 
     private static bool LocalVaries(EpochFlow flow, ILocalSymbol local, ILoopOperation loop, int depth, bool members)
     {

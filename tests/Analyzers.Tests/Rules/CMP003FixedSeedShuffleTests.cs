@@ -273,4 +273,29 @@ public class CMP003FixedSeedShuffleTests
             System.Threading.Tasks.Parallel.For(0, models.Length, m => { var loader = new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: 1000 + m); });
         }
         """));
+    /// <summary>
+    /// Named by red team 23's helper: the <c>Count</c> of a list the loop adds to (or takes from) changes from pass to pass,
+    /// though the variable holding the list does not; a seed or a lambda's count made from it is not fixed.
+    /// </summary>
+    [Theory]
+    [InlineData("history.Add(epoch); var loader = new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: 1000 + history.Count); foreach (var b in loader) { }")]
+    [InlineData("history.AddRange(new[] { epoch, epoch }); var loader = new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: history.Count * 7); foreach (var b in loader) { }")]
+    [InlineData("pending.Enqueue(epoch); System.Threading.Tasks.Parallel.For(0, pending.Count, m => { var loader = new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: 1000 + m); });")]
+    public Task ASeedFromTheCountOfACollectionTheLoopResizes(string statement) => V.AnalyzerAsync(WithHelper("", $$"""
+        var history = new List<int>();
+        var pending = new Queue<int>();
+        for (int epoch = 0; epoch < 3; epoch++) { {{statement}} }
+        """));
+
+    /// <summary>Still a fixed seed when the loop only reads the list.</summary>
+    [Fact]
+    public Task ASeedFromTheCountOfACollectionTheLoopOnlyReads() => V.AnalyzerAsync(WithHelper("", """
+        var history = new List<int> { 1, 2 };
+        for (int epoch = 0; epoch < 3; epoch++)
+        {
+            var last = history.Contains(epoch);
+            var loader = {|#0:new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: 1000 + history.Count)|};
+            foreach (var b in loader) { }
+        }
+        """), V.Diagnostic().WithLocation(0).WithArguments("loader", "1000 + history.Count"));
 }
