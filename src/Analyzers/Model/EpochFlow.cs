@@ -617,14 +617,24 @@ internal sealed class EpochFlow
                 case IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation outer } when KnownTypes.PassesSequenceOn(outer.TargetMethod):
                     sequence = outer;
                     continue;
-                // var batches = loader.Where(…); return batches; (its one value, returned by a statement of the same block).
+                // var batches = loader.Where(…); return batches; (its one value, returned in the same block: directly, or under
+                // an if, a try or a using of it, but not by a lambda or local function written there).
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { } local } declarator }:
                     return WritesOf(local).Count == 0 && ValuesOf(local).Values.Count == 1 &&
                            declarator.Parent?.Parent?.Parent is IBlockOperation block &&
-                           block.Operations.Any(o => o is IReturnOperation { Kind: OperationKind.Return, ReturnedValue: { } value } && value.WalkDown() is ILocalReferenceOperation returned && KnownTypes.Is(returned.Local, local));
+                           block.Subtree().Any(o => o is IReturnOperation { Kind: OperationKind.Return, ReturnedValue: { } value } && value.WalkDown() is ILocalReferenceOperation returned &&
+                                                    KnownTypes.Is(returned.Local, local) && !InFunctionUnder(o, block));
             }
             return false;
         }
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="operation"/> is inside a lambda or local function written under <paramref name="block"/>.</summary>
+    private static bool InFunctionUnder(IOperation operation, IOperation block)
+    {
+        for (var parent = operation.Parent; parent is not null && parent != block; parent = parent.Parent)
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation) return true;
         return false;
     }
 

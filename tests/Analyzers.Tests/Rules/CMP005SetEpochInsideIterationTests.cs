@@ -194,4 +194,36 @@ public class CMP005SetEpochInsideIterationTests
             }
         }
         """, V.Diagnostic().WithLocation(0).WithArguments("train"));
+    /// <summary>
+    /// Named by red team 23's helper: the same when the local is returned under an <c>if</c> or a <c>try</c> of the block;
+    /// not when only a lambda written there returns it.
+    /// </summary>
+    [Theory]
+    [InlineData("if (loader is null) throw new ArgumentNullException(nameof(loader)); else { return batches; }", true)]
+    [InlineData("try { return batches; } finally { Console.WriteLine(\"wrapped\"); }", true)]
+    [InlineData("Func<IEnumerable<Dictionary<string, Tensor>>> later = () => batches; return later().ToList();", false)]
+    public Task ASetterInAForeachOverAHelperReturningALocalHoldingLinqUnderAStatement(string returns, bool handsOn)
+    {
+        var source = $$"""
+            class Program
+            {
+                static void Fit(EpochDataLoader train, int epochs)
+                {
+                    for (int epoch = 0; epoch < epochs; epoch++)
+                    {
+                        bool first = true;
+                        foreach (var b in NonEmpty(train)) { if (first) { {|#0:train.SetEpoch(epoch)|}; first = false; } }
+                    }
+                }
+                static IEnumerable<Dictionary<string, Tensor>> NonEmpty(EpochDataLoader loader)
+                {
+                    var batches = loader.Where(b => b.Count > 0);
+                    {{returns}}
+                }
+            }
+            """;
+        return handsOn
+            ? V.AnalyzerAsync(source, V.Diagnostic().WithLocation(0).WithArguments("train"))
+            : V.AnalyzerAsync(source.Replace("{|#0:", "").Replace("|}", ""));
+    }
 }
