@@ -511,11 +511,20 @@ internal sealed class EpochFlow
     /// A parameter of a local function or stored lambda, not typed as a loader, that may receive a loader or a batch sampler
     /// (<c>(topic, payload) =&gt; bus.Publish(topic, payload)</c>, <c>(batches, epoch) =&gt; hooks.OnEpochStart(batches, epoch)</c>):
     /// handed to code not in view, it is handed on, and so is what a call of the function gives it (MapLocalFunctionParameters).
+    /// Of a method, only a parameter whose type does not say what it holds: <c>object</c>, <c>dynamic</c>, a type parameter,
+    /// a sequence of other than numbers and strings (<c>void Register(object plugin) =&gt; registry.Attach(plugin)</c>): its
+    /// callers' arguments are handed on. Not a constructor's (a primary constructor's labels handed to the batch sampler
+    /// it builds are part of that sampler, not a loader handed on).
     /// </summary>
     private IParameterSymbol? HandedParameter(IOperation value) =>
-        value.WalkDown() is IParameterReferenceOperation { Parameter: { Type: { IsValueType: false, SpecialType: not SpecialType.System_String } } parameter } &&
-        parameter.ContainingSymbol is IMethodSymbol function && IsFunctionInView(function)
+        value.WalkDown() is IParameterReferenceOperation { Parameter: { Type: { IsValueType: false, SpecialType: not SpecialType.System_String } type } parameter } &&
+        parameter.ContainingSymbol is IMethodSymbol function &&
+        (IsFunctionInView(function) || function.MethodKind is MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation && MayHoldALoader(type))
             ? parameter : null;
+
+    private static bool MayHoldALoader(ITypeSymbol type) =>
+        type.SpecialType is SpecialType.System_Object or SpecialType.System_Collections_IEnumerable || type.TypeKind is TypeKind.Dynamic or TypeKind.TypeParameter ||
+        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Collections_Generic_IEnumerable_T, TypeArguments: var elements } && elements[0].SpecialType == SpecialType.None;
 
     /// <summary>
     /// An event of a callee on its parameter, read as the caller's argument: <c>train</c>, <c>train.BatchSampler</c>

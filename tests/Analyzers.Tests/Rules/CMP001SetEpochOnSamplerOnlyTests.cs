@@ -458,4 +458,26 @@ public class CMP001SetEpochOnSamplerOnlyTests
 
             interface IHooks { void OnEpochStart(object component, int epoch); }
             """);
+    /// <summary>
+    /// A constructor's labels handed to the batch sampler it builds are that sampler's part, not a loader handed on: the
+    /// sampler-only setter is still the finding (a parameter typed as a sequence of objects, which a method would hand on).
+    /// </summary>
+    [Theory]
+    [InlineData("IReadOnlyList<long>", "labels")]
+    [InlineData("IEnumerable<object>", "labels.Select(Convert.ToInt64).ToList()")]
+    public Task LabelsOfAConstructorHandedToTheBatchSamplerItBuilds(string type, string labels) => V.AnalyzerAsync($$"""
+        class DataModule(InMemoryDataset data, {{type}} labels)
+        {
+            private EpochDataLoader? _train;
+            public void Fit(int epochs)
+            {
+                _train = new EpochDataLoader(data, batchSampler: new ClassBalancedBatchSampler({{labels}}, 2, 4, seed: 3));
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    if (_train.Sampler is IEpochAware reshuffle) {|#0:reshuffle.SetEpoch(epoch)|};
+                    foreach (var batch in _train) { }
+                }
+            }
+        }
+        """, Expected("_train"));
 }

@@ -1426,4 +1426,41 @@ public class CMP002EpochNeverSetTests
     [Fact]
     public Task ALoaderHandedToAStoredLambdaThatPassesItsObjectParameterOn() => V.AnalyzerAsync(Train(Shuffled,
         "var sink = new List<object>(); Action<string, object> publish = (topic, payload) => { Console.WriteLine(topic); sink.Add(payload); }; for (int epoch = 0; epoch < epochs; epoch++) { publish(\"epoch_start\", trainLoader); foreach (var b in trainLoader) { } }"));
+    /// <summary>
+    /// Named by red team 23's helper: a method in view that hands a parameter typed <c>object</c> (or a sequence, or a type
+    /// parameter) to code not in view hands on the loader its caller gives it, as a stored lambda does.
+    /// </summary>
+    [Theory]
+    [InlineData("object")]
+    [InlineData("IEnumerable<Dictionary<string, Tensor>>")]
+    [InlineData("T")]
+    public Task ALoaderHandedToAMethodThatPassesItsParameterOn(string type) => V.AnalyzerAsync($$"""
+        interface IPluginHost { void Attach(object plugin); }
+        class Trainer(InMemoryDataset data, IPluginHost host)
+        {
+            private readonly EpochDataLoader _train = new(data, batchSize: 32, shuffle: true, seed: 7);
+            public void Fit(int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++) { Register(_train); foreach (var batch in _train) { } }
+            }
+            private void Register{{(type == "T" ? "<T>" : "")}}({{type}} plugin) => host.Attach(plugin!);
+        }
+        """);
+
+    /// <summary>Not a method that only reads its <c>object</c> parameter, nor one that hands on a parameter whose type cannot hold a loader.</summary>
+    [Theory]
+    [InlineData("private void Register(object plugin) => Console.WriteLine(plugin.GetHashCode());", "Register(_train)")]
+    [InlineData("private void Register(InMemoryDataset set) => host.Attach(set);", "Register(data)")]
+    public Task ALoaderHandedToAMethodThatDoesNotPassItOn(string method, string call) => V.AnalyzerAsync($$"""
+        interface IPluginHost { void Attach(object plugin); }
+        class Trainer(InMemoryDataset data, IPluginHost host)
+        {
+            private readonly EpochDataLoader _train = new(data, batchSize: 32, shuffle: true, seed: 7);
+            public void Fit(int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++) { {{call}}; foreach (var batch in {|#0:_train|}) { } }
+            }
+            {{method}}
+        }
+        """, V.Diagnostic().WithLocation(0).WithArguments("_train"));
 }
