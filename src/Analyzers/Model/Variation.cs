@@ -192,9 +192,9 @@ internal static class Variation
         if (loop is IForEachLoopOperation forEach && forEach.LoopControlVariable is IVariableDeclaratorOperation { Symbol: var v } && IsInteger(v)) return v.Name;
 
         var counters = loop.Subtree()
-            .Where(o => o is IIncrementOrDecrementOperation { Kind: OperationKind.Increment } || o is ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add })
+            .Where(o => o.Kind is OperationKind.Increment or OperationKind.CompoundAssignment or OperationKind.SimpleAssignment && IsAdvance(o))
             .Where(o => o.EnclosingLoops().FirstOrDefault() == loop)
-            .Select(o => (o as IIncrementOrDecrementOperation)?.Target ?? ((ICompoundAssignmentOperation)o).Target)
+            .Select(o => o is IAssignmentOperation assignment ? assignment.Target : ((IIncrementOrDecrementOperation)o).Target)
             .Select(t => t.ReferencedSymbol()).OfType<ILocalSymbol>()
             .Where(l => IsInteger(l) && !IsDeclaredIn(l, loop))
             .Distinct<ILocalSymbol>(SymbolEqualityComparer.Default)
@@ -204,8 +204,12 @@ internal static class Variation
         return counters.Count == 1 ? counters[0].Name : null;
     }
 
+    /// <summary><c>epoch++</c>, <c>epoch += 1</c>, or <c>epoch = epoch + 1</c> as older code bases write it.</summary>
     private static bool IsAdvance(IOperation write) =>
-        write is IIncrementOrDecrementOperation { Kind: OperationKind.Increment } || write is ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add };
+        write is IIncrementOrDecrementOperation { Kind: OperationKind.Increment } || write is ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } ||
+        write is ISimpleAssignmentOperation { Target: var target, Value: var value } && value.WalkDown() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } sum &&
+        target.ReferencedSymbol() is ILocalSymbol counter &&
+        (KnownTypes.Is(sum.LeftOperand.ReferencedSymbol(), counter) || KnownTypes.Is(sum.RightOperand.ReferencedSymbol(), counter));
 
     private static bool IsInteger(ILocalSymbol local) => local.Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64;
 }

@@ -148,6 +148,14 @@ public class CMP002EpochNeverSetFixerTests
         Train("int epoch = 0; while (epoch++ < epochs) { foreach (var batch in {|#0:trainLoader|}) { } }"),
         Train("int epoch = 0; while (epoch++ < epochs) { Epochs.SetEpoch(trainLoader, epoch); foreach (var batch in trainLoader) { } }"), One);
 
+    /// <summary>Held-out round Legacy: older code advances its counter as <c>epoch = epoch + 1</c>; that is the pass's counter too.</summary>
+    [Theory]
+    [InlineData("epoch = epoch + 1;")]
+    [InlineData("epoch = 1 + epoch;")]
+    public Task ADoLoopUsesTheCounterItAssignsOneMore(string advance) => V.FixAsync(
+        Train($"int epoch = 0; do {{ foreach (var batch in {{|#0:trainLoader|}}) {{ }} {advance} }} while (epoch < epochs);"),
+        Train($"int epoch = 0; do {{ Epochs.SetEpoch(trainLoader, epoch); foreach (var batch in trainLoader) {{ }} {advance} }} while (epoch < epochs);"), One);
+
     // A loader declared inside the statement of the pass that iterates it (dotnet-stryker, CMP002's fixer).
     private static string AuxInside(string loop, string set = "") => $$"""
         class Program

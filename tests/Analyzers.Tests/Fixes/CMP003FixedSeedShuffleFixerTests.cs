@@ -311,4 +311,45 @@ public class CMP003FixedSeedShuffleFixerTests
             }
         }
         """, [V.Diagnostic().WithLocation(0).WithArguments("loader", "1000 + m")]);
+    /// <summary>
+    /// Held-out round Legacy: a loader rebuilt in a <c>using</c> statement of a <c>do</c> loop whose counter is advanced as
+    /// <c>nEpoch = nEpoch + 1</c>: that counter is the epoch (no fix was offered while it was not taken for one).
+    /// </summary>
+    [Fact]
+    public Task ALoaderRebuiltInAUsingStatementOfADoLoopWithAnAssignedCounter() => V.FixAsync("""
+        class Program
+        {
+            static void Train(torch.utils.data.Dataset data, int seed, int epochs)
+            {
+                int nEpoch = 0;
+                do
+                {
+                    using (TorchSharp.Modules.DataLoader loader = {|#0:torch.utils.data.DataLoader(data, 32, true, null, seed)|})
+                    {
+                        foreach (var batch in loader) { }
+                    }
+                    nEpoch = nEpoch + 1;
+                }
+                while (nEpoch < epochs);
+            }
+        }
+        """, """
+        class Program
+        {
+            static void Train(torch.utils.data.Dataset data, int seed, int epochs)
+            {
+                int nEpoch = 0;
+                do
+                {
+                    using (TorchSharp.Modules.DataLoader loader = torch.utils.data.DataLoader(data, 32, new RandomSampler(data.Count, seed: seed), device: null))
+                    {
+                        Epochs.SetEpoch(loader, nEpoch);
+                        foreach (var batch in loader) { }
+                    }
+                    nEpoch = nEpoch + 1;
+                }
+                while (nEpoch < epochs);
+            }
+        }
+        """, [V.Diagnostic().WithLocation(0).WithArguments("loader", "seed")]);
 }
