@@ -7,8 +7,8 @@ namespace Composer.Analyzers.Model;
 internal static class Variation
 {
     /// <summary>
-    /// Whether <paramref name="value"/> may differ between passes of <paramref name="loop"/>. Only constants and
-    /// variables that the loop neither declares nor writes are known not to; fields, properties and calls may change.
+    /// Whether <paramref name="value"/> may differ between passes of <paramref name="loop"/>. Only constants, readonly
+    /// fields and variables that the loop neither declares nor writes are known not to; other fields, properties and calls may change.
     /// </summary>
     public static bool Varies(this EpochFlow flow, IOperation value, ILoopOperation loop) => Varies(flow, value, loop, 0, members: false);
 
@@ -35,6 +35,11 @@ internal static class Variation
             case IPropertyReferenceOperation { Property: { Name: "Length" or "Count", IsStatic: false, Type.SpecialType: SpecialType.System_Int32 or SpecialType.System_Int64 }, Instance: { } sized }
                 when members && sized.WalkDown() is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation:
                 return Varies(flow, sized, loop, depth + 1, members) || IsResizedIn(sized, loop);
+            // A readonly field (m_nStartEpoch, Defaults.Seed) is written only by constructors: the same on every pass of a
+            // loop the constructor does not run, unless its object changes (trainers[i].StartEpoch).
+            case IFieldReferenceOperation { Field.IsReadOnly: true } readOnly:
+                return flow.WritesOf(readOnly.Field).Any(w => flow.IsWithin(w, loop)) ||
+                       readOnly.Instance is { } instance && instance.WalkDown() is not IInstanceReferenceOperation && Varies(flow, instance, loop, depth + 1, members);
             case IFieldReferenceOperation or IPropertyReferenceOperation when members && v.ReferencedSymbol() is { } member && !member.DeclaringSyntaxReferences.IsEmpty:
                 return flow.WritesOf(member).Any(w => flow.IsWithin(w, loop)) ||
                        v.ChildOperations.Any(c => c is not IInstanceReferenceOperation && Varies(flow, c, loop, depth + 1, members));

@@ -160,4 +160,40 @@ public class CMP004EpochArgumentConstantTests
     [Fact]
     public Task ALocalFunctionOverEachLoaderOfALoopOverLoaders() => V.AnalyzerAsync(Train(
         "var other = loader; void TrainOn(EpochDataLoader l) { foreach (var b in l) { } } for (int epoch = 0; epoch < epochs; epoch++) { foreach (var l in new[] { loader, other }) { l.SetEpoch(epoch); TrainOn(l); } }"));
+    /// <summary>
+    /// Held-out round Legacy named it: a readonly field is written only by constructors, so a setter given one inside the
+    /// epoch loop gets the same epoch on every pass (<c>m_shard.SetEpoch(m_nStartEpoch)</c>), also a static one.
+    /// </summary>
+    [Theory]
+    [InlineData("m_nStartEpoch")]
+    [InlineData("this.m_nStartEpoch")]
+    [InlineData("s_nFirstEpoch + m_nStartEpoch")]
+    public Task AReadonlyField(string epoch) => V.AnalyzerAsync($$"""
+        class Trainer(EpochDataLoader loader, DistributedSampler shard, int start)
+        {
+            private readonly int m_nStartEpoch = start;
+            private static readonly int s_nFirstEpoch = 1;
+            public void Fit(int epochs)
+            {
+                for (int epoch = m_nStartEpoch; epoch < epochs; epoch++) { {|#0:shard.SetEpoch({{epoch}})|}; foreach (var b in loader) { } }
+            }
+        }
+        """, V.Diagnostic().WithLocation(0).WithArguments(epoch));
+
+    /// <summary>Not a field that is not readonly, nor a readonly field of an object the loop picks.</summary>
+    [Theory]
+    [InlineData("m_nNextEpoch")]
+    [InlineData("stages[epoch % 2].StartEpoch")]
+    public Task AFieldThatMayChange(string epoch) => V.AnalyzerAsync($$"""
+        class Stage(int start) { public readonly int StartEpoch = start; }
+        class Trainer(EpochDataLoader loader, DistributedSampler shard, Stage[] stages)
+        {
+            private int m_nNextEpoch;
+            public void Fit(int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++) { shard.SetEpoch({{epoch}}); foreach (var b in loader) { } Advance(); }
+            }
+            private void Advance() => m_nNextEpoch++;
+        }
+        """);
 }
