@@ -762,8 +762,11 @@ internal sealed class EpochFlow
         var method = invocation.TargetMethod;
         if (method.IsStatic)
         {
+            // Epochs.SetEpoch(loader.Sampler, epoch) sets only that part (it has no parts of its own): as loader.Sampler.SetEpoch(epoch).
             if (method.Name == "SetEpoch" && invocation.Arguments.Length == 2 && KnownTypes.IsEpochs(method.ContainingType))
-                return Whole(Argument(invocation, 0), Argument(invocation, 1));
+                return IsPart(Argument(invocation, 0).WalkDown(), KnownTypes.SamplerNames, out _) || IsPart(Argument(invocation, 0).WalkDown(), KnownTypes.BatchSamplerNames, out _)
+                    ? OnReceiver(invocation, Argument(invocation, 0), invocation, Argument(invocation, 1))
+                    : Whole(Argument(invocation, 0), Argument(invocation, 1));
             // The user's own static helpers named in .editorconfig: Helpers.SetEpochs(loader, epoch).
             if (Settings.HasExtraSetters && Settings.IsSetterName(method.Name) &&
                 invocation.Arguments.FirstOrDefault(a => IsLoader(a.Value)) is { } loaderArgument &&

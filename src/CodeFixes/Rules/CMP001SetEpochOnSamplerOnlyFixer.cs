@@ -42,7 +42,8 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : EditorFixProvider
                 ? editor => FixMethodGroup(editor, methodGroup, loader, setter, cancellationToken)
                 : null;
         }
-        if (node?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { ArgumentList.Arguments.Count: 1 } invocation) return null;
+        // sampler.SetEpoch(epoch), or Epochs.SetEpoch(loader.Sampler, epoch) (the epoch second, unless named).
+        if (node?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { ArgumentList.Arguments.Count: 1 or 2 } invocation || EpochArgument(invocation) is null) return null;
         if (Statements.PatternIf(Statements.Outermost(invocation).Parent as ExpressionStatementSyntax, invocation) is { } ifStatement)
         {
             // The if goes: the loader must mean the same there, and must be there whenever the test would have matched.
@@ -62,10 +63,19 @@ public sealed class CMP001SetEpochOnSamplerOnlyFixer : EditorFixProvider
         return editor => Fix(editor, invocation, loader, setter);
     }
 
+    /// <summary>The setter's epoch: its one argument, or the one named or second of a two-argument <c>SetEpoch</c> (<c>Epochs.SetEpoch</c>).</summary>
+    private static ArgumentSyntax? EpochArgument(InvocationExpressionSyntax invocation)
+    {
+        var arguments = invocation.ArgumentList.Arguments;
+        if (arguments.Count == 1) return arguments[0];
+        if (invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "SetEpoch" }) return null;
+        return arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == "epoch") ?? (arguments.Any(a => a.NameColon is not null) ? null : arguments[1]);
+    }
+
     private static void Fix(DocumentEditor editor, InvocationExpressionSyntax invocation, string loaderText, string? setter)
     {
         var loader = SyntaxFactory.ParseExpression(loaderText);
-        var epoch = invocation.ArgumentList.Arguments[0].Expression.WithoutTrivia();
+        var epoch = EpochArgument(invocation)!.Expression.WithoutTrivia();
         var expression = Statements.Outermost(invocation);
 
         if (Statements.EpochsSetEpochCall(editor, loader, epoch, expression.SpanStart, setter) is not { } call) return;

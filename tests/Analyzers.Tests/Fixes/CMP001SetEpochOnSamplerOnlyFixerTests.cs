@@ -34,6 +34,17 @@ public class CMP001SetEpochOnSamplerOnlyFixerTests
         Train("if (trainLoader is { Sampler: IEpochAware s }) {|#0:s.SetEpoch(epoch)|};"),
         Train("trainLoader.SetEpoch(epoch);"), One());
 
+    /// <summary>The runtime helper given the sampler (held-out round Domains): given the loader instead.</summary>
+    [Fact]
+    public Task TheRuntimeHelperGivenTheSamplerIsGivenTheLoader() => V.FixAsync(
+        Train("{|#0:Epochs.SetEpoch(trainLoader.Sampler, epoch)|};"),
+        Train("trainLoader.SetEpoch(epoch);"), One());
+
+    [Fact]
+    public Task TheRuntimeHelperGivenTheSamplerWithNamedArguments() => V.FixAsync(
+        Train("{|#0:Epochs.SetEpoch(epoch: epoch + 1, loader: trainLoader.Sampler)|};"),
+        Train("trainLoader.SetEpoch(epoch + 1);"), One());
+
     private static string InARun(string body) => $$"""
         record Run(EpochDataLoader Loader);
         class Program

@@ -480,4 +480,10 @@ public class CMP001SetEpochOnSamplerOnlyTests
             }
         }
         """, Expected("_train"));
+    /// <summary>
+    /// Held-out round Domains asked: <c>Epochs.SetEpoch(loader.Sampler, epoch)</c> sets the sampler itself (it has no parts of
+    /// its own), which is the Composer bug when the loader draws from a batch sampler.
+    /// </summary>
+    [Fact]
+    public Task TheRuntimeHelperGivenTheSampler() => V.AnalyzerAsync(Train("{|#0:Epochs.SetEpoch(trainLoader.Sampler, epoch)|};"), Expected());
 }

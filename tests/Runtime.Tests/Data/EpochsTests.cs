@@ -46,6 +46,25 @@ public class EpochsTests
         Assert.NotEqual(epoch0, TestData.Epoch(loader));
     }
 
+    /// <summary>
+    /// The helper given a shuffling loader's sampler (the <see cref="RandomSampler"/> its <c>shuffle: true</c> made) sets that
+    /// sampler, which the loader draws from: the next epoch has another order, as after <c>loader.SetEpoch</c>. The analyzer
+    /// counts the call as handling the loader (CMP002) and flags it only when the loader has a batch sampler of yours (CMP001).
+    /// </summary>
+    [Fact]
+    public void ReachesAShufflingLoadersSamplerWhenGivenIt()
+    {
+        using var loader = new EpochDataLoader(TestData.Indexed(40), batchSize: 8, shuffle: true, seed: 4, disposeDataset: true);
+        using var reference = new EpochDataLoader(TestData.Indexed(40), batchSize: 8, shuffle: true, seed: 4, disposeDataset: true);
+        var epoch0 = TestData.Epoch(loader);
+        Epochs.SetEpoch(loader.Sampler, 1);
+        reference.SetEpoch(1);
+        Assert.Equal(1, ((RandomSampler)loader.Sampler).Epoch);
+        var epoch1 = TestData.Epoch(loader);
+        Assert.NotEqual(epoch0, epoch1);
+        Assert.Equal(TestData.Epoch(reference), epoch1);
+    }
+
     /// <summary>A loader ported from PyTorch: its own type, PyTorch's member names, a set_epoch on a user sampler.</summary>
     private sealed class PortedLoader
     {

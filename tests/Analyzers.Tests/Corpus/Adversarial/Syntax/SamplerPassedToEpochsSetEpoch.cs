@@ -1,9 +1,9 @@
-// Scenario: the user writes `Epochs.SetEpoch(train.Sampler, epoch)` for a `shuffle: true` loader; that sets nothing on a RandomSampler and is not a hand-off of the loader or its batch sampler (bug: CMP002).
+// Scenario: the user writes `Epochs.SetEpoch(train.Sampler, epoch)` for a `shuffle: true` loader: that sets the RandomSampler the loader draws from (no batch sampler of theirs), as `train.Sampler.SetEpoch(epoch)` would — correct (relabelled 2026-12-07: it was labelled CMP002 on the belief that it sets nothing; EpochsTests.ReachesAShufflingLoadersSamplerWhenGivenIt shows it does).
 using Composer.Data;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace RedTeam.A.Cmp002SamplerPassedToEpochsSetEpoch;
+namespace RedTeam.A.SamplerPassedToEpochsSetEpoch;
 
 public static class Program
 {
@@ -16,7 +16,7 @@ public static class Program
         for (int epoch = 0; epoch < 10; epoch++)
         {
             Epochs.SetEpoch(train.Sampler, epoch);
-            foreach (var batch in train) //! CMP002
+            foreach (var batch in train)
             {
                 opt.zero_grad();
                 using var loss = nn.functional.cross_entropy(model.call(batch["data"]), batch["label"]);
