@@ -181,8 +181,10 @@ internal static class Variation
 
     private static bool IsCurrentEpochName(string name)
     {
+        // Hungarian prefixes of older code bases: nEpoch, iEpoch, lEpoch.
+        if (name.Length > 1 && name[0] is 'n' or 'i' or 'l' && char.IsUpper(name[1])) name = name.Substring(1);
         string n = name.Replace("_", "").ToLowerInvariant();
-        return n is "epoch" or "currentepoch" or "curepoch" or "epochindex" or "epochidx" or "epochnumber";
+        return n is "epoch" or "currentepoch" or "curepoch" or "epochindex" or "epochidx" or "epochnumber" or "epochno" or "epochnum";
     }
 
     /// <summary>

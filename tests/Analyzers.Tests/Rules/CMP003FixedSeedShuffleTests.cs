@@ -155,6 +155,9 @@ public class CMP003FixedSeedShuffleTests
     [InlineData("epoch")]
     [InlineData("currentEpoch")]
     [InlineData("epoch_idx")]
+    [InlineData("nEpoch")] // Hungarian names of older code bases (held-out round Legacy)
+    [InlineData("iEpoch")]
+    [InlineData("epochNo")]
     public Task ASeedFromTheEpochParameterOfAFactory(string name) => V.AnalyzerAsync(WithHelper(
         $"public static TorchSharp.Modules.DataLoader ForEpoch(int {name}) => new(Data, 32, shuffle: true, seed: BaseSeed + {name});"));
 
@@ -180,6 +183,9 @@ public class CMP003FixedSeedShuffleTests
     [InlineData("epochs")]
     [InlineData("startEpoch")]
     [InlineData("seed")]
+    [InlineData("nEpochs")] // a Hungarian count is still a count
+    [InlineData("iStartEpoch")]
+    [InlineData("maxEpoch")]
     public Task ASeedFromAnotherParameterOfAFactory(string name) => V.AnalyzerAsync(WithHelper(
         $"public static TorchSharp.Modules.DataLoader Make(int {name}) => {{|#0:new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: BaseSeed + {name})|}};"),
         V.Diagnostic().WithLocation(0).WithArguments("DataLoader", $"BaseSeed + {name}"));
