@@ -66,4 +66,44 @@ public class CutOutTests
         Assert.Equal("length", e.ParamName);
         Assert.Contains("-2", e.Message);
     }
+
+    /// <summary>
+    /// With uniform sampling every row and column is cut equally often: a hole of side s is centred uniformly over the
+    /// H + s rows at which it meets the image, so each row is cut with probability s / (H + s). The images are not square:
+    /// a length below 1 is a fraction of the shorter side, and a hole away from the border is s × s.
+    /// </summary>
+    [Fact]
+    public void WithUniformSamplingEveryRowAndColumnIsCutEquallyOften()
+    {
+        const int draws = 3000, height = 40, width = 64, side = 20; // half of the shorter side
+        using var images = ones(2, 1, height, width);
+        var cutOut = new CutOut(length: 0.5, uniformSampling: true);
+        using var harness = new AlgorithmHarness();
+        var rows = new double[height];
+        var columns = new double[width];
+        for (int epoch = 0; epoch < draws; epoch++)
+        {
+            using var scope = NewDisposeScope();
+            var cut = harness.Apply(cutOut, new() { ["data"] = images }, epoch)["data"];
+            var (top, left, bottom, right) = Assert.Single(cutOut.Holes);
+            Assert.True(0 <= top && top <= bottom && bottom <= height && 0 <= left && left <= right && right <= width, $"{cutOut.Holes[0]}");
+            Assert.True(bottom - top == side || top == 0 || bottom == height, $"{cutOut.Holes[0]}");
+            Assert.True(right - left == side || left == 0 || right == width, $"{cutOut.Holes[0]}");
+            Assert.Equal(2 * (height * width - (bottom - top) * (right - left)), cut.sum().item<float>()); // the hole's pixels are zero
+            for (int y = top; y < bottom && right > left; y++)
+            {
+                rows[y] += 1.0 / draws;
+            }
+
+            for (int x = left; x < right && bottom > top; x++)
+            {
+                columns[x] += 1.0 / draws;
+            }
+        }
+
+        // Rows 20 / 60, columns 20 / 84, exactly (the side is even). Four standard errors of 3000 draws are 0.035; a
+        // wrong range of centers moves a row's share by 0.06 or more, a hole of the longer side's length by 0.1.
+        Assert.All(rows, p => Assert.InRange(p, (double)side / (height + side) - 0.035, (double)side / (height + side) + 0.035));
+        Assert.All(columns, p => Assert.InRange(p, (double)side / (width + side) - 0.035, (double)side / (width + side) + 0.035));
+    }
 }

@@ -118,6 +118,38 @@ public class MixUpTests
         Assert.InRange(normal.Count(z => z < -1.6449) / (double)n, 0.05 - 0.005, 0.05 + 0.005);
     }
 
+    /// <summary>With alpha 0 nothing is mixed: every batch is left as loaded and each sample's loss is its own (λ = 1).</summary>
+    [Fact]
+    public void AlphaZeroLeavesTheInputsAlone()
+    {
+        var (data, label) = TrainingFixtures.Subset(8);
+        var mixUp = new MixUp(alpha: 0);
+        using var harness = new AlgorithmHarness();
+        for (int epoch = 0; epoch < 20; epoch++)
+        {
+            using var scope = NewDisposeScope();
+            var batch = harness.Apply(mixUp, new() { ["data"] = data, ["label"] = label }, epoch);
+            Assert.Equal(1, mixUp.Mixing);
+            TensorAssert.Equal(data, batch["data"]);
+        }
+    }
+
+    /// <summary>
+    /// Beta(a, a) for a tiny a: both Gamma draws often underflow to 0 (Gamma(a) has about x^a of its mass below x, so with
+    /// a = 0.001 about half its draws lie below the smallest double), and the draw is then a fair coin, 0 or 1. Beta(a, a)
+    /// is symmetric about 1/2, so half the draws lie below it.
+    /// </summary>
+    [Fact]
+    public void BetaDrawsForATinyAlphaAreSymmetric()
+    {
+        const int n = 20_000;
+        var draws = Enumerable.Range(0, n).Select(i => new SampleRandom(1, 0, i).NextBeta(0.001)).ToArray();
+        Assert.All(draws, d => Assert.InRange(d, 0, 1));
+        // The standard error of the share is 0.0035 and the margin 0.02; sending every double underflow (about a fifth of
+        // the draws) to the same side would move the share by 0.1.
+        Assert.InRange(draws.Count(d => d < 0.5) / (double)n, 0.48, 0.52);
+    }
+
     [Fact]
     public void PermutationsAreUniform()
     {
