@@ -81,4 +81,36 @@ public class LabelSmoothingTests
         Assert.Equal("smoothing", e.ParamName);
         Assert.Contains(smoothing.ToString(), e.Message);
     }
+
+    /// <summary>Targets that are already probabilities (float, N × classes) are smoothed the same way, not one-hot encoded.</summary>
+    [Fact]
+    public void ProbabilityTargetsAreSmoothedTheSameWay()
+    {
+        const double smoothing = 0.2;
+        var batches = TrainingFixtures.Batches(64, 64);
+        var data = batches[0]["data"];
+        var hard = nn.functional.one_hot(batches[0]["label"], 10).to(ScalarType.Float32);
+        var soft = hard * 0.7 + hard.roll(1, 1) * 0.3; // each sample shared between its class and the next
+        batches[0]["label"] = soft;
+        using var model = TrainingFixtures.Mlp(7, dropout: 0);
+        double expected;
+        using (no_grad())
+        {
+            var targets = soft * (1 - smoothing) + smoothing / 10;
+            expected = (-(targets * nn.functional.log_softmax(model.Module.call(data), 1)).sum(1)).mean().item<float>();
+        }
+
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        using var trainer = new Trainer(new()
+        {
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = batches,
+            Device = "cpu",
+            Algorithms = [new LabelSmoothing(smoothing)],
+        });
+        trainer.Fit();
+
+        Assert.Equal(expected, trainer.State.Loss, 5);
+    }
 }

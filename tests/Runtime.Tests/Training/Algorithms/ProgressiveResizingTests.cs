@@ -97,4 +97,53 @@ public class ProgressiveResizingTests
         Assert.Equal("delayFraction", e.ParamName);
         Assert.Equal("mode", Assert.Throws<ArgumentException>(() => new ProgressiveResizing(mode: "zoom")).ParamName);
     }
+
+    /// <summary>
+    /// A delay and a finetuning that add up to the whole training are allowed: the scale stays at its initial value
+    /// until the delay ends and is 1 from there on, the start of the finetuning.
+    /// </summary>
+    [Fact]
+    public void FractionsThatAddUpToOneJumpToFullSizeWhenTheDelayEnds()
+    {
+        var resizing = new ProgressiveResizing(initialScale: 0.5, finetuneFraction: 0.5, delayFraction: 0.5);
+        Assert.Equal(0.5, resizing.ScaleAt(0.0));
+        Assert.Equal(0.5, resizing.ScaleAt(0.49));
+        Assert.Equal(1.0, resizing.ScaleAt(0.5));
+        Assert.Equal(1.0, resizing.ScaleAt(0.9));
+
+        var finetuneOnly = new ProgressiveResizing(initialScale: 0.5, finetuneFraction: 1, delayFraction: 0);
+        Assert.Equal(1.0, finetuneOnly.ScaleAt(0.0));
+    }
+
+    /// <summary>
+    /// At full scale the batch is left as loaded (not copied), also when the width is not a multiple of the size
+    /// increment: rounding it up to one would make the images larger than they are.
+    /// </summary>
+    [Theory]
+    [InlineData("resize")]
+    [InlineData("crop")]
+    public void AtFullScaleTheBatchIsLeftAsLoaded(string mode)
+    {
+        var resizing = new ProgressiveResizing(mode);
+        Assert.Equal((28, 30), resizing.SizeAt(28, 30, 0.9)); // round(30 / 4) · 4 = 32, more than 30
+        using var harness = new AlgorithmHarness(maxDuration: 10);
+        using var images = rand(2, 1, 28, 30);
+        var batch = harness.Apply(resizing, new() { ["data"] = images }, epoch: 9); // progress 0.9: the finetuning
+        Assert.Same(images, batch["data"]);
+    }
+
+    /// <summary>Images one row high (signals, N × C × 1 × W) shrink in width: the height stays at its minimum of 1.</summary>
+    [Theory]
+    [InlineData("resize")]
+    [InlineData("crop")]
+    public void ImagesOneRowHighShrinkInWidth(string mode)
+    {
+        var resizing = new ProgressiveResizing(mode);
+        Assert.Equal((1, 16), resizing.SizeAt(1, 28, 0));
+        using var harness = new AlgorithmHarness(maxDuration: 10);
+        using var images = arange(56, dtype: ScalarType.Float32).reshape(2, 1, 1, 28);
+        using var scope = NewDisposeScope();
+        var resized = harness.Apply(resizing, new() { ["data"] = images }, epoch: 0)["data"];
+        Assert.Equal(new long[] { 2, 1, 1, 16 }, resized.shape);
+    }
 }
