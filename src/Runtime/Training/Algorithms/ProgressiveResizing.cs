@@ -10,9 +10,9 @@ namespace Composer.Training;
 /// </summary>
 /// <remarks>
 /// Images are N × C × H × W, resized at <see cref="Event.AfterDataloader"/> by nearest-neighbour interpolation
-/// (<c>"resize"</c>) or cut to a random crop (<c>"crop"</c>, the same crop for the whole batch, drawn from
-/// <see cref="State.BatchRandom"/>). The model must accept every size it will see (global pooling). The scale is a
-/// function of <see cref="State.Progress"/> alone, so a resumed run resizes as the uninterrupted one did.
+/// (<c>"resize"</c>) or cut to a random crop (<c>"crop"</c>: every offset equally likely, the same crop for the whole
+/// batch, drawn from <see cref="State.BatchRandom"/>). The model must accept every size it will see (global pooling).
+/// The scale is a function of <see cref="State.Progress"/> alone, so a resumed run resizes as the uninterrupted one did.
 /// </remarks>
 public sealed class ProgressiveResizing : Algorithm
 {
@@ -102,8 +102,9 @@ public sealed class ProgressiveResizing : Algorithm
         else
         {
             var random = state.BatchRandom(nameof(ProgressiveResizing));
-            int top = height > newHeight ? random.Next(height - newHeight) : 0;
-            int left = width > newWidth ? random.Next(width - newWidth) : 0;
+            // Any window of the image, the last ones included, as torchvision's RandomCrop draws it: random.Next(H - h)
+            // never reached the bottom row or the right column.
+            int top = random.Next(height - newHeight + 1), left = random.Next(width - newWidth + 1);
             resized = images.narrow(-2, top, newHeight).narrow(-1, left, newWidth);
         }
 

@@ -146,4 +146,36 @@ public class ProgressiveResizingTests
         var resized = harness.Apply(resizing, new() { ["data"] = images }, epoch: 0)["data"];
         Assert.Equal(new long[] { 2, 1, 1, 16 }, resized.shape);
     }
+
+    /// <summary>
+    /// A crop is taken at every offset equally often, the last ones included (a random crop: the top uniform over
+    /// 0 .. H − h): every row and column of the images is trained on.
+    /// </summary>
+    [Fact]
+    public void CropsAreTakenAtEveryOffsetEquallyOften()
+    {
+        const int draws = 2100, height = 20, width = 36;
+        var resizing = new ProgressiveResizing("crop");
+        var (h, w) = resizing.SizeAt(height, width, 0);
+        Assert.Equal((8, 16), (h, w)); // round(36 · 0.5 / 4) · 4 = 16 (half to even), 20 · 16 / 36 = 8.9
+        using var images = arange(height * width, dtype: ScalarType.Float32).reshape(1, 1, height, width); // every pixel its own value
+        using var harness = new AlgorithmHarness();
+        var tops = new int[height - h + 1];
+        var lefts = new int[width - w + 1];
+        for (int epoch = 0; epoch < draws; epoch++)
+        {
+            using var scope = NewDisposeScope();
+            var crop = harness.Apply(resizing, new() { ["data"] = images }, epoch)["data"];
+            int corner = (int)crop[0, 0, 0, 0].item<float>();
+            int top = corner / width, left = corner % width;
+            TensorAssert.Equal(images[.., .., top..(top + h), left..(left + w)], crop);
+            tops[top]++;
+            lefts[left]++;
+        }
+
+        // 13 tops and 21 lefts, each expected draws / 13 ≈ 162 and draws / 21 = 100 times: 40% either way is more than
+        // four standard deviations; an offset never drawn is 0.
+        Assert.All(tops, c => Assert.InRange(c, 0.6 * draws / tops.Length, 1.4 * draws / tops.Length));
+        Assert.All(lefts, c => Assert.InRange(c, 0.6 * draws / lefts.Length, 1.4 * draws / lefts.Length));
+    }
 }
