@@ -29,7 +29,7 @@ public class BadIndicesTrainerTests
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => new Trainer(new() { Model = model, Optimizer = optimizer, TrainLoader = TrainingFixtures.Batches(16, 8), EvalLoader = eval, Device = "cpu" }));
         Assert.Equal("EvalLoader", e.ParamName);
         Assert.Equal(16L, e.ActualValue);
-        Assert.Contains("yields index 16, outside the dataset's 16 samples", e.Message);
+        Assert.Contains("yields index 16, outside the dataset's 16 samples (indices 0 to 15)", e.Message);
     }
 
     [Fact]

@@ -64,7 +64,9 @@ public class EvalTests
         using var eval = new EpochDataLoader(TrainingFixtures.Dataset(100), batchSize: 32, dropLast: true, disposeDataset: true);
         var e = Assert.Throws<ArgumentException>(() => new Trainer(new() { Model = model, Optimizer = optimizer, TrainLoader = TrainingFixtures.Batches(64, 32), EvalLoader = eval }));
         Assert.Equal("EvalLoader", e.ParamName);
-        Assert.Contains("covers 96 of the dataset's 100 samples", e.Message);
+        Assert.Contains(
+            "covers 96 of the dataset's 100 samples: evaluation metrics would be computed on a subset. Evaluate with a sequential batch sampler without dropLast.",
+            e.Message);
     }
 
     [Fact]
@@ -88,6 +90,18 @@ public class EvalTests
         var e = Assert.Throws<ArgumentException>(() => new Trainer(new() { Model = model, Optimizer = optimizer, TrainLoader = TrainingFixtures.Batches(64, 32), EvalLoader = eval }));
         Assert.Equal("EvalLoader", e.ParamName);
         Assert.Contains("covers 100 of the dataset's 100 samples and repeats 100: evaluation metrics would be computed on repeated samples", e.Message);
+    }
+
+    /// <summary>A sampler that both skips and repeats samples is refused for the subset, with the repeats counted.</summary>
+    [Fact]
+    public void RejectsAnEvalLoaderThatSkipsSomeSamplesAndRepeatsOthers()
+    {
+        using var model = TrainingFixtures.Mlp(4);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        using var eval = new EpochDataLoader(TrainingFixtures.Dataset(100), batchSampler: new BatchSampler(new TwiceOver(40), 32), disposeDataset: true);
+        var e = Assert.Throws<ArgumentException>(() => new Trainer(new() { Model = model, Optimizer = optimizer, TrainLoader = TrainingFixtures.Batches(64, 32), EvalLoader = eval }));
+        Assert.Equal("EvalLoader", e.ParamName);
+        Assert.Contains("covers 40 of the dataset's 100 samples and repeats 40: evaluation metrics would be computed on a subset.", e.Message);
     }
 
     /// <summary>Every index, then every index again.</summary>

@@ -84,6 +84,85 @@ public class LoggerTests
         Assert.All(lines, l => Assert.Equal(1.5, l.GetProperty("finite").GetDouble()));
     }
 
+    /// <summary>
+    /// Metrics logged without a trainer's FitEnd reach the file when the logger is disposed, as UTF-8 without a byte-order
+    /// mark; logging again reopens the file and appends.
+    /// </summary>
+    [Fact]
+    public void JsonLinesLoggerFlushesWhenDisposedAndWritesNoByteOrderMark()
+    {
+        string path = Path.Combine(TrainingFixtures.TempFolder(), "metrics.jsonl");
+        using var model = TrainingFixtures.Mlp(4);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        using var trainer = new Trainer(new() { Model = model, Optimizer = optimizer, TrainLoader = TrainingFixtures.Batches(64, 32), Device = "cpu" });
+        var logger = new JsonLinesLogger(path);
+        logger.LogMetrics(new Dictionary<string, double> { ["a"] = 1 }, trainer.State);
+        logger.Dispose();
+        logger.LogMetrics(new Dictionary<string, double> { ["a"] = 2 }, trainer.State);
+        logger.Dispose();
+
+        byte[] bytes = File.ReadAllBytes(path);
+        Assert.Equal((byte)'{', bytes[0]);
+        var lines = File.ReadAllLines(path).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal([1.0, 2.0], lines.Select(l => l.GetProperty("a").GetDouble()));
+    }
+
+    /// <summary>TensorBoard's steps are the batch count, clamped to int.MaxValue past it.</summary>
+    [Fact]
+    public void TensorBoardLoggerStepsAreTheBatchCountClampedToIntMaxValue()
+    {
+        string folder = TrainingFixtures.TempFolder();
+        using var model = TrainingFixtures.Mlp(4);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        using var trainer = new Trainer(new() { Model = model, Optimizer = optimizer, TrainLoader = TrainingFixtures.Batches(64, 32), Device = "cpu" });
+        var logger = new TensorBoardLogger(folder);
+        trainer.State.Timestamp = new Timestamp(0, 2, 2, 64);
+        logger.LogMetrics(new Dictionary<string, double> { ["a"] = 1 }, trainer.State);
+        trainer.State.Timestamp = new Timestamp(0, 3L << 32, 3L << 32, 3L << 37);
+        logger.LogMetrics(new Dictionary<string, double> { ["a"] = 2 }, trainer.State);
+
+        var events = Directory.GetFiles(folder, "events.out.tfevents.*");
+        Assert.Single(events);
+        Assert.Equal([2L, int.MaxValue], EventSteps(File.ReadAllBytes(events[0])).Skip(1)); // after the file-version event
+    }
+
+    /// <summary>Metrics must not be null, even where no destination would read them.</summary>
+    [Fact]
+    public void LoggingNullMetricsIsRefused()
+    {
+        using var model = TrainingFixtures.Mlp(4);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        using var trainer = new Trainer(new() { Model = model, Optimizer = optimizer, TrainLoader = TrainingFixtures.Batches(64, 32), Device = "cpu" });
+        Assert.Throws<ArgumentNullException>(() => trainer.State.Log(null!));
+    }
+
+    /// <summary>The step of every event in a TFRecord file (an Event's wall_time is field 1, its step field 2, a varint).</summary>
+    private static IEnumerable<long> EventSteps(byte[] file)
+    {
+        int at = 0;
+        while (at < file.Length)
+        {
+            int length = (int)BitConverter.ToUInt64(file, at);
+            var data = file.AsSpan(at + 12, length);
+            at += 12 + length + 4;
+            int p = data[0] == 0x09 ? 9 : 0;
+            long step = 0;
+            if (data[p] == 0x10)
+            {
+                p++;
+                for (int shift = 0; ; shift += 7)
+                {
+                    step |= (long)(data[p] & 0x7F) << shift;
+                    if ((data[p++] & 0x80) == 0)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            yield return step;
+        }
+    }
 
     [Fact]
     public void ProgressBarLoggerWritesATenthOfAnEpochALineWhenRedirectedWithTheSmoothedLoss()
@@ -126,5 +205,89 @@ public class LoggerTests
 
         var shownAt = done.Select(d => d - 1).Concat(done.Select(d => 20 + d - 1));
         Assert.Equal(shownAt.Select(i => smoothed[i].ToString("F4", System.Globalization.CultureInfo.InvariantCulture)), lines.Select(m => m.Groups[5].Value));
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex SizedLine = new(
+        @"^epoch 1/1 \[[#.]{30}\] (\d+)/10  loss \d+\.\d{4}  (\d+) samples/s  (?:ETA (\d+):(\d\d)|(\d+):(\d\d))$");
+
+    /// <summary>
+    /// Throughput is the epoch's samples over the time since it started and the time left is the time per batch so far
+    /// times the batches left: a batch that sleeps 1.1 s bounds both (lower bounds on the elapsed time only, so that a
+    /// slow machine cannot fail it). Redirected, an epoch of 10 batches gets a line per batch, the last one with the
+    /// epoch's time instead of the time left.
+    /// </summary>
+    [Fact]
+    public void ProgressBarLoggerThroughputAndTimeLeftFollowTheTimeSinceTheEpochStarted()
+    {
+        const double sleep = 1.1;
+        var console = new StringWriter();
+        using var model = TrainingFixtures.Mlp(4);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        using (var trainer = new Trainer(new()
+        {
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = TrainingFixtures.Batches(80, 8), // 10 batches an epoch
+            Device = "cpu",
+            MaxDuration = "1ep",
+            Callbacks = [new RecordingCallback((e, s) => { if (e == Event.BatchStart && s.Timestamp.BatchInEpoch == 1) Thread.Sleep(TimeSpan.FromSeconds(sleep)); })],
+            Loggers = [new ProgressBarLogger(console)],
+        }))
+        {
+            trainer.Fit();
+        }
+
+        var lines = console.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Select(l => SizedLine.Match(l)).ToList();
+        Assert.All(lines, m => Assert.True(m.Success, m.Value));
+        Assert.Equal(Enumerable.Range(1, 10), lines.Select(m => int.Parse(m.Groups[1].Value)));
+        var final = lines[^1];
+        Assert.False(final.Groups[3].Success);
+        double epochSeconds = int.Parse(final.Groups[5].Value) * 60 + int.Parse(final.Groups[6].Value);
+        Assert.True(epochSeconds >= 1, final.Value);
+
+        for (int done = 2; done <= 9; done++)
+        {
+            // Since batch 2, the epoch has taken at least `sleep` seconds for `done` batches of 8 samples.
+            var m = lines[done - 1];
+            Assert.True(int.Parse(m.Groups[2].Value) <= 8 * done / sleep + 1, m.Value);
+        }
+
+        double Eta(int done) => int.Parse(lines[done - 1].Groups[3].Value) * 60 + int.Parse(lines[done - 1].Groups[4].Value);
+        Assert.True(Eta(2) >= Math.Floor(sleep / 2 * 8), lines[1].Value); // at least 1.1 s / 2 batches × 8 left
+        Assert.True(Eta(9) <= (epochSeconds + 1) / 9, lines[8].Value); // at most the epoch's time / 9 batches × 1 left
+    }
+
+    /// <summary>
+    /// Redirected, no blank lines: each evaluation gets a line of its metrics, two spaces apart with four decimals.
+    /// </summary>
+    [Fact]
+    public void ProgressBarLoggerWritesEvaluationsAsLinesOfTheirOwn()
+    {
+        var console = new StringWriter();
+        using var model = TrainingFixtures.Mlp(4);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        using var eval = new EpochDataLoader(TrainingFixtures.Dataset(64), batchSize: 32, disposeDataset: true);
+        using (var trainer = new Trainer(new()
+        {
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = TrainingFixtures.Batches(64, 32),
+            EvalLoader = eval,
+            Device = "cpu",
+            MaxDuration = "2ep",
+            Loggers = [new ProgressBarLogger(console)],
+        }))
+        {
+            trainer.Fit();
+        }
+
+        var lines = console.ToString().Split(Environment.NewLine).ToList();
+        Assert.Equal("", lines[^1]); // the last line ended, and no blank line anywhere
+        Assert.All(lines.SkipLast(1), l => Assert.NotEqual("", l));
+        var evals = lines.Where(l => l.StartsWith("eval", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, evals.Count);
+        var metric = new System.Text.RegularExpressions.Regex(@"^eval @ epoch (\d), batch (\d): ([a-z]+ -?\d+\.\d{4})(  [a-z]+ -?\d+\.\d{4})+$");
+        Assert.All(evals, l => Assert.Matches(metric, l));
+        Assert.Equal(["1 2", "2 4"], evals.Select(l => metric.Match(l)).Select(m => m.Groups[1].Value + " " + m.Groups[2].Value));
     }
 }

@@ -94,6 +94,49 @@ public class LossReadTests
     }
 
     /// <summary>A linear classifier whose parameters and computations live on the meta device.</summary>
+    /// <summary>Before any batch the loss is NaN, also once the trainer is disposed: no loss was left unread.</summary>
+    [Fact]
+    public void ATrainerDisposedBeforeAnyBatchHasANaNLoss()
+    {
+        using var model = TrainingFixtures.Mlp(0);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        var trainer = new Trainer(new()
+        {
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = TrainingFixtures.Batches(16, 8),
+            Device = "cpu",
+            MaxDuration = "1ep",
+        });
+        Assert.True(double.IsNaN(trainer.State.Loss));
+        trainer.Dispose();
+        Assert.True(double.IsNaN(trainer.State.Loss));
+    }
+
+    /// <summary>Disposing the trainer frees the last loss's tensor; a loss already read stays readable.</summary>
+    [Fact]
+    public void DisposingTheTrainerFreesTheLastLossTensorAndKeepsTheValueRead()
+    {
+        using var model = TrainingFixtures.Mlp(0);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        var trainer = new Trainer(new()
+        {
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = TrainingFixtures.Batches(16, 8),
+            Device = "cpu",
+            MaxDuration = "1ba",
+        });
+        trainer.Fit();
+        var last = trainer.State.LossTensor!;
+        double loss = trainer.State.Loss;
+        Assert.Equal(last.item<float>(), loss);
+
+        trainer.Dispose();
+        Assert.True(last.IsInvalid);
+        Assert.Equal(loss, trainer.State.Loss);
+    }
+
     private sealed class MetaClassifier : ComposerModel
     {
         private static readonly Device Meta = new(DeviceType.META);

@@ -122,6 +122,62 @@ public class TimeTests
         Assert.All(progress, p => Assert.Equal(p.Progress, p.Duration));
     }
 
+    /// <summary>
+    /// A train loader without batches gives no count to convert epochs and batches through: the conversion is refused
+    /// rather than dividing by zero, and progress counts whole epochs.
+    /// </summary>
+    [Theory]
+    [InlineData("1ep", "2ba")]
+    [InlineData("8ba", "1ep")]
+    public void AnEmptyTrainLoaderDoesNotConvertEpochsAndBatches(string maxDuration, string time)
+    {
+        using var model = TrainingFixtures.Mlp(0);
+        using var optimizer = TorchSharp.torch.optim.SGD(model.parameters(), 0.1);
+        using var trainer = new Trainer(new()
+        {
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = TrainingFixtures.Batches(0, 4),
+            MaxDuration = maxDuration,
+            Device = "cpu",
+        });
+        Assert.Equal(0, trainer.State.BatchesPerEpoch);
+        Assert.Throws<InvalidOperationException>(() => trainer.State.FractionOfMaxDuration(Time.Parse(time)));
+        Assert.Equal(0, trainer.State.Progress);
+    }
+
+    /// <summary>When the train loader's length is unknown, progress in epochs counts whole epochs only.</summary>
+    [Fact]
+    public void ProgressOfALoaderOfUnknownLengthCountsWholeEpochs()
+    {
+        var progress = new List<double>();
+        using var model = TrainingFixtures.Mlp(0);
+        using var optimizer = TorchSharp.torch.optim.SGD(model.parameters(), 0.1);
+        using (var trainer = new Trainer(new()
+        {
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = Unsized(TrainingFixtures.Batches(16, 8)),
+            MaxDuration = "2ep",
+            Device = "cpu",
+            Callbacks = [new RecordingCallback((e, s) => { if (e is Event.BatchEnd or Event.EpochEnd) progress.Add(s.Progress); })],
+        }))
+        {
+            Assert.Null(trainer.State.BatchesPerEpoch);
+            trainer.Fit();
+        }
+
+        Assert.Equal([0, 0, 0.5, 0.5, 0.5, 1.0], progress);
+    }
+
+    private static IEnumerable<Dictionary<string, TorchSharp.torch.Tensor>> Unsized(List<Dictionary<string, TorchSharp.torch.Tensor>> batches)
+    {
+        foreach (var batch in batches)
+        {
+            yield return batch;
+        }
+    }
+
     private static Trainer NewTrainer(ComposerModel model, TorchSharp.torch.optim.Optimizer optimizer, string maxDuration) => new(new()
     {
         Model = model,

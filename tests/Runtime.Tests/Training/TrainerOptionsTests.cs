@@ -43,6 +43,45 @@ public class TrainerOptionsTests
         Assert.Contains(value, e.Message);
     }
 
+    /// <summary>
+    /// "cuda" and "cuda:N" (any case and padding, N at least 0) name a CUDA device, refused as unavailable on a
+    /// machine without CUDA; a negative or malformed index is not a device name at all. Both errors name the option and value.
+    /// </summary>
+    [Theory]
+    [InlineData("cuda", true)]
+    [InlineData(" CUDA:0 ", true)]
+    [InlineData("cuda:3", true)]
+    [InlineData("cuda:-1", false)]
+    [InlineData("cuda:", false)]
+    [InlineData("cuda:x", false)]
+    [InlineData("cuda0", false)]
+    [InlineData("", false)]
+    public void CudaDevicesAreRefusedAsUnavailableWithoutCudaAndMalformedOnesAsUnknown(string value, bool cudaName)
+    {
+        using var model = TrainingFixtures.Mlp(0);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        if (cudaName && cuda.is_available())
+        {
+            return; // the device exists here: nothing to refuse
+        }
+
+        var e = Assert.ThrowsAny<ArgumentException>(() => new Trainer(With(Valid(model, optimizer), device: value)));
+        Assert.Equal("Device", e.ParamName);
+        Assert.Contains($"'{value}'", e.Message);
+        Assert.Equal(cudaName, e.Message.Contains("is not available", StringComparison.Ordinal));
+        Assert.Equal(!cudaName, e.Message.Contains("is not one of", StringComparison.Ordinal));
+    }
+
+    /// <summary>An algorithm's random stream needs a name to draw numbers of its own.</summary>
+    [Fact]
+    public void BatchRandomRefusesAnEmptyStreamName()
+    {
+        using var model = TrainingFixtures.Mlp(0);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        using var trainer = new Trainer(Valid(model, optimizer));
+        Assert.ThrowsAny<ArgumentException>(() => trainer.State.BatchRandom(""));
+    }
+
     [Fact]
     public void RejectsMissingModelOptimizerOrLoader()
     {
