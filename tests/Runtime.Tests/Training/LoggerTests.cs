@@ -290,4 +290,92 @@ public class LoggerTests
         Assert.All(evals, l => Assert.Matches(metric, l));
         Assert.Equal(["1 2", "2 4"], evals.Select(l => metric.Match(l)).Select(m => m.Groups[1].Value + " " + m.Groups[2].Value));
     }
+
+    /// <summary>
+    /// A loader of unknown length gets a count of batches instead of a bar, no time left ("?"), and the epoch's last
+    /// line counts the batches it ran.
+    /// </summary>
+    [Fact]
+    public void ProgressBarLoggerCountsTheBatchesOfALoaderOfUnknownLength()
+    {
+        var console = new StringWriter();
+        using var model = TrainingFixtures.Mlp(4);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        using (var trainer = new Trainer(new()
+        {
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = Unsized(TrainingFixtures.Batches(24, 8)),
+            Device = "cpu",
+            MaxDuration = "2ep",
+            Loggers = [new ProgressBarLogger(console)],
+        }))
+        {
+            trainer.Fit();
+        }
+
+        var line = new System.Text.RegularExpressions.Regex(@"^epoch (\d)/2 (\d+) batches  loss \d+\.\d{4}  \d+ samples/s  (ETA \?|\d+:\d\d)$");
+        var lines = console.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Select(l => line.Match(l)).ToList();
+        Assert.All(lines, m => Assert.True(m.Success, m.Value));
+        string[] expected = ["1 1 ETA ?", "1 2 ETA ?", "1 3 ETA ?", "1 3 end", "2 1 ETA ?", "2 2 ETA ?", "2 3 ETA ?", "2 3 end"];
+        Assert.Equal(expected, lines.Select(m => $"{m.Groups[1].Value} {m.Groups[2].Value} {(m.Groups[3].Value.StartsWith("ETA", StringComparison.Ordinal) ? m.Groups[3].Value : "end")}"));
+    }
+
+    /// <summary>Times of an hour or more show hours (all of them, past a day too): h:mm:ss.</summary>
+    [Fact]
+    public void ProgressBarLoggerShowsHoursInLongTimesLeft()
+    {
+        const long batches = 100_000_000; // at 5 ms a batch, about 139 hours left
+        var console = new StringWriter();
+        using var model = TrainingFixtures.Mlp(4);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        using (var trainer = new Trainer(new()
+        {
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = new Endless(TrainingFixtures.Batches(8, 8), batches),
+            Device = "cpu",
+            MaxDuration = "1ba",
+            Callbacks = [new RecordingCallback((e, s) => { if (e == Event.BatchStart) Thread.Sleep(5); })],
+            Loggers = [new ProgressBarLogger(console)],
+        }))
+        {
+            trainer.Fit();
+        }
+
+        var eta = System.Text.RegularExpressions.Regex.Match(console.ToString(), @" 1/100000000  .* ETA (\d+):(\d\d):(\d\d)\r?\n");
+        Assert.True(eta.Success, console.ToString());
+        long seconds = long.Parse(eta.Groups[1].Value) * 3600 + int.Parse(eta.Groups[2].Value) * 60 + int.Parse(eta.Groups[3].Value);
+        Assert.True(seconds >= 0.005 * (batches - 1) - 1, eta.Value);
+    }
+
+    private static IEnumerable<Dictionary<string, Tensor>> Unsized(List<Dictionary<string, Tensor>> batches)
+    {
+        foreach (var batch in batches)
+        {
+            yield return batch;
+        }
+    }
+
+    /// <summary>A loader that says it holds <paramref name="count"/> batches and repeats its few ones.</summary>
+    private sealed class Endless(List<Dictionary<string, Tensor>> batches, long count) : IDataLoader<Dictionary<string, Tensor>>
+    {
+        public long? Count => count;
+
+        public void SetEpoch(int epoch)
+        {
+        }
+
+        public IEnumerable<Dictionary<string, Tensor>> IterateFrom(long firstBatch)
+        {
+            for (long i = firstBatch; i < count; i++)
+            {
+                yield return batches[(int)(i % batches.Count)];
+            }
+        }
+
+        public IEnumerator<Dictionary<string, Tensor>> GetEnumerator() => IterateFrom(0).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }

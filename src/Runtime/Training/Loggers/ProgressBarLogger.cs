@@ -16,6 +16,7 @@ public sealed class ProgressBarLogger : LoggerDestination
     private readonly bool _redraw;
     private readonly Stopwatch _clock = new();
     private long _startBatchInEpoch;
+    private long _batchInEpoch; // the last batch's index in the epoch, counted from 1: the epoch's length when the loader does not say
     private long _samplesThisEpoch;
     private long _lastLinePrinted = -1;
     private double _smoothedLoss = double.NaN;
@@ -33,6 +34,7 @@ public sealed class ProgressBarLogger : LoggerDestination
     {
         _clock.Restart();
         _startBatchInEpoch = state.Timestamp.BatchInEpoch;
+        _batchInEpoch = _startBatchInEpoch;
         _samplesThisEpoch = 0;
         _lastLinePrinted = -1;
     }
@@ -41,6 +43,7 @@ public sealed class ProgressBarLogger : LoggerDestination
     public override void BatchEnd(State state, Logger logger)
     {
         _samplesThisEpoch += state.BatchSize;
+        _batchInEpoch = state.Timestamp.BatchInEpoch;
         _smoothedLoss = double.IsNaN(_smoothedLoss) ? state.Loss : 0.95 * _smoothedLoss + 0.05 * state.Loss;
         Draw(state, final: false);
     }
@@ -77,7 +80,8 @@ public sealed class ProgressBarLogger : LoggerDestination
 
     private void Draw(State state, bool final)
     {
-        long done = final ? state.BatchesPerEpoch ?? state.Timestamp.BatchInEpoch : state.Timestamp.BatchInEpoch;
+        // At EpochEnd the timestamp has moved on to the next epoch (batch 0 in it): the epoch's batches are the ones counted.
+        long done = final ? state.BatchesPerEpoch ?? _batchInEpoch : state.Timestamp.BatchInEpoch;
         long? total = state.BatchesPerEpoch;
         double seconds = Math.Max(_clock.Elapsed.TotalSeconds, 1e-9);
         double throughput = _samplesThisEpoch / seconds;
@@ -132,6 +136,9 @@ public sealed class ProgressBarLogger : LoggerDestination
         }
     }
 
+    /// <summary>m:ss, or h:mm:ss from an hour on with all the hours (a format's "h" drops whole days).</summary>
     private static string Format(TimeSpan span) =>
-        span.TotalHours >= 1 ? span.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture) : span.ToString(@"m\:ss", CultureInfo.InvariantCulture);
+        span.TotalHours >= 1
+            ? string.Create(CultureInfo.InvariantCulture, $"{(long)span.TotalHours}:{span.Minutes:00}:{span.Seconds:00}")
+            : span.ToString(@"m\:ss", CultureInfo.InvariantCulture);
 }
