@@ -765,9 +765,12 @@ internal sealed class EpochFlow
         {
             // Epochs.SetEpoch(loader.Sampler, epoch) sets only that part (it has no parts of its own): as loader.Sampler.SetEpoch(epoch).
             if (method.Name == "SetEpoch" && invocation.Arguments.Length == 2 && KnownTypes.IsEpochs(method.ContainingType))
-                return IsPart(Argument(invocation, 0).WalkDown(), KnownTypes.SamplerNames, out _) || IsPart(Argument(invocation, 0).WalkDown(), KnownTypes.BatchSamplerNames, out _)
-                    ? OnReceiver(invocation, Argument(invocation, 0), invocation, Argument(invocation, 1))
-                    : Whole(Argument(invocation, 0), Argument(invocation, 1));
+            {
+                IOperation given = Argument(invocation, 0), epoch = Argument(invocation, 1);
+                return IsPart(given.WalkDown(), KnownTypes.SamplerNames, out _) || IsPart(given.WalkDown(), KnownTypes.BatchSamplerNames, out _)
+                    ? OnReceiver(invocation, given, invocation, epoch)
+                    : Whole(given, epoch);
+            }
             // The user's own static helpers named in .editorconfig: Helpers.SetEpochs(loader, epoch).
             if (Settings.HasExtraSetters && Settings.IsSetterName(method.Name) &&
                 invocation.Arguments.FirstOrDefault(a => IsLoader(a.Value)) is { } loaderArgument &&
