@@ -29,6 +29,14 @@ public static class Descriptors
         DiagnosticSeverity.Warning,
         "Epoch-aware samplers and batch samplers derive each epoch's order from the seed and the epoch they are told. A loop that iterates such a loader every epoch without Epochs.SetEpoch(loader, epoch) sees epoch 0's order every time.");
 
+    /// <summary>CMP002, when the only setters on the pass are in a branch that some ranks take (<c>if (Dist.Rank == 0)</c>).</summary>
+    public static readonly DiagnosticDescriptor CMP002EpochSetOnSomeRanks = Rule(
+        "CMP002",
+        "The loader's epoch is never set in the epoch loop",
+        "'{0}' reshuffles from (seed, epoch) but this epoch loop sets its epoch only where '{1}' holds; the other ranks replay the same order every epoch",
+        DiagnosticSeverity.Warning,
+        "A setter in a branch that only some ranks take (if (Dist.Rank == 0)) tells only those ranks the epoch. The others replay epoch 0's order, and in data-parallel training their shards no longer partition the data set with the rank that reshuffled: some samples repeat, others are never seen. Set the epoch on every rank.");
+
     /// <summary>CMP003: TorchSharp's DataLoader with shuffle and a fixed seed.</summary>
     public static readonly DiagnosticDescriptor CMP003FixedSeedShuffle = Rule(
         "CMP003",

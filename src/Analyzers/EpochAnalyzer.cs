@@ -18,6 +18,7 @@ public sealed class EpochAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.CMP001SetEpochOnSamplerOnly,
         Descriptors.CMP002EpochNeverSet,
+        Descriptors.CMP002EpochSetOnSomeRanks,
         Descriptors.CMP003FixedSeedShuffle,
         Descriptors.CMP004EpochArgumentConstant,
         Descriptors.CMP005SetEpochInsideIteration,

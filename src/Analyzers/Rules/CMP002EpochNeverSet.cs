@@ -22,30 +22,56 @@ internal static class CMP002EpochNeverSet
             if (!facts.EpochDependent) continue;
             foreach (var (loop, site) in flow.InnermostLoops(iteration.Site, flow.IsEpochLoop))
             {
-                if (Handled(flow, loader, iteration.Loader, facts, loop) || WiredInItsType(flow, loader, iteration.Loader, facts)) continue;
-                findings.Add(Report(flow, Descriptors.CMP002EpochNeverSet, iteration.Location, iteration.Loader, loop, site));
+                bool everyRank = Ranks.Limiting(iteration.Site, loop) is null;
+                if (Handled(flow, loader, iteration.Loader, facts, loop, everyRank: everyRank) || WiredInItsType(flow, loader, iteration.Loader, facts)) continue;
+                findings.Add(everyRank && RankOnlyCondition(flow, loader, iteration.Loader, facts, loop) is { } condition
+                    ? Report(flow, Descriptors.CMP002EpochSetOnSomeRanks, iteration.Location, iteration.Loader, loop, site, iteration.Loader.Syntax.ToString(), condition.Syntax.ToString())
+                    : Report(flow, Descriptors.CMP002EpochNeverSet, iteration.Location, iteration.Loader, loop, site));
                 break;
             }
         }
     }
 
-    /// <summary>Whether the pass tells the loader its epoch: a setter on it, its parts or a collection holding it; code not in view it is handed to; or a fresh loader per pass seeded from the epoch.</summary>
-    public static bool Handled(EpochFlow flow, ISymbol loader, IOperation iterated, LoaderFacts facts, ILoopOperation loop, bool throughArms = true) =>
-        flow.Events.Any(e => Covers(flow, e, loader, iterated, facts) && (e.IsDelegated || flow.IsWithin(e.Site, loop))) || IsSeededPerPass(flow, facts, loop) ||
-        throughArms && ArmsHandled(flow, loader, loop);
+    /// <summary>
+    /// Whether the pass tells the loader its epoch: a setter on it, its parts or a collection holding it; code not in view
+    /// it is handed to; or a fresh loader per pass seeded from the epoch. With <paramref name="everyRank"/>, on every
+    /// rank: not by a setter only in a branch that some ranks take (<c>if (Dist.Rank == 0)</c>), unless its other
+    /// branch sets it too.
+    /// </summary>
+    public static bool Handled(EpochFlow flow, ISymbol loader, IOperation iterated, LoaderFacts facts, ILoopOperation loop, bool throughArms = true, bool everyRank = false) =>
+        flow.Events.Any(e => Covers(flow, e, loader, iterated, facts) && (e.IsDelegated || flow.IsWithin(e.Site, loop)) &&
+                             (!everyRank || ReachesEveryRank(flow, e, loader, iterated, facts, loop))) ||
+        IsSeededPerPass(flow, facts, loop) ||
+        throughArms && ArmsHandled(flow, loader, loop, everyRank);
+
+    private static bool ReachesEveryRank(EpochFlow flow, EpochEvent e, ISymbol loader, IOperation iterated, LoaderFacts facts, ILoopOperation loop)
+    {
+        if (Ranks.Limiting(e.Site, loop) is not var (conditional, branch)) return true;
+        var other = branch == conditional.WhenTrue ? conditional.WhenFalse : conditional.WhenTrue;
+        return other is not null && flow.Events.Any(o => other.Syntax.Span.Contains(o.Site.Syntax.Span) && Covers(flow, o, loader, iterated, facts));
+    }
+
+    /// <summary>The condition of a rank-dependent branch that holds a setter of the loader on the pass, if any.</summary>
+    private static IOperation? RankOnlyCondition(EpochFlow flow, ISymbol loader, IOperation iterated, LoaderFacts facts, ILoopOperation loop)
+    {
+        foreach (var e in flow.Events)
+            if (Covers(flow, e, loader, iterated, facts) && Ranks.Limiting(e.Site, loop) is var (conditional, _))
+                return conditional.Condition;
+        return null;
+    }
 
     /// <summary>
     /// A local that only chooses among other loaders (<c>var loader = training ? train : val</c>, a <c>switch</c>, <c>??</c>)
     /// is handled when every arm whose order depends on the epoch is.
     /// </summary>
-    private static bool ArmsHandled(EpochFlow flow, ISymbol loader, ILoopOperation loop)
+    private static bool ArmsHandled(EpochFlow flow, ISymbol loader, ILoopOperation loop, bool everyRank)
     {
         if (loader is not ILocalSymbol) return false;
         var (values, unknown) = flow.ValuesOf(loader);
         var arms = new List<IOperation>();
         if (unknown || values.Count == 0 || !values.All(v => Arms(v, arms))) return false;
         return arms.All(arm => arm.ReferencedSymbol() is { } symbol && !KnownTypes.Is(symbol, loader) &&
-                               (!flow.FactsOf(symbol, arm.Type).EpochDependent || Handled(flow, symbol, arm, flow.FactsOf(symbol, arm.Type), loop, throughArms: false)));
+                               (!flow.FactsOf(symbol, arm.Type).EpochDependent || Handled(flow, symbol, arm, flow.FactsOf(symbol, arm.Type), loop, throughArms: false, everyRank)));
 
         static bool Arms(IOperation value, List<IOperation> arms) => value.WalkDown() switch
         {

@@ -74,6 +74,39 @@ public class CMP002EpochNeverSetFixerTests
                     }
             """), One);
 
+    /// <summary>
+    /// An epoch set only on rank 0: the fix sets it on every rank before the iteration and leaves rank 0's branch as the
+    /// user wrote it (setting the same epoch twice changes nothing). The formatter puts a blank line after a block, as after
+    /// any <c>if</c> before the iteration.
+    /// </summary>
+    [Fact]
+    public Task InsertsBeforeTheIterationWhenOnlySomeRanksSetTheEpoch() => V.FixAsync(
+        Train("""
+            for (int epoch = 0; epoch < epochs; epoch++)
+                    {
+                        if (Composer.Distributed.Dist.Rank == 0)
+                        {
+                            Console.WriteLine($"epoch {epoch}");
+                            trainLoader.SetEpoch(epoch);
+                        }
+                        foreach (var batch in {|#0:trainLoader|}) { }
+                    }
+            """),
+        Train("""
+            for (int epoch = 0; epoch < epochs; epoch++)
+                    {
+                        if (Composer.Distributed.Dist.Rank == 0)
+                        {
+                            Console.WriteLine($"epoch {epoch}");
+                            trainLoader.SetEpoch(epoch);
+                        }
+
+                        Epochs.SetEpoch(trainLoader, epoch);
+                        foreach (var batch in trainLoader) { }
+                    }
+            """),
+        [new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.CMP002EpochSetOnSomeRanks).WithLocation(0).WithArguments("trainLoader", "Composer.Distributed.Dist.Rank == 0")]);
+
     /// <summary>A loader iterated by a method in view: the setter goes before the statement that calls it.</summary>
     [Fact]
     public Task InsertsBeforeTheCallOfAHelperThatIterates() => V.FixAsync(

@@ -1481,4 +1481,55 @@ public class CMP002EpochNeverSetTests
     public Task ALoaderHandedToAStoredLambdaThatOnlyPrintsIt() => V.AnalyzerAsync(Train(Shuffled,
         "Action<EpochDataLoader> hook = l => Console.WriteLine(l); for (int epoch = 0; epoch < epochs; epoch++) { hook(trainLoader); foreach (var b in {|#0:trainLoader|}) { } }"),
         Expected());
+
+    // Setters some ranks skip: an epoch set only where `if (Dist.Rank == 0)` holds reaches rank 0 alone (held-out round
+    // Edges wrote it and had to label it correct code: the page said "in any branch").
+
+    private static string Ranked(string pass) => $$"""
+        using Composer.Distributed;
+        class Program
+        {
+            static void Train(InMemoryDataset data, int rank, bool isMainProcess, bool distributed, int worldSize, int epochs)
+            {
+                var shard = new DistributedSampler(data.Count, worldSize, rank, seed: 7);
+                var trainLoader = new EpochDataLoader(data, batchSize: 32, sampler: shard);
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    {{pass}}
+                }
+            }
+            static int GetRank() => Dist.Rank;
+        }
+        """;
+
+    private const string Iterate = "foreach (var batch in {|#0:trainLoader|}) { }";
+
+    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult OnSomeRanks(string condition) =>
+        new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.CMP002EpochSetOnSomeRanks).WithLocation(0).WithArguments("trainLoader", condition);
+
+    [Theory]
+    [InlineData("if (Dist.Rank == 0) trainLoader.SetEpoch(epoch);", "Dist.Rank == 0")]
+    [InlineData("if (rank == 0) { Console.WriteLine($\"epoch {epoch}\"); Epochs.SetEpoch(trainLoader, epoch); }", "rank == 0")]
+    [InlineData("if (isMainProcess) shard.SetEpoch(epoch);", "isMainProcess")]
+    [InlineData("if (rank == 0 && distributed) trainLoader.SetEpoch(epoch);", "rank == 0 && distributed")]
+    [InlineData("if (GetRank() != 0) Console.WriteLine(); else trainLoader.SetEpoch(epoch);", "GetRank() != 0")]
+    [InlineData("if (Dist.LocalRank == 0) { if (distributed) trainLoader.SetEpoch(epoch); }", "Dist.LocalRank == 0")]
+    public Task AnEpochSetOnlyOnSomeRanks(string setter, string condition) => V.AnalyzerAsync(Ranked(setter + " " + Iterate), OnSomeRanks(condition));
+
+    [Theory]
+    [InlineData("if (distributed) trainLoader.SetEpoch(epoch);")]                         // the same on every rank
+    [InlineData("if (worldSize > 1) shard.SetEpoch(epoch);")]
+    [InlineData("if (Dist.WorldSize > 1) trainLoader.SetEpoch(epoch);")]
+    [InlineData("if (rank == 0) { Console.WriteLine(epoch); trainLoader.SetEpoch(epoch); } else trainLoader.SetEpoch(epoch);")] // both branches
+    [InlineData("trainLoader.SetEpoch(epoch); if (rank == 0) shard.SetEpoch(epoch);")]
+    public Task AnEpochSetOnEveryRank(string setter) => V.AnalyzerAsync(Ranked(setter + " " + Iterate.Replace("{|#0:trainLoader|}", "trainLoader")));
+
+    /// <summary>A loader that only some ranks iterate (rank 0's evaluation, say) needs its epoch on those ranks only.</summary>
+    [Theory]
+    [InlineData("if (Dist.Rank == 0) { trainLoader.SetEpoch(epoch); foreach (var batch in trainLoader) { } }")]
+    [InlineData("if (Dist.Rank == 0) trainLoader.SetEpoch(epoch); if (Dist.Rank == 0) foreach (var batch in trainLoader) { }")]
+    public Task ALoaderIteratedOnTheSameRanks(string pass) => V.AnalyzerAsync(Ranked(pass));
+
+    [Fact]
+    public Task NoSetterAtAllKeepsTheFirstMessage() => V.AnalyzerAsync(Ranked("if (rank == 0) Console.WriteLine(epoch); " + Iterate), Expected());
 }

@@ -1,4 +1,4 @@
-// Scenario: the shard sampler's epoch is set under `if (shuffle)` (fine) and the replay loader's only under `if (Dist.Rank == 0)` (wrong at run time: other ranks never reshuffle), both on every pass of the epoch loop.
+// Scenario: the shard sampler's epoch is set under `if (shuffle)` (fine) and the replay loader's only under `if (Dist.Rank == 0)` (wrong: the other ranks never reshuffle it), both on every pass of the epoch loop.
 using Composer.Data;
 using Composer.Distributed;
 using TorchSharp;
@@ -32,7 +32,7 @@ public static class DataParallelFit
                 Step(model, optimizer, batch);
 
             // Rehearsal pass over the replay buffer.
-            foreach (var batch in replayLoader)
+            foreach (var batch in replayLoader) //! CMP002
                 Step(model, optimizer, batch);
 
             Dist.Barrier();
