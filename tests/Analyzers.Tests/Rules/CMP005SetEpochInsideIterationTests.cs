@@ -50,6 +50,12 @@ public class CMP005SetEpochInsideIterationTests
     [Fact]
     public Task AfterTheBatchLoop() => V.AnalyzerAsync(Train("foreach (var batch in loader) { } loader.SetEpoch(epoch + 1);"));
 
+    /// <summary>A hook called in the body of a plain <c>foreach</c> over the loader runs inside the iteration (held-out round Modern asked).</summary>
+    [Theory]
+    [InlineData("void OnBatchStart(int s) { if (s == 0) {|#0:loader.SetEpoch(epoch)|}; } int step = 0; foreach (var batch in loader) { OnBatchStart(step++); }")]
+    [InlineData("Action<int> onBatchStart = s => { if (s == 0) {|#0:loader.SetEpoch(epoch)|}; }; int step = 0; foreach (var batch in loader) { onBatchStart(step++); }")]
+    public Task InAHookCalledInTheBodyOfAForeach(string pass) => V.AnalyzerAsync(Train(pass), V.Diagnostic().WithLocation(0).WithArguments("loader"));
+
     [Fact]
     public Task InALambdaInsideTheBatchLoop() => V.AnalyzerAsync(Train("foreach (var batch in loader) { Action later = () => loader.SetEpoch(epoch + 1); }"));
 
