@@ -36,6 +36,14 @@ public class CMP006ConflictingLoaderArgumentsTests
     public Task SamplerWithShuffle() => V.AnalyzerAsync(Program("batchSize: 32, shuffle: true, sampler: indices"),
         Expected("sampler", "shuffle", "the sampler decides the order"));
 
+    /// <summary>Held-out round Research asked: a size the compiler folds from constants is a constant, and a batch sampler chosen by <c>?:</c> with <c>null</c> may be given.</summary>
+    [Theory]
+    [InlineData("batchSize: Way * (Shot + Query), batchSampler: batches")]
+    [InlineData("batchSize: 64, batchSampler: data.Count > 0 ? batches : null")]
+    public Task BatchSizeFoldedFromConstantsOrBatchSamplerMaybeNull(string arguments) =>
+        V.AnalyzerAsync(Program(arguments).Replace("class Program\n{", "class Program\n{\n    const int Way = 5, Shot = 2, Query = 3;"),
+            Expected("batchSampler", "batchSize", "the batch sampler decides the batch size"));
+
     [Fact]
     public Task BatchSamplerAlone() => V.AnalyzerAsync(Program("batchSampler: batches").Replace("{|#0:", "").Replace(")|}", ")"));
 
