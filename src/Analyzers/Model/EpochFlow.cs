@@ -111,6 +111,8 @@ internal sealed class EpochFlow
             case OperationKind.SimpleAssignment when operation is ISimpleAssignmentOperation assignment && assignment.Target.ReferencedSymbol() is { } target:
                 Add(_values, target, assignment.Value);
                 Add(_writes, target, assignment);
+                // hooks.Epoch = epoch: a setter in view (set { field = value; _train.SetEpoch(value); }) is a call of it.
+                if (target is IPropertySymbol { SetMethod: { DeclaringSyntaxReferences.IsEmpty: false } setter }) IndexCall(assignment, setter, ImmutableArray<IArgumentOperation>.Empty, assignment.Value);
                 break;
             case OperationKind.CoalesceAssignment when ((ICoalesceAssignmentOperation)operation).Target.ReferencedSymbol() is { } target: // x ??= new …
                 Add(_values, target, ((ICoalesceAssignmentOperation)operation).Value);
@@ -187,8 +189,8 @@ internal sealed class EpochFlow
 
     /// <summary>
     /// A call inside a lambda subscribed to an event or added to a delegate (<c>EpochStarting += (_, e) =&gt; …</c>), or
-    /// handed on as an argument with its own parameter as the epoch (<c>hooks.Add(epoch =&gt; Epochs.SetEpoch(train, epoch))</c>:
-    /// whoever calls it gives the epoch).
+    /// handed on as an argument or put in an array or collection expression with its own parameter as the epoch
+    /// (<c>hooks.Add(epoch =&gt; Epochs.SetEpoch(train, epoch))</c>, <c>[e =&gt; train.SetEpoch(e)]</c>: whoever calls it gives the epoch).
     /// </summary>
     private static bool InSubscribedHandler(IInvocationOperation call)
     {
@@ -200,7 +202,9 @@ internal sealed class EpochFlow
             {
                 IEventAssignmentOperation { Adds: true } => true,
                 ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } addition => addition.Value == value,
-                IArgumentOperation => call.Arguments.Any(a => ReadsParameterOf(a.Value.WalkDown(), lambda)),
+                // An argument, or an element of a list of hooks (new Action<int>[] { e => … }; [e => …], read by its syntax).
+                IArgumentOperation or IArrayInitializerOperation => call.Arguments.Any(a => ReadsParameterOf(a.Value.WalkDown(), lambda)),
+                _ when value.Syntax.Parent is ExpressionElementSyntax { Parent: CollectionExpressionSyntax } => call.Arguments.Any(a => ReadsParameterOf(a.Value.WalkDown(), lambda)),
                 _ => false,
             };
         }
@@ -447,9 +451,10 @@ internal sealed class EpochFlow
 
     /// <summary>
     /// A call of a method or constructor: one in view contributes what it sets, its parameters read as this call's
-    /// arguments; a loader handed to one not in view may get its epoch set there.
+    /// arguments; a loader handed to one not in view may get its epoch set there. For a property's setter,
+    /// <paramref name="assigned"/> is what its <c>value</c> receives.
     /// </summary>
-    private void IndexCall(IOperation call, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments)
+    private void IndexCall(IOperation call, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, IOperation? assigned = null)
     {
         if (Tree.EventsOf(method) is { } callee)
         {
@@ -461,12 +466,19 @@ internal sealed class EpochFlow
                 if (e.Symbol is not IParameterSymbol parameter)
                 {
                     Events.Add(new EpochEvent(e.IsDelegated ? e.Site : call, e.Target, null, e.Symbol, null, null, e.IsDelegated || subscribed, e.IsHandedOn));
+                    if (e.Symbol is { } held)
+                        foreach (var given in GivenAtCreation(call, method, held)) MapArgument(call, e, given);
                     continue;
                 }
-                if (TreeModel.IsReceiverOf(parameter, method))
+                if (parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } && method.MethodKind != MethodKind.Constructor)
+                {
+                    foreach (var given in GivenAtCreation(call, method, parameter)) MapArgument(call, e, given); // a captured primary-constructor parameter
+                }
+                else if (TreeModel.IsReceiverOf(parameter, method))
                 {
                     if (call is IInvocationOperation { Instance: { } receiver }) MapArgument(call, e, receiver);
                 }
+                else if (assigned is not null) MapArgument(call, e, assigned);
                 else if (ArgumentFor(arguments, parameter.Ordinal) is { } argument) MapArgument(call, e, argument.Value);
             }
             foreach (var iteration in Tree.IterationsOf(method)) MapIteration(call, method, arguments, iteration, Tree.HandsOnBatches(iteration));
@@ -490,6 +502,40 @@ internal sealed class EpochFlow
                     if (!HandOn(call, method, argument.Value)) return;
                     break;
             }
+        }
+    }
+
+    /// <summary>
+    /// What the receiver's creation in view gave the constructor parameter that <paramref name="member"/> holds: with
+    /// <c>var hooks = new Hooks(train);</c> and <c>Hooks(EpochDataLoader loader) =&gt; _loader = loader;</c> (or a primary
+    /// constructor's <c>loader</c>, captured or assigned to a field), <c>hooks.OnEpochStart(epoch)</c> setting
+    /// <c>_loader</c> sets <c>train</c>. The receiver is a creation, a local declared with one, or a field or property
+    /// assigned creations in view.
+    /// </summary>
+    private IEnumerable<IOperation> GivenAtCreation(IOperation call, IMethodSymbol method, ISymbol member)
+    {
+        if (call is not IInvocationOperation { Instance: { } instance } || method.IsStatic || member.IsStatic) yield break;
+        instance = instance.WalkDown();
+        var creations = instance is IObjectCreationOperation ? [instance] : instance.ReferencedSymbol() switch
+        {
+            ILocalSymbol local when Operations.OriginOf(local, instance) is { } origin => [origin],
+            { Kind: SymbolKind.Field or SymbolKind.Property } held => Tree.MemberValues(held).Values,
+            _ => (IReadOnlyList<IOperation>)[],
+        };
+        foreach (var creation in creations)
+        {
+            if (creation.WalkDown() is not IObjectCreationOperation { Constructor: { } constructor } made ||
+                !KnownTypes.Is(constructor.ContainingType.OriginalDefinition, method.ContainingType.OriginalDefinition)) continue;
+            if (member is IParameterSymbol captured)
+            {
+                if (KnownTypes.Is(captured.ContainingSymbol.OriginalDefinition, constructor.OriginalDefinition) && ArgumentFor(made.Arguments, captured.Ordinal) is { } argument)
+                    yield return argument.Value;
+                continue;
+            }
+            foreach (var value in Tree.MemberValues(member).Values)
+                if (value.WalkDown() is IParameterReferenceOperation { Parameter: var parameter } &&
+                    KnownTypes.Is(parameter.ContainingSymbol.OriginalDefinition, constructor.OriginalDefinition) && ArgumentFor(made.Arguments, parameter.Ordinal) is { } argument)
+                    yield return argument.Value;
         }
     }
 

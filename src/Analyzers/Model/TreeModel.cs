@@ -208,7 +208,9 @@ internal sealed class TreeModel
         List<Iteration>? iterations = null;
         var bodies = new List<SyntaxNode>();
         foreach (var reference in references)
-            if (reference.SyntaxTree == Model.SyntaxTree && reference.GetSyntax(CancellationToken) is BaseMethodDeclarationSyntax body && (body.Body is not null || body.ExpressionBody is not null))
+            if (reference.SyntaxTree == Model.SyntaxTree && reference.GetSyntax(CancellationToken) is var body &&
+                (body is BaseMethodDeclarationSyntax declaration && (declaration.Body is not null || declaration.ExpressionBody is not null) ||
+                 body is AccessorDeclarationSyntax accessor && (accessor.Body is not null || accessor.ExpressionBody is not null)))
                 bodies.Add(body);
         if (bodies.Count == references.Length)
         {
@@ -240,9 +242,15 @@ internal sealed class TreeModel
         return events;
     }
 
-    /// <summary>A field or property, or a parameter of <paramref name="method"/> (its receiver included): what a call's caller can name.</summary>
+    /// <summary>
+    /// A field or property, a parameter of <paramref name="method"/> (its receiver included), or a parameter of its type's
+    /// primary constructor that it captures: what a call's caller can name (the last through the receiver's creation).
+    /// </summary>
     private static bool IsCallersVariable(ISymbol? symbol, IMethodSymbol method) =>
-        symbol is IFieldSymbol or IPropertySymbol || symbol is IParameterSymbol p && (KnownTypes.Is(p.ContainingSymbol.OriginalDefinition, method) || IsReceiverOf(p, method));
+        symbol is IFieldSymbol or IPropertySymbol || symbol is IParameterSymbol p && (KnownTypes.Is(p.ContainingSymbol.OriginalDefinition, method) || IsReceiverOf(p, method) ||
+                                                                                      p.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor &&
+                                                                                      method.MethodKind != MethodKind.Constructor &&
+                                                                                      KnownTypes.Is(constructor.ContainingType.OriginalDefinition, method.ContainingType?.OriginalDefinition));
 
     /// <summary>
     /// The loaders a method in view iterates once per call, outside any loop of its own and any lambda: its parameters

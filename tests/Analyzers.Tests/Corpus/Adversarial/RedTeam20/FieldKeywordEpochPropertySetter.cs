@@ -1,4 +1,4 @@
-// Scenario: a C# 14 trainer exposes `public int Epoch { get; set { field = value; _train.SetEpoch(value); } }` and its loop writes `Epoch = epoch;` before iterating the shuffling loader field. Right at run time, but the pages say property accessors "are never followed" ("and property accessors are never followed", In view), so nothing on the pass sets `_train`'s epoch: CMP002 by the page. (Labelled by the page; a reader would call this correct.)
+// Scenario: a C# 14 trainer exposes `public int Epoch { get; set { field = value; _train.SetEpoch(value); } }` and its loop writes `Epoch = epoch;` before iterating the shuffling loader field. Right: the setter is in view, and assigning the property is read as a call of it. (Red team 20 had labelled it CMP002 by the page, which then said property accessors are never followed.)
 using Composer.Data;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -25,7 +25,7 @@ public sealed class EpochTrainer(InMemoryDataset data, nn.Module<Tensor, Tensor>
         for (int epoch = 0; epoch < epochs; epoch++)
         {
             Epoch = epoch;
-            foreach (var batch in _train) //! CMP002
+            foreach (var batch in _train)
             {
                 using var scope = NewDisposeScope();
                 _optimizer.zero_grad();
