@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Our analyzers' share of a real `dotnet build -p:ReportAnalyzer=true` of the adversarial corpus
 # (tests/Analyzers.Tests/Corpus/Adversarial) built as one project: code where every file is a training loop.
-# Leaves out what cannot share one project: top-level programs, projects of several files (Set/Project/*.cs), and five
-# files whose names collide with others' (three type names; two namespaces that hide the runtime's State and System.Threading.Tasks.Parallel).
+# Leaves out what cannot share one project: top-level programs, projects of several files (Set/Project/*.cs), and six
+# files whose names collide with others' (four type names; two namespaces that hide the runtime's State and System.Threading.Tasks.Parallel).
 # Prints the Markdown summary of bench/analyzer-share-summary.sh. Needs python3 (to pick the files).
 #
 #   bash bench/analyzer-corpus-share.sh [RUNS]      # RUNS builds in a row (default 2): the first loads the analyzer cold
@@ -22,7 +22,7 @@ dotnet build src/Runtime/Composer.Runtime.csproj -c Release -nologo -v q >/dev/n
 python3 - "$root/tests/Analyzers.Tests/Corpus/Adversarial" "$work/src" <<'PY'
 import glob, os, re, shutil, sys
 source, target = sys.argv[1], sys.argv[2]
-collide = ("StaticFieldLoaderWarmupContinueNoEpoch.cs", "KFoldSamplerOnlyWithFoldAsEpoch.cs", "RunStatePropertyEpochPassedToSetEpoch.cs", "GroupedBatchSamplerSwitchOnSampler.cs", "ParallelForEachTasksSetEpoch.cs")
+collide = ("StaticFieldLoaderWarmupContinueNoEpoch.cs", "KFoldSamplerOnlyWithFoldAsEpoch.cs", "RunStatePropertyEpochPassedToSetEpoch.cs", "GroupedBatchSamplerSwitchOnSampler.cs", "ParallelForEachTasksSetEpoch.cs", "SelfTrainingSetsEpochOnFirstBatch.cs")
 declaration = re.compile(r'^(public|internal|private|protected|sealed|static|abstract|partial|file|record|class|struct|interface|enum|readonly|delegate|using|namespace|//|/\*|\*|\[|\{|\}|#)')
 for path in sorted(glob.glob(os.path.join(source, "*", "*.cs"))):
     if path.endswith(collide): continue
