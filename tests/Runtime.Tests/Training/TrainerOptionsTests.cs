@@ -163,6 +163,24 @@ public class TrainerOptionsTests
             Schedulers = [optim.lr_scheduler.StepLR(optimizer, 10), new CosineAnnealingScheduler()],
         }));
         Assert.Equal("Schedulers", e.ParamName);
+        Assert.StartsWith("Schedulers mixes a TorchSharp scheduler, which sets the learning rate itself, with others (TorchScheduler, CosineAnnealingScheduler); "
+            + "use one TorchSharp scheduler or only time-based ones.", e.Message);
+    }
+
+    [Fact]
+    public void RejectsANullSchedulerNamingItsIndex()
+    {
+        using var model = TrainingFixtures.Mlp(0);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        var e = Assert.Throws<ArgumentException>(() => new Trainer(new()
+        {
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = TrainingFixtures.Batches(64, 32),
+            Schedulers = [new CosineAnnealingScheduler(), null!],
+        }));
+        Assert.Equal("Schedulers", e.ParamName);
+        Assert.StartsWith("Schedulers must not contain null, but element 1 was null.", e.Message);
     }
 
     [Fact]
@@ -173,6 +191,23 @@ public class TrainerOptionsTests
         using var trainer = new Trainer(new() { Model = model, Optimizer = optimizer, TrainLoader = new List<Dictionary<string, Tensor>>(), Device = "cpu" });
         var e = Assert.Throws<InvalidOperationException>(trainer.Fit);
         Assert.Contains("no batches", e.Message);
+    }
+
+    /// <summary>
+    /// A loader whose batches hold scalars only (single samples never collated, say) gives no sample count:
+    /// training and evaluation refuse the batch naming its columns, before the model sees it.
+    /// </summary>
+    [Fact]
+    public void RejectsABatchWithoutASampleDimensionNamingItsColumns()
+    {
+        using var model = TrainingFixtures.Mlp(0);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        List<Dictionary<string, Tensor>> scalars = [new() { ["data"] = tensor(0.5f), ["label"] = tensor(3L) }];
+        using var trainer = new Trainer(new() { Model = model, Optimizer = optimizer, TrainLoader = scalars, EvalLoader = scalars, Device = "cpu" });
+        const string message = "A batch has no tensor with a sample dimension (columns: data, label).";
+        Assert.Equal(message, Assert.Throws<InvalidOperationException>(trainer.Fit).Message);
+        Assert.Equal(0, trainer.State.Timestamp.Batch);
+        Assert.Equal(message, Assert.Throws<InvalidOperationException>(() => trainer.Eval()).Message);
     }
 
     [Fact]

@@ -129,6 +129,69 @@ public class CallbackDispatchTests
     }
 
     [Fact]
+    public void FailuresToCloseAreThrownTogetherOnceEveryCallbackAndLoggerIsClosed()
+    {
+        var first = new InvalidOperationException("first callback's file is gone");
+        var second = new IOException("second callback's disk is full");
+        var callback = new DisposableCallback();
+        var logger = new DisposableLogger();
+        using var model = TrainingFixtures.Mlp(1, dropout: 0);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        var trainer = new Trainer(new()
+        {
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = TrainingFixtures.Batches(32, 32),
+            Device = "cpu",
+            Callbacks = [new FailingToClose(first), callback, new FailingToClose(second)],
+            Loggers = [logger],
+        });
+        trainer.Fit();
+
+        var e = Assert.Throws<AggregateException>(trainer.Dispose);
+        Assert.StartsWith("Closing the trainer's callbacks and loggers failed.", e.Message);
+        Assert.Equal<Exception>([first, second], e.InnerExceptions); // every failure, in the order of the callbacks
+        Assert.Equal(1, callback.Closed); // those after a failure were closed all the same
+        Assert.Equal(1, logger.Closed);
+
+        trainer.Dispose(); // disposed even so: nothing is closed twice
+        Assert.Equal(1, callback.Closed);
+        Assert.Equal(1, logger.Closed);
+    }
+
+    /// <summary>
+    /// The batch, its outputs and its micro-batch loss belong to one batch (their tensors are freed with it): once it
+    /// ends they are cleared, so callbacks after it (at EpochEnd, FitEnd) see none rather than the last batch's.
+    /// </summary>
+    [Fact]
+    public void TheBatchItsOutputsAndItsLossAreClearedWhenTheBatchEnds()
+    {
+        var seen = new List<(Event Event, bool Batch, bool Outputs, bool MicroBatchLoss)>();
+        using var model = TrainingFixtures.Mlp(1, dropout: 0);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        using var trainer = new Trainer(new()
+        {
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = TrainingFixtures.Batches(64, 32),
+            Device = "cpu",
+            Callbacks = [new RecordingCallback((e, s) =>
+            {
+                if (e is Event.BatchEnd or Event.EpochEnd or Event.FitEnd)
+                {
+                    seen.Add((e, s.Batch is not null, s.Outputs is not null, s.MicroBatchLoss is not null));
+                }
+            })],
+        });
+        trainer.Fit();
+
+        Assert.Equal([(Event.BatchEnd, true, true, true), (Event.BatchEnd, true, true, true), (Event.EpochEnd, false, false, false), (Event.FitEnd, false, false, false)], seen);
+        Assert.Null(trainer.State.Batch);
+        Assert.Null(trainer.State.Outputs);
+        Assert.Null(trainer.State.MicroBatchLoss);
+    }
+
+    [Fact]
     public void StatefulAlgorithmsCallbacksAndLoggersAreRegisteredUnderStableNames()
     {
         using var model = TrainingFixtures.Mlp(1, dropout: 0);
@@ -203,6 +266,11 @@ public class CallbackDispatchTests
         public override void Close(State state, Logger logger) => Closed++;
 
         public void Dispose() => Disposed = true;
+    }
+
+    private sealed class FailingToClose(Exception failure) : Callback
+    {
+        public override void Close(State state, Logger logger) => throw failure;
     }
 
     private sealed class DisposableLogger : LoggerDestination, IDisposable
