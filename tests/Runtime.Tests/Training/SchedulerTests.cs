@@ -107,6 +107,41 @@ public class SchedulerTests
         Assert.Equal(Enumerable.Range(0, 4).Select(t => new[] { Math.Pow(0.5, t), 0.1 * Math.Pow(0.5, t) }), rates, new ArrayTolerance(1e-12));
     }
 
+    /// <summary>
+    /// Time-based schedulers scale each group's initial rate (TorchSharp's InitialLearningRate, the base its own schedulers
+    /// scale too), not the rate it has when the trainer is built: a second trainer over an optimizer whose rate the first
+    /// one's schedule decayed starts its schedule from the top again.
+    /// </summary>
+    [Fact]
+    public void ASecondTrainerOverTheSameOptimizerSchedulesTheInitialRateNotTheDecayedOne()
+    {
+        using var model = TrainingFixtures.Mlp(0);
+        using var optimizer = optim.SGD(model.parameters(), 1.0);
+        var expected = Enumerable.Range(0, 4).Select(t => 0.5 * (1 + Math.Cos(Math.PI * t / 4)));
+        var first = RatesPerBatch(model, optimizer, new CosineAnnealingScheduler(), "4ba");
+        Assert.Equal(expected, first, new Tolerance(1e-12));
+
+        var group = optimizer.ParamGroups.Single();
+        Assert.Equal(1.0, group.InitialLearningRate);
+        Assert.Equal(first[^1], group.LearningRate, 12); // left at the last batch's rate, about 0.15
+
+        Assert.Equal(expected, RatesPerBatch(model, optimizer, new CosineAnnealingScheduler(), "4ba"), new Tolerance(1e-12));
+    }
+
+    /// <summary>
+    /// A group whose initial rate was never recorded (0: TorchSharp's optimizers set InitialLearningRate, an optimizer of
+    /// the user's own may not) is scheduled from its learning rate; scaling the unrecorded 0 would train nothing.
+    /// </summary>
+    [Fact]
+    public void AGroupWithoutAnInitialRateIsScheduledFromItsLearningRate()
+    {
+        using var model = TrainingFixtures.Mlp(0);
+        using var optimizer = new PlainSgd(model.parameters(), 0.5);
+        Assert.Equal(0, optimizer.ParamGroups.Single().InitialLearningRate);
+        var rates = RatesPerBatch(model, optimizer, new CosineAnnealingScheduler(), "4ba");
+        Assert.Equal(Enumerable.Range(0, 4).Select(t => 0.5 * 0.5 * (1 + Math.Cos(Math.PI * t / 4))), rates, new Tolerance(1e-12));
+    }
+
     [Fact]
     public void EverySchedulerIsAStatefulOfTheTrainer()
     {
@@ -195,6 +230,12 @@ public class SchedulerTests
     {
         using var model = TrainingFixtures.Mlp(0);
         using var optimizer = optim.SGD(model.parameters(), 1.0);
+        return RatesPerBatch(model, optimizer, scheduler(optimizer), maxDuration);
+    }
+
+    /// <summary>The first parameter group's learning rate at every batch of a run of <paramref name="maxDuration"/>, 4 batches an epoch.</summary>
+    private static List<double> RatesPerBatch(ComposerModel model, optim.Optimizer optimizer, ComposerScheduler scheduler, string maxDuration)
+    {
         var rates = new List<double>();
         using var trainer = new Trainer(new()
         {
@@ -202,12 +243,33 @@ public class SchedulerTests
             Optimizer = optimizer,
             TrainLoader = TrainingFixtures.Batches(16, 4),
             MaxDuration = maxDuration,
-            Schedulers = [scheduler(optimizer)],
+            Schedulers = [scheduler],
             Device = "cpu",
             Callbacks = [new RecordingCallback((e, s) => { if (e == Event.AfterForward) { rates.Add(s.LearningRates[0]); } })],
         });
         trainer.Fit();
         return rates;
+    }
+
+    /// <summary>Plain SGD of the user's own: its parameter group leaves InitialLearningRate unset (0).</summary>
+    private sealed class PlainSgd : TorchSharp.Modules.OptimizerHelper
+    {
+        public PlainSgd(IEnumerable<TorchSharp.Modules.Parameter> parameters, double lr)
+        {
+            _defaults = new TorchSharp.Modules.OptimizerOptions { LearningRate = lr };
+            _parameter_groups = [new TorchSharp.Modules.ParamGroup { Parameters = parameters.ToList(), Options = new TorchSharp.Modules.OptimizerOptions { LearningRate = lr } }];
+        }
+
+        public override Tensor step(Func<Tensor>? closure = null) => _step<TorchSharp.Modules.ParamGroup>(group =>
+        {
+            foreach (var parameter in group.Parameters)
+            {
+                if (parameter.grad is { } grad)
+                {
+                    parameter.add_(grad, alpha: -group.LearningRate);
+                }
+            }
+        }, closure);
     }
 
     private sealed class ArrayTolerance(double epsilon) : IEqualityComparer<double[]>

@@ -123,6 +123,36 @@ public class TimeTests
     }
 
     /// <summary>
+    /// A MaxDuration in samples ends training at the first batch end at or past it. 25 samples in batches of 10, 10
+    /// and 5 (no batch size divides 25): 15 is passed by the second batch (20), 25 reached exactly at the epoch's end,
+    /// 26 only by the first batch of the next epoch (35).
+    /// </summary>
+    [Theory]
+    [InlineData("15sp", new long[] { 10, 10 }, 0, 2)]
+    [InlineData("20sp", new long[] { 10, 10 }, 0, 2)]
+    [InlineData("25sp", new long[] { 10, 10, 5 }, 1, 0)]
+    [InlineData("26sp", new long[] { 10, 10, 5, 10 }, 1, 1)]
+    public void AMaxDurationInSamplesStopsAtTheFirstBatchThatReachesIt(string maxDuration, long[] batchSizes, int epoch, long batchInEpoch)
+    {
+        var trained = new List<long>();
+        using var model = TrainingFixtures.Mlp(0);
+        using var optimizer = TorchSharp.torch.optim.SGD(model.parameters(), 0.1);
+        using var trainer = new Trainer(new()
+        {
+            Model = model,
+            Optimizer = optimizer,
+            TrainLoader = TrainingFixtures.Batches(25, 10),
+            MaxDuration = maxDuration,
+            Device = "cpu",
+            Callbacks = [new RecordingCallback((e, s) => { if (e == Event.BatchEnd) trained.Add(s.BatchSize); })],
+        });
+        trainer.Fit();
+
+        Assert.Equal(batchSizes, trained);
+        Assert.Equal(new Timestamp(epoch, batchSizes.Length, batchInEpoch, batchSizes.Sum()), trainer.State.Timestamp);
+    }
+
+    /// <summary>
     /// A train loader without batches gives no count to convert epochs and batches through: the conversion is refused
     /// rather than dividing by zero, and progress counts whole epochs.
     /// </summary>
