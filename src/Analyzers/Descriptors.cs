@@ -33,7 +33,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor CMP002EpochSetOnSomeRanks = Rule(
         "CMP002",
         "The loader's epoch is never set in the epoch loop",
-        "'{0}' reshuffles from (seed, epoch) but this epoch loop sets its epoch only where '{1}' holds; the other ranks replay the same order every epoch",
+        "'{0}' reshuffles from (seed, epoch) but this epoch loop sets its epoch only on the ranks that '{1}' lets through; the other ranks replay the same order every epoch",
         DiagnosticSeverity.Warning,
         "A setter in a branch that only some ranks take (if (Dist.Rank == 0)) tells only those ranks the epoch. The others replay epoch 0's order, and in data-parallel training their shards no longer partition the data set with the rank that reshuffled: some samples repeat, others are never seen. Set the epoch on every rank.");
 

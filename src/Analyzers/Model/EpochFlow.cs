@@ -111,12 +111,12 @@ internal sealed class EpochFlow
             case OperationKind.SimpleAssignment when operation is ISimpleAssignmentOperation assignment && assignment.Target.ReferencedSymbol() is { } target:
                 Add(_values, target, assignment.Value);
                 Add(_writes, target, assignment);
-                // hooks.Epoch = epoch: a setter in view (set { field = value; _train.SetEpoch(value); }) is a call of it.
-                if (target is IPropertySymbol { SetMethod: { DeclaringSyntaxReferences.IsEmpty: false } setter }) IndexCall(assignment, setter, ImmutableArray<IArgumentOperation>.Empty, assignment.Value);
+                IndexSetterCall(assignment, target, assignment.Value);
                 break;
             case OperationKind.CoalesceAssignment when ((ICoalesceAssignmentOperation)operation).Target.ReferencedSymbol() is { } target: // x ??= new …
                 Add(_values, target, ((ICoalesceAssignmentOperation)operation).Value);
                 Add(_writes, target, operation);
+                IndexSetterCall(operation, target, ((ICoalesceAssignmentOperation)operation).Value);
                 break;
             case OperationKind.DeconstructionAssignment:
                 var deconstruction = (IDeconstructionAssignmentOperation)operation;
@@ -124,9 +124,11 @@ internal sealed class EpochFlow
                 break;
             case OperationKind.CompoundAssignment when ((ICompoundAssignmentOperation)operation).Target.ReferencedSymbol() is { } target:
                 Add(_writes, target, operation);
+                IndexSetterCall(operation, target, operation);
                 break;
             case OperationKind.Increment or OperationKind.Decrement when ((IIncrementOrDecrementOperation)operation).Target.ReferencedSymbol() is { } target:
                 Add(_writes, target, operation);
+                IndexSetterCall(operation, target, operation);
                 break;
             // The keyword first: a parameter's RefKind is slow to read from metadata, and C# marks every ref and out argument.
             case OperationKind.Argument when operation is IArgumentOperation { Syntax: ArgumentSyntax { RefKindKeyword.RawKind: not 0 }, Parameter.RefKind: RefKind.Ref or RefKind.Out } byRef && byRef.Value.ReferencedSymbol() is { } target:
@@ -260,6 +262,7 @@ internal sealed class EpochFlow
                 {
                     Add(_writes, symbol, write);
                     (_unseenWrites ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default)).Add(symbol);
+                    IndexSetterCall(write, symbol, write);
                 }
             }
         }
@@ -267,6 +270,7 @@ internal sealed class EpochFlow
         {
             Add(_values, symbol, value);
             Add(_writes, symbol, write);
+            IndexSetterCall(write, symbol, value);
         }
     }
 
@@ -514,8 +518,7 @@ internal sealed class EpochFlow
     /// </summary>
     private IEnumerable<IOperation> GivenAtCreation(IOperation call, IMethodSymbol method, ISymbol member)
     {
-        if (call is not IInvocationOperation { Instance: { } instance } || method.IsStatic || member.IsStatic) yield break;
-        instance = instance.WalkDown();
+        if (ReceiverOf(call) is not { } instance || method.IsStatic || member.IsStatic) yield break;
         var creations = instance is IObjectCreationOperation ? [instance] : instance.ReferencedSymbol() switch
         {
             ILocalSymbol local when Operations.OriginOf(local, instance) is { } origin => [origin],
@@ -524,19 +527,78 @@ internal sealed class EpochFlow
         };
         foreach (var creation in creations)
         {
-            if (creation.WalkDown() is not IObjectCreationOperation { Constructor: { } constructor } made ||
-                !KnownTypes.Is(constructor.ContainingType.OriginalDefinition, method.ContainingType.OriginalDefinition)) continue;
-            if (member is IParameterSymbol captured)
-            {
-                if (KnownTypes.Is(captured.ContainingSymbol.OriginalDefinition, constructor.OriginalDefinition) && ArgumentFor(made.Arguments, captured.Ordinal) is { } argument)
-                    yield return argument.Value;
-                continue;
-            }
-            foreach (var value in Tree.MemberValues(member).Values)
-                if (value.WalkDown() is IParameterReferenceOperation { Parameter: var parameter } &&
-                    KnownTypes.Is(parameter.ContainingSymbol.OriginalDefinition, constructor.OriginalDefinition) && ArgumentFor(made.Arguments, parameter.Ordinal) is { } argument)
+            if (creation.WalkDown() is not IObjectCreationOperation { Constructor: { } constructor } made || !IsOrDerives(constructor.ContainingType, method.ContainingType)) continue;
+            var parameters = member is IParameterSymbol captured ? [captured]
+                : Tree.MemberValues(member).Values.Select(v => Guarded(v.WalkDown())).OfType<IParameterReferenceOperation>().Select(r => r.Parameter);
+            foreach (var parameter in parameters)
+                if (GivenTo(constructor, parameter, 0) is { } given && ArgumentFor(made.Arguments, given.Ordinal) is { } argument)
                     yield return argument.Value;
         }
+    }
+
+    private static bool IsOrDerives(INamedTypeSymbol? type, INamedTypeSymbol? ancestor)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+            if (KnownTypes.Is(current.OriginalDefinition, ancestor?.OriginalDefinition)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// The parameter of <paramref name="constructor"/> whose argument reaches <paramref name="parameter"/> (of it, or of a
+    /// constructor it calls in view through <c>: this(…)</c> or <c>: base(…)</c>, a parameter passed on unchanged).
+    /// </summary>
+    private IParameterSymbol? GivenTo(IMethodSymbol constructor, IParameterSymbol parameter, int depth)
+    {
+        if (KnownTypes.Is(parameter.ContainingSymbol.OriginalDefinition, constructor.OriginalDefinition)) return parameter;
+        if (depth >= 8) return null;
+        foreach (var reference in constructor.OriginalDefinition.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree != Tree.Model.SyntaxTree) continue;
+            SyntaxNode? initializer = reference.GetSyntax(Tree.CancellationToken) switch
+            {
+                ConstructorDeclarationSyntax declaration => declaration.Initializer,
+                TypeDeclarationSyntax type => type.BaseList?.Types.OfType<PrimaryConstructorBaseTypeSyntax>().FirstOrDefault(),
+                _ => null,
+            };
+            if (initializer is null || Tree.Model.GetOperation(initializer, Tree.CancellationToken)?.Subtree().OfType<IInvocationOperation>().FirstOrDefault() is not { } call ||
+                GivenTo(call.TargetMethod, parameter, depth + 1) is not { } passed || ArgumentFor(call.Arguments, passed.Ordinal) is not { } argument)
+                continue;
+            if (argument.Value.WalkDown() is IParameterReferenceOperation own && KnownTypes.Is(own.Parameter.ContainingSymbol.OriginalDefinition, constructor.OriginalDefinition))
+                return own.Parameter;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The object a call or a property write is made on: <c>hooks</c> in <c>hooks.OnEpochStart(e)</c> or
+    /// <c>hooks.Epoch = e</c>, the creation for a member set in its object initializer (<c>new Scope(train) { Epoch = e }</c>).
+    /// </summary>
+    private static IOperation? ReceiverOf(IOperation call)
+    {
+        var instance = call switch
+        {
+            IInvocationOperation invocation => invocation.Instance,
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } => property.Instance,
+            ICompoundAssignmentOperation { Target: IPropertyReferenceOperation property } => property.Instance,
+            ICoalesceAssignmentOperation { Target: IPropertyReferenceOperation property } => property.Instance,
+            IIncrementOrDecrementOperation { Target: IPropertyReferenceOperation property } => property.Instance,
+            _ => null,
+        };
+        if (instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver })
+            for (var parent = instance.Parent; parent is not null; parent = parent.Parent)
+                if (parent is IObjectCreationOperation creation) return creation;
+        return instance?.WalkDown();
+    }
+
+    /// <summary>A value stored behind a null check (<c>loader ?? throw new ArgumentNullException(…)</c>): the value.</summary>
+    private static IOperation Guarded(IOperation value) =>
+        value is ICoalesceOperation { WhenNull: var whenNull } coalesce && whenNull.WalkDown() is IThrowOperation ? coalesce.Value.WalkDown() : value;
+
+    /// <summary>A write to a property whose <c>set</c> accessor is in view (<c>hooks.Epoch = epoch</c>, <c>Epoch++</c>) is a call of it.</summary>
+    private void IndexSetterCall(IOperation write, ISymbol target, IOperation assigned)
+    {
+        if (target is IPropertySymbol { SetMethod: { DeclaringSyntaxReferences.IsEmpty: false } setter })
+            IndexCall(write, setter, ImmutableArray<IArgumentOperation>.Empty, assigned);
     }
 
     /// <summary>Adds <paramref name="value"/> handed to a call not in view when it is a loader; false for a LINQ method, which keeps none.</summary>
@@ -1078,6 +1140,60 @@ internal sealed class EpochFlow
         IAnonymousFunctionOperation lambda when _delegateLocals.TryGetValue(lambda, out var stored) => stored,
         _ => null,
     };
+
+    /// <summary>
+    /// The branch of a rank-dependent <c>if</c> or <c>?:</c> (<see cref="Ranks"/>) that holds <paramref name="site"/> within
+    /// <paramref name="bound"/> (a loop, or a branch), and that conditional; null when every rank that runs
+    /// <paramref name="bound"/> reaches the site. Inside a local function or stored lambda, its own conditions are not
+    /// read: it is limited where every call of it within <paramref name="bound"/> is.
+    /// </summary>
+    public (IConditionalOperation Conditional, IOperation Branch)? RankBranch(IOperation site, IOperation bound) => RankBranch(site, bound, 0);
+
+    private (IConditionalOperation Conditional, IOperation Branch)? RankBranch(IOperation site, IOperation bound, int depth)
+    {
+        (IConditionalOperation, IOperation)? found = null;
+        for (var current = site; current != bound; current = current.Parent)
+        {
+            if (current.Parent is not { } parent) return null; // the bound is not above the site
+            if (found is null && parent is IConditionalOperation conditional && current != conditional.Condition && Ranks.IsRankDependent(conditional.Condition))
+                found = (conditional, current);
+            // if (Dist.Rank != 0) continue; (or break, return, throw) before it in a block: only the other ranks go on.
+            if (found is null && parent is IBlockOperation block && ExitGuardBefore(block, current) is { } guard)
+                found = (guard, current);
+            if (FunctionSymbol(parent) is { } function)
+            {
+                if (depth >= MaxRecursion || !_functionUses.TryGetValue(function, out var uses)) return null;
+                (IConditionalOperation, IOperation)? atCalls = null;
+                foreach (var use in uses)
+                {
+                    if (!bound.Syntax.Span.Contains(use.Syntax.Span)) continue;
+                    if (RankBranch(use, bound, depth + 1) is not { } limit) return null;
+                    atCalls ??= limit;
+                }
+                return atCalls;
+            }
+        }
+        return found;
+    }
+
+    /// <summary>A rank-dependent <c>if</c> without <c>else</c> that leaves the block's rest (<c>continue</c>, <c>break</c>, <c>return</c>, <c>throw</c>), before <paramref name="statement"/>.</summary>
+    private static IConditionalOperation? ExitGuardBefore(IBlockOperation block, IOperation statement)
+    {
+        foreach (var earlier in block.Operations)
+        {
+            if (earlier == statement) return null;
+            if (earlier is IConditionalOperation { WhenFalse: null } guard && Exits(guard.WhenTrue) && Ranks.IsRankDependent(guard.Condition)) return guard;
+        }
+        return null;
+
+        static bool Exits(IOperation operation) => operation switch
+        {
+            IBranchOperation { BranchKind: BranchKind.Continue or BranchKind.Break } or IReturnOperation or IThrowOperation => true,
+            IExpressionStatementOperation { Operation: IThrowOperation } => true,
+            IBlockOperation { Operations: var statements } => statements.Length > 0 && Exits(statements[statements.Length - 1]),
+            _ => false,
+        };
+    }
 
     /// <summary>
     /// Whether two expressions of one member variable belong to different objects for certain: <c>src.Loader</c> and

@@ -21,21 +21,6 @@ internal static class Ranks
         "isrootrank", "isleader", "ischief", "isglobalzero", "islocalzero", "isprimary", "isfirstrank",
     ];
 
-    /// <summary>
-    /// The branch of a rank-dependent <c>if</c> or <c>?:</c> between <paramref name="site"/> and <paramref name="loop"/>
-    /// that holds <paramref name="site"/>, and that conditional; null when every rank that runs the pass reaches it.
-    /// </summary>
-    public static (IConditionalOperation Conditional, IOperation Branch)? Limiting(IOperation site, IOperation loop)
-    {
-        if (!loop.Syntax.Span.Contains(site.Syntax.Span)) return null;
-        for (var current = site; current.Parent is { } parent && current != loop; current = parent)
-        {
-            if (parent is IConditionalOperation conditional && current != conditional.Condition && IsRankDependent(conditional.Condition))
-                return (conditional, current);
-        }
-        return null;
-    }
-
     /// <summary>Whether a condition reads a rank or a main-process test (<c>rank == 0</c>, <c>!Dist.IsMain</c>, <c>GetRank() != 0</c>).</summary>
     public static bool IsRankDependent(IOperation condition)
     {
@@ -55,10 +40,11 @@ internal static class Ranks
         return false;
     }
 
+    /// <summary>By the names above, in any case and with any underscores: <c>_rank</c>, <c>local_rank</c>, <c>LOCAL_RANK</c>, <c>is_main_process</c>.</summary>
     private static bool IsRankName(string name)
     {
         if (name.StartsWith("m_", StringComparison.Ordinal) || name.StartsWith("s_", StringComparison.Ordinal)) name = name.Substring(2);
-        name = name.TrimStart('_');
+        name = name.Replace("_", "");
         return name.Length is >= 4 and <= 16 && Names.Contains(name.ToLowerInvariant());
     }
 }

@@ -22,7 +22,7 @@ internal static class CMP002EpochNeverSet
             if (!facts.EpochDependent) continue;
             foreach (var (loop, site) in flow.InnermostLoops(iteration.Site, flow.IsEpochLoop))
             {
-                bool everyRank = Ranks.Limiting(iteration.Site, loop) is null;
+                bool everyRank = flow.RankBranch(site, loop) is null;
                 if (Handled(flow, loader, iteration.Loader, facts, loop, everyRank: everyRank) || WiredInItsType(flow, loader, iteration.Loader, facts)) continue;
                 findings.Add(everyRank && RankOnlyCondition(flow, loader, iteration.Loader, facts, loop) is { } condition
                     ? Report(flow, Descriptors.CMP002EpochSetOnSomeRanks, iteration.Location, iteration.Loader, loop, site, iteration.Loader.Syntax.ToString(), condition.Syntax.ToString())
@@ -44,19 +44,21 @@ internal static class CMP002EpochNeverSet
         IsSeededPerPass(flow, facts, loop) ||
         throughArms && ArmsHandled(flow, loader, loop, everyRank);
 
-    private static bool ReachesEveryRank(EpochFlow flow, EpochEvent e, ISymbol loader, IOperation iterated, LoaderFacts facts, ILoopOperation loop)
+    /// <summary>Whether <paramref name="e"/> within <paramref name="bound"/> runs on every rank, or its rank branch's other arm sets the loader on every rank of its own.</summary>
+    private static bool ReachesEveryRank(EpochFlow flow, EpochEvent e, ISymbol loader, IOperation iterated, LoaderFacts facts, IOperation bound)
     {
-        if (Ranks.Limiting(e.Site, loop) is not var (conditional, branch)) return true;
+        if (flow.RankBranch(e.Site, bound) is not var (conditional, branch)) return true;
         var other = branch == conditional.WhenTrue ? conditional.WhenFalse : conditional.WhenTrue;
-        return other is not null && flow.Events.Any(o => other.Syntax.Span.Contains(o.Site.Syntax.Span) && Covers(flow, o, loader, iterated, facts));
+        return other is not null && flow.Events.Any(o => other.Syntax.Span.Contains(o.Site.Syntax.Span) && Covers(flow, o, loader, iterated, facts) &&
+                                                         ReachesEveryRank(flow, o, loader, iterated, facts, other));
     }
 
-    /// <summary>The condition of a rank-dependent branch that holds a setter of the loader on the pass, if any.</summary>
+    /// <summary>What lets only some ranks reach a setter of the loader on the pass, if anything: a branch's condition, or a guard that sends the others away (<c>if (rank != 0) continue;</c>).</summary>
     private static IOperation? RankOnlyCondition(EpochFlow flow, ISymbol loader, IOperation iterated, LoaderFacts facts, ILoopOperation loop)
     {
         foreach (var e in flow.Events)
-            if (Covers(flow, e, loader, iterated, facts) && Ranks.Limiting(e.Site, loop) is var (conditional, _))
-                return conditional.Condition;
+            if (Covers(flow, e, loader, iterated, facts) && flow.RankBranch(e.Site, loop) is var (conditional, branch))
+                return branch == conditional.WhenTrue || branch == conditional.WhenFalse ? conditional.Condition : conditional;
         return null;
     }
 

@@ -1514,6 +1514,11 @@ public class CMP002EpochNeverSetTests
     [InlineData("if (rank == 0 && distributed) trainLoader.SetEpoch(epoch);", "rank == 0 && distributed")]
     [InlineData("if (GetRank() != 0) Console.WriteLine(); else trainLoader.SetEpoch(epoch);", "GetRank() != 0")]
     [InlineData("if (Dist.LocalRank == 0) { if (distributed) trainLoader.SetEpoch(epoch); }", "Dist.LocalRank == 0")]
+    // Red team 24: snake_case names, an else-if whose setter is rank-limited too, a local function or stored lambda called under the branch.
+    [InlineData("int local_rank = rank; if (local_rank == 0) trainLoader.SetEpoch(epoch);", "local_rank == 0")]
+    [InlineData("if (Dist.Rank == 0) trainLoader.SetEpoch(epoch); else if (Dist.LocalRank == 0) trainLoader.SetEpoch(epoch);", "Dist.Rank == 0")]
+    [InlineData("void Begin(int e) => trainLoader.SetEpoch(e); if (rank == 0) Begin(epoch);", "rank == 0")]
+    [InlineData("Action<int> begin = e => trainLoader.SetEpoch(e); if (rank == 0) begin(epoch);", "rank == 0")]
     public Task AnEpochSetOnlyOnSomeRanks(string setter, string condition) => V.AnalyzerAsync(Ranked(setter + " " + Iterate), OnSomeRanks(condition));
 
     [Theory]
@@ -1522,13 +1527,24 @@ public class CMP002EpochNeverSetTests
     [InlineData("if (Dist.WorldSize > 1) trainLoader.SetEpoch(epoch);")]
     [InlineData("if (rank == 0) { Console.WriteLine(epoch); trainLoader.SetEpoch(epoch); } else trainLoader.SetEpoch(epoch);")] // both branches
     [InlineData("trainLoader.SetEpoch(epoch); if (rank == 0) shard.SetEpoch(epoch);")]
+    [InlineData("void Begin(int e) { if (rank == 0) Console.WriteLine(e); trainLoader.SetEpoch(e); } Begin(epoch);")] // the call reaches every rank
+    [InlineData("void Begin(int e) { if (Dist.Rank == 0) trainLoader.SetEpoch(e); } Begin(epoch);")]             // a callee's own conditions are not read
     public Task AnEpochSetOnEveryRank(string setter) => V.AnalyzerAsync(Ranked(setter + " " + Iterate.Replace("{|#0:trainLoader|}", "trainLoader")));
 
     /// <summary>A loader that only some ranks iterate (rank 0's evaluation, say) needs its epoch on those ranks only.</summary>
     [Theory]
     [InlineData("if (Dist.Rank == 0) { trainLoader.SetEpoch(epoch); foreach (var batch in trainLoader) { } }")]
     [InlineData("if (Dist.Rank == 0) trainLoader.SetEpoch(epoch); if (Dist.Rank == 0) foreach (var batch in trainLoader) { }")]
+    [InlineData("void Preview() { foreach (var batch in trainLoader.Take(2)) { } } if (Dist.Rank == 0) { trainLoader.SetEpoch(epoch); Preview(); }")]
+    [InlineData("if (Dist.Rank == 0) trainLoader.SetEpoch(epoch); if (Dist.Rank != 0) continue; foreach (var batch in trainLoader.Take(2)) { }")]
     public Task ALoaderIteratedOnTheSameRanks(string pass) => V.AnalyzerAsync(Ranked(pass));
+
+    /// <summary>A guard that sends the other ranks away (red team 24): the setter after it runs on the ranks it lets through.</summary>
+    [Theory]
+    [InlineData("if (!isMainProcess) continue;")]
+    [InlineData("if (rank != 0) { Console.WriteLine(epoch); continue; }")]
+    public Task AnEpochSetAfterAGuardThatSendsOtherRanksAway(string guard) => V.AnalyzerAsync(
+        Ranked($"{Iterate} {guard} trainLoader.SetEpoch(epoch + 1);"), OnSomeRanks(guard));
 
     [Fact]
     public Task NoSetterAtAllKeepsTheFirstMessage() => V.AnalyzerAsync(Ranked("if (rank == 0) Console.WriteLine(epoch); " + Iterate), Expected());
@@ -1558,6 +1574,10 @@ public class CMP002EpochNeverSetTests
     [InlineData("public int Epoch { get => _epoch; set { _epoch = value; _train.SetEpoch(value); } }", "Epoch = epoch;")]
     [InlineData("public int Epoch { get => _epoch; set => Epochs.SetEpoch(_train, _epoch = value); }", "this.Epoch = epoch;")]
     [InlineData("public int Epoch { set { _epoch = value; Begin(); } } private void Begin() => _train.SetEpoch(_epoch);", "Epoch = epoch;")]
+    // Red team 24: every write runs the setter.
+    [InlineData("public int Epoch { get => _epoch; set { _epoch = value; _train.SetEpoch(value); } }", "Epoch++;")]
+    [InlineData("public int Epoch { get => _epoch; set { _epoch = value; _train.SetEpoch(value); } }", "Epoch += 1;")]
+    [InlineData("public int Epoch { get => _epoch; set { _epoch = value; _train.SetEpoch(value); } } public int Step { get; set; }", "(Epoch, Step) = (epoch, 0);")]
     public Task AnEpochSetByAPropertySetterInView(string property, string assign) =>
         V.AnalyzerAsync(WithEpochProperty(property, assign).Replace("{|#0:_train|}", "_train"));
 
@@ -1597,8 +1617,19 @@ public class CMP002EpochNeverSetTests
     [InlineData(FieldHooks, "var hooks = new Hooks(trainLoader);")]
     [InlineData(CapturingHooks, "var hooks = new Hooks(trainLoader);")]
     [InlineData(InitializedHooks, "Hooks hooks = new(trainLoader);")]
+    // Red team 24: a null guard, constructors chained with this(…) and base(…).
+    [InlineData("class Hooks { private readonly EpochDataLoader _loader; public Hooks(EpochDataLoader loader) { _loader = loader ?? throw new ArgumentNullException(nameof(loader)); } public void OnEpochStart(int epoch) => _loader.SetEpoch(epoch); }", "var hooks = new Hooks(trainLoader);")]
+    [InlineData("class Hooks { private readonly EpochDataLoader _loader; public Hooks(EpochDataLoader loader) : this(loader, 0) { } public Hooks(EpochDataLoader loader, int warmup) => _loader = loader; public void OnEpochStart(int epoch) => _loader.SetEpoch(epoch); }", "var hooks = new Hooks(trainLoader);")]
+    [InlineData("class Base { private readonly EpochDataLoader _loader; protected Base(EpochDataLoader loader) => _loader = loader; public void OnEpochStart(int epoch) => _loader.SetEpoch(epoch); } class Hooks : Base { public Hooks(EpochDataLoader loader) : base(loader) { } }", "var hooks = new Hooks(trainLoader);")]
     public Task AnEpochSetByAnObjectBuiltAroundTheLoader(string hooks, string make) =>
         V.AnalyzerAsync(WithHooks(hooks, make).Replace("{|#0:trainLoader|}", "trainLoader"));
+
+    /// <summary>A property of an object built around the loader (red team 24), also set in an object initializer.</summary>
+    [Theory]
+    [InlineData("var hooks = new Hooks(trainLoader);", "hooks.Epoch = epoch;")]
+    [InlineData("", "_ = new Hooks(trainLoader) { Epoch = epoch };")]
+    public Task AnEpochSetByAPropertyOfAnObjectBuiltAroundTheLoader(string make, string call) => V.AnalyzerAsync(WithHooks(
+        "class Hooks(EpochDataLoader loader) { public int Epoch { set => loader.SetEpoch(value); } }", make, call).Replace("{|#0:trainLoader|}", "trainLoader"));
 
     [Fact]
     public Task AnEpochSetByAnObjectCreatedOnThePass() =>
