@@ -200,6 +200,7 @@ internal sealed class EpochFlow
         {
             if (parent is not IAnonymousFunctionOperation lambda) continue;
             var value = AsHandedOn(lambda);
+            while (value.Parent is ITupleOperation tuple) value = AsHandedOn(tuple); // [("reshuffle", e => …)]
             return value.Parent switch
             {
                 IEventAssignmentOperation { Adds: true } => true,
@@ -207,17 +208,20 @@ internal sealed class EpochFlow
                 // An argument, or an element of a list of hooks (new Action<int>[] { e => … }; [e => …], read by its syntax).
                 IArgumentOperation or IArrayInitializerOperation => call.Arguments.Any(a => ReadsParameterOf(a.Value.WalkDown(), lambda)),
                 _ when value.Syntax.Parent is ExpressionElementSyntax { Parent: CollectionExpressionSyntax } => call.Arguments.Any(a => ReadsParameterOf(a.Value.WalkDown(), lambda)),
+                // Stored in a member of an object or a dictionary (new Callbacks { OnEpochStart = e => … }, { ["reshuffle"] = e => … }); a local's lambda is followed to its calls instead.
+                ISimpleAssignmentOperation { Target: not ILocalReferenceOperation } assignment when assignment.Value == value => call.Arguments.Any(a => ReadsParameterOf(a.Value.WalkDown(), lambda)),
                 _ => false,
             };
         }
         return false;
     }
 
-    /// <summary>The lambda's own parameter or a member of it (<c>e</c>, <c>msg.Epoch</c>): the value its caller gives.</summary>
+    /// <summary>A value read from the lambda's own parameter (<c>e</c>, <c>msg.Epoch</c>, <c>e - 1</c>): from what its caller gives.</summary>
     private static bool ReadsParameterOf(IOperation value, IAnonymousFunctionOperation lambda)
     {
-        while (value is IMemberReferenceOperation { Instance: { } instance }) value = instance.WalkDown();
-        return value is IParameterReferenceOperation p && KnownTypes.Is(p.Parameter.ContainingSymbol, lambda.Symbol);
+        foreach (var operation in value.Subtree())
+            if (operation is IParameterReferenceOperation p && KnownTypes.Is(p.Parameter.ContainingSymbol, lambda.Symbol)) return true;
+        return false;
     }
 
     /// <summary>A method group or lambda as the value handed on: with its delegate creation and conversions.</summary>

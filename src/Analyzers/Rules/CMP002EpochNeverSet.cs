@@ -22,8 +22,11 @@ internal static class CMP002EpochNeverSet
             if (!facts.EpochDependent) continue;
             foreach (var (loop, site) in flow.InnermostLoops(iteration.Site, flow.IsEpochLoop))
             {
-                bool everyRank = flow.RankBranch(site, loop) is null;
-                if (Handled(flow, loader, iteration.Loader, facts, loop, everyRank: everyRank) || WiredInItsType(flow, loader, iteration.Loader, facts)) continue;
+                // An iteration only some ranks reach needs its epoch on those ranks: not by a setter in its branch's other arm.
+                var limit = flow.RankBranch(site, loop);
+                bool everyRank = limit is null;
+                var elsewhere = limit is var (conditional, branch) ? (branch == conditional.WhenTrue ? conditional.WhenFalse : branch == conditional.WhenFalse ? conditional.WhenTrue : null) : null;
+                if (Handled(flow, loader, iteration.Loader, facts, loop, everyRank: everyRank, elsewhere: elsewhere) || WiredInItsType(flow, loader, iteration.Loader, facts)) continue;
                 findings.Add(everyRank && RankOnlyCondition(flow, loader, iteration.Loader, facts, loop) is { } condition
                     ? Report(flow, Descriptors.CMP002EpochSetOnSomeRanks, iteration.Location, iteration.Loader, loop, site, iteration.Loader.Syntax.ToString(), condition.Syntax.ToString())
                     : Report(flow, Descriptors.CMP002EpochNeverSet, iteration.Location, iteration.Loader, loop, site));
@@ -36,11 +39,12 @@ internal static class CMP002EpochNeverSet
     /// Whether the pass tells the loader its epoch: a setter on it, its parts or a collection holding it; code not in view
     /// it is handed to; or a fresh loader per pass seeded from the epoch. With <paramref name="everyRank"/>, on every
     /// rank: not by a setter only in a branch that some ranks take (<c>if (Dist.Rank == 0)</c>), unless its other
-    /// branch sets it too.
+    /// branch sets it too; never by a setter in <paramref name="elsewhere"/> (the other arm of the iteration's own rank branch).
     /// </summary>
-    public static bool Handled(EpochFlow flow, ISymbol loader, IOperation iterated, LoaderFacts facts, ILoopOperation loop, bool throughArms = true, bool everyRank = false) =>
+    public static bool Handled(EpochFlow flow, ISymbol loader, IOperation iterated, LoaderFacts facts, ILoopOperation loop, bool throughArms = true, bool everyRank = false, IOperation? elsewhere = null) =>
         flow.Events.Any(e => Covers(flow, e, loader, iterated, facts) && (e.IsDelegated || flow.IsWithin(e.Site, loop)) &&
-                             (!everyRank || ReachesEveryRank(flow, e, loader, iterated, facts, loop))) ||
+                             (!everyRank || ReachesEveryRank(flow, e, loader, iterated, facts, loop)) &&
+                             (elsewhere is null || !elsewhere.Syntax.Span.Contains(e.Site.Syntax.Span))) ||
         IsSeededPerPass(flow, facts, loop) ||
         throughArms && ArmsHandled(flow, loader, loop, everyRank);
 

@@ -1546,6 +1546,12 @@ public class CMP002EpochNeverSetTests
     public Task AnEpochSetAfterAGuardThatSendsOtherRanksAway(string guard) => V.AnalyzerAsync(
         Ranked($"{Iterate} {guard} trainLoader.SetEpoch(epoch + 1);"), OnSomeRanks(guard));
 
+    /// <summary>An iteration in one arm of a rank branch is not handled by a setter in the other arm (red team 24).</summary>
+    [Fact]
+    public Task AnIterationOnOtherRanksThanTheSetter() => V.AnalyzerAsync(Ranked(
+        "if (rank == 0) { trainLoader.SetEpoch(epoch); foreach (var batch in trainLoader) { } } else { foreach (var batch in {|#0:trainLoader.Take(10)|}) { } }"),
+        Expected());
+
     [Fact]
     public Task NoSetterAtAllKeepsTheFirstMessage() => V.AnalyzerAsync(Ranked("if (rank == 0) Console.WriteLine(epoch); " + Iterate), Expected());
 
@@ -1648,6 +1654,10 @@ public class CMP002EpochNeverSetTests
     [InlineData("Action<int>[] hooks = { e => Epochs.SetEpoch(trainLoader, e) };", true)]
     [InlineData("var hooks = new Action<int>[] { e => trainLoader.SetEpoch(e) };", true)]
     [InlineData("List<Action<int>> hooks = [e => Console.WriteLine(e)];", false)]
+    // Red team 24: in a tuple of a list, an epoch read from the parameter, a dictionary's entry.
+    [InlineData("List<(string Name, Action<int> Run)> named = [(\"reshuffle\", e => trainLoader.SetEpoch(e))]; var hooks = named.Select(n => n.Run).ToList();", true)]
+    [InlineData("Action<int>[] hooks = [e => trainLoader.SetEpoch(e - 1)];", true)]
+    [InlineData("var book = new Dictionary<string, Action<int>> { [\"reshuffle\"] = e => trainLoader.SetEpoch(e) }; var hooks = book.Values;", true)]
     public Task ASetterInALambdaOfAListOfHooks(string hooks, bool handled) => V.AnalyzerAsync(Train(Shuffled,
         $"{hooks} for (int epoch = 0; epoch < epochs; epoch++) {{ foreach (var h in hooks) h(epoch); foreach (var batch in {(handled ? "trainLoader" : "{|#0:trainLoader|}")}) {{ }} }}"),
         handled ? [] : [Expected()]);
