@@ -21,23 +21,38 @@ internal static class Ranks
         "isrootrank", "isleader", "ischief", "isglobalzero", "islocalzero", "isprimary", "isfirstrank",
     ];
 
-    /// <summary>Whether a condition reads a rank or a main-process test (<c>rank == 0</c>, <c>!Dist.IsMain</c>, <c>GetRank() != 0</c>).</summary>
-    public static bool IsRankDependent(IOperation condition)
+    /// <summary>
+    /// Whether a condition reads a rank or a main-process test (<c>rank == 0</c>, <c>!Dist.IsMain</c>, <c>GetRank() != 0</c>),
+    /// also through a <c>bool</c> local declared from one (<c>bool logs = rank == 0;</c> … <c>if (logs)</c>).
+    /// </summary>
+    public static bool IsRankDependent(IOperation condition) => IsRankDependent(condition, 0);
+
+    private static bool IsRankDependent(IOperation condition, int depth)
     {
         foreach (var operation in condition.Subtree())
         {
-            string? name = operation switch
-            {
-                ILocalReferenceOperation local => local.Local.Name,
-                IParameterReferenceOperation parameter => parameter.Parameter.Name,
-                IFieldReferenceOperation field => field.Field.Name,
-                IPropertyReferenceOperation property => property.Property.Name,
-                IInvocationOperation call => call.TargetMethod.Name,
-                _ => null,
-            };
-            if (name is not null && IsRankName(name)) return true;
+            if (IsRank(operation)) return true;
+            // Only a bool: a sampler made from the rank (new DistributedSampler(n, world, rank)) does not tell ranks apart in a test of it.
+            if (depth < 2 && operation is ILocalReferenceOperation { Local.Type.SpecialType: SpecialType.System_Boolean } local &&
+                Operations.OriginOf(local.Local, operation) is { } origin && IsRankDependent(origin, depth + 1))
+                return true;
         }
         return false;
+    }
+
+    /// <summary>A read of a rank or a main-process test by its name: <c>Dist.Rank</c>, <c>localRank</c>, <c>IsMainProcess()</c>.</summary>
+    public static bool IsRank(IOperation operation)
+    {
+        string? name = operation switch
+        {
+            ILocalReferenceOperation local => local.Local.Name,
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            IFieldReferenceOperation field => field.Field.Name,
+            IPropertyReferenceOperation property => property.Property.Name,
+            IInvocationOperation call => call.TargetMethod.Name,
+            _ => null,
+        };
+        return name is not null && IsRankName(name);
     }
 
     /// <summary>By the names above, in any case and with any underscores: <c>_rank</c>, <c>local_rank</c>, <c>LOCAL_RANK</c>, <c>is_main_process</c>.</summary>

