@@ -205,16 +205,23 @@ internal sealed class EpochFlow
             {
                 IEventAssignmentOperation { Adds: true } => true,
                 ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } addition => addition.Value == value,
-                // An argument, or an element of a list of hooks (new Action<int>[] { e => … }; [e => …], read by its syntax).
-                IArgumentOperation or IArrayInitializerOperation => call.Arguments.Any(a => ReadsParameterOf(a.Value.WalkDown(), lambda)),
-                _ when value.Syntax.Parent is ExpressionElementSyntax { Parent: CollectionExpressionSyntax } => call.Arguments.Any(a => ReadsParameterOf(a.Value.WalkDown(), lambda)),
-                // Stored in a member of an object or a dictionary (new Callbacks { OnEpochStart = e => … }, { ["reshuffle"] = e => … }); a local's lambda is followed to its calls instead.
-                ISimpleAssignmentOperation { Target: not ILocalReferenceOperation } assignment when assignment.Value == value => call.Arguments.Any(a => ReadsParameterOf(a.Value.WalkDown(), lambda)),
-                _ => false,
+                _ => IsKeptForOthers(value) && call.Arguments.Any(a => ReadsParameterOf(a.Value, lambda)),
             };
         }
         return false;
     }
+
+    /// <summary>
+    /// A lambda kept for someone else to call: an argument, an element of a list of hooks (<c>new Action&lt;int&gt;[] { e =&gt; … }</c>;
+    /// <c>[e =&gt; …]</c>, read by its syntax), or a member of an object or a dictionary (<c>new Callbacks { OnEpochStart = e =&gt; … }</c>,
+    /// <c>{ ["reshuffle"] = e =&gt; … }</c>). A local's lambda is followed to its calls instead.
+    /// </summary>
+    private static bool IsKeptForOthers(IOperation value) => value.Parent switch
+    {
+        IArgumentOperation or IArrayInitializerOperation => true,
+        ISimpleAssignmentOperation { Target: not ILocalReferenceOperation } assignment => assignment.Value == value,
+        _ => value.Syntax.Parent is ExpressionElementSyntax { Parent: CollectionExpressionSyntax },
+    };
 
     /// <summary>A value read from the lambda's own parameter (<c>e</c>, <c>msg.Epoch</c>, <c>e - 1</c>): from what its caller gives.</summary>
     private static bool ReadsParameterOf(IOperation value, IAnonymousFunctionOperation lambda)
@@ -540,6 +547,7 @@ internal sealed class EpochFlow
         }
     }
 
+    /// <summary>Whether <paramref name="type"/> is <paramref name="ancestor"/> or derives from it (generic types by their definitions).</summary>
     private static bool IsOrDerives(INamedTypeSymbol? type, INamedTypeSymbol? ancestor)
     {
         for (var current = type; current is not null; current = current.BaseType)
@@ -582,9 +590,7 @@ internal sealed class EpochFlow
         var instance = call switch
         {
             IInvocationOperation invocation => invocation.Instance,
-            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } => property.Instance,
-            ICompoundAssignmentOperation { Target: IPropertyReferenceOperation property } => property.Instance,
-            ICoalesceAssignmentOperation { Target: IPropertyReferenceOperation property } => property.Instance,
+            IAssignmentOperation { Target: IPropertyReferenceOperation property } => property.Instance, // =, +=, ??=
             IIncrementOrDecrementOperation { Target: IPropertyReferenceOperation property } => property.Instance,
             _ => null,
         };
@@ -760,12 +766,8 @@ internal sealed class EpochFlow
         return false;
     }
 
-    private bool InTypeOrDerived(IOperation operation, INamedTypeSymbol owner)
-    {
-        for (var type = Tree.Model.GetEnclosingSymbol(operation.Syntax.SpanStart, Tree.CancellationToken)?.ContainingType; type is not null; type = type.BaseType)
-            if (KnownTypes.Is(type.OriginalDefinition, owner.OriginalDefinition)) return true;
-        return false;
-    }
+    private bool InTypeOrDerived(IOperation operation, INamedTypeSymbol owner) =>
+        IsOrDerives(Tree.Model.GetEnclosingSymbol(operation.Syntax.SpanStart, Tree.CancellationToken)?.ContainingType, owner);
 
     /// <summary>
     /// What local functions and lambdas stored in a local do to their parameters, read at each call as the caller's
