@@ -1148,32 +1148,36 @@ internal sealed class EpochFlow
     };
 
     /// <summary>
-    /// The branch of a rank-dependent <c>if</c> or <c>?:</c> (<see cref="Ranks"/>) that holds <paramref name="site"/> within
-    /// <paramref name="bound"/> (a loop, or a branch), and that conditional; null when every rank that runs
-    /// <paramref name="bound"/> reaches the site. Inside a local function or stored lambda, its own conditions are not
-    /// read: it is limited where every call of it within <paramref name="bound"/> is.
+    /// The branch of a rank-dependent <c>if</c>, <c>?:</c> or <c>switch</c> (<see cref="Ranks"/>) that holds
+    /// <paramref name="site"/> within <paramref name="bound"/> (a loop, or a branch), and what chose it (the conditional, or
+    /// the switch whose case it is); null when every rank that runs <paramref name="bound"/> reaches the site. Inside a
+    /// local function or stored lambda, its own conditions are not read: it is limited where every call of it within
+    /// <paramref name="bound"/> is.
     /// </summary>
-    public (IConditionalOperation Conditional, IOperation Branch)? RankBranch(IOperation site, IOperation bound) => RankBranch(site, bound, 0);
+    public RankBranch? RankBranchOf(IOperation site, IOperation bound) => RankBranchOf(site, bound, 0);
 
-    private (IConditionalOperation Conditional, IOperation Branch)? RankBranch(IOperation site, IOperation bound, int depth)
+    private RankBranch? RankBranchOf(IOperation site, IOperation bound, int depth)
     {
-        (IConditionalOperation, IOperation)? found = null;
+        RankBranch? found = null;
         for (var current = site; current != bound; current = current.Parent)
         {
             if (current.Parent is not { } parent) return null; // the bound is not above the site
             if (found is null && parent is IConditionalOperation conditional && current != conditional.Condition && Ranks.IsRankDependent(conditional.Condition))
-                found = (conditional, current);
+                found = new RankBranch(conditional, current);
+            // switch (rank) { case 0: … }: the case is the branch.
+            if (found is null && current is ISwitchCaseOperation && parent is ISwitchOperation @switch && Ranks.IsRankDependent(@switch.Value))
+                found = new RankBranch(@switch, current);
             // if (Dist.Rank != 0) continue; (or break, return, throw) before it in a block: only the other ranks go on.
             if (found is null && parent is IBlockOperation block && ExitGuardBefore(block, current) is { } guard)
-                found = (guard, current);
+                found = new RankBranch(guard, current);
             if (FunctionSymbol(parent) is { } function)
             {
                 if (depth >= MaxRecursion || !_functionUses.TryGetValue(function, out var uses)) return null;
-                (IConditionalOperation, IOperation)? atCalls = null;
+                RankBranch? atCalls = null;
                 foreach (var use in uses)
                 {
                     if (!bound.Syntax.Span.Contains(use.Syntax.Span)) continue;
-                    if (RankBranch(use, bound, depth + 1) is not { } limit) return null;
+                    if (RankBranchOf(use, bound, depth + 1) is not { } limit) return null;
                     atCalls ??= limit;
                 }
                 return atCalls;

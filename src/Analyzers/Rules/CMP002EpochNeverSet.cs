@@ -23,12 +23,12 @@ internal static class CMP002EpochNeverSet
             foreach (var (loop, site) in flow.InnermostLoops(iteration.Site, flow.IsEpochLoop))
             {
                 // An iteration only some ranks reach needs its epoch on those ranks: not by a setter in its branch's other arm.
-                var limit = flow.RankBranch(site, loop);
+                var limit = flow.RankBranchOf(site, loop);
                 bool everyRank = limit is null;
-                var elsewhere = limit is var (conditional, branch) ? (branch == conditional.WhenTrue ? conditional.WhenFalse : branch == conditional.WhenFalse ? conditional.WhenTrue : null) : null;
+                var elsewhere = limit?.Others ?? ImmutableArray<IOperation>.Empty;
                 if (Handled(flow, loader, iteration.Loader, facts, loop, everyRank: everyRank, elsewhere: elsewhere) || WiredInItsType(flow, loader, iteration.Loader, facts)) continue;
                 findings.Add(everyRank && RankOnlyCondition(flow, loader, iteration.Loader, facts, loop) is { } condition
-                    ? Report(flow, Descriptors.CMP002EpochSetOnSomeRanks, iteration.Location, iteration.Loader, loop, site, iteration.Loader.Syntax.ToString(), condition.Syntax.ToString())
+                    ? Report(flow, Descriptors.CMP002EpochSetOnSomeRanks, iteration.Location, iteration.Loader, loop, site, iteration.Loader.Syntax.ToString(), condition)
                     : Report(flow, Descriptors.CMP002EpochNeverSet, iteration.Location, iteration.Loader, loop, site));
                 break;
             }
@@ -39,30 +39,29 @@ internal static class CMP002EpochNeverSet
     /// Whether the pass tells the loader its epoch: a setter on it, its parts or a collection holding it; code not in view
     /// it is handed to; or a fresh loader per pass seeded from the epoch. With <paramref name="everyRank"/>, on every
     /// rank: not by a setter only in a branch that some ranks take (<c>if (Dist.Rank == 0)</c>), unless its other
-    /// branch sets it too; never by a setter in <paramref name="elsewhere"/> (the other arm of the iteration's own rank branch).
+    /// branches set it too; never by a setter in <paramref name="elsewhere"/> (the other arms of the iteration's own rank branch).
     /// </summary>
-    public static bool Handled(EpochFlow flow, ISymbol loader, IOperation iterated, LoaderFacts facts, ILoopOperation loop, bool throughArms = true, bool everyRank = false, IOperation? elsewhere = null) =>
+    public static bool Handled(EpochFlow flow, ISymbol loader, IOperation iterated, LoaderFacts facts, ILoopOperation loop, bool throughArms = true, bool everyRank = false, ImmutableArray<IOperation> elsewhere = default) =>
         flow.Events.Any(e => Covers(flow, e, loader, iterated, facts) && (e.IsDelegated || flow.IsWithin(e.Site, loop)) &&
                              (!everyRank || ReachesEveryRank(flow, e, loader, iterated, facts, loop)) &&
-                             (elsewhere is null || !elsewhere.Syntax.Span.Contains(e.Site.Syntax.Span))) ||
+                             (elsewhere.IsDefault || !elsewhere.Any(arm => arm.Syntax.Span.Contains(e.Site.Syntax.Span)))) ||
         IsSeededPerPass(flow, facts, loop) ||
         throughArms && ArmsHandled(flow, loader, loop, everyRank);
 
-    /// <summary>Whether <paramref name="e"/> within <paramref name="bound"/> runs on every rank, or its rank branch's other arm sets the loader on every rank of its own.</summary>
+    /// <summary>Whether <paramref name="e"/> within <paramref name="bound"/> runs on every rank, or each other arm of its rank branch sets the loader on every rank of its own.</summary>
     private static bool ReachesEveryRank(EpochFlow flow, EpochEvent e, ISymbol loader, IOperation iterated, LoaderFacts facts, IOperation bound)
     {
-        if (flow.RankBranch(e.Site, bound) is not var (conditional, branch)) return true;
-        var other = branch == conditional.WhenTrue ? conditional.WhenFalse : conditional.WhenTrue;
-        return other is not null && flow.Events.Any(o => other.Syntax.Span.Contains(o.Site.Syntax.Span) && Covers(flow, o, loader, iterated, facts) &&
-                                                         ReachesEveryRank(flow, o, loader, iterated, facts, other));
+        if (flow.RankBranchOf(e.Site, bound) is not { } limit) return true;
+        return limit.Exhaustive && limit.Others.All(other => flow.Events.Any(o => other.Syntax.Span.Contains(o.Site.Syntax.Span) && Covers(flow, o, loader, iterated, facts) &&
+                                                                                  ReachesEveryRank(flow, o, loader, iterated, facts, other)));
     }
 
-    /// <summary>What lets only some ranks reach a setter of the loader on the pass, if anything: a branch's condition, or a guard that sends the others away (<c>if (rank != 0) continue;</c>).</summary>
-    private static IOperation? RankOnlyCondition(EpochFlow flow, ISymbol loader, IOperation iterated, LoaderFacts facts, ILoopOperation loop)
+    /// <summary>What lets only some ranks reach a setter of the loader on the pass, if anything: a branch's condition, a case's labels, or a guard that sends the others away (<c>if (rank != 0) continue;</c>).</summary>
+    private static string? RankOnlyCondition(EpochFlow flow, ISymbol loader, IOperation iterated, LoaderFacts facts, ILoopOperation loop)
     {
         foreach (var e in flow.Events)
-            if (Covers(flow, e, loader, iterated, facts) && flow.RankBranch(e.Site, loop) is var (conditional, branch))
-                return branch == conditional.WhenTrue || branch == conditional.WhenFalse ? conditional.Condition : conditional;
+            if (Covers(flow, e, loader, iterated, facts) && flow.RankBranchOf(e.Site, loop) is { } limit)
+                return limit.Condition;
         return null;
     }
 

@@ -1520,6 +1520,11 @@ public class CMP002EpochNeverSetTests
     [InlineData("void Begin(int e) => trainLoader.SetEpoch(e); if (rank == 0) Begin(epoch);", "rank == 0")]
     [InlineData("Action<int> begin = e => trainLoader.SetEpoch(e); if (rank == 0) begin(epoch);", "rank == 0")]
     [InlineData("bool logs = rank == 0; if (logs) trainLoader.SetEpoch(epoch);", "logs")] // held-out round Ranks: a local declared from a rank test
+    // A switch on the rank: a case is a branch, and without a default some ranks take none.
+    [InlineData("switch (rank) { case 0: trainLoader.SetEpoch(epoch); break; }", "case 0")]
+    [InlineData("switch (Dist.Rank) { case 0: trainLoader.SetEpoch(epoch); break; default: Console.WriteLine(epoch); break; }", "case 0")]
+    [InlineData("switch (rank) { case 0: Console.WriteLine(epoch); trainLoader.SetEpoch(epoch); break; case 1: trainLoader.SetEpoch(epoch); break; }", "case 0")]
+    [InlineData("switch (rank) { case 0 when distributed: trainLoader.SetEpoch(epoch); break; default: trainLoader.SetEpoch(epoch); break; case 1: break; }", "case 0 when distributed")]
     public Task AnEpochSetOnlyOnSomeRanks(string setter, string condition) => V.AnalyzerAsync(Ranked(setter + " " + Iterate), OnSomeRanks(condition));
 
     [Theory]
@@ -1531,6 +1536,9 @@ public class CMP002EpochNeverSetTests
     [InlineData("void Begin(int e) { if (rank == 0) Console.WriteLine(e); trainLoader.SetEpoch(e); } Begin(epoch);")] // the call reaches every rank
     [InlineData("void Begin(int e) { if (Dist.Rank == 0) trainLoader.SetEpoch(e); } Begin(epoch);")]             // a callee's own conditions are not read
     [InlineData("if (shard is not null) shard.SetEpoch(epoch);")]                                                  // a sampler made from the rank is no rank test
+    [InlineData("switch (rank) { case 0: Console.WriteLine(epoch); trainLoader.SetEpoch(epoch); break; default: trainLoader.SetEpoch(epoch); break; }")] // every case
+    [InlineData("switch (rank) { case 0: case 1: trainLoader.SetEpoch(epoch); break; default: shard.SetEpoch(epoch); break; }")]
+    [InlineData("switch (worldSize) { case 1: trainLoader.SetEpoch(epoch); break; }")]                              // the same on every rank
     public Task AnEpochSetOnEveryRank(string setter) => V.AnalyzerAsync(Ranked(setter + " " + Iterate.Replace("{|#0:trainLoader|}", "trainLoader")));
 
     /// <summary>A loader that only some ranks iterate (rank 0's evaluation, say) needs its epoch on those ranks only.</summary>
@@ -1539,6 +1547,7 @@ public class CMP002EpochNeverSetTests
     [InlineData("if (Dist.Rank == 0) trainLoader.SetEpoch(epoch); if (Dist.Rank == 0) foreach (var batch in trainLoader) { }")]
     [InlineData("void Preview() { foreach (var batch in trainLoader.Take(2)) { } } if (Dist.Rank == 0) { trainLoader.SetEpoch(epoch); Preview(); }")]
     [InlineData("if (Dist.Rank == 0) trainLoader.SetEpoch(epoch); if (Dist.Rank != 0) continue; foreach (var batch in trainLoader.Take(2)) { }")]
+    [InlineData("switch (rank) { case 0: trainLoader.SetEpoch(epoch); foreach (var batch in trainLoader) { } break; default: break; }")]
     public Task ALoaderIteratedOnTheSameRanks(string pass) => V.AnalyzerAsync(Ranked(pass));
 
     /// <summary>A guard that sends the other ranks away (red team 24): the setter after it runs on the ranks it lets through.</summary>
@@ -1549,10 +1558,11 @@ public class CMP002EpochNeverSetTests
         Ranked($"{Iterate} {guard} trainLoader.SetEpoch(epoch + 1);"), OnSomeRanks(guard));
 
     /// <summary>An iteration in one arm of a rank branch is not handled by a setter in the other arm (red team 24).</summary>
-    [Fact]
-    public Task AnIterationOnOtherRanksThanTheSetter() => V.AnalyzerAsync(Ranked(
-        "if (rank == 0) { trainLoader.SetEpoch(epoch); foreach (var batch in trainLoader) { } } else { foreach (var batch in {|#0:trainLoader.Take(10)|}) { } }"),
-        Expected());
+    [Theory]
+    [InlineData("if (rank == 0) { trainLoader.SetEpoch(epoch); foreach (var batch in trainLoader) { } } else { foreach (var batch in {|#0:trainLoader.Take(10)|}) { } }")]
+    [InlineData("switch (rank) { case 0: trainLoader.SetEpoch(epoch); break; default: foreach (var batch in {|#0:trainLoader.Take(10)|}) { } break; }")]
+    [InlineData("if (!isMainProcess) { trainLoader.SetEpoch(epoch); continue; } foreach (var batch in {|#0:trainLoader|}) { }")] // the setter's ranks left
+    public Task AnIterationOnOtherRanksThanTheSetter(string pass) => V.AnalyzerAsync(Ranked(pass), Expected());
 
     [Fact]
     public Task NoSetterAtAllKeepsTheFirstMessage() => V.AnalyzerAsync(Ranked("if (rank == 0) Console.WriteLine(epoch); " + Iterate), Expected());

@@ -1,4 +1,4 @@
-// Scenario: the epoch is set only in `case 0:` of a `switch (Dist.Rank)` that also prints the banner, so ranks 1..N never reshuffle — wrong at run time, but the CMP002 page says a switch on the rank is not read as a rank branch (the setter counts on every rank): not flagged
+// Scenario: the epoch is set only in `case 0:` of a `switch (Dist.Rank)` that also prints the banner, so ranks 1..N never reshuffle: wrong, CMP002 on the iteration (held-out round Ranks labelled it correct code by the page's named limit then; a case of a switch on the rank is a rank branch since)
 using Composer.Data;
 using Composer.Distributed;
 using TorchSharp;
@@ -27,7 +27,7 @@ for (int epoch = 0; epoch < 10; epoch++)
             break;
     }
 
-    foreach (var batch in train)
+    foreach (var batch in train) //! CMP002
     {
         using var scope = NewDisposeScope();
         opt.zero_grad();

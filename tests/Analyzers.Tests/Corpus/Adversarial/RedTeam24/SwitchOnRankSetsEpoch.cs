@@ -1,4 +1,4 @@
-// Scenario: a trainer dispatches per-rank duties with `switch (Dist.Rank)`: `case 0:` prints the header, writes TensorBoard-style scalars and sets the loader's epoch; `default:` only waits. Ranks 1..n-1 never set the epoch: wrong at run time, but the CMP002 page says a `switch` on the rank is not read as a rank branch (a setter there counts on every rank), so nothing is expected. (Red team 24 labelled it CMP002; the limit is named on the page.)
+// Scenario: a trainer dispatches per-rank duties with `switch (Dist.Rank)`: `case 0:` prints the header, writes TensorBoard-style scalars and sets the loader's epoch; `default:` only waits. Ranks 1..n-1 never set the epoch: wrong, CMP002 on the iteration (red team 24 labelled it so; the page first named the switch as a limit, and a case is a rank branch since).
 using Composer.Data;
 using Composer.Distributed;
 using TorchSharp;
@@ -30,7 +30,7 @@ public static class RoleDispatch
             }
 
             model.train();
-            foreach (var batch in train)
+            foreach (var batch in train) //! CMP002
             {
                 using var scope = NewDisposeScope();
                 optimizer.zero_grad();
