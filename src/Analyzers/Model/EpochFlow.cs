@@ -1266,7 +1266,7 @@ internal sealed class EpochFlow
                 // A local function's or stored lambda's iteration of its parameter makes epoch loops where it is mapped, at the calls.
                 if (iteration.CountedAtCalls) continue;
                 if (iteration.ThroughCall && !(iteration.LoaderSymbol is { } loader && Shuffles(FactsOf(loader, iteration.Loader.Type)))) continue;
-                foreach (var (epochLoop, _) in InnermostLoops(iteration.Site, l => !IsIterationLoop(l) && !IsPhaseLoop(l) && !IsLoopOverLoaders(l, iteration)))
+                foreach (var (epochLoop, _) in InnermostLoops(iteration.Site, l => !IsIterationLoop(l) && !IsPhaseLoop(l) && !IsRetryLoop(l) && !IsLoopOverLoaders(l, iteration)))
                     _epochLoops.Add(epochLoop);
             }
         }
@@ -1334,6 +1334,32 @@ internal sealed class EpochFlow
     /// A <c>foreach</c> over strings or enum values (<c>foreach (var phase in new[] { "train", "val" })</c>, PyTorch's
     /// tutorial shape): its passes are phases of one epoch, each loader iterated once, so the loop around it is the epoch loop.
     /// </summary>
+    /// <summary>
+    /// A loop that leaves once a pass completes: <c>for (int attempt = 0; …; attempt++) { try { …; break; } catch (IOException) { } }</c>.
+    /// It runs another pass only when one failed, to retry that pass, so its passes are not epochs (nor are those of a
+    /// loop that always leaves after one). A <c>continue</c> outside a <c>catch</c> makes passes of its own.
+    /// </summary>
+    private static bool IsRetryLoop(ILoopOperation loop)
+    {
+        if (loop.Body is not IBlockOperation { Operations: { Length: > 0 } statements }) return false;
+        var last = statements[statements.Length - 1];
+        if (!Leaves(last) && !(last is ITryOperation { Body.Operations: { Length: > 0 } tried } && Leaves(tried[tried.Length - 1]))) return false;
+        foreach (var operation in loop.Body.Descendants())
+            if (operation is IBranchOperation { BranchKind: BranchKind.Continue } branch && SymbolEqualityComparer.Default.Equals(branch.Target, loop.ContinueLabel) && !InCatch(operation))
+                return false;
+        return true;
+
+        bool Leaves(IOperation statement) => statement is IReturnOperation { Kind: OperationKind.Return or OperationKind.YieldBreak } ||
+                                             statement is IBranchOperation { BranchKind: BranchKind.Break } exit && SymbolEqualityComparer.Default.Equals(exit.Target, loop.ExitLabel);
+
+        bool InCatch(IOperation operation)
+        {
+            for (var parent = operation.Parent; parent is not null && parent != loop; parent = parent.Parent)
+                if (parent is ICatchClauseOperation) return true;
+            return false;
+        }
+    }
+
     private static bool IsPhaseLoop(ILoopOperation loop) =>
         loop is IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation { Symbol.Type: { } type } } &&
         (type.SpecialType == SpecialType.System_String || type.TypeKind == TypeKind.Enum);

@@ -1482,6 +1482,17 @@ public class CMP002EpochNeverSetTests
         "Action<EpochDataLoader> hook = l => Console.WriteLine(l); for (int epoch = 0; epoch < epochs; epoch++) { hook(trainLoader); foreach (var b in {|#0:trainLoader|}) { } }"),
         Expected());
 
+    /// <summary>A retry loop around the iteration (held-out round Apps): the epoch loop around it sets the epoch once per epoch.</summary>
+    [Theory]
+    [InlineData("for (int attempt = 0; attempt < 3; attempt++) { try { foreach (var batch in trainLoader) { } break; } catch (System.IO.IOException) { Console.WriteLine(attempt); } }")]
+    [InlineData("while (true) { try { foreach (var batch in trainLoader) { } break; } catch (System.IO.IOException) when (epochs > 0) { continue; } }")]
+    public Task AnEpochSetAroundARetryLoop(string retry) => V.AnalyzerAsync(Train(Shuffled, $"for (int epoch = 0; epoch < epochs; epoch++) {{ trainLoader.SetEpoch(epoch); {retry} }}"));
+
+    [Theory]
+    [InlineData("for (int attempt = 0; attempt < 3; attempt++) { try { foreach (var batch in {|#0:trainLoader|}) { } break; } catch (System.IO.IOException) { } }")]
+    [InlineData("trainLoader.SetEpoch(epoch); int pass = 0; while (true) { foreach (var batch in {|#0:trainLoader|}) { } if (++pass < 2) continue; break; }")] // repeats without failing
+    public Task ARetryLoopIsNotTheEpochLoop(string inner) => V.AnalyzerAsync(Train(Shuffled, $"for (int epoch = 0; epoch < epochs; epoch++) {{ {inner} }}"), Expected());
+
     // Setters some ranks skip: an epoch set only where `if (Dist.Rank == 0)` holds reaches rank 0 alone (held-out round
     // Edges wrote it and had to label it correct code: the page said "in any branch").
 

@@ -111,6 +111,24 @@ public class CMP004EpochArgumentConstantTests
     public Task ALoopOverStagesByIndexPicksALoaderPerPass() => V.AnalyzerAsync(Train(
         "var stages = new List<EpochDataLoader> { loader }; for (int epoch = 0; epoch < epochs; epoch++) for (int i = 0; i < stages.Count; i++) { var stage = stages[i]; stage.SetEpoch(epoch); foreach (var b in stage) { } }"));
 
+    /// <summary>
+    /// A retry loop inside the epoch loop (held-out round Apps asked): it leaves once a pass completes and runs again only
+    /// when one failed, so the epoch it passes is the epoch loop's, not a value fixed across epochs.
+    /// </summary>
+    [Theory]
+    [InlineData("for (int attempt = 0; attempt < 3; attempt++) { try { loader.SetEpoch(epoch); foreach (var b in loader) { } break; } catch (System.IO.IOException) when (attempt < 2) { } }")]
+    [InlineData("while (true) { try { sampler.SetEpoch(epoch); foreach (var b in loader) { } return; } catch (System.IO.IOException) { Console.WriteLine(epoch); continue; } }")]
+    [InlineData("do { try { loader.SetEpoch(epoch); foreach (var b in loader) { } break; } finally { Console.WriteLine(epoch); } } while (epochs > 0);")]
+    public Task AnEpochSetInARetryLoop(string retry) => V.AnalyzerAsync(Train($"for (int epoch = 0; epoch < epochs; epoch++) {{ {retry} }}"));
+
+    /// <summary>An inner loop that runs its passes again without failing is a loop of its own: the outer epoch is fixed across it.</summary>
+    [Theory]
+    [InlineData("int pass = 0; while (true) { {|#0:loader.SetEpoch(epoch)|}; foreach (var b in loader) { } if (++pass < 2) continue; break; }")]
+    [InlineData("for (int pass = 0; pass < 2; pass++) { try { {|#0:loader.SetEpoch(epoch)|}; foreach (var b in loader) { } } catch (System.IO.IOException) { break; } }")]
+    [InlineData("for (int pass = 0; pass < 2; pass++) { {|#0:loader.SetEpoch(epoch)|}; foreach (var b in loader) { if (b.Count == 0) break; } }")]
+    public Task AnEpochFixedAcrossAnInnerLoopThatRepeats(string inner) => V.AnalyzerAsync(Train($"for (int epoch = 0; epoch < epochs; epoch++) {{ {inner} }}"),
+        V.Diagnostic().WithLocation(0).WithArguments("epoch"));
+
     /// <summary>A lambda's parameter is fixed across a loop inside the lambda (k-fold in parallel: the fold as the epoch).</summary>
     [Fact]
     public Task ALambdaParameterAcrossALoopInsideTheLambda() => V.AnalyzerAsync(Train(
