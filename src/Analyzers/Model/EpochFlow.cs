@@ -1062,8 +1062,9 @@ internal sealed class EpochFlow
             // With objectsOnly, a variable only read from (data in data.Count) is not one of the objects the value holds.
             if (objectsOnly && IsReadFrom(o)) continue;
             yield return symbol;
-            if (depth > 0 && symbol is ILocalSymbol && _values.TryGetValue(symbol, out var values))
-                foreach (var value in values)
+            // A field's values too (_batches = new BatchSampler(_shard, 32) in the constructor: _shard is in _batches).
+            if (depth > 0 && symbol is ILocalSymbol or IFieldSymbol or IPropertySymbol)
+                foreach (var value in ValuesOf(symbol).Values)
                     foreach (var inner in SymbolsIn(value, depth - 1, objectsOnly)) yield return inner;
         }
     }

@@ -243,6 +243,38 @@ public class CMP002EpochNeverSetTests
         "var sampler = new DistributedSampler(data.Count, 2, 0); var trainLoader = new EpochDataLoader(data, batchSampler: new BatchSampler(sampler, 32));",
         "for (int epoch = 0; epoch < epochs; epoch++) { sampler.SetEpoch(epoch); foreach (var batch in trainLoader) { } }"));
 
+    /// <summary>
+    /// The same through fields (held-out round Refactors asked): the sampler inside the batch sampler field the loader
+    /// field was built from, each assigned in the constructor.
+    /// </summary>
+    [Theory]
+    [InlineData("_shard.SetEpoch(epoch);", false)]
+    [InlineData("_batches.SetEpoch(epoch);", false)]
+    [InlineData("_other.SetEpoch(epoch);", true)]
+    public Task TheSamplerFieldInsideTheBatchSamplerField(string setter, bool flagged) => V.AnalyzerAsync($$"""
+        class Trainer
+        {
+            private readonly DistributedSampler _shard, _other;
+            private readonly BatchSampler _batches;
+            private readonly EpochDataLoader _train;
+            public Trainer(InMemoryDataset data)
+            {
+                _shard = new DistributedSampler(data.Count, 2, 0, seed: 3);
+                _other = new DistributedSampler(data.Count, 2, 1, seed: 3);
+                _batches = new BatchSampler(_shard, 32);
+                _train = new EpochDataLoader(data, batchSampler: _batches);
+            }
+            public void Fit(int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    {{setter}}
+                    foreach (var batch in {{(flagged ? "{|#0:_train|}" : "_train")}}) { }
+                }
+            }
+        }
+        """, flagged ? [Expected("_train")] : []);
+
     [Fact]
     public Task HandWrittenBatchSamplerHandling() => V.AnalyzerAsync(Train(
         "var trainLoader = new EpochDataLoader(data, batchSampler: new ClassBalancedBatchSampler(labels, 4, 8));",
