@@ -1332,10 +1332,6 @@ internal sealed class EpochFlow
     }
 
     /// <summary>
-    /// A <c>foreach</c> over strings or enum values (<c>foreach (var phase in new[] { "train", "val" })</c>, PyTorch's
-    /// tutorial shape): its passes are phases of one epoch, each loader iterated once, so the loop around it is the epoch loop.
-    /// </summary>
-    /// <summary>
     /// A loop that leaves once a pass completes: <c>for (int attempt = 0; …; attempt++) { try { …; break; } catch (IOException) { } }</c>.
     /// It runs another pass only when one failed, to retry that pass, so its passes are not epochs (nor are those of a
     /// loop that always leaves after one). A <c>continue</c> outside a <c>catch</c> makes passes of its own.
@@ -1361,6 +1357,10 @@ internal sealed class EpochFlow
         }
     }
 
+    /// <summary>
+    /// A <c>foreach</c> over strings or enum values (<c>foreach (var phase in new[] { "train", "val" })</c>, PyTorch's
+    /// tutorial shape): its passes are phases of one epoch, each loader iterated once, so the loop around it is the epoch loop.
+    /// </summary>
     private static bool IsPhaseLoop(ILoopOperation loop) =>
         loop is IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation { Symbol.Type: { } type } } &&
         (type.SpecialType == SpecialType.System_String || type.TypeKind == TypeKind.Enum);
