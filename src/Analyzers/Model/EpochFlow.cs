@@ -1062,9 +1062,10 @@ internal sealed class EpochFlow
             // With objectsOnly, a variable only read from (data in data.Count) is not one of the objects the value holds.
             if (objectsOnly && IsReadFrom(o)) continue;
             yield return symbol;
-            // A field's values too (_batches = new BatchSampler(_shard, 32) in the constructor: _shard is in _batches).
+            // A field's values too (_batches = new BatchSampler(_shard, 32) in the constructor: _shard is in _batches), and
+            // a local of the member that built it (var batches = new BatchSampler(_shard, 32); _train = new …(batchSampler: batches)).
             if (depth > 0 && symbol is ILocalSymbol or IFieldSymbol or IPropertySymbol)
-                foreach (var value in ValuesOf(symbol).Values)
+                foreach (var value in (symbol is ILocalSymbol local && !_values.ContainsKey(local) ? Tree.LocalValues(local) : ValuesOf(symbol)).Values)
                     foreach (var inner in SymbolsIn(value, depth - 1, objectsOnly)) yield return inner;
         }
     }
@@ -1166,7 +1167,7 @@ internal sealed class EpochFlow
             if (found is null && parent is IConditionalOperation conditional && current != conditional.Condition && Ranks.IsRankDependent(conditional.Condition))
                 found = new RankBranch(conditional, current);
             // switch (rank) { case 0: … }: the case is the branch.
-            if (found is null && current is ISwitchCaseOperation && parent is ISwitchOperation @switch && Ranks.IsRankDependent(@switch.Value))
+            if (found is null && current is ISwitchCaseOperation && parent is ISwitchOperation @switch && Ranks.IsRankDependent(@switch.Value) && RankBranch.HasSeparateCases(@switch))
                 found = new RankBranch(@switch, current);
             // if (Dist.Rank != 0) continue; (or break, return, throw) before it in a block: only the other ranks go on.
             if (found is null && parent is IBlockOperation block && ExitGuardBefore(block, current) is { } guard)
@@ -1332,15 +1333,16 @@ internal sealed class EpochFlow
     }
 
     /// <summary>
-    /// A loop that leaves once a pass completes: <c>for (int attempt = 0; …; attempt++) { try { …; break; } catch (IOException) { } }</c>.
-    /// It runs another pass only when one failed, to retry that pass, so its passes are not epochs (nor are those of a
-    /// loop that always leaves after one). A <c>continue</c> outside a <c>catch</c> makes passes of its own.
+    /// A loop that leaves once a pass completes: <c>for (int attempt = 0; …; attempt++) { try { …; break; } catch (IOException) { } }</c>,
+    /// a <c>break</c> or <c>return</c> among its body's statements or ending a <c>try</c> among them. It runs another pass only
+    /// when one failed, to retry that pass, so its passes are not epochs (nor are those of a loop that always leaves after
+    /// one). A <c>continue</c> outside a <c>catch</c> makes passes of its own.
     /// </summary>
     private static bool IsRetryLoop(ILoopOperation loop)
     {
-        if (loop.Body is not IBlockOperation { Operations: { Length: > 0 } statements }) return false;
-        var last = statements[statements.Length - 1];
-        if (!Leaves(last) && !(last is ITryOperation { Body.Operations: { Length: > 0 } tried } && Leaves(tried[tried.Length - 1]))) return false;
+        var statements = loop.Body is IBlockOperation block ? block.Operations : ImmutableArray.Create(loop.Body);
+        // What follows a try that leaves (a back-off delay after its catch) runs only after a failed pass.
+        if (!statements.Any(s => Leaves(s) || s is ITryOperation { Body.Operations: { Length: > 0 } tried } && Leaves(tried[tried.Length - 1]))) return false;
         foreach (var operation in loop.Body.Descendants())
             if (operation is IBranchOperation { BranchKind: BranchKind.Continue } branch && SymbolEqualityComparer.Default.Equals(branch.Target, loop.ContinueLabel) && !InCatch(operation))
                 return false;

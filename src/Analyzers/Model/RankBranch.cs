@@ -28,19 +28,36 @@ internal readonly struct RankBranch(IOperation chooser, IOperation branch)
         _ => ImmutableArray<IOperation>.Empty,
     };
 
-    /// <summary>Whether every rank takes one of the arms: not past an <c>if</c> without <c>else</c>, or a <c>switch</c> without <c>default</c>.</summary>
+    /// <summary>
+    /// Whether every rank takes one of the arms: not past an <c>if</c> without <c>else</c>, or a <c>switch</c> without
+    /// <c>default:</c> or a case that takes any value (<c>case var worker:</c>, <c>case _:</c>).
+    /// </summary>
     public bool Exhaustive => Chooser switch
     {
         IConditionalOperation conditional => conditional.WhenFalse is not null || Branch != conditional.WhenTrue,
-        ISwitchOperation @switch => @switch.Cases.Any(c => c.Clauses.Any(clause => clause.CaseKind == CaseKind.Default)),
+        ISwitchOperation @switch => @switch.Cases.Any(c => c.Clauses.Any(TakesAnyValue)),
         _ => false,
     };
 
-    /// <summary>What lets the ranks through, as the message names it: the condition, the guard, or the case's labels.</summary>
+    private static bool TakesAnyValue(ICaseClauseOperation clause) => clause switch
+    {
+        { CaseKind: CaseKind.Default } => true,
+        IPatternCaseClauseOperation { Guard: null, Pattern: IDiscardPatternOperation or IDeclarationPatternOperation { MatchesNull: true } } => true,
+        _ => false,
+    };
+
+    /// <summary>What lets the ranks through, as the message names it: the condition, the guard, or the case's labels (<c>case 0, case 1</c>).</summary>
     public string Condition => Chooser switch
     {
         IConditionalOperation conditional when Branch == conditional.WhenTrue || Branch == conditional.WhenFalse => conditional.Condition.Syntax.ToString(),
-        ISwitchOperation when Branch.Syntax is SwitchSectionSyntax section => section.Labels.ToString().Trim().TrimEnd(':'),
+        ISwitchOperation when Branch.Syntax is SwitchSectionSyntax section => string.Join(", ", section.Labels.Select(label => label.ToString().Trim().TrimEnd(':'))),
         _ => Chooser.Syntax.ToString(),
     };
+
+    /// <summary>
+    /// Whether a <c>switch</c>'s cases are arms that ranks take apart: not when one jumps to another (<c>goto case 0;</c>,
+    /// <c>goto default;</c>), which this reading does not follow.
+    /// </summary>
+    public static bool HasSeparateCases(ISwitchOperation @switch) =>
+        !@switch.Cases.Any(c => c.Body.Any(statement => statement.DescendantsAndSelf().Any(o => o is IBranchOperation { BranchKind: BranchKind.GoTo, Syntax: GotoStatementSyntax { CaseOrDefaultKeyword.RawKind: not 0 } })));
 }

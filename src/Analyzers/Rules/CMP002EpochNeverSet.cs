@@ -44,23 +44,40 @@ internal static class CMP002EpochNeverSet
     public static bool Handled(EpochFlow flow, ISymbol loader, IOperation iterated, LoaderFacts facts, ILoopOperation loop, bool throughArms = true, bool everyRank = false, ImmutableArray<IOperation> elsewhere = default) =>
         flow.Events.Any(e => Covers(flow, e, loader, iterated, facts) && (e.IsDelegated || flow.IsWithin(e.Site, loop)) &&
                              (!everyRank || ReachesEveryRank(flow, e, loader, iterated, facts, loop)) &&
-                             (elsewhere.IsDefault || !elsewhere.Any(arm => arm.Syntax.Span.Contains(e.Site.Syntax.Span)))) ||
+                             (elsewhere.IsDefaultOrEmpty || !RunsOnlyIn(flow, e.Site, loop, elsewhere))) ||
         IsSeededPerPass(flow, facts, loop) ||
         throughArms && ArmsHandled(flow, loader, loop, everyRank);
 
-    /// <summary>Whether <paramref name="e"/> within <paramref name="bound"/> runs on every rank, or each other arm of its rank branch sets the loader on every rank of its own.</summary>
-    private static bool ReachesEveryRank(EpochFlow flow, EpochEvent e, ISymbol loader, IOperation iterated, LoaderFacts facts, IOperation bound)
+    /// <summary>Whether a setter runs on the pass only within <paramref name="arms"/>: written there, or in a local function or stored lambda called only there.</summary>
+    private static bool RunsOnlyIn(EpochFlow flow, IOperation site, ILoopOperation loop, ImmutableArray<IOperation> arms)
     {
-        if (flow.RankBranchOf(e.Site, bound) is not { } limit) return true;
-        return limit.Exhaustive && limit.Others.All(other => flow.Events.Any(o => other.Syntax.Span.Contains(o.Site.Syntax.Span) && Covers(flow, o, loader, iterated, facts) &&
-                                                                                  ReachesEveryRank(flow, o, loader, iterated, facts, other)));
+        if (arms.Any(arm => arm.Syntax.Span.Contains(site.Syntax.Span))) return true;
+        var calls = flow.InnermostLoops(site, l => l == loop);
+        return calls.Count > 0 && calls.All(call => arms.Any(arm => arm.Syntax.Span.Contains(call.Site.Syntax.Span)));
+    }
+
+    /// <summary>Whether <paramref name="e"/> within <paramref name="bound"/> runs on every rank (see <see cref="UncoveredLimit"/>).</summary>
+    private static bool ReachesEveryRank(EpochFlow flow, EpochEvent e, ISymbol loader, IOperation iterated, LoaderFacts facts, IOperation bound) =>
+        UncoveredLimit(flow, e.Site, loader, iterated, facts, bound) is null;
+
+    /// <summary>
+    /// The rank branch that keeps a setter at <paramref name="site"/> from some ranks within <paramref name="bound"/>, if
+    /// any: a branch counts as covered when each other arm sets the loader on every rank of its own and the branch itself
+    /// is reached by every rank (a rank <c>switch</c> inside <c>if (Dist.LocalRank == 0)</c> is not: that <c>if</c> is the limit).
+    /// </summary>
+    private static RankBranch? UncoveredLimit(EpochFlow flow, IOperation site, ISymbol loader, IOperation iterated, LoaderFacts facts, IOperation bound)
+    {
+        if (flow.RankBranchOf(site, bound) is not { } limit) return null;
+        bool covered = limit.Exhaustive && limit.Others.All(other => flow.Events.Any(o => other.Syntax.Span.Contains(o.Site.Syntax.Span) && Covers(flow, o, loader, iterated, facts) &&
+                                                                                            UncoveredLimit(flow, o.Site, loader, iterated, facts, other) is null));
+        return covered ? UncoveredLimit(flow, limit.Chooser, loader, iterated, facts, bound) : limit;
     }
 
     /// <summary>What lets only some ranks reach a setter of the loader on the pass, if anything: a branch's condition, a case's labels, or a guard that sends the others away (<c>if (rank != 0) continue;</c>).</summary>
     private static string? RankOnlyCondition(EpochFlow flow, ISymbol loader, IOperation iterated, LoaderFacts facts, ILoopOperation loop)
     {
         foreach (var e in flow.Events)
-            if (Covers(flow, e, loader, iterated, facts) && flow.RankBranchOf(e.Site, loop) is { } limit)
+            if (Covers(flow, e, loader, iterated, facts) && UncoveredLimit(flow, e.Site, loader, iterated, facts, loop) is { } limit)
                 return limit.Condition;
         return null;
     }

@@ -251,7 +251,8 @@ public class CMP002EpochNeverSetTests
     [InlineData("_shard.SetEpoch(epoch);", false)]
     [InlineData("_batches.SetEpoch(epoch);", false)]
     [InlineData("_other.SetEpoch(epoch);", true)]
-    public Task TheSamplerFieldInsideTheBatchSamplerField(string setter, bool flagged) => V.AnalyzerAsync($$"""
+    [InlineData("_shard.SetEpoch(epoch);", false, "var batches = new BatchSampler(_shard, 32); _train = new EpochDataLoader(data, batchSampler: batches);")] // red team 25: the constructor's local
+    public Task TheSamplerFieldInsideTheBatchSamplerField(string setter, bool flagged, string build = "_batches = new BatchSampler(_shard, 32); _train = new EpochDataLoader(data, batchSampler: _batches);") => V.AnalyzerAsync($$"""
         class Trainer
         {
             private readonly DistributedSampler _shard, _other;
@@ -261,8 +262,7 @@ public class CMP002EpochNeverSetTests
             {
                 _shard = new DistributedSampler(data.Count, 2, 0, seed: 3);
                 _other = new DistributedSampler(data.Count, 2, 1, seed: 3);
-                _batches = new BatchSampler(_shard, 32);
-                _train = new EpochDataLoader(data, batchSampler: _batches);
+                {{build}}
             }
             public void Fit(int epochs)
             {
@@ -1518,6 +1518,9 @@ public class CMP002EpochNeverSetTests
     [Theory]
     [InlineData("for (int attempt = 0; attempt < 3; attempt++) { try { foreach (var batch in trainLoader) { } break; } catch (System.IO.IOException) { Console.WriteLine(attempt); } }")]
     [InlineData("while (true) { try { foreach (var batch in trainLoader) { } break; } catch (System.IO.IOException) when (epochs > 0) { continue; } }")]
+    // Red team 25: a retry loop without braces, and one with a back-off after its try.
+    [InlineData("for (int attempt = 0; ; attempt++) try { foreach (var batch in trainLoader) { } break; } catch (System.IO.IOException) when (attempt < 2) { }")]
+    [InlineData("for (int attempt = 0; attempt < 3; attempt++) { try { foreach (var batch in trainLoader) { } break; } catch (System.IO.IOException) { } System.Threading.Thread.Sleep(100 << attempt); }")]
     public Task AnEpochSetAroundARetryLoop(string retry) => V.AnalyzerAsync(Train(Shuffled, $"for (int epoch = 0; epoch < epochs; epoch++) {{ trainLoader.SetEpoch(epoch); {retry} }}"));
 
     [Theory]
@@ -1568,6 +1571,9 @@ public class CMP002EpochNeverSetTests
     [InlineData("switch (Dist.Rank) { case 0: trainLoader.SetEpoch(epoch); break; default: Console.WriteLine(epoch); break; }", "case 0")]
     [InlineData("switch (rank) { case 0: Console.WriteLine(epoch); trainLoader.SetEpoch(epoch); break; case 1: trainLoader.SetEpoch(epoch); break; }", "case 0")]
     [InlineData("switch (rank) { case 0 when distributed: trainLoader.SetEpoch(epoch); break; default: trainLoader.SetEpoch(epoch); break; case 1: break; }", "case 0 when distributed")]
+    // Red team 25: a section's labels joined on one line; a covered rank switch inside a rank if without else (the if is the limit).
+    [InlineData("switch (rank)\n{\n    case 0:\n    case 1:\n        trainLoader.SetEpoch(epoch);\n        break;\n}", "case 0, case 1")]
+    [InlineData("if (Dist.LocalRank == 0) { switch (rank) { case 0: trainLoader.SetEpoch(epoch); break; default: trainLoader.SetEpoch(epoch); break; } }", "Dist.LocalRank == 0")]
     public Task AnEpochSetOnlyOnSomeRanks(string setter, string condition) => V.AnalyzerAsync(Ranked(setter + " " + Iterate), OnSomeRanks(condition));
 
     [Theory]
@@ -1582,6 +1588,10 @@ public class CMP002EpochNeverSetTests
     [InlineData("switch (rank) { case 0: Console.WriteLine(epoch); trainLoader.SetEpoch(epoch); break; default: trainLoader.SetEpoch(epoch); break; }")] // every case
     [InlineData("switch (rank) { case 0: case 1: trainLoader.SetEpoch(epoch); break; default: shard.SetEpoch(epoch); break; }")]
     [InlineData("switch (worldSize) { case 1: trainLoader.SetEpoch(epoch); break; }")]                              // the same on every rank
+    // Red team 25: a case that takes any rank is a default; sections that jump to one another are not read as rank branches.
+    [InlineData("switch (rank) { case 0: trainLoader.SetEpoch(epoch); break; case var worker: trainLoader.SetEpoch(epoch); break; }")]
+    [InlineData("switch (rank) { case 0: Console.WriteLine(epoch); goto default; default: trainLoader.SetEpoch(epoch); break; }")]
+    [InlineData("switch (rank) { case 0: trainLoader.SetEpoch(epoch); break; default: Console.WriteLine(epoch); goto case 0; }")]
     public Task AnEpochSetOnEveryRank(string setter) => V.AnalyzerAsync(Ranked(setter + " " + Iterate.Replace("{|#0:trainLoader|}", "trainLoader")));
 
     /// <summary>A loader that only some ranks iterate (rank 0's evaluation, say) needs its epoch on those ranks only.</summary>
@@ -1605,6 +1615,9 @@ public class CMP002EpochNeverSetTests
     [InlineData("if (rank == 0) { trainLoader.SetEpoch(epoch); foreach (var batch in trainLoader) { } } else { foreach (var batch in {|#0:trainLoader.Take(10)|}) { } }")]
     [InlineData("switch (rank) { case 0: trainLoader.SetEpoch(epoch); break; default: foreach (var batch in {|#0:trainLoader.Take(10)|}) { } break; }")]
     [InlineData("if (!isMainProcess) { trainLoader.SetEpoch(epoch); continue; } foreach (var batch in {|#0:trainLoader|}) { }")] // the setter's ranks left
+    // Red team 25: the same through a local function called only in the other arm.
+    [InlineData("void Begin(int e) => trainLoader.SetEpoch(e); if (!isMainProcess) { Begin(epoch); continue; } foreach (var batch in {|#0:trainLoader|}) { }")]
+    [InlineData("void Begin(int e) => trainLoader.SetEpoch(e); switch (rank) { case 0: Begin(epoch); break; default: foreach (var batch in {|#0:trainLoader.Take(8)|}) { } break; }")]
     public Task AnIterationOnOtherRanksThanTheSetter(string pass) => V.AnalyzerAsync(Ranked(pass), Expected());
 
     [Fact]

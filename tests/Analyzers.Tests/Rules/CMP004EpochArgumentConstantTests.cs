@@ -119,6 +119,7 @@ public class CMP004EpochArgumentConstantTests
     [InlineData("for (int attempt = 0; attempt < 3; attempt++) { try { loader.SetEpoch(epoch); foreach (var b in loader) { } break; } catch (System.IO.IOException) when (attempt < 2) { } }")]
     [InlineData("while (true) { try { sampler.SetEpoch(epoch); foreach (var b in loader) { } return; } catch (System.IO.IOException) { Console.WriteLine(epoch); continue; } }")]
     [InlineData("do { try { loader.SetEpoch(epoch); foreach (var b in loader) { } break; } finally { Console.WriteLine(epoch); } } while (epochs > 0);")]
+    [InlineData("for (int attempt = 0; ; attempt++) try { loader.SetEpoch(epoch); foreach (var b in loader) { } break; } catch (System.IO.IOException) when (attempt < 2) { }")] // red team 25
     public Task AnEpochSetInARetryLoop(string retry) => V.AnalyzerAsync(Train($"for (int epoch = 0; epoch < epochs; epoch++) {{ {retry} }}"));
 
     /// <summary>An inner loop that runs its passes again without failing is a loop of its own: the outer epoch is fixed across it.</summary>
