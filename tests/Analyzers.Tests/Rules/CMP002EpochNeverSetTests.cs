@@ -1576,6 +1576,51 @@ public class CMP002EpochNeverSetTests
     [InlineData("if (Dist.LocalRank == 0) { switch (rank) { case 0: trainLoader.SetEpoch(epoch); break; default: trainLoader.SetEpoch(epoch); break; } }", "Dist.LocalRank == 0")]
     public Task AnEpochSetOnlyOnSomeRanks(string setter, string condition) => V.AnalyzerAsync(Ranked(setter + " " + Iterate), OnSomeRanks(condition));
 
+    /// <summary>
+    /// Every name the model knows for a rank or a main-process test, read as a field, a property or a call of the user's
+    /// launcher, and with the <c>m_</c>/<c>s_</c> prefix of older code bases.
+    /// </summary>
+    [Theory]
+    [InlineData("Launcher.GlobalRank == 0")]
+    [InlineData("Launcher.WorldRank == 0")]
+    [InlineData("Launcher.NodeRank == 0")]
+    [InlineData("Launcher.MyRank == 0")]
+    [InlineData("Launcher.ProcessRank == 0")]
+    [InlineData("Launcher.DeviceRank == 0")]
+    [InlineData("Launcher.GpuRank == 0")]
+    [InlineData("Launcher.GetLocalRank() == 0")]
+    [InlineData("Launcher.GetGlobalRank() == 0")]
+    [InlineData("Launcher.IsMain")]
+    [InlineData("Launcher.IsMainRank")]
+    [InlineData("Launcher.IsMaster")]
+    [InlineData("Launcher.IsMasterProcess")]
+    [InlineData("Launcher.IsRankZero")]
+    [InlineData("Launcher.IsRank0")]
+    [InlineData("Launcher.IsRoot")]
+    [InlineData("Launcher.IsRootRank")]
+    [InlineData("Launcher.IsLeader")]
+    [InlineData("Launcher.IsChief")]
+    [InlineData("Launcher.IsGlobalZero")]
+    [InlineData("Launcher.IsLocalZero")]
+    [InlineData("Launcher.IsPrimary")]
+    [InlineData("Launcher.IsFirstRank")]
+    [InlineData("Launcher.m_isMaster")]
+    [InlineData("Launcher.s_localRank == 0")]
+    public Task AnEpochSetOnlyWhereALaunchersRankTestHolds(string condition) => V.AnalyzerAsync(
+        Ranked($"if ({condition}) trainLoader.SetEpoch(epoch); {Iterate}") + Launcher, OnSomeRanks(condition));
+
+    private const string Launcher = """
+
+        static class Launcher
+        {
+            public static int GlobalRank, WorldRank, NodeRank, MyRank, ProcessRank, DeviceRank, GpuRank, s_localRank;
+            public static bool IsMain, IsMainRank, IsMaster, IsMasterProcess, IsRankZero, IsRank0, IsRoot, IsRootRank, IsLeader, IsChief,
+                IsGlobalZero, IsLocalZero, IsPrimary, IsFirstRank, m_isMaster;
+            public static int GetLocalRank() => Dist.LocalRank;
+            public static int GetGlobalRank() => Dist.Rank;
+        }
+        """;
+
     [Theory]
     [InlineData("if (distributed) trainLoader.SetEpoch(epoch);")]                         // the same on every rank
     [InlineData("if (worldSize > 1) shard.SetEpoch(epoch);")]
