@@ -114,6 +114,11 @@ public class CMP002EpochNeverSetTests
     public Task ForeachOverAnEpochRange() => V.AnalyzerAsync(Train(Shuffled,
         "foreach (var epoch in Enumerable.Range(0, epochs)) { foreach (var batch in {|#0:trainLoader|}) { } }"), Expected());
 
+    /// <summary>A resumed loop whose counter is declared before it (<c>for (; epoch &lt; epochs; epoch++)</c>) declares no variable of its own: the epoch is the counter it advances.</summary>
+    [Fact]
+    public Task ForLoopOverACounterDeclaredBeforeIt() => V.AnalyzerAsync(Train(Shuffled,
+        "int epoch = epochs / 2; for (; epoch < epochs; epoch++) { foreach (var batch in {|#0:trainLoader|}) { } }"), Expected());
+
     /// <summary>The flow of a member walks all its operations: a 100,000-term sum (as deep an operation tree) must not exhaust the stack.</summary>
     [Fact]
     public Task ALoopBesideAVeryDeepExpression() => V.AnalyzerAsync(Train(Shuffled,

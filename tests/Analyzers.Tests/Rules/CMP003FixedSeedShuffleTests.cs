@@ -164,6 +164,10 @@ public class CMP003FixedSeedShuffleTests
     [InlineData("nEpoch")] // Hungarian names of older code bases (held-out round Legacy)
     [InlineData("iEpoch")]
     [InlineData("epochNo")]
+    [InlineData("curEpoch")]
+    [InlineData("epochIndex")]
+    [InlineData("epochNumber")]
+    [InlineData("epochNum")]
     public Task ASeedFromTheEpochParameterOfAFactory(string name) => V.AnalyzerAsync(WithHelper(
         $"public static TorchSharp.Modules.DataLoader ForEpoch(int {name}) => new(Data, 32, shuffle: true, seed: BaseSeed + {name});"));
 
@@ -192,9 +196,28 @@ public class CMP003FixedSeedShuffleTests
     [InlineData("nEpochs")] // a Hungarian count is still a count
     [InlineData("iStartEpoch")]
     [InlineData("maxEpoch")]
+    [InlineData("i")] // one letter: a fold's index, a seed (not read as a Hungarian prefix)
+    [InlineData("s")]
     public Task ASeedFromAnotherParameterOfAFactory(string name) => V.AnalyzerAsync(WithHelper(
         $"public static TorchSharp.Modules.DataLoader Make(int {name}) => {{|#0:new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: BaseSeed + {name})|}};"),
         V.Diagnostic().WithLocation(0).WithArguments("DataLoader", $"BaseSeed + {name}"));
+
+    /// <summary>A local given its one value by a deconstruction (<c>var (seed, batch) = (BaseSeed + epoch, 32);</c>) is made from the epoch as a declared one is.</summary>
+    [Fact]
+    public Task ASeedFromTheEpochParameterThroughADeconstructedLocal() => V.AnalyzerAsync(WithHelper("""
+        public static TorchSharp.Modules.DataLoader ForEpoch(int epoch)
+        {
+            var (seed, batch) = (BaseSeed + epoch, 32);
+            return new(Data, batch, shuffle: true, seed: seed);
+        }
+        """));
+
+    /// <summary>A lambda handed to code not in view (a registration) is called with seeds the model cannot see: not known to be epochs.</summary>
+    [Fact]
+    public Task ASeedFromTheParameterOfALambdaHandedOn() => V.AnalyzerAsync(WithHelper(
+        "static void Register(Func<int, TorchSharp.Modules.DataLoader> make) { }",
+        "Register(seed => {|#0:new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: seed)|});"),
+        V.Diagnostic().WithLocation(0).WithArguments("DataLoader", "seed"));
 
     /// <summary>Inside a loop of the factory the epoch is fixed across that loop: every pass builds a loader with the same seed.</summary>
     [Fact]
@@ -298,6 +321,83 @@ public class CMP003FixedSeedShuffleTests
         var pending = new Queue<int>();
         for (int epoch = 0; epoch < 3; epoch++) { {{statement}} }
         """));
+
+    /// <summary>Every other way the loop may add to or take from a collection changes its <c>Count</c> too, an extension method's included.</summary>
+    [Theory]
+    [InlineData("history.Insert(0, epoch)", "history")]
+    [InlineData("history.InsertRange(0, new[] { epoch })", "history")]
+    [InlineData("history.Remove(epoch)", "history")]
+    [InlineData("history.RemoveAt(0)", "history")]
+    [InlineData("history.RemoveAll(h => h < epoch)", "history")]
+    [InlineData("history.RemoveRange(0, 1)", "history")]
+    [InlineData("history.Clear()", "history")]
+    [InlineData("pending.Dequeue()", "pending")]
+    [InlineData("pending.TryDequeue(out _)", "pending")]
+    [InlineData("stack.Push(epoch)", "stack")]
+    [InlineData("stack.Pop()", "stack")]
+    [InlineData("stack.TryPop(out _)", "stack")]
+    [InlineData("seen.TryAdd(epoch, epoch)", "seen")]
+    [InlineData("best.TryAdd(epoch, epoch)", "best")] // CollectionExtensions.TryAdd on an IDictionary: the receiver is the extension's first argument
+    [InlineData("bag.TryTake(out _)", "bag")]
+    [InlineData("table.TryRemove(epoch, out _)", "table")]
+    public Task ASeedFromTheCountOfACollectionTheLoopResizesAnyWay(string resize, string collection) => V.AnalyzerAsync(WithHelper("", $$"""
+        var history = new List<int> { 1, 2, 3 };
+        var pending = new Queue<int>(history);
+        var stack = new Stack<int>(history);
+        var seen = new Dictionary<int, int>();
+        IDictionary<int, int> best = new Dictionary<int, int>();
+        var bag = new System.Collections.Concurrent.ConcurrentBag<int>(history);
+        var table = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
+        for (int epoch = 0; epoch < 3; epoch++)
+        {
+            var loader = new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: 1000 + {{collection}}.Count);
+            foreach (var b in loader) { }
+            {{resize}};
+        }
+        """));
+
+    /// <summary>A call that only reads or zeroes the collection (<c>Array.Clear(buffer)</c>, or a static <c>Console.Clear()</c> of no collection) leaves its size as it was.</summary>
+    [Fact]
+    public Task ASeedFromTheLengthOfAnArrayTheLoopOnlyClears() => V.AnalyzerAsync(WithHelper("", """
+        var buffer = new float[64];
+        for (int epoch = 0; epoch < 3; epoch++)
+        {
+            Console.Clear();
+            Array.Clear(buffer);
+            var loader = {|#0:new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: buffer.Length)|};
+            foreach (var b in loader) { }
+        }
+        """), V.Diagnostic().WithLocation(0).WithArguments("loader", "buffer.Length"));
+
+    /// <summary>
+    /// A seed kept in a field or property of the user's that the loop does not write is the same on every pass, an instance
+    /// member as much as a static one; one read off what the loop picks on each pass (a sweep's run) changes with it.
+    /// </summary>
+    [Theory]
+    [InlineData("_seed", true)]
+    [InlineData("this._seed", true)]
+    [InlineData("_options.Seed", true)]
+    [InlineData("run.Seed", false)]
+    public Task ASeedFromAMemberOfTheUsersCode(string seed, bool flagged)
+    {
+        var creation = $"new TorchSharp.Modules.DataLoader(data, 32, shuffle: true, seed: {seed})";
+        return V.AnalyzerAsync($$"""
+            class Options { public int Seed { get; init; } = 7; }
+            class Sweep(torch.utils.data.Dataset data, Options options, List<Options> runs)
+            {
+                private int _seed = 42;
+                private readonly Options _options = options;
+                public void Fit()
+                {
+                    foreach (var run in runs)
+                    {
+                        var loader = {{(flagged ? "{|#0:" + creation + "|}" : creation)}};
+                        foreach (var b in loader) { }
+                    }
+                }
+            }
+            """, flagged ? [V.Diagnostic().WithLocation(0).WithArguments("loader", seed)] : []);
+    }
 
     /// <summary>Still a fixed seed when the loop only reads the list.</summary>
     [Fact]

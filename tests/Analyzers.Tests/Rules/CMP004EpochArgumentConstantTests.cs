@@ -34,6 +34,27 @@ public class CMP004EpochArgumentConstantTests
     public Task TheRankAsTheEpoch() => V.AnalyzerAsync(Train("for (int epoch = 0; epoch < epochs; epoch++) { {|#0:sampler.SetEpoch(Composer.Distributed.Dist.Rank)|}; foreach (var b in loader) { } }"),
         V.Diagnostic().WithLocation(0).WithArguments("Composer.Distributed.Dist.Rank"));
 
+    /// <summary>The same read through a helper of no arguments named for the rank (<c>GetRank()</c>).</summary>
+    [Fact]
+    public Task TheRankFromAHelperAsTheEpoch() => V.AnalyzerAsync(
+        Train("for (int epoch = 0; epoch < epochs; epoch++) { {|#0:sampler.SetEpoch(GetRank())|}; foreach (var b in loader) { } }")
+            .Replace("int _epoch;", "int _epoch; static int GetRank() => Composer.Distributed.Dist.Rank;"),
+        V.Diagnostic().WithLocation(0).WithArguments("GetRank()"));
+
+    /// <summary>
+    /// The count of a collection is not known to stay fixed when something out of the loop's sight may grow it (a helper
+    /// the loop hands it to): the epoch loop's own count of finished epochs, say.
+    /// </summary>
+    [Fact]
+    public Task TheCountOfACollectionAHelperGrows() => V.AnalyzerAsync(Train(
+        "var finished = new List<int>(); void Finish(List<int> done, int e) => done.Add(e); " +
+        "for (int epoch = 0; epoch < epochs; epoch++) { sampler.SetEpoch(finished.Count); foreach (var b in loader) { } Finish(finished, epoch); }"));
+
+    /// <summary>An epoch expression nested deeper than the model follows is taken to change: when it gives up, it does not report.</summary>
+    [Fact]
+    public Task AnEpochNestedDeeperThanTheModelFollows() => V.AnalyzerAsync(Train(
+        "for (int epoch = 0; epoch < epochs; epoch++) { loader.SetEpoch(epoch + 1 + 2 + 3 + 4 + 5 + 6 + 7); foreach (var b in loader) { } }"));
+
     [Fact]
     public Task ConstantInAWhileLoop() => V.AnalyzerAsync(Train("int epoch = 0; while (epoch++ < epochs) { {|#0:sampler.SetEpoch(1)|}; foreach (var b in loader) { } }"),
         V.Diagnostic().WithLocation(0).WithArguments("1"));
