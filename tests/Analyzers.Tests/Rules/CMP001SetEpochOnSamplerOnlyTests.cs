@@ -152,15 +152,42 @@ public class CMP001SetEpochOnSamplerOnlyTests
         }
         """, Expected("loader", "sampler"));
 
+    /// <summary>
+    /// A loader that may be one set out of view (<c>TryResume(path, out resumed)</c>): how it was built is not known, so it
+    /// may draw from a custom batch sampler. Chosen beside a fresh loader, or copied from the backup checkpoint's.
+    /// </summary>
+    [Theory]
+    [InlineData("var trainLoader = epochs > 1 ? resumed : new EpochDataLoader(data, batchSize: 64, shuffle: true);")]
+    [InlineData("if (!TryResume(\"backup.ckpt\", out backup)) backup = resumed; var trainLoader = backup;")]
+    public Task ALoaderThatMayBeOneSetOutOfView(string loader) => V.AnalyzerAsync($$"""
+        class Program
+        {
+            static bool TryResume(string path, out EpochDataLoader loader) { loader = null!; return false; }
+            static void Train(InMemoryDataset data, int epochs)
+            {
+                EpochDataLoader resumed, backup;
+                if (!TryResume("last.ckpt", out resumed)) resumed = new EpochDataLoader(data, batchSize: 32, shuffle: true);
+                {{loader}}
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    {|#0:((IEpochAware)trainLoader.Sampler).SetEpoch(epoch)|};
+                    foreach (var batch in trainLoader) { }
+                }
+            }
+        }
+        """, Expected());
+
     // Negative shapes.
 
-    [Fact]
-    public Task PortedLoaderBuiltWithoutABatchSampler() => V.AnalyzerAsync(PortedLoaderBuiltInView + """
+    [Theory]
+    [InlineData("batches", "new MyLoader(data)")]
+    [InlineData("batch_sampler", "new MyLoader(data, batch_sampler: null)")] // a port of batch_sampler=None
+    public Task PortedLoaderBuiltWithoutABatchSampler(string parameter, string creation) => V.AnalyzerAsync(PortedLoaderBuiltInView.Replace("batches = null", parameter + " = null") + $$"""
         class Program
         {
             static void Train(InMemoryDataset data, int epochs)
             {
-                var loader = new MyLoader(data);
+                var loader = {{creation}};
                 for (int epoch = 0; epoch < epochs; epoch++)
                 {
                     loader.sampler.set_epoch(epoch);
@@ -192,6 +219,12 @@ public class CMP001SetEpochOnSamplerOnlyTests
     public Task TheSamplerObjectInsideTheBatchSampler() => V.AnalyzerAsync(Train(
         "sampler.SetEpoch(epoch);",
         "var sampler = new DistributedSampler(data.Count, 2, 0); var trainLoader = new EpochDataLoader(data, batchSampler: new BatchSampler(sampler, 32));"));
+
+    /// <summary>A setter on the batch sampler variable the loader was built from handles the batch sampler.</summary>
+    [Fact]
+    public Task TheBatchSamplerVariableTheLoaderWasBuiltFrom() => V.AnalyzerAsync(Train(
+        "((IEpochAware)trainLoader.Sampler).SetEpoch(epoch); batches.SetEpoch(epoch);",
+        "var batches = new BatchSampler(new DistributedSampler(data.Count, 2, 0), 32); var trainLoader = new EpochDataLoader(data, batchSampler: batches);"));
 
     [Fact]
     public Task LoaderWithoutABatchSamplerBatchesItsOwnSampler() => V.AnalyzerAsync(Train(

@@ -69,6 +69,104 @@ public class CMP002EpochNeverSetTests
         }
         """, flagged ? [Expected()] : []);
 
+    /// <summary>
+    /// A sampler chosen by a <c>switch</c> expression depends on the epoch when one of its arms does; a loader chosen by
+    /// one does when one of the loaders it may be does.
+    /// </summary>
+    [Theory]
+    [InlineData("var trainLoader = new EpochDataLoader(data, batchSize: 32, sampler: labels.Length switch { > 1000 => new DistributedSampler(data.Count, 2, 0), _ => new SequentialSampler(data.Count) });", true)]
+    [InlineData("var trainLoader = new EpochDataLoader(data, batchSize: 32, sampler: labels.Length switch { > 1000 => new SequentialSampler(data.Count / 2), _ => new SequentialSampler(data.Count) });", false)]
+    [InlineData("var trainLoader = labels.Length switch { > 1000 => new EpochDataLoader(data, batchSize: 32, shuffle: true), _ => new EpochDataLoader(data, batchSize: 32) };", true)]
+    public Task ASamplerOrLoaderChosenByASwitch(string loader, bool flagged) => V.AnalyzerAsync(Train(loader, flagged ? EpochLoop : EpochLoop.Replace("{|#0:trainLoader|}", "trainLoader")), flagged ? [Expected()] : []);
+
+    /// <summary>A loader that falls back (<c>??</c>) from one that shuffles to one that does not may shuffle.</summary>
+    [Fact]
+    public Task ALoaderThatFallsBackFromAShufflingOne() => V.AnalyzerAsync(Train(
+        "EpochDataLoader? sharded = labels.Length > 1000 ? new EpochDataLoader(data, batchSize: 32, sampler: new DistributedSampler(data.Count, 2, 0)) : null; " +
+        "var trainLoader = sharded ?? new EpochDataLoader(data, batchSize: 32);", EpochLoop), Expected());
+
+    /// <summary>
+    /// A loader made on first use (<c>??=</c>): it is what the variable held before as well as what is made, and what is made
+    /// when the variable is no variable the model follows (an array's element).
+    /// </summary>
+    [Fact]
+    public Task ALoaderMadeOnFirstUseIntoAFieldSetShuffledElsewhere() => V.AnalyzerAsync("""
+        class Trainer(InMemoryDataset data)
+        {
+            private EpochDataLoader? _train;
+            public void UseShuffledBatches() => _train = new EpochDataLoader(data, batchSize: 32, shuffle: true);
+            public void Fit(int epochs)
+            {
+                var loader = _train ??= new EpochDataLoader(data, batchSize: 32);
+                for (int epoch = 0; epoch < epochs; epoch++) foreach (var batch in {|#0:loader|}) { }
+            }
+        }
+        """, Expected("loader"));
+
+    [Fact]
+    public Task ALoaderMadeOnFirstUseIntoAnArraysElement() => V.AnalyzerAsync(Train(
+        "var folds = new EpochDataLoader?[5]; var trainLoader = folds[0] ??= new EpochDataLoader(data, batchSize: 32, shuffle: true);", EpochLoop), Expected());
+
+    /// <summary>An explicit <c>sampler: null</c> (a port of <c>sampler=None</c>) is no sampler: the loader keeps its order.</summary>
+    [Fact]
+    public Task ALoaderGivenANullSampler() => V.AnalyzerAsync(Train(
+        "var trainLoader = new EpochDataLoader(data, batchSize: 32, sampler: null);", EpochLoop.Replace("{|#0:trainLoader|}", "trainLoader")));
+
+    /// <summary>A sampler variable made not to shuffle keeps one order, though its type is one that may shuffle.</summary>
+    [Fact]
+    public Task ASamplerVariableMadeNotToShuffle() => V.AnalyzerAsync(Train(
+        "var shard = new DistributedSampler(data.Count, 2, 0, shuffle: false); var trainLoader = new EpochDataLoader(data, batchSize: 32, sampler: shard);",
+        EpochLoop.Replace("{|#0:trainLoader|}", "trainLoader")));
+
+    /// <summary>
+    /// A sampler handed in as a parameter is judged by its type alone: a class that shuffles by the epoch, but not an
+    /// interface (even an epoch-aware one of yours) nor a <c>BatchSampler</c> (whose order is its sampler's).
+    /// </summary>
+    [Theory]
+    [InlineData("DistributedSampler order", "batchSize: 32, sampler: order", true)]
+    [InlineData("ISampler order", "batchSize: 32, sampler: order", false)]
+    [InlineData("IShuffler order", "batchSize: 32, sampler: order", false)]
+    [InlineData("BatchSampler batches", "batchSampler: batches", false)]
+    public Task ASamplerHandedInAsAParameter(string parameter, string arguments, bool flagged) => V.AnalyzerAsync($$"""
+        interface IShuffler : ISampler, IEpochAware { }
+        class Program
+        {
+            static void Train(InMemoryDataset data, {{parameter}}, int epochs)
+            {
+                var trainLoader = new EpochDataLoader(data, {{arguments}});
+                for (int epoch = 0; epoch < epochs; epoch++) { foreach (var batch in {{(flagged ? "{|#0:trainLoader|}" : "trainLoader")}}) { } }
+            }
+        }
+        """, flagged ? [Expected()] : []);
+
+    /// <summary>
+    /// A sampler made on first use the old way (<c>sampler = sampler ?? new …</c>), or kept when resuming
+    /// (<c>sampler = resuming ? sampler : new …</c>): its values include itself, which the model follows only so far.
+    /// </summary>
+    [Theory]
+    [InlineData("sampler = sampler ?? new DistributedSampler(data.Count, 2, 0);")]
+    [InlineData("sampler = labels.Length == 0 ? sampler : new DistributedSampler(data.Count, 2, 0);")]
+    public Task ASamplerAssignedFromItself(string assignment) => V.AnalyzerAsync(Train(
+        $"ISampler? sampler = null; {assignment} var trainLoader = new EpochDataLoader(data, batchSize: 32, sampler: sampler);", EpochLoop), Expected());
+
+    /// <summary>
+    /// A batch sampler of yours made over an epoch-aware data set (augmented by the epoch) and a sampler that does not
+    /// shuffle: only its samplers give it an order, not every epoch-aware thing it is handed.
+    /// </summary>
+    [Fact]
+    public Task ABatchSamplerOfYoursOverAnEpochAwareDataSet() => V.AnalyzerAsync(Train(
+        "var jittered = new JitterDataset(data); var trainLoader = new EpochDataLoader(jittered, batchSampler: new GroupedBatchSampler(new SequentialSampler(data.Count), labels, 32, jittered));",
+        EpochLoop.Replace("{|#0:trainLoader|}", "trainLoader")) + GroupedBatchSampler.Replace("int batchSize)", "int batchSize, torch.utils.data.Dataset? lengths = null)") + """
+
+        class JitterDataset(InMemoryDataset inner) : torch.utils.data.Dataset, IEpochAware
+        {
+            private int _epoch;
+            public void SetEpoch(int epoch) => _epoch = epoch;
+            public override long Count => inner.Count;
+            public override Dictionary<string, Tensor> GetTensor(long index) => inner.GetTensor(index);
+        }
+        """);
+
     /// <summary>Its sampler's epoch set, or the whole loader's, handles it.</summary>
     [Theory]
     [InlineData("shard.SetEpoch(epoch);")]
