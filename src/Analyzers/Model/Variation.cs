@@ -74,8 +74,10 @@ internal static class Variation
 
     private static bool LocalVaries(EpochFlow flow, ILocalSymbol local, ILoopOperation loop, int depth, bool members)
     {
-        if (loop.Locals.Contains(local, SymbolEqualityComparer.Default) || IsLoopVariable(loop, local)) return true;
         if (flow.WritesOf(local).Any(w => flow.IsWithin(w, loop) && !IsDeclaration(w, local))) return true;
+        // A for loop's own local changes only where the loop writes it: seed in for (int epoch = 0, seed = 42; …; epoch++) is fixed.
+        if (loop is IForLoopOperation && loop.Locals.Contains(local, SymbolEqualityComparer.Default)) return false;
+        if (loop.Locals.Contains(local, SymbolEqualityComparer.Default) || IsLoopVariable(loop, local)) return true;
         // Declared inside the loop: as variable as what it was declared from.
         if (IsDeclaredIn(local, loop))
         {

@@ -25,6 +25,14 @@ public class CMP004EpochArgumentConstantTests
     public Task ParameterThatNeverChanges() => V.AnalyzerAsync(Train("for (int epoch = 0; epoch < epochs; epoch++) { {|#0:loader.SetEpoch(epochs)|}; foreach (var b in loader) { } }"),
         V.Diagnostic().WithLocation(0).WithArguments("epochs"));
 
+    /// <summary>A for loop's second local that the loop never writes is fixed (Stryker on Variation found it read as changing).</summary>
+    [Fact]
+    public Task AForLoopsLocalTheLoopNeverWrites() => V.AnalyzerAsync(Train("for (int step = 0, epoch = start; step < epochs; step++) { {|#0:loader.SetEpoch(epoch)|}; foreach (var b in loader) { } }"),
+        V.Diagnostic().WithLocation(0).WithArguments("epoch"));
+
+    [Fact]
+    public Task AForLoopsLocalTheLoopAdvances() => V.AnalyzerAsync(Train("for (int step = 0, epoch = start; step < epochs; step++, epoch++) { loader.SetEpoch(epoch); foreach (var b in loader) { } }"));
+
     [Fact]
     public Task LocalSetBeforeTheLoop() => V.AnalyzerAsync(Train("int e = start; for (int epoch = 0; epoch < epochs; epoch++) { {|#0:sampler.SetEpoch(e)|}; foreach (var b in loader) { } }"),
         V.Diagnostic().WithLocation(0).WithArguments("e"));
