@@ -156,6 +156,9 @@ internal static class Variation
             if (operation is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol method } parameter } && flow.WritesOf(parameter).Count == 0)
             {
                 if (method.MethodKind is MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation && IsCurrentEpochName(parameter.Name)) return true;
+                // A lambda handed to code not in view (Register(epoch => new DataLoader(…, seed: 17 + epoch))): its calls are not
+                // seen, so its parameter's name says what it is given, as a method's does.
+                if (method.MethodKind == MethodKind.AnonymousFunction && flow.UsesOf(method).Count == 0 && IsCurrentEpochName(parameter.Name)) return true;
                 // A local function's or stored lambda's parameter, judged at its calls: each passes a value that reads such a
                 // parameter (Build(set, BaseSeed + epoch) inside the factory).
                 if (depth < 2 && method.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction && flow.EveryCallPassesAnEpoch(method, parameter, depth + 1))

@@ -1,7 +1,7 @@
 // Scenario: the trainer framework takes a per-epoch loader factory `Func<int, DataLoader>` and calls it with each
-// epoch (in another assembly). The lambda's parameter is `epoch`, but a lambda is judged at its calls, and none is
-// in view: outside every loop its seed is fixed, so by the page it is flagged. The same factory written as a
-// method is not.
+// epoch (in another assembly). The lambda's parameter is `epoch` and its calls are not in view, so it is judged by
+// that name as the same factory written as a method is: a per-epoch factory, right (red team 16 labelled it CMP003 by
+// the page of its day, which judged every lambda at its calls).
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -17,7 +17,7 @@ public static class Wiring
 {
     public static void Start(IEpochTrainer trainer, utils.data.Dataset data, int epochs)
     {
-        trainer.Fit(epoch => new DataLoader(data, 64, shuffle: true, seed: 17 + epoch), epochs); //! CMP003
+        trainer.Fit(epoch => new DataLoader(data, 64, shuffle: true, seed: 17 + epoch), epochs);
         trainer.Fit(epoch => ForEpoch(data, epoch), epochs);
     }
 
