@@ -16,7 +16,8 @@ public static class Epochs
 
     /// <summary>
     /// Sets <paramref name="epoch"/> on every distinct epoch-aware part of <paramref name="loader"/>: its
-    /// batch sampler, the sampler inside that batch sampler, its sampler, and its data set, each object once.
+    /// batch sampler, the sampler inside that batch sampler (also through batch samplers that wrap another), its
+    /// sampler, and its data set, each object once.
     /// </summary>
     /// <remarks>
     /// Works on <see cref="EpochDataLoader"/>, on TorchSharp's <c>DataLoader</c> (whose shuffler may be an
@@ -25,6 +26,9 @@ public static class Epochs
     /// (or PyTorch's spellings) whose objects implement <see cref="IEpochAware"/> or have <c>SetEpoch(int)</c>.
     /// A type none of whose such members takes an epoch, but that implements <see cref="IEpochAware"/> or has
     /// <c>SetEpoch(int)</c> itself, gets that call (once, even if it calls back here). Methods by other names are not called: call them yourself.
+    /// A batch sampler's sampler is its <c>Sampler</c> member (or PyTorch's spellings), or else the first field holding an
+    /// <see cref="ISampler"/> or <see cref="IBatchSampler"/>, so a <c>DropLast(IBatchSampler inner)</c> of yours that does not
+    /// forward the epoch still has its inner batch sampler set.
     /// A <see cref="BatchSampler"/> forwards the epoch to its sampler, so that sampler is not set again.
     /// Setting the epoch only on <c>loader.Sampler</c> is the bug this method exists for: when the loader
     /// draws from a batch sampler, that sampler is a plain sequential one and every epoch replays epoch 0.
@@ -42,8 +46,14 @@ public static class Epochs
         if (parts.BatchSampler?.Invoke(loader) is { } batchSampler)
         {
             set |= Set(batchSampler, epoch, reached);
-            if (batchSampler is BatchSampler ours) reached.Add(ours.Sampler); // it forwarded the epoch already
-            else if (InnerSampler(batchSampler) is { } inner) set |= Set(inner, epoch, reached);
+            // Down through the batch samplers of the user's that wrap another (a DropLast(inner)) to the sampler inside.
+            object part = batchSampler;
+            while (part is not BatchSampler && InnerSampler(part) is { } inner && !reached.Contains(inner))
+            {
+                set |= Set(inner, epoch, reached);
+                part = inner;
+            }
+            if (part is BatchSampler ours) reached.Add(ours.Sampler); // it forwarded the epoch already
         }
         if (parts.Sampler?.Invoke(loader) is { } sampler) set |= Set(sampler, epoch, reached);
         if (parts.Dataset?.Invoke(loader) is { } dataset) set |= Set(dataset, epoch, reached);
@@ -52,8 +62,23 @@ public static class Epochs
         if (loader is IReplayGuarded guarded) guarded.ReplayGuard.EpochSet(epoch); // seen by the loader even when its parts do not tell
     }
 
-    /// <summary>The sampler inside a batch sampler, found by the member names that <see cref="SetEpoch"/> reaches; null when it has none.</summary>
-    internal static object? InnerSampler(object batchSampler) => SamplerOf(batchSampler);
+    /// <summary>
+    /// The sampler inside a batch sampler, found by the member names that <see cref="SetEpoch"/> reaches, or else the first
+    /// field that holds an <see cref="ISampler"/> or an <see cref="IBatchSampler"/> (a wrapper's inner batch sampler); null when it has none.
+    /// </summary>
+    internal static object? InnerSampler(object batchSampler) =>
+        SamplerOf(batchSampler) ?? WrappedByType.GetOrAdd(batchSampler.GetType(), WrappedFields).Select(f => f.GetValue(batchSampler)).FirstOrDefault(v => v is not null && !ReferenceEquals(v, batchSampler));
+
+    private static readonly ConcurrentDictionary<Type, FieldInfo[]> WrappedByType = new();
+
+    private static FieldInfo[] WrappedFields(Type type)
+    {
+        const BindingFlags flags = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly;
+        var fields = new List<FieldInfo>();
+        for (var t = type; t is not null && t != typeof(object); t = t.BaseType)
+            fields.AddRange(t.GetFields(flags).Where(f => typeof(ISampler).IsAssignableFrom(f.FieldType) || typeof(IBatchSampler).IsAssignableFrom(f.FieldType)));
+        return [.. fields];
+    }
 
     /// <summary>A loader's sampler, as <see cref="SetEpoch"/> finds it (TorchSharp's <c>sampler</c>, PyTorch ports' <c>Sampler</c>, ...); null when it has none.</summary>
     internal static object? SamplerOf(object loader) => PartsByType.GetOrAdd(loader.GetType(), Parts.Find).Sampler?.Invoke(loader);

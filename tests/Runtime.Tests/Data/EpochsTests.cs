@@ -273,6 +273,33 @@ public class EpochsTests
         Assert.Equal([4], loader.Calls); // once, and the call back stops there
     }
 
+    /// <summary>A batch sampler of the user's that wraps another and does not forward the epoch (a port of a drop-last or repeat wrapper).</summary>
+    private sealed class DropLast(IBatchSampler inner, int batchSize) : IBatchSampler
+    {
+        public long Count => inner.Count;
+        public IEnumerator<long[]> GetEnumerator() => inner.Where(b => b.Length == batchSize).GetEnumerator();
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    [Fact]
+    public void ReachesTheSamplerInsideBatchSamplersThatWrapAnother()
+    {
+        var inner = new CountingSampler(10);
+        using var loader = new EpochDataLoader(TestData.Indexed(10), batchSampler: new DropLast(new DropLast(new BatchSampler(inner, 3), 3), 3), disposeDataset: true);
+        Epochs.SetEpoch(loader, 4);
+        Assert.Equal([4], inner.Calls);
+    }
+
+    [Fact]
+    public void AWrappedShufflingBatchSamplerGetsANewOrderEveryEpoch()
+    {
+        using var loader = new EpochDataLoader(TestData.Indexed(40), batchSampler: new DropLast(new BatchSampler(new RandomSampler(40, seed: 3), 8), 8), disposeDataset: true);
+        loader.SetEpoch(0);
+        var first = TestData.Epoch(loader);
+        loader.SetEpoch(1);
+        Assert.NotEqual(first, TestData.Epoch(loader));
+    }
+
     [Fact]
     public void SettingTheSameEpochTwiceChangesNothing()
     {

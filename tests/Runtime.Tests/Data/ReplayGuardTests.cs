@@ -51,11 +51,22 @@ public class ReplayGuardTests
         Assert.Equal(2, error.Warnings.Length);
     }
 
-    public static TheoryData<string> BatchSamplers() => ["BatchSampler(DistributedSampler)", "ClassBalancedBatchSampler"];
+    public static TheoryData<string> BatchSamplers() => ["BatchSampler(DistributedSampler)", "ClassBalancedBatchSampler", "Repeat(BatchSampler(DistributedSampler))"];
 
-    private static IBatchSampler MakeBatchSampler(string kind) => kind == "ClassBalancedBatchSampler"
-        ? new ClassBalancedBatchSampler(TestData.Labels(64), classesPerBatch: 2, samplesPerClass: 4, seed: 7, numReplicas: 2, rank: 0)
-        : new BatchSampler(new DistributedSampler(64, numReplicas: 2, rank: 0, seed: 7), batchSize: 8);
+    private static IBatchSampler MakeBatchSampler(string kind) => kind switch
+    {
+        "ClassBalancedBatchSampler" => new ClassBalancedBatchSampler(TestData.Labels(64), classesPerBatch: 2, samplesPerClass: 4, seed: 7, numReplicas: 2, rank: 0),
+        "Repeat(BatchSampler(DistributedSampler))" => new Repeat(MakeBatchSampler("BatchSampler(DistributedSampler)")),
+        _ => new BatchSampler(new DistributedSampler(64, numReplicas: 2, rank: 0, seed: 7), batchSize: 8),
+    };
+
+    /// <summary>A batch sampler of the user's that wraps another and does not forward the epoch.</summary>
+    private sealed class Repeat(IBatchSampler inner) : IBatchSampler
+    {
+        public long Count => inner.Count;
+        public IEnumerator<long[]> GetEnumerator() => inner.GetEnumerator();
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 
     /// <summary>Composer's bug, in a loop that no analyzer sees: the epoch set on loader.Sampler only.</summary>
     [Theory]
@@ -70,7 +81,12 @@ public class ReplayGuardTests
             TestData.Epoch(loader);
             Assert.Equal(epoch == 0 ? 0 : 1, error.Warnings.Length);
         }
-        Assert.Contains(kind == "ClassBalancedBatchSampler" ? "(batches from ClassBalancedBatchSampler)" : "(batches from BatchSampler over DistributedSampler)", error.Warnings[0]);
+        Assert.Contains(kind switch
+        {
+            "ClassBalancedBatchSampler" => "(batches from ClassBalancedBatchSampler)",
+            "Repeat(BatchSampler(DistributedSampler))" => "(batches from Repeat over BatchSampler)",
+            _ => "(batches from BatchSampler over DistributedSampler)",
+        }, error.Warnings[0]);
         Assert.Contains("still at epoch 0", error.Warnings[0]);
     }
 
