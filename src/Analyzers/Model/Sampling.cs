@@ -40,7 +40,7 @@ internal sealed class Sampling(EpochFlow flow)
 
     private LoaderKind KindOf(IOperation creation) => Types.KindOf(creation.Type, Settings);
 
-    /// <summary>The arguments that decide the order: sampler, batch sampler, TorchSharp's shuffler, or any epoch-aware argument of a user loader.</summary>
+    /// <summary>The arguments that decide the order: sampler, batch sampler, TorchSharp's shuffler, or a user loader's epoch-aware or sampler-typed arguments.</summary>
     public IEnumerable<IArgumentOperation> SamplingArguments(IOperation creation)
     {
         var types = Types;
@@ -49,10 +49,19 @@ internal sealed class Sampling(EpochFlow flow)
         {
             LoaderKind.Epoch => Arguments(creation).Where(a => a.ArgumentKind == ArgumentKind.Explicit && a.Parameter?.Name is "sampler" or "batchSampler"),
             LoaderKind.Torch => Arguments(creation).Where(a => a.ArgumentKind == ArgumentKind.Explicit && a.Parameter?.Name == "shuffler"),
-            LoaderKind.Shape => Arguments(creation).Where(a => a.ArgumentKind == ArgumentKind.Explicit && types.IsEpochAware(a.Value.WalkDown().Type, settings)),
+            LoaderKind.Shape => Arguments(creation).Where(a => a.ArgumentKind == ArgumentKind.Explicit && IsSamplingPart(a.Value.WalkDown().Type, types, settings)),
             _ => [],
         };
     }
+
+    /// <summary>
+    /// An argument of a user loader that may decide its order: of an epoch-aware type, or typed as the runtime's sampler
+    /// contracts (an <c>ISampler</c> local chosen by <c>?:</c>), whose values then decide.
+    /// </summary>
+    private static bool IsSamplingPart(ITypeSymbol? type, KnownTypes types, AnalyzerSettings settings) =>
+        types.IsEpochAware(type, settings) || IsSamplerContract(type);
+
+    private static bool IsSamplerContract(ITypeSymbol? type) => KnownTypes.ImplementsRuntime(type, "ISampler") || KnownTypes.ImplementsRuntime(type, "IBatchSampler");
 
     public bool IsBatchSamplerArgument(IArgumentOperation argument) =>
         argument.Parameter?.Name is { } name && name.Replace("_", "").Equals("batchSampler", StringComparison.OrdinalIgnoreCase) ||
@@ -104,10 +113,10 @@ internal sealed class Sampling(EpochFlow flow)
                 if (KnownTypes.IsBatchSampler(creation.Type))
                     return Argument(creation, "sampler") is { } inner && SamplerDependsOnEpoch(inner.Value, depth + 1);
                 if (Types.IsEpochAware(creation.Type, Settings)) return true;
-                // A batch sampler of the user's that keeps its order in a sampler it is handed (a port of torchvision's
-                // GroupedBatchSampler(sampler, groupIds, batchSize)): its order is that sampler's.
+                // A batch sampler of the user's that keeps its order in a sampler or batch sampler it is handed (a port of
+                // torchvision's GroupedBatchSampler(sampler, groupIds, batchSize), a DropLast(inner)): its order is that one's.
                 return KnownTypes.ImplementsRuntime(creation.Type, "IBatchSampler") &&
-                       creation.Arguments.Any(a => a.ArgumentKind == ArgumentKind.Explicit && KnownTypes.ImplementsRuntime(a.Value.WalkDown().Type, "ISampler") && SamplerDependsOnEpoch(a.Value, depth + 1));
+                       creation.Arguments.Any(a => a.ArgumentKind == ArgumentKind.Explicit && IsSamplerContract(a.Value.WalkDown().Type) && SamplerDependsOnEpoch(a.Value, depth + 1));
             case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                 return SamplerDependsOnEpoch(conditional.WhenTrue, depth + 1) || SamplerDependsOnEpoch(whenFalse, depth + 1);
             case ISwitchExpressionOperation @switch:

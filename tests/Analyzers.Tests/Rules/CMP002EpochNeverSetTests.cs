@@ -175,6 +175,28 @@ public class CMP002EpochNeverSetTests
         "var shard = new DistributedSampler(data.Count, 2, 0); var trainLoader = new EpochDataLoader(data, batchSampler: new GroupedBatchSampler(shard, labels, 32));",
         $"for (int epoch = 0; epoch < epochs; epoch++) {{ {setter} foreach (var batch in trainLoader) {{ }} }}") + GroupedBatchSampler);
 
+    /// <summary>
+    /// Found by Stryker on Sampling: a batch sampler of yours that wraps another (a drop-last wrapper that does not forward
+    /// the epoch) has that one's order; the inner batch sampler's sampler, or the whole loader, handles it.
+    /// </summary>
+    [Theory]
+    [InlineData("new RandomSampler(data.Count)", "", true)]
+    [InlineData("new DistributedSampler(data.Count, 2, 0)", "", true)]
+    [InlineData("new SequentialSampler(data.Count)", "", false)]
+    [InlineData("new RandomSampler(data.Count)", "Epochs.SetEpoch(trainLoader, epoch);", false)]
+    [InlineData("new RandomSampler(data.Count)", "batches.SetEpoch(epoch);", false)]
+    public Task ABatchSamplerOfYoursThatWrapsAnother(string sampler, string setter, bool flagged) => V.AnalyzerAsync(Train(
+        $"var batches = new BatchSampler({sampler}, 32); var trainLoader = new EpochDataLoader(data, batchSampler: new DropLast(batches, 32));",
+        $"for (int epoch = 0; epoch < epochs; epoch++) {{ {setter} foreach (var batch in {(flagged ? "{|#0:trainLoader|}" : "trainLoader")}) {{ }} }}") + """
+
+        class DropLast(IBatchSampler inner, int batchSize) : IBatchSampler
+        {
+            public long Count => inner.Count;
+            public IEnumerator<long[]> GetEnumerator() { foreach (var b in inner) if (b.Length == batchSize) yield return b; }
+            System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+        }
+        """, flagged ? [Expected()] : []);
+
     private const string GroupedBatchSampler = """
 
         class GroupedBatchSampler(ISampler sampler, long[] groupIds, int batchSize) : IBatchSampler
@@ -1416,6 +1438,43 @@ public class CMP002EpochNeverSetTests
             }
         }
         """, Expected("Train"));
+
+    private static string PortedLoaderOverASamplerContract(string parts, string loop = "foreach (var batch in {|#0:train|}) { }") => $$"""
+        using System.Collections;
+        class PortedLoader(InMemoryDataset data, ISampler sampler, IBatchSampler? batchSampler = null) : IEnumerable<Dictionary<string, Tensor>>
+        {
+            public ISampler Sampler { get; } = sampler;
+            public IEnumerator<Dictionary<string, Tensor>> GetEnumerator() { foreach (var i in Sampler) yield return data.GetTensor(i); }
+            IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+        }
+        class Program
+        {
+            static void Train(InMemoryDataset data, ISampler given, bool distributed, int epochs)
+            {
+                {{parts}}
+                for (int epoch = 0; epoch < epochs; epoch++) { {{loop}} }
+            }
+        }
+        """;
+
+    /// <summary>
+    /// Found by Stryker on Sampling: a loader of yours handed a sampler through the runtime's <c>ISampler</c> or
+    /// <c>IBatchSampler</c> contract is judged by the values in view, as an <c>EpochDataLoader</c>'s <c>sampler:</c> is.
+    /// </summary>
+    [Theory]
+    [InlineData("ISampler order = distributed ? new DistributedSampler(data.Count, 2, 0) : new RandomSampler(data.Count); var train = new PortedLoader(data, order);")]
+    [InlineData("ISampler order = new RandomSampler(data.Count, seed: 3); var train = new PortedLoader(data, order);")]
+    [InlineData("IBatchSampler batches = new BatchSampler(new DistributedSampler(data.Count, 2, 0), 32); var train = new PortedLoader(data, new SequentialSampler(data.Count), batches);")]
+    public Task ALoaderOfYoursHandedAReshufflingSamplerThroughTheContract(string parts) =>
+        V.AnalyzerAsync(PortedLoaderOverASamplerContract(parts), Expected("train"));
+
+    /// <summary>The controls: a fixed order in every arm, a sampler not in view (an interface says nothing), and a loop that sets the sampler.</summary>
+    [Theory]
+    [InlineData("ISampler order = distributed ? new DistributedSampler(data.Count, 2, 0, shuffle: false) : new SequentialSampler(data.Count); var train = new PortedLoader(data, order);", "foreach (var batch in train) { }")]
+    [InlineData("var train = new PortedLoader(data, given);", "foreach (var batch in train) { }")]
+    [InlineData("ISampler order = distributed ? new DistributedSampler(data.Count, 2, 0) : new RandomSampler(data.Count); var train = new PortedLoader(data, order);", "((IEpochAware)order).SetEpoch(epoch); foreach (var batch in train) { }")]
+    public Task ALoaderOfYoursHandedAFixedOrUnknownSamplerThroughTheContract(string parts, string loop) =>
+        V.AnalyzerAsync(PortedLoaderOverASamplerContract(parts, loop));
 
     private static string RebuiltOverADataSetSeededByTheEpoch(string creation) => $$"""
         using System.Collections;
