@@ -362,7 +362,9 @@ internal sealed class EpochFlow
         var parent = reference.Parent;
         while (parent is IConversionOperation or IParenthesizedOperation) parent = parent.Parent;
         // A local function is in view: what it does with the batch sampler is in this flow (MapLocalFunctionParameters).
-        bool handedOn = parent is IArgumentOperation { Parent: IInvocationOperation call } && call.TargetMethod.MethodKind != MethodKind.LocalFunction && Tree.EventsOf(call.TargetMethod) is null ||
+        // Not to .NET's printing and checks (Console.WriteLine(loader.BatchSampler)), as for the loader itself (HandOn).
+        bool handedOn = parent is IArgumentOperation { Parent: IInvocationOperation call } && call.TargetMethod.MethodKind != MethodKind.LocalFunction &&
+                        !(call.TargetMethod.IsStatic && KnownTypes.OnlyReads(call.TargetMethod.ContainingType)) && Tree.EventsOf(call.TargetMethod) is null ||
                         parent is IDynamicInvocationOperation or IDynamicObjectCreationOperation ||
                         parent is IArrayInitializerOperation or IIsTypeOperation or IIsPatternOperation or ISwitchOperation or ISwitchExpressionOperation ||
                         reference.Syntax.Parent.IsKind(SyntaxKind.ExpressionElement);

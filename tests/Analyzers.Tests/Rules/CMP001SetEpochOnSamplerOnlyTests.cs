@@ -295,6 +295,17 @@ public class CMP001SetEpochOnSamplerOnlyTests
     public Task ReadingTheBatchSamplersCountIsNotHandlingIt() => V.AnalyzerAsync(Train(
         "Console.WriteLine(trainLoader.BatchSampler.Count); {|#0:((IEpochAware)trainLoader.Sampler).SetEpoch(epoch)|};"), Expected());
 
+    /// <summary>
+    /// Found by held-out round Assistants: .NET's printing and checks set no epoch of the batch sampler handed to them, as
+    /// of the loader itself (the pages said so of the loader and the opposite of its batch sampler).
+    /// </summary>
+    [Theory]
+    [InlineData("Console.WriteLine(trainLoader.BatchSampler);")]
+    [InlineData("System.Diagnostics.Trace.WriteLine(trainLoader.BatchSampler);")]
+    [InlineData("ArgumentNullException.ThrowIfNull(trainLoader.BatchSampler);")]
+    public Task PrintingOrCheckingTheBatchSamplerIsNotHandlingIt(string statement) => V.AnalyzerAsync(Train(
+        $"{statement} {{|#0:((IEpochAware)trainLoader.Sampler).SetEpoch(epoch)|}};"), Expected());
+
     // Found by a red team: property patterns name the sampler as `is T s` does.
 
     [Fact]

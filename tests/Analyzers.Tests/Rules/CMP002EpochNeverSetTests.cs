@@ -1690,6 +1690,14 @@ public class CMP002EpochNeverSetTests
     [InlineData("trainLoader.SetEpoch(epoch); int pass = 0; while (true) { foreach (var batch in {|#0:trainLoader|}) { } if (++pass < 2) continue; break; }")] // repeats without failing
     public Task ARetryLoopIsNotTheEpochLoop(string inner) => V.AnalyzerAsync(Train(Shuffled, $"for (int epoch = 0; epoch < epochs; epoch++) {{ {inner} }}"), Expected());
 
+    /// <summary>Asked by held-out round Assistants: an early-stopping <c>if (stop) break;</c> (and a loader's <c>Dispose()</c>) leaves the epoch loop an epoch loop.</summary>
+    [Theory]
+    [InlineData("if (++stale > 3) break;")]
+    [InlineData("if (stale > 3) { Console.WriteLine(\"early stop\"); return; }")]
+    [InlineData("if (++stale > 3) { trainLoader.Dispose(); break; }")]
+    public Task AnEarlyStoppingEpochLoopIsStillTheEpochLoop(string after) => V.AnalyzerAsync(Train(Shuffled,
+        $"int stale = 0; for (int epoch = 0; epoch < epochs; epoch++) {{ foreach (var batch in {{|#0:trainLoader|}}) {{ }} {after} }}"), Expected());
+
     // Setters some ranks skip: an epoch set only where `if (Dist.Rank == 0)` holds reaches rank 0 alone (held-out round
     // Edges wrote it and had to label it correct code: the page said "in any branch").
 
