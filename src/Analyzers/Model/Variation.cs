@@ -56,16 +56,25 @@ internal static class Variation
 
     /// <summary>
     /// Whether <paramref name="loop"/> adds to or removes from the collection <paramref name="collection"/> names
-    /// (<c>history.Add(loss)</c>): its <c>Count</c> changes from pass to pass although the variable does not.
+    /// (<c>history.Add(loss)</c>), or hands a collection that is not an array to a method that may (<c>Grow(seeds)</c>; not
+    /// LINQ, printing or checks): its
+    /// <c>Count</c> changes from pass to pass although the variable does not.
     /// </summary>
     private static bool IsResizedIn(IOperation collection, ILoopOperation loop)
     {
         var symbol = collection.ReferencedSymbol();
         foreach (var operation in loop.Subtree())
-            if (operation is IInvocationOperation { TargetMethod.Name: var name } call && IsResizing(name) &&
-                (call.Instance ?? (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : null)).ReferencedSymbol() is { } target &&
+        {
+            if (operation is not IInvocationOperation { TargetMethod: var method } call) continue;
+            if (IsResizing(method.Name) &&
+                (call.Instance ?? (method.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : null)).ReferencedSymbol() is { } target &&
                 KnownTypes.Is(target, symbol))
                 return true;
+            // An array keeps its length wherever it goes (Array.Resize takes it by ref: a write of the variable).
+            if (collection.Type is not IArrayTypeSymbol && !KnownTypes.IsEnumerable(method.ContainingType) && !(method.IsStatic && KnownTypes.OnlyReads(method.ContainingType)) &&
+                call.Arguments.Any(a => a.Value.WalkDown().ReferencedSymbol() is { } handed && KnownTypes.Is(handed, symbol)))
+                return true;
+        }
         return false;
     }
 

@@ -405,6 +405,41 @@ public class CMP003FixedSeedShuffleTests
             """, flagged ? [V.Diagnostic().WithLocation(0).WithArguments("loader", seed)] : []);
     }
 
+    /// <summary>
+    /// Found by Stryker on Variation: a list handed to a method the loop calls may be grown there (<c>Grow(seeds)</c>, in view
+    /// or not); an array handed on keeps its length, and so does a list only printed or read by LINQ.
+    /// </summary>
+    [Theory]
+    [InlineData("Growth.Grow(history, epoch, twice: false);", false)]
+    [InlineData("history.Grow(epoch);", false)]
+    [InlineData("Growth.Record(history);", false)]
+    [InlineData("Console.WriteLine(history); var top = history.Max();", true)]
+    [InlineData("Growth.Fill(buffer);", true)]
+    public Task ASeedFromTheCountOfACollectionHandedToAMethod(string statement, bool flagged)
+    {
+        var seed = statement.Contains("buffer") ? "buffer.Length" : "1000 + history.Count";
+        var creation = $"new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: {seed})";
+        return V.AnalyzerAsync(WithHelper("", $$"""
+            var history = new List<int> { 1, 2 };
+            var buffer = new float[8];
+            for (int epoch = 0; epoch < 3; epoch++)
+            {
+                {{statement}}
+                var loader = {{(flagged ? "{|#0:" + creation + "|}" : creation)}};
+                foreach (var b in loader) { }
+            }
+            """) + """
+
+            static class Growth
+            {
+                public static void Grow(this List<int> seeds, int epoch) => seeds.Add(1000 + epoch);
+                public static void Grow(List<int> seeds, int epoch, bool twice = false) => seeds.Add(epoch);
+                public static void Record(IList<int> seen) => seen.Add(0);
+                public static void Fill(float[] values) => values[0] = 1;
+            }
+            """, flagged ? [V.Diagnostic().WithLocation(0).WithArguments("loader", seed)] : []);
+    }
+
     /// <summary>Still a fixed seed when the loop only reads the list.</summary>
     [Fact]
     public Task ASeedFromTheCountOfACollectionTheLoopOnlyReads() => V.AnalyzerAsync(WithHelper("", """
