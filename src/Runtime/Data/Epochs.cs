@@ -16,8 +16,8 @@ public static class Epochs
 
     /// <summary>
     /// Sets <paramref name="epoch"/> on every distinct epoch-aware part of <paramref name="loader"/>: its
-    /// batch sampler, the sampler inside that batch sampler (also through batch samplers that wrap another), its
-    /// sampler, and its data set, each object once.
+    /// batch sampler, the sampler inside that batch sampler, its sampler, the samplers inside wrappers of yours that take
+    /// no epoch, and its data set, each object once.
     /// </summary>
     /// <remarks>
     /// Works on <see cref="EpochDataLoader"/>, on TorchSharp's <c>DataLoader</c> (whose shuffler may be an
@@ -26,9 +26,9 @@ public static class Epochs
     /// (or PyTorch's spellings) whose objects implement <see cref="IEpochAware"/> or have <c>SetEpoch(int)</c>.
     /// A type none of whose such members takes an epoch, but that implements <see cref="IEpochAware"/> or has
     /// <c>SetEpoch(int)</c> itself, gets that call (once, even if it calls back here). Methods by other names are not called: call them yourself.
-    /// A batch sampler's sampler is its <c>Sampler</c> member (or PyTorch's spellings), or else the first field holding an
-    /// <see cref="ISampler"/> or <see cref="IBatchSampler"/>, so a <c>DropLast(IBatchSampler inner)</c> of yours that does not
-    /// forward the epoch still has its inner batch sampler set.
+    /// A batch sampler's sampler is its <c>Sampler</c> member (or PyTorch's spellings). A batch sampler or sampler of yours that
+    /// takes no epoch itself but wraps others (a <c>DropLast(IBatchSampler inner)</c>, a <c>Subset(ISampler inner)</c>) has
+    /// every sampler and batch sampler its fields hold set, all the way down; an epoch-aware one is trusted to forward it.
     /// A <see cref="BatchSampler"/> forwards the epoch to its sampler, so that sampler is not set again.
     /// Setting the epoch only on <c>loader.Sampler</c> is the bug this method exists for: when the loader
     /// draws from a batch sampler, that sampler is a plain sequential one and every epoch replays epoch 0.
@@ -46,16 +46,15 @@ public static class Epochs
         if (parts.BatchSampler?.Invoke(loader) is { } batchSampler)
         {
             set |= Set(batchSampler, epoch, reached);
-            // Down through the batch samplers of the user's that wrap another (a DropLast(inner)) to the sampler inside.
-            object part = batchSampler;
-            while (part is not BatchSampler && InnerSampler(part) is { } inner && !reached.Contains(inner))
-            {
-                set |= Set(inner, epoch, reached);
-                part = inner;
-            }
-            if (part is BatchSampler ours) reached.Add(ours.Sampler); // it forwarded the epoch already
+            if (batchSampler is BatchSampler ours) reached.Add(ours.Sampler); // it forwarded the epoch already
+            else if (SamplerOf(batchSampler) is { } inner) set |= Set(inner, epoch, reached);
+            set |= SetWrapped(batchSampler, epoch, reached, 0);
         }
-        if (parts.Sampler?.Invoke(loader) is { } sampler) set |= Set(sampler, epoch, reached);
+        if (parts.Sampler?.Invoke(loader) is { } sampler)
+        {
+            set |= Set(sampler, epoch, reached);
+            set |= SetWrapped(sampler, epoch, reached, 0);
+        }
         if (parts.Dataset?.Invoke(loader) is { } dataset) set |= Set(dataset, epoch, reached);
         // None of the parts above took it (a loader of the user's keeping its order under other names): its own setter.
         if (!set && loader is not IReplayGuarded) SetItself(loader, epoch);
@@ -64,19 +63,44 @@ public static class Epochs
 
     /// <summary>
     /// The sampler inside a batch sampler, found by the member names that <see cref="SetEpoch"/> reaches, or else the first
-    /// field that holds an <see cref="ISampler"/> or an <see cref="IBatchSampler"/> (a wrapper's inner batch sampler); null when it has none.
+    /// sampler or batch sampler it holds in a field (a wrapper's inner batch sampler); null when it has none.
     /// </summary>
-    internal static object? InnerSampler(object batchSampler) =>
-        SamplerOf(batchSampler) ?? WrappedByType.GetOrAdd(batchSampler.GetType(), WrappedFields).Select(f => f.GetValue(batchSampler)).FirstOrDefault(v => v is not null && !ReferenceEquals(v, batchSampler));
+    internal static object? InnerSampler(object batchSampler) => SamplerOf(batchSampler) ?? Wrapped(batchSampler).FirstOrDefault();
+
+    /// <summary>
+    /// Sets the samplers and batch samplers that a wrapper of the user's holds in its fields (a <c>DropLast(IBatchSampler
+    /// inner)</c>, a <c>Subset(ISampler inner)</c>), all the way down, when it takes no epoch itself: an epoch-aware wrapper
+    /// forwards the epoch as it means to (<c>inner.SetEpoch(epoch * 10)</c>), so what it holds is left to it.
+    /// </summary>
+    private static bool SetWrapped(object part, int epoch, HashSet<object> reached, int depth)
+    {
+        if (depth > 8 || IsEpochAware(part)) return false;
+        bool set = false;
+        foreach (var inner in Wrapped(part))
+        {
+            if (reached.Contains(inner)) continue;
+            set |= Set(inner, epoch, reached);
+            if (inner is BatchSampler ours) reached.Add(ours.Sampler);
+            else set |= SetWrapped(inner, epoch, reached, depth + 1);
+        }
+        return set;
+    }
+
+    /// <summary>The samplers and batch samplers <paramref name="part"/> holds in its fields, whatever the fields' declared types (<c>IEnumerable&lt;long[]&gt;</c>, <c>object</c>).</summary>
+    private static IEnumerable<object> Wrapped(object part) =>
+        WrappedByType.GetOrAdd(part.GetType(), WrappedFields).Select(f => f.GetValue(part)).Where(v => v is ISampler or IBatchSampler && !ReferenceEquals(v, part))!;
 
     private static readonly ConcurrentDictionary<Type, FieldInfo[]> WrappedByType = new();
 
+    /// <summary>The fields that may hold a sampler or a batch sampler: typed as one, or as something one is (an interface or <c>object</c>).</summary>
     private static FieldInfo[] WrappedFields(Type type)
     {
         const BindingFlags flags = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly;
         var fields = new List<FieldInfo>();
         for (var t = type; t is not null && t != typeof(object); t = t.BaseType)
-            fields.AddRange(t.GetFields(flags).Where(f => typeof(ISampler).IsAssignableFrom(f.FieldType) || typeof(IBatchSampler).IsAssignableFrom(f.FieldType)));
+            fields.AddRange(t.GetFields(flags).Where(f => !f.FieldType.IsValueType && (
+                typeof(ISampler).IsAssignableFrom(f.FieldType) || typeof(IBatchSampler).IsAssignableFrom(f.FieldType) ||
+                f.FieldType.IsAssignableFrom(typeof(ISampler)) || f.FieldType.IsAssignableFrom(typeof(IBatchSampler)))));
         return [.. fields];
     }
 

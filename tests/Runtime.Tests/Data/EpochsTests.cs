@@ -300,6 +300,69 @@ public class EpochsTests
         Assert.NotEqual(first, TestData.Epoch(loader));
     }
 
+    /// <summary>Red team 26: wrappers that hold their parts as sequences, hold two, or forward an epoch of their own.</summary>
+    private sealed class ByLength(IEnumerable<long[]> batches) : IBatchSampler
+    {
+        public long Count => batches.LongCount();
+        public IEnumerator<long[]> GetEnumerator() => batches.OrderBy(b => b.Length).GetEnumerator();
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    private sealed class Mix(IBatchSampler a, IBatchSampler b) : IBatchSampler
+    {
+        public long Count => a.Count + b.Count;
+        public IEnumerator<long[]> GetEnumerator() => a.Concat(b).GetEnumerator();
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    private sealed class Scaled(BatchSampler inner) : IBatchSampler, IEpochAware
+    {
+        public long Count => inner.Count;
+        public void SetEpoch(int epoch) => inner.SetEpoch(epoch * 10);
+        public IEnumerator<long[]> GetEnumerator() => inner.GetEnumerator();
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    private sealed class Subset(ISampler inner, long keep) : ISampler
+    {
+        public long Count => Math.Min(keep, inner.Count);
+        public IEnumerator<long> GetEnumerator() => inner.Take((int)Count).GetEnumerator();
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    [Fact]
+    public void ReachesEverySamplerAWrapperHoldsWhateverItsFieldsAreTyped()
+    {
+        var first = new CountingSampler(10);
+        var second = new CountingSampler(10);
+        var third = new CountingSampler(10);
+        var mix = new Mix(new ByLength(new BatchSampler(first, 3)), new DropLast(new BatchSampler(second, 3), 3));
+        using var loader = new EpochDataLoader(TestData.Indexed(10), batchSampler: new Mix(mix, new BatchSampler(third, 2)), disposeDataset: true);
+        Epochs.SetEpoch(loader, 6);
+        Assert.Equal([6], first.Calls);
+        Assert.Equal([6], second.Calls);
+        Assert.Equal([6], third.Calls);
+    }
+
+    [Fact]
+    public void AnEpochAwareWrapperForwardsTheEpochItsOwnWay()
+    {
+        var inner = new BatchSampler(new RandomSampler(10), 3);
+        using var loader = new EpochDataLoader(TestData.Indexed(10), batchSampler: new Scaled(inner), disposeDataset: true);
+        Epochs.SetEpoch(loader, 5);
+        Assert.Equal(50, inner.Epoch);
+    }
+
+    [Fact]
+    public void ASamplerWrapperThatTakesNoEpochHasTheSamplerInsideItSet()
+    {
+        using var loader = new EpochDataLoader(TestData.Indexed(40), batchSize: 8, sampler: new Subset(new RandomSampler(40, seed: 3), 32), disposeDataset: true);
+        loader.SetEpoch(0);
+        var first = TestData.Epoch(loader);
+        loader.SetEpoch(1);
+        Assert.NotEqual(first, TestData.Epoch(loader));
+    }
+
     [Fact]
     public void SettingTheSameEpochTwiceChangesNothing()
     {
