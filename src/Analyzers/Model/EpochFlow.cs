@@ -351,6 +351,10 @@ internal sealed class EpochFlow
 
     private bool IsEnumerableMethod(IMethodSymbol method) => KnownTypes.IsEnumerable(method.ContainingType);
 
+    /// <summary><c>is null</c> or <c>is not null</c>: a test that says nothing of the value's type.</summary>
+    private static bool IsNullTest(IPatternOperation pattern) =>
+        (pattern is INegatedPatternOperation { Pattern: var negated } ? negated : pattern) is IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: null } };
+
     /// <summary>
     /// <c>loader.BatchSampler</c> handed on where its epoch may get set: to a method not in view, into a collection, or
     /// tested against a type (setter calls through a pattern variable are events of their own). Reading its
@@ -361,12 +365,17 @@ internal sealed class EpochFlow
         if (!IsPart(reference, KnownTypes.BatchSamplerNames, out var owner)) return;
         var parent = reference.Parent;
         while (parent is IConversionOperation or IParenthesizedOperation) parent = parent.Parent;
+        // An element of a params array is an argument of the call (Trace.TraceInformation("{0}", loader.BatchSampler)).
+        if (parent is IArrayInitializerOperation { Parent: IArrayCreationOperation { IsImplicit: true, Parent: IArgumentOperation { ArgumentKind: ArgumentKind.ParamArray } paramArray } })
+            parent = paramArray;
         // A local function is in view: what it does with the batch sampler is in this flow (MapLocalFunctionParameters).
-        // Not to .NET's printing and checks (Console.WriteLine(loader.BatchSampler)), as for the loader itself (HandOn).
+        // Not to LINQ (loader.BatchSampler.Sum(…) reads it) nor to .NET's printing and checks (Console.WriteLine(loader.BatchSampler)),
+        // as for the loader itself (HandOn); nor a null test (loader.BatchSampler is not null).
         bool handedOn = parent is IArgumentOperation { Parent: IInvocationOperation call } && call.TargetMethod.MethodKind != MethodKind.LocalFunction &&
-                        !(call.TargetMethod.IsStatic && KnownTypes.OnlyReads(call.TargetMethod.ContainingType)) && Tree.EventsOf(call.TargetMethod) is null ||
+                        !IsEnumerableMethod(call.TargetMethod) && !KnownTypes.OnlyReads(call.TargetMethod) && Tree.EventsOf(call.TargetMethod) is null ||
                         parent is IDynamicInvocationOperation or IDynamicObjectCreationOperation ||
-                        parent is IArrayInitializerOperation or IIsTypeOperation or IIsPatternOperation or ISwitchOperation or ISwitchExpressionOperation ||
+                        parent is IIsPatternOperation { Pattern: var pattern } && !IsNullTest(pattern) ||
+                        parent is IArrayInitializerOperation or IIsTypeOperation or ISwitchOperation or ISwitchExpressionOperation ||
                         reference.Syntax.Parent.IsKind(SyntaxKind.ExpressionElement);
         if (!handedOn) return;
         var mention = new EpochEvent(reference, EpochTarget.BatchSampler, owner, owner.ReferencedSymbol(), null, null, handedOn: true);
@@ -621,7 +630,7 @@ internal sealed class EpochFlow
         if (!loader && parameter is null) return true;
         // Enumerable's other methods (Repeat, TryGetNonEnumeratedCount) neither set an epoch nor keep the loader, nor do
         // .NET's printing and checks (Console.WriteLine(train), ArgumentNullException.ThrowIfNull(train)).
-        if (IsEnumerableMethod(method) || method.IsStatic && KnownTypes.OnlyReads(method.ContainingType)) return false;
+        if (IsEnumerableMethod(method) || KnownTypes.OnlyReads(method)) return false;
         value = value.WalkDown();
         Events.Add(loader ? new EpochEvent(call, EpochTarget.WholeLoader, value, value.ReferencedSymbol(), null, null, handedOn: true)
                           : new EpochEvent(call, EpochTarget.Object, null, parameter, null, null, handedOn: true));

@@ -123,10 +123,23 @@ internal sealed class KnownTypes
     /// A type of .NET's whose static methods only print, format or check what they are given (<c>Console.WriteLine(train)</c>,
     /// <c>Trace.WriteLine</c>, <c>Debug.Assert</c>, <c>string.Format</c>, <c>ArgumentNullException.ThrowIfNull</c>): no epoch is set there.
     /// </summary>
-    public static bool OnlyReads(ITypeSymbol? type) =>
+    private static bool OnlyReads(ITypeSymbol? type) =>
         type is { ContainingType: null, ContainingNamespace: { Name: "System" } ns } && ns.ContainingNamespace is { IsGlobalNamespace: true } &&
         type.Name is "Console" or "String" or "Object" or "ArgumentNullException" or "ArgumentException" or "GC" ||
         Named(type, "Trace", "System", "Diagnostics") || Named(type, "Debug", "System", "Diagnostics");
+
+    /// <summary>
+    /// A .NET method that only prints, formats or checks what it is given: a static one of the types above, or a
+    /// <c>TextWriter</c>'s <c>Write</c>/<c>WriteLine</c> (<c>Console.Error.WriteLine(train)</c>, a log file's writer).
+    /// </summary>
+    public static bool OnlyReads(IMethodSymbol method)
+    {
+        if (method.IsStatic) return OnlyReads(method.ContainingType);
+        if (method.Name is not ("Write" or "WriteLine")) return false;
+        for (var type = method.ContainingType; type is not null; type = type.BaseType)
+            if (Named(type, "TextWriter", "System", "IO")) return true;
+        return false;
+    }
 
     /// <summary>Whether <paramref name="type"/> is or implements the runtime's interface <paramref name="name"/> (<c>ISampler</c>, <c>IBatchSampler</c>, <c>IRandomizedDataset</c>).</summary>
     public static bool ImplementsRuntime(ITypeSymbol? type, string name) =>

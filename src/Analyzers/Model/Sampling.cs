@@ -65,7 +65,7 @@ internal sealed class Sampling(EpochFlow flow)
 
     public bool IsBatchSamplerArgument(IArgumentOperation argument) =>
         argument.Parameter?.Name is { } name && name.Replace("_", "").Equals("batchSampler", StringComparison.OrdinalIgnoreCase) ||
-        argument.Value.WalkDown().Type is { } type && type.AllInterfaces.Any(i => i.Name == "IBatchSampler");
+        argument.Value.WalkDown().Type is { } type && (type is { TypeKind: TypeKind.Interface, Name: "IBatchSampler" } || type.AllInterfaces.Any(i => i.Name == "IBatchSampler"));
 
     /// <summary>A loader made this way draws its batches from a batch sampler of the user's.</summary>
     public bool HasCustomBatchSampler(IOperation creation) => KindOf(creation) switch
@@ -107,15 +107,16 @@ internal sealed class Sampling(EpochFlow flow)
             case { ConstantValue: { HasValue: true, Value: null } }:
                 return false;
             case IObjectCreationOperation creation:
-                // DistributedSampler(…, shuffle: false), and a sampler of the user's made not to shuffle: a fixed order.
-                if (IsConstant(Argument(creation, "shuffle"), false)) return false;
-                if (KnownTypes.IsDistributedSampler(creation.Type)) return true;
+                // DistributedSampler(…, shuffle: false), and an epoch-aware sampler of the user's made not to shuffle: a fixed order.
+                bool fixedOrder = IsConstant(Argument(creation, "shuffle"), false);
+                if (KnownTypes.IsDistributedSampler(creation.Type)) return !fixedOrder;
                 if (KnownTypes.IsBatchSampler(creation.Type))
                     return Argument(creation, "sampler") is { } inner && SamplerDependsOnEpoch(inner.Value, depth + 1);
-                if (Types.IsEpochAware(creation.Type, Settings)) return true;
-                // A batch sampler of the user's that keeps its order in a sampler or batch sampler it is handed (a port of
-                // torchvision's GroupedBatchSampler(sampler, groupIds, batchSize), a DropLast(inner)): its order is that one's.
-                return KnownTypes.ImplementsRuntime(creation.Type, "IBatchSampler") &&
+                if (Types.IsEpochAware(creation.Type, Settings)) return !fixedOrder;
+                // A sampler or batch sampler of the user's that takes no epoch but keeps its order in one it is handed (a port
+                // of torchvision's GroupedBatchSampler(sampler, groupIds, batchSize), a DropLast(inner), a Subset(inner)): its
+                // order is that one's, whatever its own shuffle: says.
+                return IsSamplerContract(creation.Type) &&
                        creation.Arguments.Any(a => a.ArgumentKind == ArgumentKind.Explicit && IsSamplerContract(a.Value.WalkDown().Type) && SamplerDependsOnEpoch(a.Value, depth + 1));
             case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                 return SamplerDependsOnEpoch(conditional.WhenTrue, depth + 1) || SamplerDependsOnEpoch(whenFalse, depth + 1);

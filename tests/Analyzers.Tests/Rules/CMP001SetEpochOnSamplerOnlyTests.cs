@@ -303,8 +303,41 @@ public class CMP001SetEpochOnSamplerOnlyTests
     [InlineData("Console.WriteLine(trainLoader.BatchSampler);")]
     [InlineData("System.Diagnostics.Trace.WriteLine(trainLoader.BatchSampler);")]
     [InlineData("ArgumentNullException.ThrowIfNull(trainLoader.BatchSampler);")]
+    // Red team 26: a params array of a print, a TextWriter, LINQ over it, and a null test.
+    [InlineData("System.Diagnostics.Trace.TraceInformation(\"epoch {0}: {1}\", epoch, trainLoader.BatchSampler);")]
+    [InlineData("Console.Error.WriteLine(trainLoader.BatchSampler);")]
+    [InlineData("var rows = trainLoader.BatchSampler!.Sum(b => (long)b.Length);")]
+    [InlineData("var head = trainLoader.BatchSampler!.First();")]
+    [InlineData("if (trainLoader.BatchSampler is null) throw new InvalidOperationException();")]
+    [InlineData("System.Diagnostics.Debug.Assert(trainLoader.BatchSampler is not null);")]
     public Task PrintingOrCheckingTheBatchSamplerIsNotHandlingIt(string statement) => V.AnalyzerAsync(Train(
         $"{statement} {{|#0:((IEpochAware)trainLoader.Sampler).SetEpoch(epoch)|}};"), Expected());
+
+    /// <summary>Red team 26: a loader of yours handed its batch sampler typed as the <c>IBatchSampler</c> interface, to a parameter of another name.</summary>
+    [Fact]
+    public Task ALoaderOfYoursHandedAnIBatchSamplerUnderAnotherName() => V.AnalyzerAsync("""
+        using System.Collections;
+        class PortedLoader(InMemoryDataset data, IBatchSampler order) : IEnumerable<Dictionary<string, Tensor>>
+        {
+            public IBatchSampler BatchSampler { get; } = order;
+            public ISampler Sampler { get; } = new SequentialSampler(data.Count);
+            public IEnumerator<Dictionary<string, Tensor>> GetEnumerator() { foreach (var b in BatchSampler) yield return data.GetBatch(b); }
+            IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+        }
+        class Program
+        {
+            static void Train(InMemoryDataset data, int epochs)
+            {
+                IBatchSampler order = new BatchSampler(new RandomSampler(data.Count), 32);
+                var loader = new PortedLoader(data, order);
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    {|#0:((IEpochAware)loader.Sampler).SetEpoch(epoch)|};
+                    foreach (var b in loader) { }
+                }
+            }
+        }
+        """, V.Diagnostic().WithLocation(0).WithArguments("loader", "Sampler"));
 
     // Found by a red team: property patterns name the sampler as `is T s` does.
 

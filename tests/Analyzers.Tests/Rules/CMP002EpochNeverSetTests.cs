@@ -185,13 +185,15 @@ public class CMP002EpochNeverSetTests
     [InlineData("new SequentialSampler(data.Count)", "", false)]
     [InlineData("new RandomSampler(data.Count)", "Epochs.SetEpoch(trainLoader, epoch);", false)]
     [InlineData("new RandomSampler(data.Count)", "batches.SetEpoch(epoch);", false)]
-    public Task ABatchSamplerOfYoursThatWrapsAnother(string sampler, string setter, bool flagged) => V.AnalyzerAsync(Train(
-        $"var batches = new BatchSampler({sampler}, 32); var trainLoader = new EpochDataLoader(data, batchSampler: new DropLast(batches, 32));",
+    // Red team 26: the wrapper's own shuffle: false says nothing of the order inside it.
+    [InlineData("new RandomSampler(data.Count)", "", true, "shuffle: false")]
+    public Task ABatchSamplerOfYoursThatWrapsAnother(string sampler, string setter, bool flagged, string wrapperShuffle = "shuffle: true") => V.AnalyzerAsync(Train(
+        $"var batches = new BatchSampler({sampler}, 32); var trainLoader = new EpochDataLoader(data, batchSampler: new DropLast(batches, 32, {wrapperShuffle}));",
         $"for (int epoch = 0; epoch < epochs; epoch++) {{ {setter} foreach (var batch in {(flagged ? "{|#0:trainLoader|}" : "trainLoader")}) {{ }} }}") + """
 
-        class DropLast(IBatchSampler inner, int batchSize) : IBatchSampler
+        class DropLast(IBatchSampler inner, int batchSize, bool shuffle) : IBatchSampler
         {
-            public long Count => inner.Count;
+            public long Count => shuffle ? inner.Count : inner.Count;
             public IEnumerator<long[]> GetEnumerator() { foreach (var b in inner) if (b.Length == batchSize) yield return b; }
             System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
         }
@@ -1447,6 +1449,12 @@ public class CMP002EpochNeverSetTests
             public IEnumerator<Dictionary<string, Tensor>> GetEnumerator() { foreach (var i in Sampler) yield return data.GetTensor(i); }
             IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
         }
+        class Subset(ISampler inner, long keep) : ISampler
+        {
+            public long Count => Math.Min(keep, inner.Count);
+            public IEnumerator<long> GetEnumerator() => inner.Take((int)Count).GetEnumerator();
+            IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+        }
         class Program
         {
             static void Train(InMemoryDataset data, ISampler given, bool distributed, int epochs)
@@ -1465,6 +1473,8 @@ public class CMP002EpochNeverSetTests
     [InlineData("ISampler order = distributed ? new DistributedSampler(data.Count, 2, 0) : new RandomSampler(data.Count); var train = new PortedLoader(data, order);")]
     [InlineData("ISampler order = new RandomSampler(data.Count, seed: 3); var train = new PortedLoader(data, order);")]
     [InlineData("IBatchSampler batches = new BatchSampler(new DistributedSampler(data.Count, 2, 0), 32); var train = new PortedLoader(data, new SequentialSampler(data.Count), batches);")]
+    // Red team 26: a sampler wrapper of yours that takes no epoch has the order of the sampler it is handed.
+    [InlineData("var train = new PortedLoader(data, new Subset(new RandomSampler(data.Count), 100));")]
     public Task ALoaderOfYoursHandedAReshufflingSamplerThroughTheContract(string parts) =>
         V.AnalyzerAsync(PortedLoaderOverASamplerContract(parts), Expected("train"));
 
