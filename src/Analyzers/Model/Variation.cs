@@ -57,8 +57,7 @@ internal static class Variation
     /// <summary>
     /// Whether <paramref name="loop"/> adds to or removes from the collection <paramref name="collection"/> names
     /// (<c>history.Add(loss)</c>), or hands a collection that is not an array to a method that may (<c>Grow(seeds)</c>; not
-    /// LINQ, printing or checks): its
-    /// <c>Count</c> changes from pass to pass although the variable does not.
+    /// LINQ, printing or checks): its <c>Count</c> changes from pass to pass although the variable does not.
     /// </summary>
     private static bool IsResizedIn(IOperation collection, ILoopOperation loop)
     {
