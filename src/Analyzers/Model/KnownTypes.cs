@@ -223,6 +223,10 @@ internal sealed class KnownTypes
     private static bool YieldsIndices(INamedTypeSymbol type) =>
         type.AllInterfaces.Any(i => i.OriginalDefinition.SpecialType is SpecialType.System_Collections_Generic_IEnumerable_T && IsIndex(i.TypeArguments[0]));
 
+    /// <summary>A sequence of indices or of index batches as a declared type (<c>IEnumerable&lt;long&gt;</c>, <c>IEnumerable&lt;long[]&gt;</c>): what a ported loader may take its sampler as.</summary>
+    public static bool IsIndexSequence(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { TypeKind: TypeKind.Interface, OriginalDefinition.SpecialType: SpecialType.System_Collections_Generic_IEnumerable_T } sequence && IsIndex(sequence.TypeArguments[0]);
+
     private static bool IsIndex(ITypeSymbol element) =>
         element.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 ||
         element is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Int32 or SpecialType.System_Int64 } ||

@@ -56,10 +56,11 @@ internal sealed class Sampling(EpochFlow flow)
 
     /// <summary>
     /// An argument of a user loader that may decide its order: of an epoch-aware type, or typed as the runtime's sampler
-    /// contracts (an <c>ISampler</c> local chosen by <c>?:</c>), whose values then decide.
+    /// contracts or as a sequence of indices (an <c>ISampler</c> or <c>IEnumerable&lt;long&gt;</c> local chosen by <c>?:</c>),
+    /// whose values then decide.
     /// </summary>
     private static bool IsSamplingPart(ITypeSymbol? type, KnownTypes types, AnalyzerSettings settings) =>
-        types.IsEpochAware(type, settings) || IsSamplerContract(type);
+        types.IsEpochAware(type, settings) || IsSamplerContract(type) || KnownTypes.IsIndexSequence(type);
 
     private static bool IsSamplerContract(ITypeSymbol? type) => KnownTypes.ImplementsRuntime(type, "ISampler") || KnownTypes.ImplementsRuntime(type, "IBatchSampler");
 

@@ -1449,6 +1449,12 @@ public class CMP002EpochNeverSetTests
             public IEnumerator<Dictionary<string, Tensor>> GetEnumerator() { foreach (var i in Sampler) yield return data.GetTensor(i); }
             IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
         }
+        class SequenceLoader(InMemoryDataset data, IEnumerable<long> sampler) : IEnumerable<Dictionary<string, Tensor>>
+        {
+            public IEnumerable<long> Sampler { get; } = sampler;
+            public IEnumerator<Dictionary<string, Tensor>> GetEnumerator() { foreach (var i in Sampler) yield return data.GetTensor(i); }
+            IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+        }
         class Subset(ISampler inner, long keep) : ISampler
         {
             public long Count => Math.Min(keep, inner.Count);
@@ -1475,6 +1481,8 @@ public class CMP002EpochNeverSetTests
     [InlineData("IBatchSampler batches = new BatchSampler(new DistributedSampler(data.Count, 2, 0), 32); var train = new PortedLoader(data, new SequentialSampler(data.Count), batches);")]
     // Red team 26: a sampler wrapper of yours that takes no epoch has the order of the sampler it is handed.
     [InlineData("var train = new PortedLoader(data, new Subset(new RandomSampler(data.Count), 100));")]
+    // Red team 26: a ported loader that takes its sampler as a sequence of indices.
+    [InlineData("IEnumerable<long> order = distributed ? new DistributedSampler(data.Count, 2, 0) : new SequentialSampler(data.Count); var train = new SequenceLoader(data, order);")]
     public Task ALoaderOfYoursHandedAReshufflingSamplerThroughTheContract(string parts) =>
         V.AnalyzerAsync(PortedLoaderOverASamplerContract(parts), Expected("train"));
 
@@ -1482,6 +1490,8 @@ public class CMP002EpochNeverSetTests
     [Theory]
     [InlineData("ISampler order = distributed ? new DistributedSampler(data.Count, 2, 0, shuffle: false) : new SequentialSampler(data.Count); var train = new PortedLoader(data, order);", "foreach (var batch in train) { }")]
     [InlineData("var train = new PortedLoader(data, given);", "foreach (var batch in train) { }")]
+    [InlineData("IEnumerable<long> order = given; var train = new SequenceLoader(data, order);", "foreach (var batch in train) { }")]
+    [InlineData("var train = new SequenceLoader(data, new long[] { 3, 1, 2 });", "foreach (var batch in train) { }")]
     [InlineData("ISampler order = distributed ? new DistributedSampler(data.Count, 2, 0) : new RandomSampler(data.Count); var train = new PortedLoader(data, order);", "((IEpochAware)order).SetEpoch(epoch); foreach (var batch in train) { }")]
     public Task ALoaderOfYoursHandedAFixedOrUnknownSamplerThroughTheContract(string parts, string loop) =>
         V.AnalyzerAsync(PortedLoaderOverASamplerContract(parts, loop));
