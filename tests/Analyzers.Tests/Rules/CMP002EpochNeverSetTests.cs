@@ -1829,6 +1829,32 @@ public class CMP002EpochNeverSetTests
     [InlineData("switch (rank) { case 0: trainLoader.SetEpoch(epoch); break; default: Console.WriteLine(epoch); goto case 0; }")]
     public Task AnEpochSetOnEveryRank(string setter) => V.AnalyzerAsync(Ranked(setter + " " + Iterate.Replace("{|#0:trainLoader|}", "trainLoader")));
 
+    /// <summary>
+    /// A guard that sends the other ranks away is a branch every rank takes an arm of: a setter after it reaches every
+    /// rank when the guard's exit arm sets the loader too (Stryker on RankBranch: a mutant of <c>Exhaustive</c> that read a
+    /// guard as an <c>if</c> without <c>else</c> survived).
+    /// </summary>
+    [Fact]
+    public Task AnEpochSetAfterARankGuardWhoseExitArmSetsItToo() => V.AnalyzerAsync(Ranked(
+        "foreach (var batch in trainLoader) { } if (!isMainProcess) { trainLoader.SetEpoch(epoch + 1); continue; } trainLoader.SetEpoch(epoch + 1);"));
+
+    /// <summary>
+    /// A section whose labels include <c>default:</c> takes every rank the other cases leave, whatever its other labels
+    /// (Stryker on RankBranch: a mutant that read a switch as exhaustive only where every label of a section takes any value survived).
+    /// </summary>
+    [Theory]
+    [InlineData("switch (rank) { case 0: trainLoader.SetEpoch(epoch); break; case 1: default: trainLoader.SetEpoch(epoch); break; }")]
+    [InlineData("switch (rank) { case 0: trainLoader.SetEpoch(epoch); break; case 1: case var worker: trainLoader.SetEpoch(epoch); break; }")]
+    public Task ASwitchSectionWithADefaultAmongItsLabelsTakesTheOtherRanks(string setter) => V.AnalyzerAsync(Ranked(setter + " " + Iterate.Replace("{|#0:trainLoader|}", "trainLoader")));
+
+    /// <summary>
+    /// A <c>goto case</c> inside a section's block, not only as a statement of its own, joins the sections: the
+    /// switch is not read as rank branches (Stryker on RankBranch: a mutant that saw only a jump that is a whole statement survived).
+    /// </summary>
+    [Fact]
+    public Task ASwitchWhoseSectionJumpsToAnotherFromWithinABlock() => V.AnalyzerAsync(Ranked(
+        "switch (rank) { case 0: trainLoader.SetEpoch(epoch); break; default: { Console.WriteLine(epoch); goto case 0; } } foreach (var batch in trainLoader) { }"));
+
     /// <summary>A loader that only some ranks iterate (rank 0's evaluation, say) needs its epoch on those ranks only.</summary>
     [Theory]
     [InlineData("if (Dist.Rank == 0) { trainLoader.SetEpoch(epoch); foreach (var batch in trainLoader) { } }")]
