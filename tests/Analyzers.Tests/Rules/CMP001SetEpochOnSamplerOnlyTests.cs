@@ -291,6 +291,14 @@ public class CMP001SetEpochOnSamplerOnlyTests
     public Task TheBatchSamplerHandedToADynamicCallMayBeSet() => V.AnalyzerAsync(Train(
         "dynamic plugin = new object(); ((IEpochAware)trainLoader.Sampler).SetEpoch(epoch); plugin.reseed(trainLoader.BatchSampler, epoch);"));
 
+    /// <summary>
+    /// The batch sampler put in an array of objects, through its conversion to <c>object</c>, is handed on with it
+    /// (Stryker on EpochFlow: mutants that did not look through the conversion, or at array elements, survived).
+    /// </summary>
+    [Fact]
+    public Task TheBatchSamplerPutInAnArrayOfObjectsMayBeSet() => V.AnalyzerAsync(Train(
+        "((IEpochAware)trainLoader.Sampler).SetEpoch(epoch); var parts = new object[] { trainLoader.BatchSampler };"));
+
     [Fact]
     public Task ReadingTheBatchSamplersCountIsNotHandlingIt() => V.AnalyzerAsync(Train(
         "Console.WriteLine(trainLoader.BatchSampler.Count); {|#0:((IEpochAware)trainLoader.Sampler).SetEpoch(epoch)|};"), Expected());

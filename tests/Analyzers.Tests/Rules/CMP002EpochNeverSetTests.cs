@@ -1031,6 +1031,13 @@ public class CMP002EpochNeverSetTests
     [Fact]
     public Task ALoaderAConstructorHandsOnCountsOnEveryPass() => V.AnalyzerAsync(Subscribing("_hooks.Add(Listeners.Factory.For(_train));", "_train") + Listeners);
 
+    /// <summary>
+    /// So does a loader a constructor hands to a call through <c>dynamic</c> (Stryker on EpochFlow: a mutant that did not mark a
+    /// dynamic call's loader as handed on survived).
+    /// </summary>
+    [Fact]
+    public Task ALoaderAConstructorHandsToADynamicCallCountsOnEveryPass() => V.AnalyzerAsync(Subscribing("dynamic registry = new object(); registry.watch(_train);", "_train"));
+
     /// <summary>Handed on in another method of the type (a checkpoint, say): not wiring, so it does not count.</summary>
     [Fact]
     public Task ALoaderAnotherMethodHandsOnDoesNotCount() => V.AnalyzerAsync(
@@ -1081,6 +1088,106 @@ public class CMP002EpochNeverSetTests
             }
         }
         """;
+
+    /// <summary>
+    /// A setter taken off a delegate with <c>Delegate.RemoveAll</c> sets nothing, as one taken off with <c>Remove</c> does
+    /// (Stryker on EpochFlow: a mutant that forgot <c>RemoveAll</c> survived).
+    /// </summary>
+    [Fact]
+    public Task ASetterRemovedWithDelegateRemoveAllSetsNothing() => V.AnalyzerAsync(Train(
+        Shuffled + " Action<int>? hooks = null;",
+        "for (int epoch = 0; epoch < epochs; epoch++) { hooks = (Action<int>?)Delegate.RemoveAll(hooks, (Action<int>)trainLoader.SetEpoch); hooks?.Invoke(epoch); foreach (var batch in {|#0:trainLoader|}) { } }"), Expected());
+
+    /// <summary>
+    /// A setter in a lambda handed to code not in view that does not read the lambda's parameter is no hook given the
+    /// epoch by its caller: written before the epoch loop, it sets no pass (Stryker on EpochFlow: a mutant that read every such lambda as a subscribed handler survived).
+    /// </summary>
+    [Fact]
+    public Task ASetterInALambdaHandedOnThatIgnoresItsParameterIsNoHook() => V.AnalyzerAsync(Train(
+        Shuffled + " var hooks = new List<Action<int>>(); hooks.Add(_ => trainLoader.SetEpoch(0));",
+        "for (int epoch = 0; epoch < epochs; epoch++) { foreach (var hook in hooks) hook(epoch); foreach (var batch in {|#0:trainLoader|}) { } }"), Expected());
+
+    /// <summary>
+    /// An iteration deeper in an expression than the walk recurses (a long sum) is still indexed, through the walk that
+    /// keeps its stack on the heap (Stryker on EpochFlow: a mutant that dropped that walk survived).
+    /// </summary>
+    [Fact]
+    public Task AnIterationDeepInALongExpressionIsSeen() => V.AnalyzerAsync(Train(Shuffled,
+        "for (int epoch = 0; epoch < epochs; epoch++) { var total = {|#0:trainLoader.Count()|}" + string.Concat(Enumerable.Repeat(" + 1", 80)) + "; }"), Expected());
+
+    /// <summary>
+    /// A constructor in view that sets the epoch of the loader it is given (<c>new EpochScope(train, epoch)</c> on each
+    /// pass) sets it, as a method in view does (Stryker on EpochFlow: a mutant that read no creation given a loader survived).
+    /// </summary>
+    [Fact]
+    public Task AConstructorInViewThatSetsTheLoadersEpoch() => V.AnalyzerAsync(Train(Shuffled,
+        "for (int epoch = 0; epoch < epochs; epoch++) { _ = new EpochScope(trainLoader, epoch); foreach (var batch in trainLoader) { } }") + """
+
+        class EpochScope { public EpochScope(EpochDataLoader loader, int epoch) => loader.SetEpoch(epoch); }
+        """);
+
+    /// <summary>
+    /// A local function that puts the object it is given into a value made by a constructor not in view
+    /// (<c>new KeyValuePair&lt;string, object&gt;("train", plugin)</c>) hands it on: a loader it is called with may get its
+    /// epoch there (Stryker on EpochFlow: a mutant that read such a creation only for constructors in view survived).
+    /// </summary>
+    [Fact]
+    public Task AnObjectParameterPutIntoACreationNotInViewIsHandedOn() => V.AnalyzerAsync(Train(
+        Shuffled + " var registry = new List<KeyValuePair<string, object>>(); void Register(object plugin) => registry.Add(new KeyValuePair<string, object>(\"train\", plugin));",
+        "for (int epoch = 0; epoch < epochs; epoch++) { Register(trainLoader); foreach (var batch in trainLoader) { } }"));
+
+    /// <summary>
+    /// A delegate not written here (<c>Action&lt;EpochDataLoader, int&gt; begin = Epochs.SetEpoch;</c>) called with the loader
+    /// hands it on at each call, not only at the last one written (Stryker on EpochFlow: a mutant that kept only the last such call survived).
+    /// </summary>
+    [Fact]
+    public Task EveryCallOfAStoredDelegateNotInViewHandsItsLoaderOn() => V.AnalyzerAsync(Train(
+        Shuffled + " var eval = new EpochDataLoader(data, batchSize: 64); Action<EpochDataLoader, int> begin = Epochs.SetEpoch;",
+        "for (int epoch = 0; epoch < epochs; epoch++) { begin(trainLoader, epoch); begin(eval, epoch); foreach (var batch in trainLoader) { } }"));
+
+    /// <summary>
+    /// Every loader handed to a call not in view is handed on, not only the first (Stryker on EpochFlow: a mutant that
+    /// stopped at the first loader argument survived).
+    /// </summary>
+    [Fact]
+    public Task EveryLoaderHandedToACallNotInViewIsHandedOn() => V.AnalyzerAsync("""
+        interface IPlugin { void Attach(EpochDataLoader eval, EpochDataLoader train); }
+        class Program
+        {
+            static void Train(InMemoryDataset data, IPlugin plugin, int epochs)
+            {
+                var trainLoader = new EpochDataLoader(data, batchSize: 32, shuffle: true);
+                var eval = new EpochDataLoader(data, batchSize: 64);
+                for (int epoch = 0; epoch < epochs; epoch++) { plugin.Attach(eval, trainLoader); foreach (var batch in trainLoader) { } }
+            }
+        }
+        """);
+
+    /// <summary>
+    /// A LINQ call outside a <c>foreach</c> that draws from a second loader (<c>trainLoader.Zip(aux).ToList()</c>) reports
+    /// that loader where it is named (Stryker on EpochFlow: a mutant that reported it on the whole call survived).
+    /// </summary>
+    [Fact]
+    public Task ASecondLoaderOfALinqCallIsReportedWhereItIsNamed() => V.AnalyzerAsync(Train(
+        Shuffled + " var aux = new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: 1);",
+        "for (int epoch = 0; epoch < epochs; epoch++) { trainLoader.SetEpoch(epoch); var pairs = trainLoader.Zip({|#0:aux|}).ToList(); }"), Expected("aux"));
+
+    /// <summary>
+    /// Locals deconstructed from a call (<c>var (train, val) = Make(data);</c>) are written where their values are not
+    /// seen, as fields deconstructed from one are (Stryker on EpochFlow: a mutant that threw on such a deconstruction survived: no test had one).
+    /// </summary>
+    [Fact]
+    public Task LocalsDeconstructedFromACallAreNotInView() => V.AnalyzerAsync("""
+        class Program
+        {
+            static (EpochDataLoader, EpochDataLoader) Make(InMemoryDataset data) => (new EpochDataLoader(data, batchSize: 8, shuffle: true), new EpochDataLoader(data, batchSize: 8));
+            static void Fit(InMemoryDataset data, int epochs)
+            {
+                var (train, eval) = Make(data);
+                for (int epoch = 0; epoch < epochs; epoch++) foreach (var batch in train) { }
+            }
+        }
+        """);
 
     [Fact]
     public Task ASetterRemovedFromAHookListSetsNothing() => V.AnalyzerAsync(Train(

@@ -33,6 +33,15 @@ public class CMP005SetEpochInsideIterationTests
         "IEnumerable<Dictionary<string, TorchSharp.torch.Tensor>> Wrap(EpochDataLoader l) { foreach (var b in l) yield return b; } foreach (var batch in Wrap(loader)) { {|#0:loader.SetEpoch(epoch)|}; }"),
         V.Diagnostic().WithLocation(0).WithArguments("loader"));
 
+    /// <summary>
+    /// An iterator that yields more after the loader's batches still hands them on: the yield in the loop counts, not only
+    /// the last one written (Stryker on EpochFlow: a mutant that kept only the last <c>yield return</c> survived).
+    /// </summary>
+    [Fact]
+    public Task LoaderSetEpochInAForeachOverAnIteratorThatYieldsMoreAfterIt() => V.AnalyzerAsync(Train(
+        "IEnumerable<Dictionary<string, TorchSharp.torch.Tensor>> Wrap(EpochDataLoader l) { foreach (var b in l) yield return b; yield return new(); } foreach (var batch in Wrap(loader)) { {|#0:loader.SetEpoch(epoch)|}; }"),
+        V.Diagnostic().WithLocation(0).WithArguments("loader"));
+
     [Fact]
     public Task BatchSamplerInTheBatchLoop() => V.AnalyzerAsync(Train("foreach (var batch in loader) { if (loader.BatchSampler is IEpochAware b) {|#0:b.SetEpoch(epoch)|}; }"),
         V.Diagnostic().WithLocation(0).WithArguments("loader"));
