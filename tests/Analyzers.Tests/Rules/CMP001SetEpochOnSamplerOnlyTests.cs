@@ -299,6 +299,23 @@ public class CMP001SetEpochOnSamplerOnlyTests
     public Task TheBatchSamplerPutInAnArrayOfObjectsMayBeSet() => V.AnalyzerAsync(Train(
         "((IEpochAware)trainLoader.Sampler).SetEpoch(epoch); var parts = new object[] { trainLoader.BatchSampler };"));
 
+    /// <summary>
+    /// Handed to a delegate not written here (<c>Action&lt;object&gt; describe = Console.WriteLine;</c>), the batch sampler goes
+    /// to code not in view (Stryker on EpochFlow: a mutant that dropped such a call's mention had no test to cover it).
+    /// </summary>
+    [Fact]
+    public Task TheBatchSamplerHandedToAStoredDelegateNotInViewMayBeSet() => V.AnalyzerAsync(Train(
+        "Action<object> describe = Console.WriteLine; ((IEpochAware)trainLoader.Sampler).SetEpoch(epoch); describe(trainLoader.BatchSampler);"));
+
+    /// <summary>
+    /// Handed to a method in view, the batch sampler is read there, not handed on: that method sets nothing (Stryker on
+    /// EpochFlow: a mutant that read a method in view as code not in view survived).
+    /// </summary>
+    [Fact]
+    public Task TheBatchSamplerHandedToAMethodInViewThatSetsNothing() => V.AnalyzerAsync(Train(
+        "if (trainLoader.Sampler is IEpochAware s) {|#0:s.SetEpoch(epoch)|}; Log(trainLoader.BatchSampler);")
+        .Replace("    static void Train(", "    static void Log(object o) => Console.WriteLine(o);\n    static void Train("), Expected());
+
     [Fact]
     public Task ReadingTheBatchSamplersCountIsNotHandlingIt() => V.AnalyzerAsync(Train(
         "Console.WriteLine(trainLoader.BatchSampler.Count); {|#0:((IEpochAware)trainLoader.Sampler).SetEpoch(epoch)|};"), Expected());
