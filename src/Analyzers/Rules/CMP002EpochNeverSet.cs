@@ -124,7 +124,8 @@ internal static class CMP002EpochNeverSet
     private static bool Covers(EpochFlow flow, EpochEvent e, ISymbol loader, IOperation iterated, LoaderFacts facts) =>
         e.Symbol is not null && (KnownTypes.Is(e.Symbol, loader) && !flow.OtherObjects(e.Loader, iterated) || facts.Parts.Contains(e.Symbol));
 
-    private static bool IsSeededPerPass(EpochFlow flow, LoaderFacts facts, ILoopOperation loop) =>
+    /// <summary>A loader built afresh on every pass of <paramref name="loop"/> with a seed that changes across it: its order changes without an epoch (CMP001 asks too).</summary>
+    public static bool IsSeededPerPass(EpochFlow flow, LoaderFacts facts, ILoopOperation loop) =>
         facts.Constructions.Count > 0 && facts.Constructions.All(c => loop.Syntax.Span.Contains(c.Syntax.Span)) &&
         facts.Constructions.All(c => Seeds(flow, c, 2).Any(seed => flow.SeedVaries(seed, loop)));
 

@@ -364,6 +364,28 @@ public class CMP001SetEpochOnSamplerOnlyTests
         }
         """, V.Diagnostic().WithLocation(0).WithArguments("loader", "Sampler"));
 
+    /// <summary>
+    /// Asked by held-out round Mining: a loader built afresh on every pass over a batch sampler seeded from the epoch changes
+    /// its order anyway, so its sampler-only setter replays nothing (as CMP002 reads such a loader); a fixed seed still does.
+    /// </summary>
+    [Theory]
+    [InlineData("seed: 7 + epoch", false)]
+    [InlineData("seed: 7", true)]
+    public Task ALoaderRebuiltEachPassOverABatchSamplerSeededByTheEpoch(string seed, bool flagged) => V.AnalyzerAsync($$"""
+        class Program
+        {
+            static void Train(InMemoryDataset data, long[] labels, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    var loader = new EpochDataLoader(data, batchSampler: new ClassBalancedBatchSampler(labels, 4, 8, {{seed}}));
+                    {{(flagged ? "{|#0:((IEpochAware)loader.Sampler).SetEpoch(epoch)|}" : "((IEpochAware)loader.Sampler).SetEpoch(epoch)")}};
+                    foreach (var b in loader) { }
+                }
+            }
+        }
+        """, flagged ? [V.Diagnostic().WithLocation(0).WithArguments("loader", "Sampler")] : []);
+
     // Found by a red team: property patterns name the sampler as `is T s` does.
 
     [Fact]
