@@ -372,7 +372,7 @@ internal sealed class EpochFlow
         // Not to LINQ (loader.BatchSampler.Sum(…) reads it) nor to .NET's printing and checks (Console.WriteLine(loader.BatchSampler)),
         // as for the loader itself (HandOn); nor a null test (loader.BatchSampler is not null).
         bool handedOn = parent is IArgumentOperation { Parent: IInvocationOperation call } && call.TargetMethod.MethodKind != MethodKind.LocalFunction &&
-                        !IsEnumerableMethod(call.TargetMethod) && !KnownTypes.OnlyReads(call.TargetMethod) && Tree.EventsOf(call.TargetMethod) is null ||
+                        !KnownTypes.OnlyReads(call.TargetMethod) && Tree.EventsOf(call.TargetMethod) is null ||
                         parent is IDynamicInvocationOperation or IDynamicObjectCreationOperation ||
                         parent is IIsPatternOperation { Pattern: var pattern } && !IsNullTest(pattern) ||
                         parent is IArrayInitializerOperation or IIsTypeOperation or ISwitchOperation or ISwitchExpressionOperation ||
@@ -630,7 +630,7 @@ internal sealed class EpochFlow
         if (!loader && parameter is null) return true;
         // Enumerable's other methods (Repeat, TryGetNonEnumeratedCount) neither set an epoch nor keep the loader, nor do
         // .NET's printing and checks (Console.WriteLine(train), ArgumentNullException.ThrowIfNull(train)).
-        if (IsEnumerableMethod(method) || KnownTypes.OnlyReads(method)) return false;
+        if (KnownTypes.OnlyReads(method)) return false;
         value = value.WalkDown();
         Events.Add(loader ? new EpochEvent(call, EpochTarget.WholeLoader, value, value.ReferencedSymbol(), null, null, handedOn: true)
                           : new EpochEvent(call, EpochTarget.Object, null, parameter, null, null, handedOn: true));

@@ -129,11 +129,13 @@ internal sealed class KnownTypes
         Named(type, "Trace", "System", "Diagnostics") || Named(type, "Debug", "System", "Diagnostics");
 
     /// <summary>
-    /// A .NET method that only prints, formats or checks what it is given: a static one of the types above, or a
-    /// <c>TextWriter</c>'s <c>Write</c>/<c>WriteLine</c> (<c>Console.Error.WriteLine(train)</c>, a log file's writer).
+    /// A .NET method that only reads what it is given, neither keeping it, changing it nor setting an epoch: LINQ's
+    /// (<c>Enumerable</c>), a static one of the types above, or a <c>TextWriter</c>'s <c>Write</c>/<c>WriteLine</c>
+    /// (<c>Console.Error.WriteLine(train)</c>, a log file's writer).
     /// </summary>
     public static bool OnlyReads(IMethodSymbol method)
     {
+        if (Named(method.ContainingType, "Enumerable", "System", "Linq")) return true;
         if (method.IsStatic) return OnlyReads(method.ContainingType);
         if (method.Name is not ("Write" or "WriteLine")) return false;
         for (var type = method.ContainingType; type is not null; type = type.BaseType)

@@ -64,6 +64,41 @@ internal sealed class LoaderFacts
         }
     }
 
+    /// <summary>
+    /// It is built afresh on every pass of <paramref name="loop"/> with a seed that changes across it: its order changes
+    /// without an epoch (CMP002 takes it as handled, and CMP001 its sampler-only setter as harmless).
+    /// </summary>
+    public bool IsSeededPerPass(ILoopOperation loop) =>
+        Constructions.Count > 0 && Constructions.All(c => loop.Syntax.Span.Contains(c.Syntax.Span)) &&
+        Constructions.All(c => Seeds(_flow, c, 2).Any(seed => _flow.SeedVaries(seed, loop)));
+
+    /// <summary>
+    /// The seed arguments of a creation, of the creations inside it and of the locals it was built from; not those of its
+    /// data set (<c>new JitterDataset(raw, seed: epoch)</c> changes the samples, not the order), whatever its parameter is
+    /// called (<c>source:</c> of a ported loader), nor of what a number is read from (<c>new RandomSampler(augmented.Count, seed: 42)</c>).
+    /// </summary>
+    private static IEnumerable<IOperation> Seeds(EpochFlow flow, IOperation creation, int depth)
+    {
+        var stack = new Stack<IOperation>();
+        stack.Push(creation);
+        while (stack.Count > 0)
+        {
+            var operation = stack.Pop();
+            if (IsDataSet(operation)) continue;
+            if (operation is IArgumentOperation { ArgumentKind: ArgumentKind.Explicit, Parameter.Name: "seed" } seed) yield return seed.Value;
+            if (depth > 0 && operation is ILocalReferenceOperation local && !EpochFlow.IsReadFrom(local))
+                foreach (var value in flow.ValuesOf(local.Local).Values)
+                    foreach (var inner in Seeds(flow, value, depth - 1)) yield return inner;
+            foreach (var child in operation.ChildOperations) stack.Push(child);
+        }
+    }
+
+    /// <summary>A data set or its argument: by the parameter (a loader's <c>dataset</c>, or typed as a data set) or by its own type.</summary>
+    private static bool IsDataSet(IOperation operation) =>
+        operation is IArgumentOperation { Parameter: { } parameter } && (parameter.Name == "dataset" || KnownTypes.IsDataSet(parameter.Type)) ||
+        operation.Kind is OperationKind.LocalReference or OperationKind.ParameterReference or OperationKind.FieldReference or OperationKind.PropertyReference or
+            OperationKind.ObjectCreation or OperationKind.Invocation && KnownTypes.IsDataSet(operation.Type);
+
     private bool DependsOnEpoch()
     {
         foreach (var construction in Constructions)

@@ -70,7 +70,7 @@ internal static class Variation
                 KnownTypes.Is(target, symbol))
                 return true;
             // An array keeps its length wherever it goes (Array.Resize takes it by ref: a write of the variable).
-            if (collection.Type is not IArrayTypeSymbol && !KnownTypes.IsEnumerable(method.ContainingType) && !KnownTypes.OnlyReads(method) &&
+            if (collection.Type is not IArrayTypeSymbol && !KnownTypes.OnlyReads(method) &&
                 call.Arguments.Any(a => a.Value.WalkDown().ReferencedSymbol() is { } handed && KnownTypes.Is(handed, symbol)))
                 return true;
         }

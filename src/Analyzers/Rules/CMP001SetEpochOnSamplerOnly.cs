@@ -44,7 +44,7 @@ internal static class CMP001SetEpochOnSamplerOnly
 
     /// <summary>Whether the pass handles the batch sampler too, or builds the loader afresh with a changing seed (its order changes anyway, as CMP002 reads it).</summary>
     private static bool Handled(EpochFlow flow, EpochEvent set, ISymbol loader, LoaderFacts facts, IOperation expression, IOperation pass) =>
-        pass is ILoopOperation loop && CMP002EpochNeverSet.IsSeededPerPass(flow, facts, loop) ||
+        pass is ILoopOperation loop && facts.IsSeededPerPass(loop) ||
         flow.Events.Any(other => other != set && HandlesBatchSampler(other, loader, facts) && !flow.OtherObjects(other.Loader, expression) &&
                                  (other.IsDelegated || flow.IsWithin(other.Site, pass)));
 

@@ -45,7 +45,7 @@ internal static class CMP002EpochNeverSet
         flow.Events.Any(e => Covers(flow, e, loader, iterated, facts) && (e.IsDelegated || flow.IsWithin(e.Site, loop)) &&
                              (!everyRank || ReachesEveryRank(flow, e, loader, iterated, facts, loop)) &&
                              (elsewhere.IsDefaultOrEmpty || !RunsOnlyIn(flow, e.Site, loop, elsewhere))) ||
-        IsSeededPerPass(flow, facts, loop) ||
+        facts.IsSeededPerPass(loop) ||
         throughArms && ArmsHandled(flow, loader, loop, everyRank);
 
     /// <summary>Whether a setter runs on the pass only within <paramref name="arms"/>: written there, or in a local function or stored lambda called only there.</summary>
@@ -123,38 +123,6 @@ internal static class CMP002EpochNeverSet
 
     private static bool Covers(EpochFlow flow, EpochEvent e, ISymbol loader, IOperation iterated, LoaderFacts facts) =>
         e.Symbol is not null && (KnownTypes.Is(e.Symbol, loader) && !flow.OtherObjects(e.Loader, iterated) || facts.Parts.Contains(e.Symbol));
-
-    /// <summary>A loader built afresh on every pass of <paramref name="loop"/> with a seed that changes across it: its order changes without an epoch (CMP001 asks too).</summary>
-    public static bool IsSeededPerPass(EpochFlow flow, LoaderFacts facts, ILoopOperation loop) =>
-        facts.Constructions.Count > 0 && facts.Constructions.All(c => loop.Syntax.Span.Contains(c.Syntax.Span)) &&
-        facts.Constructions.All(c => Seeds(flow, c, 2).Any(seed => flow.SeedVaries(seed, loop)));
-
-    /// <summary>
-    /// The seed arguments of a creation, of the creations inside it and of the locals it was built from; not those of its
-    /// data set (<c>new JitterDataset(raw, seed: epoch)</c> changes the samples, not the order), whatever its parameter is
-    /// called (<c>source:</c> of a ported loader), nor of what a number is read from (<c>new RandomSampler(augmented.Count, seed: 42)</c>).
-    /// </summary>
-    private static IEnumerable<IOperation> Seeds(EpochFlow flow, IOperation creation, int depth)
-    {
-        var stack = new Stack<IOperation>();
-        stack.Push(creation);
-        while (stack.Count > 0)
-        {
-            var operation = stack.Pop();
-            if (IsDataSet(operation)) continue;
-            if (operation is IArgumentOperation { ArgumentKind: ArgumentKind.Explicit, Parameter.Name: "seed" } seed) yield return seed.Value;
-            if (depth > 0 && operation is ILocalReferenceOperation local && !EpochFlow.IsReadFrom(local))
-                foreach (var value in flow.ValuesOf(local.Local).Values)
-                    foreach (var inner in Seeds(flow, value, depth - 1)) yield return inner;
-            foreach (var child in operation.ChildOperations) stack.Push(child);
-        }
-    }
-
-    /// <summary>A data set or its argument: by the parameter (a loader's <c>dataset</c>, or typed as a data set) or by its own type.</summary>
-    private static bool IsDataSet(IOperation operation) =>
-        operation is IArgumentOperation { Parameter: { } parameter } && (parameter.Name == "dataset" || KnownTypes.IsDataSet(parameter.Type)) ||
-        operation.Kind is OperationKind.LocalReference or OperationKind.ParameterReference or OperationKind.FieldReference or OperationKind.PropertyReference or
-            OperationKind.ObjectCreation or OperationKind.Invocation && KnownTypes.IsDataSet(operation.Type);
 
     /// <summary>
     /// A diagnostic whose fix inserts a statement into <paramref name="loop"/>'s pass before <paramref name="site"/>:
