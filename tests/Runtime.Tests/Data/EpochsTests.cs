@@ -363,6 +363,33 @@ public class EpochsTests
         Assert.NotEqual(first, TestData.Epoch(loader));
     }
 
+    /// <summary>Two wrappers that hold each other (and one itself) by accident: each object is set once and the call ends.</summary>
+    private sealed class Loop(ISampler inner) : ISampler
+    {
+        public ISampler? Other;
+        public ISampler Self => _self!;
+        private ISampler? _self;
+        public Loop Tie(Loop other) { Other = other; _self = this; return this; }
+        public long Count => inner.Count;
+        public IEnumerator<long> GetEnumerator() => inner.GetEnumerator();
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    [Fact]
+    public void WrappersThatHoldEachOtherAreSetOnceAndTheCallEnds()
+    {
+        var first = new CountingSampler(10);
+        var second = new CountingSampler(10);
+        var a = new Loop(first);
+        var b = new Loop(second);
+        a.Tie(b);
+        b.Tie(a);
+        using var loader = new EpochDataLoader(TestData.Indexed(10), batchSize: 2, sampler: a, disposeDataset: true);
+        Epochs.SetEpoch(loader, 3);
+        Assert.Equal([3], first.Calls);
+        Assert.Equal([3], second.Calls);
+    }
+
     [Fact]
     public void SettingTheSameEpochTwiceChangesNothing()
     {
