@@ -149,6 +149,11 @@ internal sealed class EpochFlow
             case OperationKind.Invocation:
                 IndexInvocation((IInvocationOperation)operation);
                 break;
+            // bus.Publish(epoch, Reshuffle): a local function handed on as a method group runs where it is handed on, as a
+            // stored lambda handed on does (and its parameters get whatever the code it is handed to gives them).
+            case OperationKind.MethodReference when operation is IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } group:
+                Add(_functionUses, group.Method.OriginalDefinition, operation);
+                break;
             // hooks.Add(train.SetEpoch), EpochStarted += train.SetEpoch: a setter handed on as a delegate.
             case OperationKind.MethodReference when operation is IMethodReferenceOperation { Instance: { } instance, Method: var method } &&
                                                     Settings.IsSetterName(method.Name) && KnownTypes.IsEpochSetterShape(method, Settings) && !IsUnsubscribed(operation):

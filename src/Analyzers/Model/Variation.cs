@@ -33,7 +33,8 @@ internal static class Variation
             // models.Length, parts.Count: the size of an array or collection held in a variable, as fixed as that variable
             // (a library member, but not a seed-like value such as Environment.TickCount).
             case IPropertyReferenceOperation { Property: { Name: "Length" or "Count", IsStatic: false, Type.SpecialType: SpecialType.System_Int32 or SpecialType.System_Int64 }, Instance: { } sized }
-                when members && sized.WalkDown() is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation:
+                when members && sized.WalkDown() is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation ||
+                     members && sized.WalkDown() is IPropertyReferenceOperation { Property.DeclaringSyntaxReferences.IsEmpty: false }:
                 return Varies(flow, sized, loop, depth + 1, members) || IsResizedIn(sized, loop);
             // A process's rank (Dist.Rank, a GetRank() call) is the same on every pass, unless the loop writes it.
             case IPropertyReferenceOperation or IFieldReferenceOperation or IInvocationOperation { Arguments.IsEmpty: true } when Ranks.IsRank(v):
@@ -47,7 +48,7 @@ internal static class Variation
                 return flow.WritesOf(member).Any(w => flow.IsWithin(w, loop)) ||
                        v.ChildOperations.Any(c => c is not IInstanceReferenceOperation && Varies(flow, c, loop, depth + 1, members));
             // Conversions and parentheses are walked through above; an epoch or a seed is no tuple or string.
-            case IBinaryOperation or IUnaryOperation or IConditionalOperation:
+            case IBinaryOperation or IUnaryOperation or IConditionalOperation or ICoalesceOperation:
                 return v.ChildOperations.Any(c => Varies(flow, c, loop, depth + 1, members));
             default:
                 return true;
@@ -64,9 +65,13 @@ internal static class Variation
         var symbol = collection.ReferencedSymbol();
         foreach (var operation in loop.Subtree())
         {
+            // losses[epoch] = loss on a dictionary adds a key; on a list or an array it only replaces an element.
+            if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } keyed } } &&
+                IsDictionary(keyed.Type) && KnownTypes.Is(Receiver(keyed), symbol))
+                return true;
             if (operation is not IInvocationOperation { TargetMethod: var method } call) continue;
             if (IsResizing(method.Name) &&
-                (call.Instance ?? (method.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : null)).ReferencedSymbol() is { } target &&
+                Receiver(call.Instance ?? (method.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : null)) is { } target &&
                 KnownTypes.Is(target, symbol))
                 return true;
             // An array keeps its length wherever it goes (Array.Resize takes it by ref: a write of the variable).
@@ -78,7 +83,19 @@ internal static class Variation
     }
 
     private static bool IsResizing(string name) => name is "Add" or "AddRange" or "Insert" or "InsertRange" or "Remove" or "RemoveAt" or "RemoveAll" or
-        "RemoveRange" or "Clear" or "Enqueue" or "Dequeue" or "Push" or "Pop" or "TryAdd" or "TryDequeue" or "TryPop" or "TryTake" or "TryRemove";
+        "RemoveRange" or "RemoveWhere" or "Clear" or "Enqueue" or "EnqueueRange" or "Dequeue" or "Push" or "PushRange" or "Pop" or "TryAdd" or
+        "TryDequeue" or "TryPop" or "TryTake" or "TryRemove" or "GetOrAdd" or "AddOrUpdate" or "AddFirst" or "AddLast" or "AddBefore" or "AddAfter" or
+        "RemoveFirst" or "RemoveLast" or "UnionWith" or "ExceptWith" or "IntersectWith" or "SymmetricExceptWith";
+
+    /// <summary>The variable a call or indexer is made on, also after <c>?.</c> (<c>history?.Add(loss)</c>).</summary>
+    private static ISymbol? Receiver(IOperation? instance) =>
+        instance?.WalkDown() is IConditionalAccessInstanceOperation ? Operations.ConditionalReceiver(instance)?.ReferencedSymbol() : instance?.ReferencedSymbol();
+
+    private static bool IsDictionary(ITypeSymbol? type) =>
+        type is INamedTypeSymbol named && (IsDictionaryInterface(named) || named.AllInterfaces.Any(IsDictionaryInterface));
+
+    private static bool IsDictionaryInterface(INamedTypeSymbol type) =>
+        type.Name is "IDictionary" && type.ContainingNamespace is { Name: "Generic" or "Collections" };
 
     private static bool LocalVaries(EpochFlow flow, ILocalSymbol local, ILoopOperation loop, int depth, bool members)
     {
@@ -119,13 +136,22 @@ internal static class Variation
         // A lambda handed to code not in view: its arguments are unknown, unless a static method the loop hands it to
         // with the same arguments on every pass calls it with the same values (Parallel.For(0, members, m => …)).
         if (uses.Count == 0) return !HandedOnTheSameOnEveryPass(flow, reference, function, loop, depth, members);
+        bool handedOn = false, calledInLoop = false;
         foreach (var use in uses)
         {
-            if (Operations.CallOf(use) is not { } call || !flow.IsWithin(call, loop)) continue;
+            // Handed on (runner.BeginEpoch(epoch, reshuffle)): whoever calls it gives the parameter, as for a lambda handed on.
+            if (Operations.CallOf(use) is not { } call)
+            {
+                handedOn = true;
+                continue;
+            }
+            if (!flow.IsWithin(call, loop)) continue;
+            calledInLoop = true;
             var argument = call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Ordinal);
             if (argument is null || Varies(flow, argument.Value, loop, depth + 1, members)) return true;
         }
-        return false;
+        // Called in the loop only with values fixed across it, it runs with them whatever else may call it.
+        return handedOn && !calledInLoop;
     }
 
     /// <summary>
@@ -166,7 +192,10 @@ internal static class Variation
                 if (method.MethodKind is MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation && IsCurrentEpochName(parameter.Name)) return true;
                 // A lambda handed to code not in view (Register(epoch => new DataLoader(…, seed: 17 + epoch))): its calls are not
                 // seen, so its parameter's name says what it is given, as a method's does.
-                if (method.MethodKind == MethodKind.AnonymousFunction && flow.UsesOf(method).Count == 0 && IsCurrentEpochName(parameter.Name)) return true;
+                // The same for one stored in a local, or a local function, that is only handed on (fit.Run(make), hooks.Fit(ForEpoch)).
+                if (method.MethodKind is MethodKind.AnonymousFunction or MethodKind.LocalFunction && IsCurrentEpochName(parameter.Name) &&
+                    flow.UsesOf(method) is var uses && (uses.Count == 0 && method.MethodKind == MethodKind.AnonymousFunction || uses.Count > 0 && uses.All(u => Operations.CallOf(u) is null)))
+                    return true;
                 // A local function's or stored lambda's parameter, judged at its calls: each passes a value that reads such a
                 // parameter (Build(set, BaseSeed + epoch) inside the factory).
                 if (depth < 2 && method.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction && flow.EveryCallPassesAnEpoch(method, parameter, depth + 1))

@@ -1285,6 +1285,26 @@ public class CMP002EpochNeverSetTests
     [Fact]
     public Task AHelperHandedOnThatSetsNothingDoesNot() => V.AnalyzerAsync(Scheduled("private void BeginEpoch(int epoch) => Console.WriteLine(epoch);"), Expected("_train"));
 
+    /// <summary>
+    /// Red team 27: a local function handed on as a method group on each pass counts there, as a stored lambda handed on
+    /// does; one that sets nothing does not.
+    /// </summary>
+    [Theory]
+    [InlineData("void Reshuffle(int e) => _train.SetEpoch(e);", false)]
+    [InlineData("void Reshuffle(int e) => Console.WriteLine(e);", true)]
+    public Task ALocalFunctionHandedOnOnEachPass(string local, bool flagged) => V.AnalyzerAsync($$"""
+        interface IBus { void Publish(int epoch, Action<int> handler); }
+        class Trainer(InMemoryDataset data, IBus bus)
+        {
+            private readonly EpochDataLoader _train = new(data, batchSize: 32, shuffle: true, seed: 7);
+            public void Fit(int epochs)
+            {
+                {{local}}
+                for (int epoch = 0; epoch < epochs; epoch++) { bus.Publish(epoch, Reshuffle); foreach (var b in {|#0:_train|}) { } }
+            }
+        }
+        """, flagged ? [Expected("_train")] : []);
+
     // Iterations in methods in view, counted at their calls (PyTorch's train(model, loader, optimizer, epoch) per epoch).
     private static string Helpers(string loop, string helpers = "") => $$"""
         class Program

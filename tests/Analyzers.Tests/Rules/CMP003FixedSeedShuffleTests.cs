@@ -451,4 +451,105 @@ public class CMP003FixedSeedShuffleTests
             foreach (var b in loader) { }
         }
         """), V.Diagnostic().WithLocation(0).WithArguments("loader", "1000 + history.Count"));
+
+    /// <summary>
+    /// Red team 27: more ways a loop grows a collection whose <c>Count</c> seeds the loader: a dictionary's indexer adds a
+    /// key, <c>?.</c> calls, and the resizing methods of linked lists and sets.
+    /// </summary>
+    [Theory]
+    [InlineData("seen[epoch] = 1", "seen")]
+    [InlineData("history?.Add(epoch)", "history")]
+    [InlineData("chain.AddLast(epoch)", "chain")]
+    [InlineData("chain.AddFirst(epoch)", "chain")]
+    [InlineData("chain.RemoveFirst()", "chain")]
+    [InlineData("unlocked.UnionWith(new[] { epoch })", "unlocked")]
+    [InlineData("unlocked.ExceptWith(new[] { epoch })", "unlocked")]
+    [InlineData("unlocked.RemoveWhere(u => u < epoch)", "unlocked")]
+    [InlineData("table.GetOrAdd(epoch, epoch)", "table")]
+    public Task ASeedFromTheCountOfACollectionTheLoopGrowsInOtherWays(string resize, string collection) => V.AnalyzerAsync(WithHelper("", $$"""
+        List<int>? history = new List<int> { 1, 2, 3 };
+        var seen = new Dictionary<int, int>();
+        var chain = new LinkedList<int>(history);
+        var unlocked = new HashSet<int>(history);
+        var table = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
+        for (int epoch = 0; epoch < 3; epoch++)
+        {
+            var loader = new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: 1000 + {{collection}}.Count);
+            foreach (var b in loader) { }
+            {{resize}};
+        }
+        """));
+
+    /// <summary>A list's or an array's indexer only replaces an element: the size, and so the seed, stays.</summary>
+    [Theory]
+    [InlineData("history[0] = epoch", "history.Count")]
+    [InlineData("buffer[0] = epoch", "buffer.Length")]
+    public Task ASeedFromTheSizeOfACollectionWhoseElementsTheLoopReplaces(string write, string seed) => V.AnalyzerAsync(WithHelper("", $$"""
+        var history = new List<int> { 1, 2, 3 };
+        var buffer = new int[3];
+        for (int epoch = 0; epoch < 3; epoch++)
+        {
+            {{write}};
+            var loader = {|#0:new TorchSharp.Modules.DataLoader(Data, 32, shuffle: true, seed: 1000 + {{seed}})|};
+            foreach (var b in loader) { }
+        }
+        """), V.Diagnostic().WithLocation(0).WithArguments("loader", "1000 + " + seed));
+
+    /// <summary>
+    /// Red team 27: a seed from a <c>??</c> over a property of the user's and a constant, or from the <c>Count</c> of a
+    /// property of the user's that the loop only reads, is as fixed as its parts; one the loop grows is not.
+    /// </summary>
+    [Theory]
+    [InlineData("_options.Seed ?? 42", "", true)]
+    [InlineData("_options.Base + _options.Augmentations.Count", "", true)]
+    [InlineData("_options.Base + _options.Augmentations.Count", "_options.Augmentations.Add(\"flip\");", false)]
+    [InlineData("(_options.Seed ?? 42) + epoch", "", false)]
+    public Task ASeedFromACoalesceOrTheCountOfAPropertyOfTheUsers(string seed, string statement, bool flagged)
+    {
+        var creation = $"new TorchSharp.Modules.DataLoader(data, 32, shuffle: true, seed: {seed})";
+        return V.AnalyzerAsync($$"""
+            class Options
+            {
+                public int? Seed { get; init; }
+                public int Base { get; init; } = 7;
+                public List<string> Augmentations { get; } = ["crop"];
+            }
+            class Curriculum(torch.utils.data.Dataset data, Options options)
+            {
+                private readonly Options _options = options;
+                public void Fit(int epochs)
+                {
+                    for (int epoch = 0; epoch < epochs; epoch++)
+                    {
+                        {{statement}}
+                        var loader = {{(flagged ? "{|#0:" + creation + "|}" : creation)}};
+                        foreach (var b in loader) { }
+                    }
+                }
+            }
+            """, flagged ? [V.Diagnostic().WithLocation(0).WithArguments("loader", seed)] : []);
+    }
+
+    /// <summary>
+    /// Red team 27: a per-epoch factory stored in a local, or written as a local function, and only handed to code not in
+    /// view is judged by its parameter's name, as a lambda written in the call is; one called in view with a constant is not.
+    /// </summary>
+    [Theory]
+    [InlineData("Func<int, TorchSharp.Modules.DataLoader> make = epoch => CREATE; fit.Run(make);", false)]
+    [InlineData("TorchSharp.Modules.DataLoader Make(int epoch) => CREATE; fit.Run(Make);", false)]
+    [InlineData("TorchSharp.Modules.DataLoader Make(int epoch) => CREATE; fit.Run(Make); foreach (var b in Make(0)) { }", true)]
+    public Task AFactoryHandedOnIsJudgedByItsParametersName(string statements, bool flagged)
+    {
+        var creation = "new TorchSharp.Modules.DataLoader(data, 32, shuffle: true, seed: 17 + epoch)";
+        return V.AnalyzerAsync($$"""
+            interface IFit { void Run(Func<int, TorchSharp.Modules.DataLoader> factory); }
+            class Program
+            {
+                static void Train(torch.utils.data.Dataset data, IFit fit)
+                {
+                    {{statements.Replace("CREATE", flagged ? "{|#0:" + creation + "|}" : creation)}}
+                }
+            }
+            """, flagged ? [V.Diagnostic().WithLocation(0).WithArguments("DataLoader", "17 + epoch")] : []);
+    }
 }

@@ -249,4 +249,30 @@ public class CMP004EpochArgumentConstantTests
             private void Advance() => m_nNextEpoch++;
         }
         """);
+
+    /// <summary>Red team 27: a <c>??</c> over values fixed across the loop is as fixed as they are, as an operator's operands are.</summary>
+    [Theory]
+    [InlineData("resume ?? 0", true)]
+    [InlineData("resume ?? epoch", false)]
+    public Task ACoalesceOfFixedValues(string epoch, bool flagged)
+    {
+        var setter = $"loader.SetEpoch({epoch})";
+        return V.AnalyzerAsync(Train($"int? resume = start > 0 ? start : null; for (int epoch = 0; epoch < epochs; epoch++) {{ {(flagged ? "{|#0:" + setter + "|}" : setter)}; foreach (var b in loader) {{ }} }}"),
+            flagged ? [V.Diagnostic().WithLocation(0).WithArguments(epoch)] : []);
+    }
+
+    /// <summary>
+    /// Red team 27: a stored lambda or a local function handed to code not in view gets its epoch from whoever calls it, so its
+    /// setter is not judged (delegates are not); called in the loop with a constant, it still runs with that constant.
+    /// </summary>
+    [Theory]
+    [InlineData("Action<int> reshuffle = e => SETTER; for (int epoch = 0; epoch < epochs; epoch++) { hooks.Add(reshuffle); foreach (var b in loader) { } }", false)]
+    [InlineData("void Reshuffle(int e) => SETTER; for (int epoch = 0; epoch < epochs; epoch++) { hooks.Add(Reshuffle); foreach (var b in loader) { } }", false)]
+    [InlineData("Action<int> reshuffle = e => SETTER; hooks.Add(reshuffle); for (int epoch = 0; epoch < epochs; epoch++) { reshuffle(0); foreach (var b in loader) { } }", true)]
+    public Task ADelegateHandedOn(string body, bool flagged)
+    {
+        var setter = "Epochs.SetEpoch(loader, e)";
+        return V.AnalyzerAsync(Train("var hooks = new List<Action<int>>(); " + body.Replace("SETTER", flagged ? "{|#0:" + setter + "|}" : setter)),
+            flagged ? [V.Diagnostic().WithLocation(0).WithArguments("e")] : []);
+    }
 }
