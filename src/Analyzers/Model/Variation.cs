@@ -50,6 +50,15 @@ internal static class Variation
             // Conversions and parentheses are walked through above; an epoch or a seed is no tuple or string.
             case IBinaryOperation or IUnaryOperation or IConditionalOperation or ICoalesceOperation:
                 return v.ChildOperations.Any(c => Varies(flow, c, loop, depth + 1, members));
+            // options?.Seed: what ?. was applied to, and the member read off it; the receiver inside stands for the former.
+            case IConditionalAccessOperation access:
+                return Varies(flow, access.Operation, loop, depth + 1, members) || Varies(flow, access.WhenNotNull, loop, depth + 1, members);
+            case IConditionalAccessInstanceOperation:
+                return false;
+            // mode switch { Mode.Fast => 7, _ => options.Seed }: the value switched on, each arm's guard and value.
+            case ISwitchExpressionOperation choice:
+                return Varies(flow, choice.Value, loop, depth + 1, members) ||
+                       choice.Arms.Any(a => a.Guard is { } guard && Varies(flow, guard, loop, depth + 1, members) || Varies(flow, a.Value, loop, depth + 1, members));
             default:
                 return true;
         }

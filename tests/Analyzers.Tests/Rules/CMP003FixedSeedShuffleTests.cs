@@ -497,13 +497,18 @@ public class CMP003FixedSeedShuffleTests
 
     /// <summary>
     /// Red team 27: a seed from a <c>??</c> over a property of the user's and a constant, or from the <c>Count</c> of a
-    /// property of the user's that the loop only reads, is as fixed as its parts; one the loop grows is not.
+    /// property of the user's that the loop only reads, is as fixed as its parts; one the loop grows is not. So are a
+    /// <c>?.</c> read and a <c>switch</c> expression over fixed values, and not one whose value, guard or arm changes.
     /// </summary>
     [Theory]
     [InlineData("_options.Seed ?? 42", "", true)]
     [InlineData("_options.Base + _options.Augmentations.Count", "", true)]
     [InlineData("_options.Base + _options.Augmentations.Count", "_options.Augmentations.Add(\"flip\");", false)]
     [InlineData("(_options.Seed ?? 42) + epoch", "", false)]
+    [InlineData("_options?.Base ?? 42", "", true)]
+    [InlineData("epochs switch { 1 => 7, _ => _options.Base }", "", true)]
+    [InlineData("epoch switch { 0 => 7, _ => _options.Base }", "", false)]
+    [InlineData("epochs switch { 1 => 7, _ when epoch > 2 => 8, _ => 9 }", "", false)]
     public Task ASeedFromACoalesceOrTheCountOfAPropertyOfTheUsers(string seed, string statement, bool flagged)
     {
         var creation = $"new TorchSharp.Modules.DataLoader(data, 32, shuffle: true, seed: {seed})";

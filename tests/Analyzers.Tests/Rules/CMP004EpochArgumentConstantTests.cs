@@ -254,6 +254,8 @@ public class CMP004EpochArgumentConstantTests
     [Theory]
     [InlineData("resume ?? 0", true)]
     [InlineData("resume ?? epoch", false)]
+    [InlineData("start switch { 0 => 0, _ => start }", true)]
+    [InlineData("start switch { 0 => epoch, _ => start + epoch }", false)]
     public Task ACoalesceOfFixedValues(string epoch, bool flagged)
     {
         var setter = $"loader.SetEpoch({epoch})";
