@@ -45,9 +45,34 @@ public class CMP001SetEpochOnSamplerOnlyTests
     public Task ABatchSamplerHandedToAStoredLambdaThatOnlyReadsIt() =>
         V.AnalyzerAsync(Train("Action<IBatchSampler> log = b => Console.WriteLine(b.Count); {|#0:((IEpochAware)trainLoader.Sampler).SetEpoch(epoch)|}; log(trainLoader.BatchSampler!);"), Expected());
 
+    /// <summary>A local given another lambda written here later still holds only lambdas in view (Stryker on EpochFlow: a mutant that took any write for one not in view survived).</summary>
+    [Fact]
+    public Task ABatchSamplerHandedToAStoredLambdaReassignedAnotherThatOnlyReadsIt() => V.AnalyzerAsync(Train(
+        "Action<IBatchSampler> log = b => Console.WriteLine(b.Count); if (epoch > 0) log = b => Console.WriteLine(b.Count + 1); {|#0:((IEpochAware)trainLoader.Sampler).SetEpoch(epoch)|}; log(trainLoader.BatchSampler!);"), Expected());
+
     [Fact]
     public Task ABatchSamplerHandedToAStoredLambdaThatSetsIt() =>
         V.AnalyzerAsync(Train("Action<IBatchSampler, int> reset = (b, e) => { if (b is IEpochAware a) a.SetEpoch(e); }; ((IEpochAware)trainLoader.Sampler).SetEpoch(epoch); reset(trainLoader.BatchSampler!, epoch);"));
+
+    /// <summary>
+    /// A local that holds a lambda written here but may hold something else too is not in view: called, it may set the batch
+    /// sampler handed to it, whether the other value is a method (<c>log = Console.WriteLine</c>), comes through a
+    /// <c>ref</c> argument, or is all it is given (an <c>out</c> argument). Stryker on EpochFlow: mutants of HoldsOnlyLambdas
+    /// that took any of these for a lambda of this member survived.
+    /// </summary>
+    [Theory]
+    [InlineData("Action<IBatchSampler> log = b => Console.WriteLine(b.Count); if (epoch > 0) log = Console.WriteLine;")]
+    [InlineData("Action<IBatchSampler> log = b => Console.WriteLine(b.Count); Hooks.Replace(ref log);")]
+    [InlineData("Action<IBatchSampler> log; Hooks.Make(out log);")]
+    public Task ABatchSamplerHandedToALocalDelegateThatMayNotBeALambdaOfHers(string log) => V.AnalyzerAsync(Train(
+        log + " ((IEpochAware)trainLoader.Sampler).SetEpoch(epoch); log(trainLoader.BatchSampler!);") + """
+
+        static class Hooks
+        {
+            public static void Replace(ref Action<IBatchSampler> log) { }
+            public static void Make(out Action<IBatchSampler> log) => log = b => { };
+        }
+        """);
 
     [Fact]
     public Task CastSampler() =>
@@ -56,6 +81,38 @@ public class CMP001SetEpochOnSamplerOnlyTests
     [Fact]
     public Task CastToConcreteSampler() =>
         V.AnalyzerAsync(Train("{|#0:((DistributedSampler)trainLoader.Sampler).SetEpoch(epoch)|};"), Expected());
+
+    /// <summary>A local that renames another that renames the sampler is the sampler (Stryker on EpochFlow: a mutant that followed one rename only survived).</summary>
+    [Fact]
+    public Task ASamplerRenamedTwice() =>
+        V.AnalyzerAsync(Train("var s = trainLoader.Sampler; var t = s; {|#0:((IEpochAware)t).SetEpoch(epoch)|};"), Expected());
+
+    /// <summary>
+    /// A local function that sets both parts of the loader handed to it sets both at the call, so the sampler set here as
+    /// well is not set alone: the second setter on the same parameter is mapped too (Stryker on EpochFlow: no test mapped two
+    /// setters of one parameter, and mutants that kept only the first survived).
+    /// </summary>
+    [Fact]
+    public Task ALocalFunctionThatSetsBothPartsOfItsParameter() => V.AnalyzerAsync(Train(
+        "void Reset(EpochDataLoader l, int e) { ((IEpochAware)l.Sampler).SetEpoch(e); ((IEpochAware)l.BatchSampler!).SetEpoch(e); } ((IEpochAware)trainLoader.Sampler).SetEpoch(epoch); Reset(trainLoader, epoch);"));
+
+    /// <summary>
+    /// A loader handed to a local function as an <c>IEpochAware</c> that it sets is set as a whole at the call, so the sampler
+    /// set here is not set alone (Stryker on EpochFlow: a mutant that kept such a setter on an object, not the loader, survived).
+    /// </summary>
+    [Fact]
+    public Task ALoaderHandedToALocalFunctionAsEpochAwareIsSetWhole() => V.AnalyzerAsync(Train(
+        "void Reset(IEpochAware a, int e) => a.SetEpoch(e); ((IEpochAware)trainLoader.Sampler).SetEpoch(epoch); Reset(trainLoader, epoch);"));
+
+    /// <summary>
+    /// A local function that sets only the sampler of the loader handed to it sets only that part at the call, not the whole
+    /// loader: the sampler set here is still set alone (Stryker on EpochFlow: a mutant that mapped every part's setter to the
+    /// whole loader survived).
+    /// </summary>
+    [Fact]
+    public Task ALocalFunctionThatSetsOnlyTheSamplerOfItsParameter() => V.AnalyzerAsync(Train(
+        "void Reset(EpochDataLoader l, int e) => {|#1:((IEpochAware)l.Sampler).SetEpoch(e)|}; {|#0:((IEpochAware)trainLoader.Sampler).SetEpoch(epoch)|}; Reset(trainLoader, epoch);"),
+        Expected(), V.Diagnostic().WithLocation(1).WithArguments("l", "Sampler"));
 
     [Fact]
     public Task AsWithConditionalAccess() =>

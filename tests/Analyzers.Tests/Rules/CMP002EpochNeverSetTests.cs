@@ -1716,6 +1716,93 @@ public class CMP002EpochNeverSetTests
     public Task AConstantIndexBeforeASpreadSetsThatElement() => V.AnalyzerAsync(Train(Shuffled + " var aux = new EpochDataLoader(data, batchSize: 32); EpochDataLoader[] probes = []; EpochDataLoader[] loaders = [trainLoader, aux, .. probes];",
         "for (int epoch = 0; epoch < epochs; epoch++) { loaders[0].SetEpoch(epoch); foreach (var batch in trainLoader) { } }"));
 
+    /// <summary>
+    /// A constant index past the places a collection expression fixes (<c>loaders[1]</c> of <c>[trainLoader, .. probes]</c>)
+    /// or into a collection made elsewhere (<c>Pair()[0]</c>) picks no element known: <c>trainLoader</c> is still never set
+    /// (Stryker on EpochFlow: mutants of the bounds check that read past the known places survived).
+    /// </summary>
+    [Theory]
+    [InlineData("EpochDataLoader[] probes = [aux]; EpochDataLoader[] loaders = [trainLoader, .. probes];", "loaders[1]")]
+    [InlineData("EpochDataLoader[] Pair() => [trainLoader, aux]; var loaders = Pair();", "loaders[0]")]
+    public Task AConstantIndexPastTheKnownPlacesSetsNoElementKnown(string loaders, string element) => V.AnalyzerAsync(Train(
+        Shuffled + " var aux = new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: 1); " + loaders,
+        "for (int epoch = 0; epoch < epochs; epoch++) { " + element + ".SetEpoch(epoch); foreach (var batch in {|#0:trainLoader|}) { } }"), Expected());
+
+    /// <summary>
+    /// A setter in a lambda run over each element of a collection (<c>loaders.ForEach(l =&gt; l.SetEpoch(epoch))</c>,
+    /// <c>Array.ForEach(loaders, l =&gt; …)</c>) sets each loader the collection was made from (Stryker on EpochFlow: no test
+    /// reached the lambda's collection).
+    /// </summary>
+    [Theory]
+    [InlineData("var loaders = new List<EpochDataLoader> { trainLoader, aux };", "loaders.ForEach(l => l.SetEpoch(epoch));")]
+    [InlineData("EpochDataLoader[] loaders = [trainLoader, aux];", "Array.ForEach(loaders, l => l.SetEpoch(epoch));")]
+    public Task ASetterInALambdaRunOverEachElementSetsEach(string loaders, string set) => V.AnalyzerAsync(Train(
+        Shuffled + " var aux = new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: 1); " + loaders,
+        "for (int epoch = 0; epoch < epochs; epoch++) { " + set + " foreach (var batch in trainLoader.Zip(aux)) { } }"));
+
+    /// <summary>
+    /// A local function over a sequence parameter handed <c>train.IterateFrom(n).Take(m)</c> iterates <c>train</c> at the call:
+    /// LINQ after <c>IterateFrom</c> is not LINQ straight on the loader (Stryker on EpochFlow: no test handed such a chain on).
+    /// </summary>
+    [Fact]
+    public Task ALocalFunctionOverASequenceParameterHandedIterateFromThenTake() => V.AnalyzerAsync(Train(Shuffled,
+        "for (int epoch = 0; epoch < epochs; epoch++) Run({|#0:trainLoader|}.IterateFrom(0).Take(10)); void Run(IEnumerable<Dictionary<string, Tensor>> batches) { foreach (var b in batches) { } }"),
+        Expected());
+
+    /// <summary>
+    /// The sampler reached through two <c>?.</c> (<c>(h?.Loader?.Sampler as IEpochAware)?.SetEpoch(epoch)</c>) is the
+    /// loader's sampler, so its epoch is set (Stryker on EpochFlow: a mutant that unwrapped one conditional access only survived).
+    /// </summary>
+    [Fact]
+    public Task ASamplerSetThroughTwoConditionalAccesses() => V.AnalyzerAsync("""
+        class Holder(InMemoryDataset data)
+        {
+            public EpochDataLoader Loader { get; } = new EpochDataLoader(data, batchSize: 32, sampler: new DistributedSampler(data.Count, 2, 0));
+        }
+        class Program
+        {
+            static void Train(Holder? h, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    (h?.Loader?.Sampler as IEpochAware)?.SetEpoch(epoch);
+                    foreach (var batch in h!.Loader) { }
+                }
+            }
+        }
+        """);
+
+    /// <summary>A member of an extension block in view that iterates its receiver iterates the loader it is called on (Stryker on EpochFlow: a mutant that read the receiver as an argument survived).</summary>
+    [Fact]
+    public Task IteratedByAMemberOfAnExtensionBlockInView() => V.AnalyzerAsync("""
+        static class LoaderExtensions
+        {
+            extension(EpochDataLoader l)
+            {
+                public void RunEpoch() { foreach (var b in l) { } }
+            }
+        }
+        class Program
+        {
+            static void Train(InMemoryDataset data, int epochs)
+            {
+                var a = new EpochDataLoader(data, batchSize: 32, shuffle: true);
+                for (int epoch = 0; epoch < epochs; epoch++) {|#0:a|}.RunEpoch();
+            }
+        }
+        """, Expected("a"));
+
+    /// <summary>A method named <c>SetEpoch</c> that takes no epoch (a progress display's) sets none (Stryker on EpochFlow: a mutant that read it as a setter survived).</summary>
+    [Fact]
+    public Task AParameterlessSetEpochSetsNothing() => V.AnalyzerAsync(Train(Shuffled + " var progress = new Progress();",
+        "for (int epoch = 0; epoch < epochs; epoch++) { progress.SetEpoch(); foreach (var batch in {|#0:trainLoader|}) { } }") + """
+
+        class Progress
+        {
+            public void SetEpoch() => Console.WriteLine("next epoch");
+        }
+        """, Expected());
+
     /// <summary>Found by red team 23: a constructor's sampler local written through an <c>out</c> argument has a value not in view, so its declared <c>DistributedSampler</c> type counts.</summary>
     [Fact]
     public Task AFieldBuiltFromAConstructorsSamplerWrittenThroughOut() => V.AnalyzerAsync("""
@@ -1995,8 +2082,33 @@ public class CMP002EpochNeverSetTests
     [Theory]
     [InlineData("if (!isMainProcess) continue;")]
     [InlineData("if (rank != 0) { Console.WriteLine(epoch); continue; }")]
+    [InlineData("if (!isMainProcess) throw new NotSupportedException(\"one process\");")] // a guard that throws sends them away too
     public Task AnEpochSetAfterAGuardThatSendsOtherRanksAway(string guard) => V.AnalyzerAsync(
         Ranked($"{Iterate} {guard} trainLoader.SetEpoch(epoch + 1);"), OnSomeRanks(guard));
+
+    /// <summary>An <c>if</c> on the rank with an empty body sends no rank away (Stryker on EpochFlow: a mutant that read an empty block's last statement threw).</summary>
+    [Fact]
+    public Task AnEmptyIfOnTheRankIsNoGuard() => V.AnalyzerAsync(Ranked("if (rank != 0) { } trainLoader.SetEpoch(epoch); " + Iterate.Replace("{|#0:trainLoader|}", "trainLoader")));
+
+    /// <summary>
+    /// A local function called before the loop as well as under a rank branch in it is limited, in the loop, by that branch:
+    /// the call outside the loop does not count (Stryker on EpochFlow: a mutant that read the call outside the loop as one
+    /// on every rank survived).
+    /// </summary>
+    [Fact]
+    public Task ALocalFunctionCalledBeforeTheLoopAndUnderARankBranchInIt() => V.AnalyzerAsync(
+        Ranked("if (rank == 0) Begin(epoch); " + Iterate).Replace("        for (int epoch = 0;", "        void Begin(int e) => trainLoader.SetEpoch(e);\n        Begin(0);\n        for (int epoch = 0;"),
+        OnSomeRanks("rank == 0"));
+
+    /// <summary>
+    /// A local function that calls itself (one more pass after a failure) is followed once: the loop around its first call is
+    /// the epoch loop, and a setter in it is read on every rank (Stryker on EpochFlow: mutants that lost the guard against
+    /// following a function into itself survived).
+    /// </summary>
+    [Theory]
+    [InlineData("void RunEpoch(int attempt) { try { foreach (var batch in {|#0:trainLoader|}) { } } catch (System.IO.IOException) when (attempt < 3) { RunEpoch(attempt + 1); } } RunEpoch(0);", true)]
+    [InlineData("void Begin(int e, int tries) { trainLoader.SetEpoch(e); if (tries > 0) Begin(e, tries - 1); } Begin(epoch, 1); foreach (var batch in trainLoader) { }", false)]
+    public Task ALocalFunctionThatCallsItself(string pass, bool flagged) => V.AnalyzerAsync(Ranked(pass), flagged ? [Expected()] : []);
 
     /// <summary>An iteration in one arm of a rank branch is not handled by a setter in the other arm (red team 24).</summary>
     [Theory]

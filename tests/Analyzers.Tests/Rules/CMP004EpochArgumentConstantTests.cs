@@ -169,9 +169,12 @@ public class CMP004EpochArgumentConstantTests
     public Task ALambdaParameterGivenTheEpochInsideTheLoop() => V.AnalyzerAsync(Train(
         "Action<int> begin = e => loader.SetEpoch(e); for (int epoch = 0; epoch < epochs; epoch++) { begin(epoch); foreach (var b in loader) { } }"));
 
-    [Fact]
-    public Task ALoopOverStagesPickedWithElementAt() => V.AnalyzerAsync(Train(
-        "IReadOnlyCollection<EpochDataLoader> stages = new List<EpochDataLoader> { loader }; for (int epoch = 0; epoch < epochs; epoch++) for (int i = 0; i < stages.Count; i++) { var stage = stages.ElementAt(i); stage.SetEpoch(epoch); foreach (var b in stage) { } }"));
+    /// <summary>A pick with <c>ElementAtOrDefault</c> too (Stryker on EpochFlow: a mutant that knew only <c>ElementAt</c> survived).</summary>
+    [Theory]
+    [InlineData("ElementAt")]
+    [InlineData("ElementAtOrDefault")]
+    public Task ALoopOverStagesPickedWithElementAt(string pick) => V.AnalyzerAsync(Train(
+        "IReadOnlyCollection<EpochDataLoader> stages = new List<EpochDataLoader> { loader }; for (int epoch = 0; epoch < epochs; epoch++) for (int i = 0; i < stages.Count; i++) { var stage = stages." + pick + "(i)!; stage.SetEpoch(epoch); foreach (var b in stage) { } }"));
 
     [Fact]
     public Task ALoopOverDictionaryEntriesCopyingTheLoader() => V.AnalyzerAsync(Train(

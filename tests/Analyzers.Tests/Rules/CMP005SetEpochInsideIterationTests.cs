@@ -223,4 +223,29 @@ public class CMP005SetEpochInsideIterationTests
             ? V.AnalyzerAsync(source, V.Diagnostic().WithLocation(0).WithArguments("train"))
             : V.AnalyzerAsync(source.Replace("{|#0:", "").Replace("|}", ""));
     }
+
+    /// <summary>
+    /// A method of the class that iterates its field: the body of a foreach over the method runs during the field's iteration
+    /// when the method is an iterator that yields the batches, not when it counts them and returns numbers nor when it
+    /// returns them as a list (Stryker on EpochFlow: mutants that read every such foreach's body as run during the iteration,
+    /// or none, survived).
+    /// </summary>
+    [Theory]
+    [InlineData("foreach (var b in Batches()) { {|#0:_train.SetEpoch(epoch)|}; }", "IEnumerable<Dictionary<string, Tensor>> Batches() { foreach (var b in _train) yield return b; }", true)]
+    [InlineData("foreach (var step in Steps()) { if (step == 0) _train.SetEpoch(epoch); }", "IEnumerable<int> Steps() { int n = _train.Count(); return Enumerable.Range(0, n); }", false)]
+    [InlineData("foreach (var b in FirstBatches(_train)) { _train.SetEpoch(epoch); }", "static IEnumerable<Dictionary<string, Tensor>> FirstBatches(EpochDataLoader loader) => new List<Dictionary<string, Tensor>>(loader.Take(5));", false)]
+    public Task ASetterInAForeachOverAMethodThatIteratesTheField(string loop, string helper, bool flagged) => V.AnalyzerAsync($$"""
+        class Trainer(EpochDataLoader train)
+        {
+            private readonly EpochDataLoader _train = train;
+            public void Fit(int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    {{loop}}
+                }
+            }
+            private {{helper}}
+        }
+        """, flagged ? [V.Diagnostic().WithLocation(0).WithArguments("_train")] : []);
 }

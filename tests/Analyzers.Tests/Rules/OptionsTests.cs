@@ -106,4 +106,17 @@ public class OptionsTests
     [Fact]
     public Task ListingOnlyABuiltInNameMakesStaticHelpersSetters() => V.AnalyzerAsync(StaticHelperLoop.Replace("{|#0:loader|}", "loader"),
         "composer_analyzers.epoch_setters = SetEpoch");
+
+    /// <summary>
+    /// A static helper the option names sets the epoch only when it is handed a loader and an integer:
+    /// <c>LoaderUtils.SetEpoch("warmup", epoch)</c> and <c>LoaderUtils.SetEpoch(loader, "warmup")</c> set none (Stryker on
+    /// EpochFlow: mutants that took the first loader and the first integer for granted survived).
+    /// </summary>
+    [Theory]
+    [InlineData("LoaderUtils.SetEpoch(\"warmup\", epoch);")]
+    [InlineData("LoaderUtils.SetEpoch(loader, \"warmup\");")]
+    public Task ANamedStaticHelperHandedNoLoaderOrNoIntegerSetsNothing(string call) => V.AnalyzerAsync(
+        StaticHelperLoop.Replace("LoaderUtils.SetEpoch(loader, epoch);", call)
+            .Replace("    public static void SetEpoch(object loader, int epoch)", "    public static void SetEpoch(object loader, string phase) => Console.WriteLine(phase);\n    public static void SetEpoch(object loader, int epoch)"),
+        "composer_analyzers.epoch_setters = SetEpoch", V.Diagnostic().WithLocation(0).WithArguments("loader"));
 }
