@@ -24,8 +24,9 @@ public static class Epochs
     /// <see cref="ISampler"/> such as <see cref="DistributedSampler"/>; its own built-in shuffling is not
     /// epoch-aware), and on any type that exposes <c>Sampler</c>/<c>BatchSampler</c>/<c>Dataset</c> members
     /// (or PyTorch's spellings) whose objects implement <see cref="IEpochAware"/> or have <c>SetEpoch(int)</c>.
-    /// A type none of whose such members takes an epoch, but that implements <see cref="IEpochAware"/> or has
-    /// <c>SetEpoch(int)</c> itself, gets that call (once, even if it calls back here). Methods by other names are not called: call them yourself.
+    /// A type that implements <see cref="IEpochAware"/> or has <c>SetEpoch(int)</c> itself gets that call too, after its parts (once,
+    /// even if it calls back here), so that a loader of yours that keeps its order under other names, or forwards the epoch its
+    /// own way, has the last word. Methods by other names are not called: call them yourself.
     /// A batch sampler's sampler is its <c>Sampler</c> member (or PyTorch's spellings). A batch sampler or sampler of yours that
     /// takes no epoch itself but wraps others (a <c>DropLast(IBatchSampler inner)</c>, a <c>Subset(ISampler inner)</c>) has
     /// every sampler and batch sampler its fields hold set, all the way down; an epoch-aware one is trusted to forward it.
@@ -56,8 +57,9 @@ public static class Epochs
             set |= SetWrapped(sampler, epoch, reached, 0);
         }
         if (parts.Dataset?.Invoke(loader) is { } dataset) set |= Set(dataset, epoch, reached);
-        // None of the parts above took it (a loader of the user's keeping its order under other names): its own setter.
-        if (!set && loader is not IReplayGuarded) SetItself(loader, epoch);
+        // A loader of the user's with a setter of its own gets that call too, last, so that what it does wins: it may keep its
+        // order under other names, or forward the epoch its own way. Setting its parts first, and again through it, is harmless.
+        if (loader is not IReplayGuarded) SetItself(loader, epoch);
         if (loader is IReplayGuarded guarded) guarded.ReplayGuard.EpochSet(epoch); // seen by the loader even when its parts do not tell
     }
 
@@ -114,8 +116,8 @@ public static class Epochs
     [ThreadStatic] private static HashSet<object>? s_settingItself;
 
     /// <summary>
-    /// A loader type of the user's none of whose parts above takes an epoch (its order kept under other names) and that is
-    /// epoch-aware itself: its own <c>SetEpoch</c> is the only way in. Once per call, even when that method calls back here.
+    /// A loader type of the user's that is epoch-aware itself: its own <c>SetEpoch</c>, after its parts (it may keep its order
+    /// under other names). Once per call, even when that method calls back here.
     /// </summary>
     private static void SetItself(object loader, int epoch)
     {

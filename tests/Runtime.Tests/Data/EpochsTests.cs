@@ -192,8 +192,9 @@ public class EpochsTests
     }
 
     /// <summary>
-    /// A user's loader with one part that takes the epoch (by role) and a SetEpoch of its own that does something else: since a
-    /// part took it, the loader's own setter is not called (only a loader none of whose parts takes an epoch gets that call).
+    /// A user's loader with one part that takes the epoch (by role) and a SetEpoch of its own that does something else (keeps
+    /// an order under another name): both are set, the loader's own setter once and last. Red team 28 ran a loader whose
+    /// own SetEpoch reshuffled and whose data set took the epoch: only the data set was set, and every epoch replayed.
     /// </summary>
     private sealed class OwnSetterLoader(string role)
     {
@@ -202,7 +203,12 @@ public class EpochsTests
         public object? sampler => role == "sampler" ? Taker : null;
         public object? dataset => role == "data set" ? Taker : new List<int>();
         public int OwnCalls { get; private set; }
-        public void SetEpoch(int epoch) => OwnCalls++;
+        public int TakerEpochWhenOwnCalled { get; private set; } = -1;
+        public void SetEpoch(int epoch)
+        {
+            OwnCalls++;
+            TakerEpochWhenOwnCalled = Taker.Epoch;
+        }
     }
 
     private sealed class PlainBatchSamplerOf(Part inner) { public Part sampler => inner; }
@@ -212,12 +218,13 @@ public class EpochsTests
     [InlineData("sampler inside the batch sampler")]
     [InlineData("sampler")]
     [InlineData("data set")]
-    public void ALoaderWhosePartTakesTheEpochIsNotSetThroughItsOwnSetter(string role)
+    public void ALoaderWhosePartTakesTheEpochIsAlsoSetThroughItsOwnSetterLast(string role)
     {
         var loader = new OwnSetterLoader(role);
         Epochs.SetEpoch(loader, 2);
         Assert.Equal(2, loader.Taker.Epoch);
-        Assert.Equal(0, loader.OwnCalls);
+        Assert.Equal(1, loader.OwnCalls);
+        Assert.Equal(2, loader.TakerEpochWhenOwnCalled); // its parts were set before it
     }
 
     /// <summary>PyTorch's shape: loader.sampler is batch_sampler.sampler, here a sequential one; the order is kept elsewhere.</summary>
