@@ -85,13 +85,24 @@ internal sealed class LoaderFacts
         {
             var operation = stack.Pop();
             if (IsDataSet(operation)) continue;
-            if (operation is IArgumentOperation { ArgumentKind: ArgumentKind.Explicit, Parameter.Name: "seed" } seed) yield return seed.Value;
+            if (operation is IArgumentOperation { ArgumentKind: ArgumentKind.Explicit, Parameter.Name: "seed" } seed && !SamplesElsewhere(seed)) yield return seed.Value;
             if (depth > 0 && operation is ILocalReferenceOperation local && !EpochFlow.IsReadFrom(local))
                 foreach (var value in flow.ValuesOf(local.Local).Values)
                     foreach (var inner in Seeds(flow, value, depth - 1)) yield return inner;
             foreach (var child in operation.ChildOperations) stack.Push(child);
         }
     }
+
+    /// <summary>
+    /// A loader's own seed beside a sampler or batch sampler it is given (<c>new EpochDataLoader(data, sampler: fixedOrder,
+    /// seed: epoch)</c>): that seed drives only the sampler a loader makes for <c>shuffle: true</c> (and per-sample randomness),
+    /// so the order comes from the sampler given, whatever the seed.
+    /// </summary>
+    private static bool SamplesElsewhere(IArgumentOperation seed) =>
+        seed.Parent is IObjectCreationOperation or IInvocationOperation &&
+        seed.Parent.ChildOperations.OfType<IArgumentOperation>().Any(a =>
+            a.ArgumentKind == ArgumentKind.Explicit && a.Parameter?.Name is "sampler" or "batchSampler" or "batch_sampler" or "shuffler" &&
+            !(a.Value.WalkDown().ConstantValue is { HasValue: true, Value: null }));
 
     /// <summary>A data set or its argument: by the parameter (a loader's <c>dataset</c>, or typed as a data set) or by its own type.</summary>
     private static bool IsDataSet(IOperation operation) =>

@@ -708,6 +708,21 @@ public class CMP002EpochNeverSetTests
         "for (int epoch = 0; epoch < epochs; epoch++) { var trainLoader = epoch > 5 ? new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: epoch) : new EpochDataLoader(data, batchSize: 32, shuffle: true, seed: 3); foreach (var batch in {|#0:trainLoader|}) { } }"),
         Expected());
 
+    /// <summary>
+    /// Red team 28, by running it: a loader rebuilt on every pass with its own seed from the epoch, but given a sampler or
+    /// batch sampler seeded once, replays that sampler's order (the loader's seed only seeds the sampler it makes for
+    /// <c>shuffle: true</c>); a sampler seeded from the epoch, or no sampler given, changes it.
+    /// </summary>
+    [Theory]
+    [InlineData("sampler: new RandomSampler(data.Count, seed: 7), seed: epoch", true)]
+    [InlineData("batchSampler: new BatchSampler(new RandomSampler(data.Count, seed: 7), 32), seed: epoch", true)]
+    [InlineData("sampler: new RandomSampler(data.Count, seed: epoch), seed: 7", false)]
+    [InlineData("shuffle: true, sampler: null, seed: epoch", false)]
+    [InlineData("shuffle: true, seed: epoch", false)]
+    public Task RebuiltEachPassWithItsOwnSeedBesideASampler(string arguments, bool flagged) => V.AnalyzerAsync(Train("",
+        $"for (int epoch = 0; epoch < epochs; epoch++) {{ var trainLoader = new EpochDataLoader(data, batchSize: 32, {arguments}); foreach (var batch in {(flagged ? "{|#0:trainLoader|}" : "trainLoader")}) {{ }} }}"),
+        flagged ? [Expected()] : []);
+
     /// <summary>A data set built per pass with the epoch as its seed changes the samples, not the loader's fixed order.</summary>
     [Fact]
     public Task RebuiltEachPassWithAFixedSeedOverADataSetSeededByTheEpoch() => V.AnalyzerAsync("""
