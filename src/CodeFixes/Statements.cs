@@ -145,6 +145,10 @@ internal static class Statements
     public static ExpressionSyntax? EpochsSetEpochCall(DocumentEditor editor, ExpressionSyntax loader, ExpressionSyntax epoch, int position, string? setter = null)
     {
         var generator = editor.Generator;
+        // h?.Loader: the loader's own setter goes after the ?. (nothing runs when h is null, as before); Epochs.SetEpoch would
+        // be handed null and throw, so no call is made.
+        if (loader is ConditionalAccessExpressionSyntax access)
+            return setter is null ? null : SyntaxFactory.ParseExpression($"{access.WithoutTrivia()}.{setter}({epoch.WithoutTrivia()})").WithAdditionalAnnotations(Formatter.Annotation);
         if (setter is not null) return ((ExpressionSyntax)generator.InvocationExpression(generator.MemberAccessExpression(loader, setter), epoch)).WithAdditionalAnnotations(Formatter.Annotation);
         var epochs = editor.SemanticModel.Compilation.GetTypeByMetadataName("Composer.Data.Epochs");
         if (epochs is null) return null;

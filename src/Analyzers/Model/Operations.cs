@@ -124,11 +124,15 @@ internal static class Operations
     }
 
     /// <summary>An expression's text, a member a property pattern reads written as a member access (<c>run.Loader</c>).</summary>
-    public static string TextOf(IOperation operation) =>
-        operation is IMemberReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.PatternInput } input } member &&
-        PatternInput(input) is { } value
-            ? TextOf(value) + "." + member.Member.Name
-            : operation.Syntax.ToString();
+    public static string TextOf(IOperation operation) => operation switch
+    {
+        IMemberReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.PatternInput } input } member when PatternInput(input) is { } value =>
+            TextOf(value) + "." + member.Member.Name,
+        // h?.Loader: the member after the ?. is written as .Loader alone.
+        IMemberReferenceOperation { Instance: IConditionalAccessInstanceOperation } member when ConditionalReceiver(member) is { } receiver =>
+            TextOf(receiver) + "?." + member.Member.Name,
+        _ => operation.Syntax.ToString(),
+    };
 
     /// <summary>The call a use of a local function or a stored delegate makes: <c>begin(e)</c>, <c>begin?.Invoke(e)</c>; null when it is handed on.</summary>
     public static IInvocationOperation? CallOf(IOperation use) => use switch

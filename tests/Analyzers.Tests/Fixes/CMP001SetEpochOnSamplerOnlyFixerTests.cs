@@ -575,4 +575,37 @@ public class CMP001SetEpochOnSamplerOnlyFixerTests
         Train("Action<IBatchSampler> describe = b => Console.WriteLine(b.Count); if (trainLoader.Sampler is IEpochAware s) {|#0:s.SetEpoch(epoch)|}; describe(trainLoader.BatchSampler!);"),
         Train("Action<IBatchSampler> describe = b => Console.WriteLine(b.Count); trainLoader.SetEpoch(epoch); describe(trainLoader.BatchSampler!);"),
         One());
+
+    /// <summary>
+    /// Found by the Stryker helper: a loader reached through <c>?.</c> (<c>h?.Loader?.Sampler</c>) is named <c>h?.Loader</c>, not
+    /// by the text after the <c>?</c> (<c>.Loader</c>), and the fix keeps the <c>?.</c>: nothing runs when <c>h</c> is null, as before.
+    /// </summary>
+    [Fact]
+    public Task ALoaderReachedThroughAConditionalAccessKeepsIt() => V.FixAsync("""
+        class Holder(InMemoryDataset data) { public EpochDataLoader Loader { get; } = new EpochDataLoader(data, batchSampler: new BatchSampler(new DistributedSampler(data.Count, 2, 0), 32)); }
+        class Program
+        {
+            static void Train(Holder? h, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    (h?.Loader?.Sampler as IEpochAware)?{|#0:.SetEpoch(epoch)|};
+                    foreach (var batch in h!.Loader) { }
+                }
+            }
+        }
+        """, """
+        class Holder(InMemoryDataset data) { public EpochDataLoader Loader { get; } = new EpochDataLoader(data, batchSampler: new BatchSampler(new DistributedSampler(data.Count, 2, 0), 32)); }
+        class Program
+        {
+            static void Train(Holder? h, int epochs)
+            {
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    h?.Loader.SetEpoch(epoch);
+                    foreach (var batch in h!.Loader) { }
+                }
+            }
+        }
+        """, One("h?.Loader"));
 }
