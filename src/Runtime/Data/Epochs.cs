@@ -43,20 +43,19 @@ public static class Epochs
         var reached = new HashSet<object>(ReferenceEqualityComparer.Instance) { loader };
         var parts = PartsByType.GetOrAdd(loader.GetType(), Parts.Find);
 
-        bool set = false;
         if (parts.BatchSampler?.Invoke(loader) is { } batchSampler)
         {
-            set |= Set(batchSampler, epoch, reached);
+            Set(batchSampler, epoch, reached);
             if (batchSampler is BatchSampler ours) reached.Add(ours.Sampler); // it forwarded the epoch already
-            else if (SamplerOf(batchSampler) is { } inner) set |= Set(inner, epoch, reached);
-            set |= SetWrapped(batchSampler, epoch, reached, 0);
+            else if (SamplerOf(batchSampler) is { } inner) Set(inner, epoch, reached);
+            SetWrapped(batchSampler, epoch, reached, 0);
         }
         if (parts.Sampler?.Invoke(loader) is { } sampler)
         {
-            set |= Set(sampler, epoch, reached);
-            set |= SetWrapped(sampler, epoch, reached, 0);
+            Set(sampler, epoch, reached);
+            SetWrapped(sampler, epoch, reached, 0);
         }
-        if (parts.Dataset?.Invoke(loader) is { } dataset) set |= Set(dataset, epoch, reached);
+        if (parts.Dataset?.Invoke(loader) is { } dataset) Set(dataset, epoch, reached);
         // A loader of the user's with a setter of its own gets that call too, last, so that what it does wins: it may keep its
         // order under other names, or forward the epoch its own way. Setting its parts first, and again through it, is harmless.
         if (loader is not IReplayGuarded) SetItself(loader, epoch);
@@ -74,18 +73,16 @@ public static class Epochs
     /// inner)</c>, a <c>Subset(ISampler inner)</c>), all the way down, when it takes no epoch itself: an epoch-aware wrapper
     /// forwards the epoch as it means to (<c>inner.SetEpoch(epoch * 10)</c>), so what it holds is left to it.
     /// </summary>
-    private static bool SetWrapped(object part, int epoch, HashSet<object> reached, int depth)
+    private static void SetWrapped(object part, int epoch, HashSet<object> reached, int depth)
     {
-        if (depth > 8 || IsEpochAware(part)) return false;
-        bool set = false;
+        if (depth > 8 || IsEpochAware(part)) return;
         foreach (var inner in Wrapped(part))
         {
             if (reached.Contains(inner)) continue;
-            set |= Set(inner, epoch, reached);
+            Set(inner, epoch, reached);
             if (inner is BatchSampler ours) reached.Add(ours.Sampler);
-            else set |= SetWrapped(inner, epoch, reached, depth + 1);
+            else SetWrapped(inner, epoch, reached, depth + 1);
         }
-        return set;
     }
 
     /// <summary>The samplers and batch samplers <paramref name="part"/> holds in its fields, whatever the fields' declared types (<c>IEnumerable&lt;long[]&gt;</c>, <c>object</c>).</summary>
@@ -131,14 +128,12 @@ public static class Epochs
     internal static bool IsEpochAware(object part) =>
         part is IEpochAware || SetterByType.GetOrAdd(part.GetType(), FindSetter) is not null;
 
-    /// <summary>Sets <paramref name="part"/>'s epoch, once per call of <see cref="SetEpoch"/>; false when it takes none.</summary>
-    private static bool Set(object part, int epoch, HashSet<object> reached)
+    /// <summary>Sets <paramref name="part"/>'s epoch, once per call of <see cref="SetEpoch"/>, when it takes one.</summary>
+    private static void Set(object part, int epoch, HashSet<object> reached)
     {
-        if (!reached.Add(part)) return false;
+        if (!reached.Add(part)) return;
         if (part is IEpochAware aware) aware.SetEpoch(epoch);
         else if (SetterByType.GetOrAdd(part.GetType(), FindSetter) is { } setter) setter(part, epoch);
-        else return false;
-        return true;
     }
 
     private static Action<object, int>? FindSetter(Type type)
