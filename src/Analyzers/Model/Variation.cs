@@ -30,11 +30,11 @@ internal static class Variation
                 return LocalVaries(flow, local.Local, loop, depth, members);
             case IParameterReferenceOperation parameter:
                 return ParameterVaries(flow, parameter, loop, depth, members);
-            // models.Length, parts.Count: the size of an array or collection held in a variable, as fixed as that variable
-            // (a library member, but not a seed-like value such as Environment.TickCount).
+            // models.Length, parts.Count, options.Augmentations.Count: the size of an array or collection held in a variable or a
+            // property of the user's, as fixed as that holder (a library member, but not a seed-like value such as Environment.TickCount).
             case IPropertyReferenceOperation { Property: { Name: "Length" or "Count", IsStatic: false, Type.SpecialType: SpecialType.System_Int32 or SpecialType.System_Int64 }, Instance: { } sized }
-                when members && sized.WalkDown() is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation ||
-                     members && sized.WalkDown() is IPropertyReferenceOperation { Property.DeclaringSyntaxReferences.IsEmpty: false }:
+                when members && sized.WalkDown() is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or
+                                                    IPropertyReferenceOperation { Property.DeclaringSyntaxReferences.IsEmpty: false }:
                 return Varies(flow, sized, loop, depth + 1, members) || IsResizedIn(sized, loop);
             // A process's rank (Dist.Rank, a GetRank() call) is the same on every pass, unless the loop writes it.
             case IPropertyReferenceOperation or IFieldReferenceOperation or IInvocationOperation { Arguments.IsEmpty: true } when Ranks.IsRank(v):
